@@ -1,0 +1,518 @@
+import { assign, enqueueActions, setup } from 'xstate';
+import { ACTOR, enforcesReporting, iosAtLeast, secs, type SimEnv } from '../env';
+import { msg, type AppEvent, type CallRef, type Delivery } from '../events';
+import { decideHandler, type HandlerDecision } from './handlerPolicy';
+
+interface Handling {
+  readonly delivery: Delivery;
+  readonly startedAt: number;
+  readonly decision: HandlerDecision;
+}
+
+export interface AppContext {
+  readonly env: SimEnv;
+  /** The true state, as the system sees it. */
+  readonly isForeground: boolean;
+  /** What the app itself believes; it catches up after `foregroundStateLag` (EXEMPT-1). */
+  readonly believesForeground: boolean;
+  readonly debuggerAttached: boolean;
+  /** Force-quit by the user: background pushes are never delivered (PATH-3). */
+  readonly forceQuit: boolean;
+  /** Launched by the user (foreground) or by a push (background). */
+  readonly launchedByUser: boolean;
+  /** Pushes handed over while launching. */
+  readonly launchPending: readonly Delivery[];
+  /** Pushes waiting for the main thread. */
+  readonly queue: readonly Delivery[];
+  readonly handling?: Handling;
+  readonly busyUntil: number;
+  readonly reported: Readonly<Record<string, true>>;
+  /** Calls the app knows of (from CallKit). */
+  readonly calls: readonly CallRef[];
+  /** The app has reached its server since it started, so it learns cancellations at once. */
+  readonly synced: boolean;
+  /** Pushes whose handler ran in this process (their timers die with it). */
+  readonly started: readonly string[];
+  /** What the handler decided for each push it ran. */
+  readonly decisions: Readonly<Record<string, HandlerDecision>>;
+}
+
+const PK1_MESSAGE_IOS13 =
+  'Apps receiving VoIP pushes must post an incoming call (via CallKit or IncomingCallNotifications) in the same run loop as pushRegistry:didReceiveIncomingPushWithPayload:forType:[withCompletionHandler:] without delay.';
+const PK1_MESSAGE =
+  'Killing app because it never posted an incoming call to the system after receiving a PushKit VoIP push.';
+
+/**
+ * The app's process: not running / launching / foreground / background / suspended; its PushKit
+ * handler as the scenario describes it, its own (lagging) beliefs, the 30 s background grace and
+ * PushKit's "did report call" check when the handler returns (LAUNCH-1…3, PK-1, EXEMPT-1…3, DEV-4).
+ */
+export const appProcessMachine = setup({
+  types: {
+    context: {} as AppContext,
+    events: {} as AppEvent,
+    input: {} as { env: SimEnv },
+  },
+  delays: {
+    launchTime: ({ context }) => context.env.scenario.app.launch,
+    launchWatchdog: ({ context }) => context.env.params.launchWatchdog,
+    backgroundGrace: ({ context }) => context.env.params.backgroundGrace,
+  },
+  guards: {
+    isLaunchTooSlow: ({ context }) => context.env.scenario.app.launch > context.env.params.launchWatchdog,
+    isLaunchedByUser: ({ context }) => context.launchedByUser,
+    hasNoLiveCall: ({ context }) => context.calls.length === 0,
+    isAction: ({ event }, params: { action: string }) => event.type === 'app.action' && event.action === params.action,
+  },
+  actions: {
+    notifySystem: enqueueActions(({ context, enqueue }, params: { running: boolean; foreground: boolean }) => {
+      enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({
+        type: 'app.stateChanged',
+        running: params.running,
+        foreground: params.foreground,
+        debugger: context.debuggerAttached,
+      }));
+    }),
+    enterLane: ({ context }, params: { kind: string; label: string }) => {
+      context.env.journal.openInterval('app', 'app', params.kind, params.label);
+    },
+    setForeground: enqueueActions(({ context, enqueue }, params: { foreground: boolean }) => {
+      enqueue.assign({ isForeground: params.foreground });
+      if (context.believesForeground !== params.foreground) {
+        // EXEMPT-1: the app hears of the transition later than callservicesd does.
+        enqueue.cancel('belief.sync');
+        enqueue.raise({ type: 'belief.sync' }, { delay: context.env.params.foregroundStateLag, id: 'belief.sync' });
+      }
+    }),
+    syncBelief: assign({ believesForeground: ({ context }) => context.isForeground }),
+    setDebugger: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'app.action') return;
+      const attached = event.action === 'debugger-attach';
+      enqueue.assign({ debuggerAttached: attached });
+      enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({
+        type: 'app.stateChanged',
+        running: true,
+        foreground: context.isForeground,
+        debugger: attached,
+      }));
+    }),
+    queueLaunch: assign({
+      launchPending: ({ context, event }) =>
+        event.type === 'push.deliver' ? [...context.launchPending, event.delivery] : context.launchPending,
+      launchedByUser: ({ context, event }) => (event.type === 'push.deliver' ? context.launchedByUser : true),
+    }),
+    noteLaunch: ({ context, event }) => {
+      if (event.type !== 'push.deliver') return;
+      context.env.journal.step(
+        event.delivery.push,
+        'LAUNCH-1',
+        `The app was not running, so the system launched it in the background (${secs(context.env.scenario.app.launch)}); callservicesd's deadline starts only after launch.`,
+      );
+    },
+    armLaunch: enqueueActions(({ context, enqueue }) => {
+      if (context.env.scenario.app.launch > context.env.params.launchWatchdog) {
+        enqueue.raise({ type: 'launch.watchdog' }, { delay: 'launchWatchdog', id: 'launch' });
+      } else {
+        enqueue.raise({ type: 'launch.done' }, { delay: 'launchTime', id: 'launch' });
+      }
+    }),
+    watchdogKill: ({ context }) => {
+      const { journal, params } = context.env;
+      journal.mark('app', 'app.watchdog', 'launch watchdog killed the app', { rule: 'LAUNCH-3' });
+      for (const d of context.launchPending) {
+        journal.step(
+          d.push,
+          'LAUNCH-3',
+          `The app took longer than the launch watchdog allows (${secs(params.launchWatchdog)}, an estimate) and was killed by it; this is not a CallKit strike.`,
+        );
+        journal.fate(d.push, 'killed');
+      }
+    },
+    handOverLaunched: enqueueActions(({ context, enqueue }) => {
+      const { journal } = context.env;
+      const queue = [...context.queue];
+      for (const d of context.launchPending) {
+        enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'push.handedToApp', push: d.push }));
+        if (!context.env.scenario.app.delegateAtLaunch) {
+          journal.step(
+            d.push,
+            'LAUNCH-2',
+            'The app did not set its PKPushRegistry delegate during launch, so the push arrived with nobody to receive it and no call was reported.',
+          );
+          continue;
+        }
+        queue.push(d);
+      }
+      enqueue.assign({ launchPending: [], queue, launchedByUser: false });
+    }),
+    handOver: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'push.deliver') return;
+      enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'push.handedToApp', push: event.delivery.push }));
+      enqueue.assign({ queue: [...context.queue, event.delivery] });
+    }),
+    /** Starts the next handler when the main thread is free. */
+    pumpQueue: enqueueActions(({ context, enqueue }) => {
+      if (context.handling || context.queue.length === 0) return;
+      const next = context.queue[0]!;
+      const delay = Math.max(0, context.busyUntil - context.env.now());
+      enqueue.raise({ type: 'handler.start', push: next.push }, { delay, id: `start:${next.push}` });
+    }),
+    startHandler: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'handler.start') return;
+      const [delivery, ...rest] = context.queue;
+      if (!delivery || delivery.push !== event.push) return;
+      const { env } = context;
+      const { journal } = env;
+      const now = journal.time();
+      const app = env.scenario.app;
+      const decision = decideHandler(env, delivery, { foreground: context.believesForeground, calls: context.calls });
+      explainDecision(context, delivery, decision);
+      const block = app.blockMainThread;
+      journal.openInterval(`handler:${delivery.push}`, 'app', 'handler', `PushKit handler for ${delivery.push}`, {
+        push: delivery.push,
+      });
+      if (decision.action === 'missed') {
+        journal.step(delivery.push, 'MUST-1', 'The app posted a "Call Missed" notification instead of ringing.');
+        journal.fate(delivery.push, 'missed');
+      }
+      if (decision.action === 'report') {
+        const reportIn = app.report.mode === 'after' ? Math.max(app.report.delay, block) : block;
+        if (app.report.mode === 'after') {
+          enqueue.raise({ type: 'handler.return', push: delivery.push }, { delay: block, id: `return:${delivery.push}` });
+          enqueue.raise({ type: 'handler.report', push: delivery.push }, { delay: reportIn, id: `report:${delivery.push}` });
+        } else {
+          enqueue.raise({ type: 'handler.report', push: delivery.push }, { delay: reportIn, id: `report:${delivery.push}` });
+          enqueue.raise({ type: 'handler.return', push: delivery.push }, { delay: block, id: `return:${delivery.push}` });
+        }
+      } else {
+        enqueue.raise({ type: 'handler.return', push: delivery.push }, { delay: block, id: `return:${delivery.push}` });
+      }
+      const record = journal.push(delivery.push);
+      if (record.cancels) {
+        // A VoIP cancellation carries the news itself: the app ends the cancelled call.
+        enqueue.raise({ type: 'call.endNow', push: record.cancels, reason: 'cancelled' }, { delay: block, id: `end:${record.cancels}` });
+      }
+      const learns = app.learnsCancellation;
+      if (learns !== 'never' && !context.synced) {
+        enqueue.raise({ type: 'cancel.learn', push: delivery.push }, { delay: learns, id: `learn:${delivery.push}` });
+      }
+      enqueue.assign({
+        queue: rest,
+        handling: { delivery, startedAt: now, decision },
+        busyUntil: now + block,
+        started: [...context.started, delivery.push],
+        decisions: { ...context.decisions, [delivery.push]: decision },
+      });
+    }),
+    report: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'handler.report') return;
+      const decision = context.decisions[event.push];
+      if (!decision || decision.action !== 'report') return;
+      const { env } = context;
+      const app = env.scenario.app;
+      if (app.report.mode === 'sync' && enforcesReporting(env)) {
+        env.journal.step(event.push, 'PK-1', 'The app reported the call before its PushKit handler returned, as PushKit requires.');
+      }
+      enqueue.assign({ reported: { ...context.reported, [event.push]: true } });
+      enqueue.sendTo(({ system }) => system.get(ACTOR.callKit), msg.callKit({
+        type: 'callkit.reportIncoming',
+        push: event.push,
+        uuid: decision.uuid,
+        ...(decision.reuses ? { reuses: decision.reuses } : {}),
+        setConfiguration: app.setConfigurationBeforeReport,
+        foreground: context.isForeground,
+      }));
+      if (decision.thenEnd) {
+        enqueue.raise(
+          { type: 'call.endNow', push: event.push, reason: 'report-then-end' },
+          { delay: env.params.foregroundEndAfter, id: `end:${event.push}` },
+        );
+      } else if (context.synced && env.journal.cancelledAt.has(event.push)) {
+        // CALL-2: report at once, then end the call as soon as the app knows it is gone.
+        enqueue.raise({ type: 'call.endNow', push: event.push, reason: 'cancelled' }, { delay: 0, id: `end:${event.push}` });
+      }
+    }),
+    handlerReturned: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'handler.return') return;
+      const h = context.handling;
+      if (!h || h.delivery.push !== event.push) return;
+      const { env } = context;
+      const { journal } = env;
+      journal.closeInterval(`handler:${event.push}`);
+      enqueue.assign({ handling: undefined });
+      if (context.reported[event.push] || h.decision.action === 'missed') {
+          return;
+      }
+      const later = h.decision.action === 'report';
+      if (!h.delivery.enforced) {
+        explainExempt(context, h);
+        if (!later) journal.fate(event.push, 'exempt');
+          return;
+      }
+      if (context.debuggerAttached) {
+        journal.step(
+          event.push,
+          'DBG-1',
+          'The handler returned without reporting a call: PushKit would have crashed the app (PK-1), but the debugger was attached, which disables this; no strike was counted.',
+        );
+        if (!later) journal.fate(event.push, 'exempt');
+          return;
+      }
+      const message = iosAtLeast(env, 14) ? PK1_MESSAGE : PK1_MESSAGE_IOS13;
+      journal.step(
+        event.push,
+        'PK-1',
+        `The PushKit handler returned without reporting a call${later ? ' (the report was to come later, which is too late)' : ''}, so PushKit crashed the app at once: "${message}" (one strike).`,
+      );
+      journal.fate(event.push, 'crashed');
+      journal.mark('app', 'app.crashed', `crashed: ${event.push}`, { push: event.push, rule: 'PK-1' });
+      enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'app.crashed', push: event.push }));
+      enqueue.raise({ type: 'app.kill', push: event.push });
+    }),
+    /** The process ends: pending timers die with it; undelivered pushes go back to callservicesd. */
+    die: enqueueActions(({ context, enqueue }) => {
+      for (const push of context.started) {
+        for (const id of ['start', 'report', 'return', 'learn', 'end']) enqueue.cancel(`${id}:${push}`);
+        context.env.journal.closeInterval(`handler:${push}`);
+      }
+      for (const d of context.queue) enqueue.cancel(`start:${d.push}`);
+      enqueue.cancel('launch');
+      const unhandled = [...context.launchPending, ...context.queue];
+      if (unhandled.length > 0) {
+        enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'app.died', unhandled }));
+      }
+      enqueue.assign({
+        queue: [],
+        launchPending: [],
+        handling: undefined,
+        busyUntil: context.env.now(),
+        synced: false,
+        started: [],
+        isForeground: false,
+        believesForeground: false,
+      });
+    }),
+    learnCancellation: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'cancel.learn') return;
+      enqueue.assign({ synced: true });
+      for (const call of context.calls) {
+        if (context.env.journal.cancelledAt.has(call.push)) {
+          enqueue.raise({ type: 'call.endNow', push: call.push, reason: 'cancelled' }, { delay: 0, id: `end:${call.push}` });
+        }
+      }
+    }),
+    hearCancellation: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'call.cancelled' || !context.synced) return;
+      if (context.calls.some((c) => c.push === event.push)) {
+        enqueue.raise({ type: 'call.endNow', push: event.push, reason: 'cancelled' }, { delay: 0, id: `end:${event.push}` });
+      }
+    }),
+    endCall: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== 'call.endNow') return;
+      enqueue.sendTo(({ system }) => system.get(ACTOR.callKit), msg.callKit({ type: 'callkit.end', push: event.push, reason: event.reason }));
+    }),
+    setCalls: assign({ calls: ({ context, event }) => (event.type === 'callkit.callsChanged' ? event.calls : context.calls) }),
+    receiveBackgroundPush: enqueueActions(({ context, event, enqueue }, params: { running: boolean }) => {
+      if (event.type !== 'push.background') return;
+      const { journal } = context.env;
+      const record = journal.push(event.push);
+      if (params.running && context.isForeground && !context.forceQuit) {
+        journal.step(event.push, 'PATH-3', 'The background push reached the app because it was in the foreground.');
+        journal.fate(event.push, 'delivered');
+        if (record.cancels && context.calls.some((c) => c.push === record.cancels)) {
+          enqueue.raise({ type: 'call.endNow', push: record.cancels, reason: 'cancelled' }, { delay: 0, id: `end:${record.cancels}` });
+        }
+        return;
+      }
+      journal.step(
+        event.push,
+        'PATH-3',
+        context.forceQuit
+          ? 'A background push is never delivered to an app the user force-quit.'
+          : 'A background push (content-available, priority 5) is best-effort: with the app not in the foreground it never woke it.',
+      );
+      journal.fate(event.push, 'ignored');
+    }),
+    resetByUser: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== 'app.action') return;
+      if (event.action === 'reinstall' || event.action === 'update') {
+        enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'app.reset', why: event.action }));
+      }
+      enqueue.assign({ forceQuit: event.action === 'force-quit' });
+    }),
+    markRunning: assign({ forceQuit: false }),
+  },
+}).createMachine({
+  id: 'app',
+  context: ({ input }) => {
+    const initial = input.env.scenario.device.app;
+    return {
+      env: input.env,
+      isForeground: initial === 'foreground',
+      believesForeground: initial === 'foreground',
+      debuggerAttached: input.env.scenario.app.debuggerAttached,
+      forceQuit: false,
+      launchedByUser: false,
+      launchPending: [],
+      queue: [],
+      busyUntil: input.env.now(),
+      reported: {},
+      calls: [],
+      synced: false,
+      started: [],
+      decisions: {},
+    };
+  },
+  initial: 'starting',
+  on: {
+    'callkit.callsChanged': { actions: 'setCalls' },
+    'call.cancelled': { actions: 'hearCancellation' },
+    'belief.sync': { actions: 'syncBelief' },
+  },
+  states: {
+    starting: {
+      always: [
+        { guard: ({ context }) => context.env.scenario.device.app === 'not-running', target: 'notRunning' },
+        { guard: ({ context }) => context.env.scenario.device.app === 'foreground', target: 'running.foreground' },
+        { guard: ({ context }) => context.env.scenario.device.app === 'background', target: 'running.background' },
+        { target: 'running.suspended' },
+      ],
+    },
+    notRunning: {
+      entry: [
+        { type: 'enterLane', params: { kind: 'app.not-running', label: 'Not running' } },
+        { type: 'notifySystem', params: { running: false, foreground: false } },
+      ],
+      on: {
+        'push.deliver': { target: 'launching', actions: ['noteLaunch', 'queueLaunch'] },
+        'push.background': { actions: { type: 'receiveBackgroundPush', params: { running: false } } },
+        'app.action': [
+          { guard: { type: 'isAction', params: { action: 'foreground' } }, target: 'launching', actions: ['queueLaunch', 'markRunning'] },
+          { guard: { type: 'isAction', params: { action: 'debugger-attach' } }, actions: assign({ debuggerAttached: true }) },
+          { guard: { type: 'isAction', params: { action: 'debugger-detach' } }, actions: assign({ debuggerAttached: false }) },
+          { guard: { type: 'isAction', params: { action: 'background' } } },
+          { actions: 'resetByUser' },
+        ],
+      },
+    },
+    launching: {
+      entry: [{ type: 'enterLane', params: { kind: 'app.launching', label: 'Launching' } }, 'armLaunch'],
+      on: {
+        'push.deliver': { actions: 'queueLaunch' },
+        'push.background': { actions: { type: 'receiveBackgroundPush', params: { running: false } } },
+        'launch.done': [
+          { guard: 'isLaunchedByUser', target: 'running.foreground', actions: ['handOverLaunched', 'pumpQueue'] },
+          { target: 'running.background', actions: ['handOverLaunched', 'pumpQueue'] },
+        ],
+        'launch.watchdog': { target: 'notRunning', actions: ['watchdogKill', 'die'] },
+        'app.action': [
+          { guard: { type: 'isAction', params: { action: 'foreground' } }, actions: assign({ launchedByUser: true }) },
+          { guard: { type: 'isAction', params: { action: 'background' } }, actions: assign({ launchedByUser: false }) },
+          { guard: { type: 'isAction', params: { action: 'debugger-attach' } }, actions: 'setDebugger' },
+          { guard: { type: 'isAction', params: { action: 'debugger-detach' } }, actions: 'setDebugger' },
+          { target: 'notRunning', actions: ['die', 'resetByUser'] },
+        ],
+      },
+    },
+    running: {
+      initial: 'background',
+      on: {
+        'push.deliver': { target: '.background', actions: ['handOver', 'pumpQueue'] },
+        'push.background': { actions: { type: 'receiveBackgroundPush', params: { running: true } } },
+        'handler.start': { actions: 'startHandler' },
+        'handler.report': { actions: 'report' },
+        'handler.return': { actions: ['handlerReturned', 'pumpQueue'] },
+        'cancel.learn': { actions: 'learnCancellation' },
+        'call.endNow': { actions: 'endCall' },
+        'app.kill': { target: 'notRunning', actions: 'die' },
+        'app.action': [
+          { guard: { type: 'isAction', params: { action: 'foreground' } }, target: '.foreground' },
+          { guard: { type: 'isAction', params: { action: 'background' } }, target: '.background' },
+          { guard: { type: 'isAction', params: { action: 'debugger-attach' } }, actions: 'setDebugger' },
+          { guard: { type: 'isAction', params: { action: 'debugger-detach' } }, actions: 'setDebugger' },
+          { target: 'notRunning', actions: ['die', 'resetByUser'] },
+        ],
+      },
+      states: {
+        foreground: {
+          entry: [
+            { type: 'enterLane', params: { kind: 'app.foreground', label: 'Foreground' } },
+            { type: 'setForeground', params: { foreground: true } },
+            { type: 'notifySystem', params: { running: true, foreground: true } },
+          ],
+          on: {
+            // A push to a foreground app does not change its state.
+            'push.deliver': { actions: ['handOver', 'pumpQueue'] },
+            'app.action': [
+              { guard: { type: 'isAction', params: { action: 'foreground' } } },
+              { guard: { type: 'isAction', params: { action: 'background' } }, target: 'background' },
+              { guard: { type: 'isAction', params: { action: 'debugger-attach' } }, actions: 'setDebugger' },
+              { guard: { type: 'isAction', params: { action: 'debugger-detach' } }, actions: 'setDebugger' },
+              { target: '#app.notRunning', actions: ['die', 'resetByUser'] },
+            ],
+          },
+        },
+        background: {
+          entry: [
+            { type: 'enterLane', params: { kind: 'app.background', label: 'Background' } },
+            { type: 'setForeground', params: { foreground: false } },
+            { type: 'notifySystem', params: { running: true, foreground: false } },
+          ],
+          // DEV-4: ~30 s, then suspended — unless a CallKit call keeps it running.
+          after: { backgroundGrace: { guard: 'hasNoLiveCall', target: 'suspended' } },
+          on: {
+            'push.deliver': { target: 'background', reenter: true, actions: ['handOver', 'pumpQueue'] },
+            'callkit.callsChanged': [
+              {
+                guard: ({ event }) => event.calls.length === 0,
+                target: 'background',
+                reenter: true,
+                actions: 'setCalls',
+              },
+              { actions: 'setCalls' },
+            ],
+          },
+        },
+        suspended: {
+          entry: [
+            { type: 'enterLane', params: { kind: 'app.suspended', label: 'Suspended' } },
+            { type: 'notifySystem', params: { running: true, foreground: false } },
+          ],
+        },
+      },
+    },
+  },
+});
+
+function explainDecision(context: AppContext, delivery: Delivery, decision: HandlerDecision): void {
+  const { journal, params } = context.env;
+  const push = delivery.push;
+  const lagging = context.believesForeground !== context.isForeground;
+  if (decision.action === 'skip' && decision.because === 'foreground' && lagging && delivery.enforced) {
+    journal.step(
+      push,
+      'EXEMPT-1',
+      `The app still believed it was in the foreground (its view lags the system's by ${secs(params.foregroundStateLag)}, an estimate), but callservicesd already saw it in the background, so it skipped a report that was required.`,
+    );
+  } else if (decision.action === 'report' && decision.because === 'foreground' && !lagging) {
+    journal.step(push, 'EXEMPT-3', 'The app was in the foreground: it reported the call and CallKit showed no system UI, leaving the app to show its own.');
+  }
+}
+
+function explainExempt(context: AppContext, h: Handling): void {
+  const { journal } = context.env;
+  const push = h.delivery.push;
+  switch (h.delivery.exemption) {
+    case 'pre-ios13':
+      journal.step(push, 'PK-1', 'Before iOS 13 nothing required a VoIP push to be reported as a call, so not reporting it was allowed.');
+      break;
+    case 'foreground':
+      journal.step(push, 'EXEMPT-1', 'The app did not report a call, which is allowed: callservicesd saw it in the foreground.');
+      break;
+    case 'on-call':
+      journal.step(push, 'EXEMPT-1', 'The app did not report a call, which is allowed: callservicesd saw it already on a call.');
+      break;
+    default:
+      break;
+  }
+}

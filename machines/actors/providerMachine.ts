@@ -1,0 +1,98 @@
+import { enqueueActions, setup } from 'xstate';
+import { ACTOR, type SimEnv } from '../env';
+import type { ProviderEvent } from '../events';
+import type { PushKind, TimelineEvent } from '../scenario/types';
+
+const BUNDLE = 'com.example.voip';
+
+/** The APNs topic of a push: VoIP pushes have their own (APNS-4). */
+export const topicOf = (kind: PushKind): string => (kind === 'voip' ? `${BUNDLE}.voip` : BUNDLE);
+
+/**
+ * The provider and the world around the phone: plays the scenario's timeline, sending pushes and
+ * cancellations to APNs and user, network and power events to the actors they concern.
+ */
+export const providerMachine = setup({
+  types: {
+    context: {} as { env: SimEnv },
+    events: {} as ProviderEvent,
+    input: {} as { env: SimEnv },
+  },
+  actions: {
+    play: enqueueActions(({ context, event, enqueue }) => {
+      const e: TimelineEvent = event.event;
+      const { journal } = context.env;
+      const now = journal.time();
+      const to = (actor: string, ev: Record<string, unknown> & { type: string }) =>
+        enqueue.sendTo(({ system }) => system.get(actor), ev as never);
+      switch (e.do) {
+        case 'push': {
+          journal.addPush({ id: e.id, kind: e.kind, sentAt: now, topic: topicOf(e.kind), expiration: e.expiration });
+          journal.mark('provider', 'push.sent', `${e.id} sent (${e.kind})`, { push: e.id });
+          journal.log('provider', `Sent ${e.kind} push ${e.id}.`, { push: e.id });
+          to(ACTOR.apns, { type: 'push.sent', push: e.id });
+          break;
+        }
+        case 'cancel': {
+          journal.cancelledAt.set(e.call, now);
+          journal.mark('provider', 'call.cancelled', `${e.call} cancelled by the caller`, { push: e.call });
+          journal.log('provider', `The caller cancelled ${e.call}${e.via === 'none' ? '' : ` (cancellation sent as ${e.via === "alert" ? "an" : "a"} ${e.via} push ${e.id})`}.`, {
+            push: e.call,
+          });
+          to(ACTOR.app, { type: 'call.cancelled', push: e.call });
+          if (e.via !== 'none') {
+            journal.addPush({ id: e.id, kind: e.via, sentAt: now, topic: topicOf(e.via), expiration: e.expiration, cancels: e.call });
+            journal.mark('provider', 'push.sent', `${e.id} sent (${e.via}, cancels ${e.call})`, { push: e.id });
+            to(ACTOR.apns, { type: 'push.sent', push: e.id });
+          }
+          break;
+        }
+        case 'network':
+          journal.log('network', `Network: ${e.to}.`);
+          to(ACTOR.device, { type: 'network.changed', to: e.to });
+          break;
+        case 'lock':
+          journal.log('network', 'The phone was locked.');
+          to(ACTOR.device, { type: 'screen.lock' });
+          break;
+        case 'unlock':
+          journal.log('network', 'The phone was unlocked.');
+          to(ACTOR.device, { type: 'screen.unlock' });
+          break;
+        case 'power':
+          journal.log('network', `powerd assertion policy ${e.policy}.`);
+          to(ACTOR.device, { type: 'power.policy', policy: e.policy });
+          break;
+        case 'wake':
+          journal.log('network', `The phone woke (${e.by}).`);
+          to(ACTOR.device, { type: 'device.wake', by: e.by });
+          break;
+        case 'nat-drop':
+          journal.log('network', 'The NAT router dropped its WAN side (the phone still sees Wi-Fi).', { rule: 'DEV-3' });
+          to(ACTOR.device, { type: 'nat.drop' });
+          break;
+        case 'nat-restore':
+          journal.log('network', 'The NAT router recovered.');
+          to(ACTOR.device, { type: 'nat.restore' });
+          break;
+        case 'app':
+          journal.log('app', `App: ${e.action}.`);
+          to(ACTOR.app, { type: 'app.action', action: e.action });
+          break;
+        case 'mediaserverd-crash':
+          to(ACTOR.callKit, { type: 'mediaserverd.crash' });
+          break;
+        case 'answer':
+        case 'decline':
+        case 'hangup':
+          journal.log('callkit', `The user chose ${e.do} for ${e.call}.`, { push: e.call });
+          to(ACTOR.callKit, { type: `call.${e.do}`, push: e.call });
+          break;
+      }
+    }),
+  },
+}).createMachine({
+  id: 'provider',
+  context: ({ input }) => ({ env: input.env }),
+  on: { 'timeline.event': { actions: 'play' } },
+});

@@ -1,0 +1,44 @@
+import { setup } from 'xstate';
+import { ACTOR, type SimEnv } from '../env';
+import { apnsMachine } from './apnsMachine';
+import { appProcessMachine } from './appProcessMachine';
+import { callKitMachine } from './callKitMachine';
+import { callServicesMachine } from './callServicesMachine';
+import { deviceMachine } from './deviceMachine';
+import { providerMachine } from './providerMachine';
+
+/** The whole world: one actor per party, found by each other through their system ids. */
+export const ringsideMachine = setup({
+  types: {
+    context: {} as { env: SimEnv },
+    input: {} as { env: SimEnv },
+  },
+  actors: {
+    provider: providerMachine,
+    apns: apnsMachine,
+    device: deviceMachine,
+    callServices: callServicesMachine,
+    app: appProcessMachine,
+    callKit: callKitMachine,
+  },
+}).createMachine({
+  id: 'ringside',
+  context: ({ input }) => ({ env: input.env }),
+  invoke: [
+    { id: ACTOR.callKit, systemId: ACTOR.callKit, src: 'callKit', input: ({ context }) => ({ env: context.env }) },
+    { id: ACTOR.callServices, systemId: ACTOR.callServices, src: 'callServices', input: ({ context }) => ({ env: context.env }) },
+    { id: ACTOR.app, systemId: ACTOR.app, src: 'app', input: ({ context }) => ({ env: context.env }) },
+    { id: ACTOR.device, systemId: ACTOR.device, src: 'device', input: ({ context }) => ({ env: context.env }) },
+    {
+      id: ACTOR.apns,
+      systemId: ACTOR.apns,
+      src: 'apns',
+      input: ({ context }) => ({
+        env: context.env,
+        connected: context.env.scenario.device.network === 'wifi' || context.env.scenario.device.network === 'cellular',
+        network: context.env.scenario.device.network,
+      }),
+    },
+    { id: ACTOR.provider, systemId: ACTOR.provider, src: 'provider', input: ({ context }) => ({ env: context.env }) },
+  ],
+});

@@ -1,0 +1,39 @@
+import type { Journal } from './journal';
+import type { Params } from './params';
+import type { Scenario } from './scenario/types';
+import type { SimTime } from './time';
+
+/** What every actor is given: the scenario, its resolved params, the virtual time and the journal. */
+export interface SimEnv {
+  readonly scenario: Scenario;
+  readonly params: Params;
+  readonly journal: Journal;
+  now(): SimTime;
+}
+
+/** Actor system ids: actors find each other with `system.get(ACTOR.apns)`. */
+export const ACTOR = {
+  provider: 'provider',
+  apns: 'apns',
+  device: 'device',
+  callServices: 'callServices',
+  app: 'app',
+  callKit: 'callKit',
+} as const;
+
+/** True when the scenario's iOS is at least `major.minor`. */
+export function iosAtLeast(env: SimEnv, major: number, minor = 0): boolean {
+  const v = env.scenario.device.ios;
+  return v.major > major || (v.major === major && v.minor >= minor);
+}
+
+/** PK-1/KILL-1 enforcement exists from iOS 13 on. */
+export const enforcesReporting = (env: SimEnv): boolean => iosAtLeast(env, 13);
+
+/** MUST-1: the iOS 26.4 delegate, used only when the app adopts it. */
+export const usesMustReport = (env: SimEnv): boolean => iosAtLeast(env, 26, 4) && env.scenario.app.checksMustReport;
+
+/** Seconds for sentences: `7 s`, `0.3 s`. */
+export function secs(ms: number): string {
+  return `${Math.round(ms) / 1000} s`;
+}

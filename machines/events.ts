@@ -1,0 +1,102 @@
+import type { AppAction, Network, TimelineEvent, WakeBy } from './scenario/types';
+
+/** Why callservicesd does not require a report for a delivery (EXEMPT-1, MUST-1, iOS < 13). */
+export type Exemption = 'foreground' | 'on-call' | 'late' | 'pre-ios13';
+
+/** A VoIP push as callservicesd hands it to the app. */
+export interface Delivery {
+  readonly push: string;
+  /** False when the system does not require a report for this push. */
+  readonly enforced: boolean;
+  readonly exemption?: Exemption;
+}
+
+export type ProviderEvent = { type: 'timeline.event'; event: TimelineEvent };
+
+export type ApnsEvent =
+  | { type: 'push.sent'; push: string }
+  | { type: 'link.up'; network: Network }
+  | { type: 'link.down' }
+  | { type: 'push.landed'; push: string }
+  | { type: 'push.expire'; push: string };
+
+export type DeviceEvent =
+  | { type: 'network.changed'; to: Network }
+  | { type: 'screen.lock' }
+  | { type: 'screen.unlock' }
+  | { type: 'power.policy'; policy: 0 | 3 }
+  | { type: 'device.wake'; by: WakeBy }
+  | { type: 'nat.drop' }
+  | { type: 'nat.restore' }
+  | { type: 'push.arrive'; push: string; queued: boolean }
+  | { type: 'apsd.connected' }
+  | { type: 'apsd.attemptFailed' }
+  | { type: 'apsd.retry' }
+  | { type: 'apsd.giveUp' }
+  | { type: 'apsd.deadConnectionNoticed' };
+
+export type CallServicesEvent =
+  | { type: 'push.voip'; push: string }
+  | { type: 'push.handedToApp'; push: string }
+  | { type: 'deadline.check'; push: string }
+  | { type: 'callkit.reported'; push: string }
+  | { type: 'callkit.callsChanged'; live: number }
+  | { type: 'app.stateChanged'; foreground: boolean; running: boolean; debugger: boolean }
+  | { type: 'app.crashed'; push: string }
+  | { type: 'app.died'; unhandled: readonly Delivery[] }
+  | { type: 'app.reset'; why: 'reinstall' | 'update' }
+  | { type: 'throttle.lift' };
+
+export interface CallRef {
+  readonly push: string;
+  readonly uuid: string;
+  readonly status: 'ringing' | 'active';
+}
+
+export type AppEvent =
+  | { type: 'push.deliver'; delivery: Delivery }
+  | { type: 'push.background'; push: string }
+  | { type: 'app.action'; action: AppAction }
+  | { type: 'app.kill'; push: string }
+  | { type: 'call.cancelled'; push: string }
+  | { type: 'callkit.callsChanged'; calls: readonly CallRef[] }
+  | { type: 'launch.done' }
+  | { type: 'launch.watchdog' }
+  | { type: 'belief.sync' }
+  | { type: 'handler.start'; push: string }
+  | { type: 'handler.report'; push: string }
+  | { type: 'handler.return'; push: string }
+  | { type: 'call.endNow'; push: string; reason: 'report-then-end' | 'cancelled' | 'reuse-ended' }
+  | { type: 'cancel.learn'; push: string };
+
+export type CallKitEvent =
+  | {
+      type: 'callkit.reportIncoming';
+      push: string;
+      uuid: string;
+      /** The push whose call this UUID was first reported for (reuse-uuid), if any. */
+      reuses?: string;
+      setConfiguration: boolean;
+      foreground: boolean;
+    }
+  | { type: 'callkit.end'; push: string; reason: string }
+  | { type: 'call.answer'; push: string }
+  | { type: 'call.decline'; push: string }
+  | { type: 'call.hangup'; push: string }
+  | { type: 'call.timeout'; uuid: string }
+  | { type: 'mediaserverd.crash' };
+
+export type { AppAction, Network, WakeBy };
+
+/**
+ * Typed message builders: `enqueue.sendTo(target, msg.app({...}))` checks the event against the
+ * receiver's own event union (an inline literal is only checked against `EventObject`).
+ */
+export const msg = {
+  apns: (e: ApnsEvent): ApnsEvent => e,
+  device: (e: DeviceEvent): DeviceEvent => e,
+  callServices: (e: CallServicesEvent): CallServicesEvent => e,
+  app: (e: AppEvent): AppEvent => e,
+  callKit: (e: CallKitEvent): CallKitEvent => e,
+  provider: (e: ProviderEvent): ProviderEvent => e,
+} as const;

@@ -1,0 +1,5 @@
+export { simulate } from './simulate';
+export * from './result';
+export * from './scenario/types';
+export * from './params';
+export * from './time';

@@ -1,0 +1,114 @@
+import type { LaneId, LaneInterval, LaneMarker, LogEvent, RuleStep, Strike } from './result';
+import type { AudioOutcome, Fate, PushKind } from './scenario/types';
+import type { SimTime } from './time';
+
+/** Everything the engine learns about one push on its way. */
+export interface PushRecord {
+  readonly id: string;
+  readonly kind: PushKind;
+  readonly sentAt: number;
+  readonly topic: string;
+  readonly expiration: number;
+  readonly cancels?: string;
+  deliveredAt?: number;
+  fate?: Fate;
+  readonly steps: RuleStep[];
+  audio?: AudioOutcome;
+  call?: string;
+}
+
+interface OpenInterval {
+  lane: LaneId;
+  kind: string;
+  from: SimTime;
+  label: string;
+  push?: string;
+  call?: string;
+  rule?: string;
+}
+
+/**
+ * The engine's notebook: actors write what happened to each push (rules, fates), strikes, the event
+ * log and lane intervals. It is the only mutable state outside the machines; it reads time from the
+ * virtual clock it is given.
+ */
+export class Journal {
+  readonly pushes = new Map<string, PushRecord>();
+  readonly order: string[] = [];
+  readonly strikes: Strike[] = [];
+  readonly events: LogEvent[] = [];
+  readonly intervals: LaneInterval[] = [];
+  readonly markers: LaneMarker[] = [];
+  /** When the caller cancelled each call (by push id). */
+  readonly cancelledAt = new Map<string, number>();
+  private readonly open = new Map<string, OpenInterval>();
+
+  constructor(private readonly now: () => SimTime) {}
+
+  time(): SimTime {
+    return this.now();
+  }
+
+  addPush(record: Omit<PushRecord, 'steps'>): PushRecord {
+    const full: PushRecord = { ...record, steps: [] };
+    this.pushes.set(record.id, full);
+    this.order.push(record.id);
+    return full;
+  }
+
+  push(id: string): PushRecord {
+    const record = this.pushes.get(id);
+    if (!record) throw new Error(`engine bug: unknown push ${id}`);
+    return record;
+  }
+
+  /** Records that `rule` applied to push `id` now, with a sentence a support person understands. */
+  step(id: string, rule: string, why: string): void {
+    this.push(id).steps.push({ rule, at: this.now(), why });
+  }
+
+  /** Sets a push's fate once; later attempts are ignored (the first decisive rule wins). */
+  fate(id: string, fate: Fate): boolean {
+    const record = this.push(id);
+    if (record.fate !== undefined) return false;
+    record.fate = fate;
+    return true;
+  }
+
+  hasFate(id: string): boolean {
+    return this.push(id).fate !== undefined;
+  }
+
+  log(lane: LaneId, what: string, extra: { rule?: string; push?: string } = {}): void {
+    this.events.push({ at: this.now(), lane, what, ...extra });
+  }
+
+  mark(lane: LaneId, kind: string, label: string, extra: { push?: string; rule?: string } = {}): void {
+    this.markers.push({ lane, kind, at: this.now(), label, ...extra });
+  }
+
+  /** Opens an interval under `key`; an interval already open under that key is closed first. */
+  openInterval(key: string, lane: LaneId, kind: string, label: string, extra: Partial<OpenInterval> = {}): void {
+    this.closeInterval(key);
+    this.open.set(key, { lane, kind, label, from: this.now(), ...extra });
+  }
+
+  closeInterval(key: string): void {
+    const entry = this.open.get(key);
+    if (!entry) return;
+    this.open.delete(key);
+    this.intervals.push({ ...entry, to: this.now(), open: false });
+  }
+
+  isOpen(key: string): boolean {
+    return this.open.has(key);
+  }
+
+  /** Closes every interval still open at the scenario end, marking it open. */
+  closeAll(end: SimTime): void {
+    for (const entry of this.open.values()) {
+      this.intervals.push({ ...entry, to: end < entry.from ? entry.from : end, open: true });
+    }
+    this.open.clear();
+  }
+}
