@@ -17,7 +17,6 @@ export type ApnsEvent =
   | { type: 'push.sent'; push: string }
   | { type: 'link.up'; network: Network }
   | { type: 'link.down' }
-  | { type: 'push.landed'; push: string }
   | { type: 'push.expire'; push: string };
 
 export type DeviceEvent =
@@ -45,7 +44,8 @@ export type CallServicesEvent =
   | { type: 'app.crashed'; push: string }
   | { type: 'app.died'; unhandled: readonly Delivery[] }
   | { type: 'app.reset'; why: 'reinstall' | 'update' }
-  | { type: 'throttle.lift' };
+  | { type: 'throttle.lift' }
+  | { type: 'throttle.check' };
 
 export interface CallRef {
   readonly push: string;
@@ -63,11 +63,12 @@ export type AppEvent =
   | { type: 'launch.done' }
   | { type: 'launch.watchdog' }
   | { type: 'belief.sync' }
-  | { type: 'handler.start'; push: string }
-  | { type: 'handler.report'; push: string }
-  | { type: 'handler.return'; push: string }
-  | { type: 'call.endNow'; push: string; reason: 'report-then-end' | 'cancelled' | 'reuse-ended' }
-  | { type: 'cancel.learn'; push: string };
+  // Timers the process sets for itself carry its generation: they die with the process.
+  | { type: 'handler.start'; push: string; gen: number }
+  | { type: 'handler.report'; push: string; gen: number }
+  | { type: 'handler.return'; push: string; gen: number }
+  | { type: 'call.endNow'; push: string; reason: 'report-then-end' | 'cancelled' | 'reuse-ended'; gen: number }
+  | { type: 'cancel.learn'; push: string; gen: number };
 
 export type CallKitEvent =
   | {
@@ -84,7 +85,9 @@ export type CallKitEvent =
   | { type: 'call.decline'; push: string }
   | { type: 'call.hangup'; push: string }
   | { type: 'call.timeout'; uuid: string }
-  | { type: 'mediaserverd.crash' };
+  | { type: 'mediaserverd.crash' }
+  | { type: 'call.other' }
+  | { type: 'app.terminated' };
 
 export type { AppAction, Network, WakeBy };
 

@@ -89,6 +89,9 @@ export class Journal {
 
   /** Opens an interval under `key`; an interval already open under that key is closed first. */
   openInterval(key: string, lane: LaneId, kind: string, label: string, extra: Partial<OpenInterval> = {}): void {
+    const current = this.open.get(key);
+    // Re-entering the same state (e.g. a push waking an app already in the background) is one span.
+    if (current && current.kind === kind && current.label === label) return;
     this.closeInterval(key);
     this.open.set(key, { lane, kind, label, from: this.now(), ...extra });
   }

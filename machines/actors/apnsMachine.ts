@@ -51,22 +51,20 @@ export const apnsMachine = setup({
         'PATH-4',
         `It crossed the network in ${secs(latency)} (${context.network === 'wifi' ? 'Wi-Fi' : 'cellular'} latency, an estimate).`,
       );
-      enqueue.assign({ inFlight: [...context.inFlight, event.push] });
-      enqueue.raise({ type: 'push.landed', push: event.push }, { delay: latency, id: `landed:${event.push}` });
-    }),
-    land: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'push.landed') return;
-      enqueue.assign({ inFlight: context.inFlight.filter((p) => p !== event.push) });
-      enqueue.sendTo(({ system }) => system.get(ACTOR.device), msg.device({
-        type: 'push.arrive',
-        push: event.push,
-        queued: false,
-      }));
+      // Pushes that have landed since are dropped from the list here rather than by an event each.
+      const inFlight = context.inFlight.filter((p) => env.journal.push(p).deliveredAt === undefined);
+      enqueue.assign({ inFlight: [...inFlight, event.push] });
+      enqueue.sendTo(
+        ({ system }) => system.get(ACTOR.device),
+        msg.device({ type: 'push.arrive', push: event.push, queued: false }),
+        { delay: latency, id: `landed:${event.push}` },
+      );
     }),
     /** The connection died under pushes on the wire: APNs has no ack, so it keeps them (APNS-2). */
     holdInFlight: enqueueActions(({ context, enqueue }) => {
       let waiting = context.waiting;
       for (const push of context.inFlight) {
+        if (context.env.journal.push(push).deliveredAt !== undefined) continue;
         enqueue.cancel(`landed:${push}`);
         waiting = queue(context.env, waiting, push, 'held');
         context.env.journal.step(
@@ -160,7 +158,6 @@ export const apnsMachine = setup({
       entry: ({ context }) => context.env.journal.openInterval('apns', 'apns', 'apns.connected', 'APNs: connected'),
       on: {
         'push.sent': { actions: 'forward' },
-        'push.landed': { actions: 'land' },
         'link.down': { target: 'holding', actions: 'holdInFlight' },
         'link.up': { actions: 'deliverWaiting' },
       },

@@ -31,8 +31,8 @@ export interface AppContext {
   readonly calls: readonly CallRef[];
   /** The app has reached its server since it started, so it learns cancellations at once. */
   readonly synced: boolean;
-  /** Pushes whose handler ran in this process (their timers die with it). */
-  readonly started: readonly string[];
+  /** Counts process launches; a timer from an earlier process is ignored. */
+  readonly generation: number;
   /** What the handler decided for each push it ran. */
   readonly decisions: Readonly<Record<string, HandlerDecision>>;
 }
@@ -63,6 +63,7 @@ export const appProcessMachine = setup({
     isLaunchedByUser: ({ context }) => context.launchedByUser,
     hasNoLiveCall: ({ context }) => context.calls.length === 0,
     isAction: ({ event }, params: { action: string }) => event.type === 'app.action' && event.action === params.action,
+    isThisProcess: ({ context, event }) => 'gen' in event && event.gen === context.generation,
   },
   actions: {
     notifySystem: enqueueActions(({ context, enqueue }, params: { running: boolean; foreground: boolean }) => {
@@ -155,7 +156,7 @@ export const appProcessMachine = setup({
       if (context.handling || context.queue.length === 0) return;
       const next = context.queue[0]!;
       const delay = Math.max(0, context.busyUntil - context.env.now());
-      enqueue.raise({ type: 'handler.start', push: next.push }, { delay, id: `start:${next.push}` });
+      enqueue.raise({ type: 'handler.start', push: next.push, gen: context.generation }, { delay, id: `start:${next.push}` });
     }),
     startHandler: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'handler.start') return;
@@ -178,29 +179,36 @@ export const appProcessMachine = setup({
       if (decision.action === 'report') {
         const reportIn = app.report.mode === 'after' ? Math.max(app.report.delay, block) : block;
         if (app.report.mode === 'after') {
-          enqueue.raise({ type: 'handler.return', push: delivery.push }, { delay: block, id: `return:${delivery.push}` });
-          enqueue.raise({ type: 'handler.report', push: delivery.push }, { delay: reportIn, id: `report:${delivery.push}` });
+          enqueue.raise({ type: 'handler.return', push: delivery.push, gen: context.generation }, { delay: block, id: `return:${delivery.push}` });
+          enqueue.raise({ type: 'handler.report', push: delivery.push, gen: context.generation }, { delay: reportIn, id: `report:${delivery.push}` });
         } else {
-          enqueue.raise({ type: 'handler.report', push: delivery.push }, { delay: reportIn, id: `report:${delivery.push}` });
-          enqueue.raise({ type: 'handler.return', push: delivery.push }, { delay: block, id: `return:${delivery.push}` });
+          enqueue.raise({ type: 'handler.report', push: delivery.push, gen: context.generation }, { delay: reportIn, id: `report:${delivery.push}` });
+          enqueue.raise({ type: 'handler.return', push: delivery.push, gen: context.generation }, { delay: block, id: `return:${delivery.push}` });
         }
       } else {
-        enqueue.raise({ type: 'handler.return', push: delivery.push }, { delay: block, id: `return:${delivery.push}` });
+        enqueue.raise({ type: 'handler.return', push: delivery.push, gen: context.generation }, { delay: block, id: `return:${delivery.push}` });
+      }
+      const completion = app.completion ?? { mode: 'sync' };
+      if (completion.mode !== 'sync') {
+        journal.step(
+          delivery.push,
+          'PK-2',
+          `The app called PushKit's completion handler ${completion.mode === 'never' ? 'never' : `${secs(completion.delay)} late`}; it has no timing role for VoIP pushes, so this changed nothing.`,
+        );
       }
       const record = journal.push(delivery.push);
       if (record.cancels) {
         // A VoIP cancellation carries the news itself: the app ends the cancelled call.
-        enqueue.raise({ type: 'call.endNow', push: record.cancels, reason: 'cancelled' }, { delay: block, id: `end:${record.cancels}` });
+        enqueue.raise({ type: 'call.endNow', push: record.cancels, reason: 'cancelled', gen: context.generation }, { delay: block, id: `end:${record.cancels}` });
       }
       const learns = app.learnsCancellation;
       if (learns !== 'never' && !context.synced) {
-        enqueue.raise({ type: 'cancel.learn', push: delivery.push }, { delay: learns, id: `learn:${delivery.push}` });
+        enqueue.raise({ type: 'cancel.learn', push: delivery.push, gen: context.generation }, { delay: learns, id: `learn:${delivery.push}` });
       }
       enqueue.assign({
         queue: rest,
         handling: { delivery, startedAt: now, decision },
         busyUntil: now + block,
-        started: [...context.started, delivery.push],
         decisions: { ...context.decisions, [delivery.push]: decision },
       });
     }),
@@ -213,7 +221,13 @@ export const appProcessMachine = setup({
       if (app.report.mode === 'sync' && enforcesReporting(env)) {
         env.journal.step(event.push, 'PK-1', 'The app reported the call before its PushKit handler returned, as PushKit requires.');
       }
-      enqueue.assign({ reported: { ...context.reported, [event.push]: true } });
+      const decisions = { ...context.decisions };
+      delete decisions[event.push];
+      enqueue.assign({
+        decisions,
+        // Only the running handler's flag matters (PK-1 checks it when the handler returns).
+        reported: context.handling?.delivery.push === event.push ? { ...context.reported, [event.push]: true } : context.reported,
+      });
       enqueue.sendTo(({ system }) => system.get(ACTOR.callKit), msg.callKit({
         type: 'callkit.reportIncoming',
         push: event.push,
@@ -224,12 +238,12 @@ export const appProcessMachine = setup({
       }));
       if (decision.thenEnd) {
         enqueue.raise(
-          { type: 'call.endNow', push: event.push, reason: 'report-then-end' },
+          { type: 'call.endNow', push: event.push, reason: 'report-then-end', gen: context.generation },
           { delay: env.params.foregroundEndAfter, id: `end:${event.push}` },
         );
       } else if (context.synced && env.journal.cancelledAt.has(event.push)) {
         // CALL-2: report at once, then end the call as soon as the app knows it is gone.
-        enqueue.raise({ type: 'call.endNow', push: event.push, reason: 'cancelled' }, { delay: 0, id: `end:${event.push}` });
+        enqueue.raise({ type: 'call.endNow', push: event.push, reason: 'cancelled', gen: context.generation }, { delay: 0, id: `end:${event.push}` });
       }
     }),
     handlerReturned: enqueueActions(({ context, event, enqueue }) => {
@@ -239,7 +253,11 @@ export const appProcessMachine = setup({
       const { env } = context;
       const { journal } = env;
       journal.closeInterval(`handler:${event.push}`);
-      enqueue.assign({ handling: undefined });
+      const reported = { ...context.reported };
+      delete reported[event.push];
+      const decisions = { ...context.decisions };
+      if (h.decision.action !== 'report') delete decisions[event.push];
+      enqueue.assign({ handling: undefined, reported, decisions });
       if (context.reported[event.push] || h.decision.action === 'missed') {
           return;
       }
@@ -271,12 +289,12 @@ export const appProcessMachine = setup({
     }),
     /** The process ends: pending timers die with it; undelivered pushes go back to callservicesd. */
     die: enqueueActions(({ context, enqueue }) => {
-      for (const push of context.started) {
-        for (const id of ['start', 'report', 'return', 'learn', 'end']) enqueue.cancel(`${id}:${push}`);
-        context.env.journal.closeInterval(`handler:${push}`);
-      }
-      for (const d of context.queue) enqueue.cancel(`start:${d.push}`);
+      for (const push of Object.keys(context.decisions)) context.env.journal.closeInterval(`handler:${push}`);
+      if (context.handling) context.env.journal.closeInterval(`handler:${context.handling.delivery.push}`);
       enqueue.cancel('launch');
+      if (context.calls.length > 0) {
+        enqueue.sendTo(({ system }) => system.get(ACTOR.callKit), msg.callKit({ type: 'app.terminated' }));
+      }
       const unhandled = [...context.launchPending, ...context.queue];
       if (unhandled.length > 0) {
         enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'app.died', unhandled }));
@@ -287,7 +305,9 @@ export const appProcessMachine = setup({
         handling: undefined,
         busyUntil: context.env.now(),
         synced: false,
-        started: [],
+        generation: context.generation + 1,
+        decisions: {},
+        reported: {},
         isForeground: false,
         believesForeground: false,
       });
@@ -297,14 +317,14 @@ export const appProcessMachine = setup({
       enqueue.assign({ synced: true });
       for (const call of context.calls) {
         if (context.env.journal.cancelledAt.has(call.push)) {
-          enqueue.raise({ type: 'call.endNow', push: call.push, reason: 'cancelled' }, { delay: 0, id: `end:${call.push}` });
+          enqueue.raise({ type: 'call.endNow', push: call.push, reason: 'cancelled', gen: context.generation }, { delay: 0, id: `end:${call.push}` });
         }
       }
     }),
     hearCancellation: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'call.cancelled' || !context.synced) return;
       if (context.calls.some((c) => c.push === event.push)) {
-        enqueue.raise({ type: 'call.endNow', push: event.push, reason: 'cancelled' }, { delay: 0, id: `end:${event.push}` });
+        enqueue.raise({ type: 'call.endNow', push: event.push, reason: 'cancelled', gen: context.generation }, { delay: 0, id: `end:${event.push}` });
       }
     }),
     endCall: enqueueActions(({ event, enqueue }) => {
@@ -320,7 +340,7 @@ export const appProcessMachine = setup({
         journal.step(event.push, 'PATH-3', 'The background push reached the app because it was in the foreground.');
         journal.fate(event.push, 'delivered');
         if (record.cancels && context.calls.some((c) => c.push === record.cancels)) {
-          enqueue.raise({ type: 'call.endNow', push: record.cancels, reason: 'cancelled' }, { delay: 0, id: `end:${record.cancels}` });
+          enqueue.raise({ type: 'call.endNow', push: record.cancels, reason: 'cancelled', gen: context.generation }, { delay: 0, id: `end:${record.cancels}` });
         }
         return;
       }
@@ -359,7 +379,7 @@ export const appProcessMachine = setup({
       reported: {},
       calls: [],
       synced: false,
-      started: [],
+      generation: 0,
       decisions: {},
     };
   },
@@ -419,11 +439,11 @@ export const appProcessMachine = setup({
       on: {
         'push.deliver': { target: '.background', actions: ['handOver', 'pumpQueue'] },
         'push.background': { actions: { type: 'receiveBackgroundPush', params: { running: true } } },
-        'handler.start': { actions: 'startHandler' },
-        'handler.report': { actions: 'report' },
-        'handler.return': { actions: ['handlerReturned', 'pumpQueue'] },
-        'cancel.learn': { actions: 'learnCancellation' },
-        'call.endNow': { actions: 'endCall' },
+        'handler.start': { guard: 'isThisProcess', actions: 'startHandler' },
+        'handler.report': { guard: 'isThisProcess', actions: 'report' },
+        'handler.return': { guard: 'isThisProcess', actions: ['handlerReturned', 'pumpQueue'] },
+        'cancel.learn': { guard: 'isThisProcess', actions: 'learnCancellation' },
+        'call.endNow': { guard: 'isThisProcess', actions: 'endCall' },
         'app.kill': { target: 'notRunning', actions: 'die' },
         'app.action': [
           { guard: { type: 'isAction', params: { action: 'foreground' } }, target: '.foreground' },

@@ -1,4 +1,4 @@
-import { enqueueActions, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
 import { ACTOR, secs, type SimEnv } from '../env';
 import { msg, type CallKitEvent, type CallRef } from '../events';
 import type { CallView } from '../result';
@@ -116,7 +116,8 @@ export const callKitMachine = setup({
         journal.step(push, 'CALL-2', 'The app reported the call at once and ended it as soon as it learned it had been cancelled.');
       }
       journal.log('callkit', `${push}: ${how}`, { push });
-      enqueue.assign({ calls: context.calls.map((c) => (c === call ? { ...c, status: 'ended' as const } : c)) });
+      // Ended calls leave the context (their outcome is in the journal), so it stays small.
+      enqueue.assign({ calls: context.calls.filter((c) => c !== call && isLive(c)) });
     }),
     answer: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'call.answer') return;
@@ -169,8 +170,35 @@ export const callKitMachine = setup({
       }
       enqueue.assign({
         sessionValid: false,
-        calls: context.calls.map((c) => (isLive(c) ? { ...c, status: 'ended' as const } : c)),
+        calls: [],
       });
+    }),
+    otherCall: assign(({ context }) => {
+      const { journal } = context.env;
+      if ((context.env.scenario.app.callAudio ?? 'callkit') !== 'own') return {};
+      const calls = context.calls.map((call) => {
+        if (call.status !== 'active' || call.audio === 'none') return call;
+        journal.step(
+          call.push,
+          'AUDIO-4',
+          'The app handles its call audio without CallKit, so the incoming call from elsewhere interrupted its audio at once.',
+        );
+        journal.push(call.push).audio = 'none';
+        journal.openInterval(`audio:${call.push}`, 'callkit', 'audio.none', 'audio: interrupted', { push: call.push, rule: 'AUDIO-4' });
+        return { ...call, audio: 'none' as const };
+      });
+      return { calls };
+    }),
+    /** The app's process ended: its CXProvider is gone and so are its calls. */
+    dropCalls: enqueueActions(({ context, enqueue }) => {
+      const { journal } = context.env;
+      for (const call of context.calls) {
+        enqueue.cancel(`ring:${call.uuid}`);
+        journal.closeInterval(`call:${call.push}`);
+        journal.closeInterval(`audio:${call.push}`);
+        journal.log('callkit', `${call.push}: the app's process ended, and its call with it.`, { push: call.push });
+      }
+      enqueue.assign({ calls: [] });
     }),
     /** Tells the app and callservicesd which calls are live (they decide "on a call" from it). */
     announce: enqueueActions(({ context, enqueue }) => {
@@ -191,5 +219,7 @@ export const callKitMachine = setup({
     'call.timeout': { actions: ['end', 'announce'] },
     'call.answer': { actions: ['answer', 'announce'] },
     'mediaserverd.crash': { actions: ['mediaserverdCrash', 'announce'] },
+    'call.other': { actions: 'otherCall' },
+    'app.terminated': { actions: ['dropCalls', 'announce'] },
   },
 });

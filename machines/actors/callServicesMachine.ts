@@ -81,8 +81,14 @@ export const callServicesMachine = setup({
       const delivery = context.pending[event.push];
       if (!delivery) return;
       const { journal, params } = context.env;
+      if (!delivery.enforced) {
+        // Nothing to check for an exempt delivery: forget it.
+        const pending = { ...context.pending };
+        delete pending[event.push];
+        enqueue.assign({ pending });
+        return;
+      }
       enqueue.assign({ pending: { ...context.pending, [event.push]: { ...delivery, handedAt: journal.time() } } });
-      if (!delivery.enforced) return;
       journal.openInterval(`deadline:${event.push}`, 'callservicesd', 'deadline', `${event.push}: report within ${secs(params.callservicesdDeadline)}`, {
         push: event.push,
         rule: 'KILL-1',
@@ -124,6 +130,7 @@ export const callServicesMachine = setup({
       journal.fate(event.push, 'killed');
       journal.mark('app', 'app.killed', `0xbaadca11: killed for ${event.push}`, { push: event.push, rule: 'KILL-1' });
       enqueue.assign(recordStrike(context, event.push, 'killed'));
+      enqueue.raise({ type: 'throttle.check' });
       enqueue.sendTo(({ system }) => system.get(ACTOR.app), msg.app({ type: 'app.kill', push: event.push }));
     }),
     startThrottle: enqueueActions(({ context, enqueue }) => {
@@ -159,9 +166,11 @@ export const callServicesMachine = setup({
       );
       return { strikes: [] };
     }),
-    crashStrike: assign(({ context, event }) =>
-      event.type === 'app.crashed' ? recordStrike(context, event.push, 'crashed') : {},
-    ),
+    crashStrike: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'app.crashed') return;
+      enqueue.assign(recordStrike(context, event.push, 'crashed'));
+      enqueue.raise({ type: 'throttle.check' });
+    }),
     seeApp: assign(({ event }) =>
       event.type === 'app.stateChanged'
         ? { seesForeground: event.foreground, appRunning: event.running, debuggerAttached: event.debugger }
@@ -192,8 +201,8 @@ export const callServicesMachine = setup({
   initial: 'delivering',
   states: {
     delivering: {
-      always: { guard: 'isThrottleFull', target: 'throttled' },
       on: {
+        'throttle.check': { guard: 'isThrottleFull', target: 'throttled' },
         'push.voip': { actions: 'deliver' },
         'app.crashed': { actions: 'crashStrike' },
         'app.reset': { actions: 'resetStrikes' },

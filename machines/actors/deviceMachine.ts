@@ -122,7 +122,7 @@ export const deviceMachine = setup({
       enqueue.raise({ type: 'apsd.giveUp' }, { delay: 'giveUp', id: 'apsd.giveUp' });
     }),
     disarmGiveUp: enqueueActions(({ enqueue }) => enqueue.cancel('apsd.giveUp')),
-    arrive: ({ context, event, self }) => {
+    arrive: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'push.arrive') return;
       const { journal } = context.env;
       const record = journal.push(event.push);
@@ -130,16 +130,15 @@ export const deviceMachine = setup({
       journal.closeInterval(`waiting:${event.push}`);
       journal.mark('network', 'push.delivered', `${event.push} reached the phone`, { push: event.push });
       if (event.queued) explainQueuedDelivery(context, event.push);
-      const system = self.system;
       if (record.kind === 'voip') {
-        system.get(ACTOR.callServices)?.send({ type: 'push.voip', push: event.push });
+        enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'push.voip', push: event.push }));
       } else if (record.kind === 'background') {
-        system.get(ACTOR.app)?.send({ type: 'push.background', push: event.push });
+        enqueue.sendTo(({ system }) => system.get(ACTOR.app), msg.app({ type: 'push.background', push: event.push }));
       } else {
         journal.step(event.push, 'PATH-2', 'The alert push reached the phone; alerts travel with the same priority as VoIP pushes.');
         journal.fate(event.push, 'delivered');
       }
-    },
+    }),
   },
 }).createMachine({
   id: 'device',

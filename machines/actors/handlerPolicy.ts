@@ -46,7 +46,9 @@ export function decideHandler(env: SimEnv, delivery: Delivery, beliefs: AppBelie
     return report('on-call');
   };
 
-  if (usesMustReport(env) && !delivery.enforced) {
+  if (usesMustReport(env)) {
+    // MUST-1: the app reports exactly when told it must, whatever it believes about itself.
+    if (delivery.enforced) return report('normal');
     if (delivery.exemption === 'late') return { action: 'missed' };
     if (delivery.exemption === 'foreground') return foregroundPolicy();
     if (delivery.exemption === 'on-call') return onCallPolicy();

@@ -82,6 +82,10 @@ export const providerMachine = setup({
         case 'mediaserverd-crash':
           to(ACTOR.callKit, { type: 'mediaserverd.crash' });
           break;
+        case 'other-call':
+          journal.log('callkit', 'Another call came in (another app or the carrier).');
+          to(ACTOR.callKit, { type: 'call.other' });
+          break;
         case 'answer':
         case 'decline':
         case 'hangup':

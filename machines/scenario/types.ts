@@ -53,6 +53,10 @@ export interface AppBehaviour {
   readonly activatesAudioSession: boolean;
   readonly learnsCancellation: SimTime | 'never';
   readonly debuggerAttached: boolean;
+  /** When the handler calls PushKit's completion handler (PK-2: it changes nothing). Default sync. */
+  readonly completion?: ReportMode;
+  /** Who manages the audio of the app's calls: CallKit, or the app itself (AUDIO-4). Default callkit. */
+  readonly callAudio?: 'callkit' | 'own';
 }
 
 interface EventBase {
@@ -90,6 +94,8 @@ export type TimelineEvent = EventBase &
     | { readonly do: 'nat-drop' }
     | { readonly do: 'nat-restore' }
     | { readonly do: 'mediaserverd-crash' }
+    /** An incoming call from another app or the carrier, while ours may be in progress (AUDIO-4). */
+    | { readonly do: 'other-call' }
     | { readonly do: 'answer' | 'decline' | 'hangup'; readonly call: string }
   );
 

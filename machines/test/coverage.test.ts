@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const RULES_MD = resolve(__dirname, '../../../shared/RULES.md');
+
+/** Rule IDs as RULES.md defines them: the first cell of each table row. */
+function ruleIds(): string[] {
+  const text = readFileSync(RULES_MD, 'utf8');
+  return [...text.matchAll(/^\| ([A-Z]+-\d+) \|/gm)].map((m) => m[1]!);
+}
+
+describe('rule coverage', () => {
+  it('every rule ID in RULES.md has a scenario test (a describe of its own)', () => {
+    const tests = readFileSync(resolve(__dirname, 'rules.scenarios.test.ts'), 'utf8');
+    const ids = ruleIds();
+    expect(ids.length).toBeGreaterThan(30);
+    const missing = ids.filter((id) => !tests.includes(`describe('${id}'`));
+    expect(missing, `rules without a scenario test: ${missing.join(', ')}`).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Engine speed figures (`npm run bench`). Prints numbers and whether each target is met; it never
+ * fails a build on timing (speed is measured here, not asserted in unit tests).
+ */
+import { simulate } from '../machines/simulate';
+import { scenario, type EventInput } from '../machines/test/harness';
+import type { Scenario } from '../machines/scenario/types';
+
+type Ev = [number, EventInput];
+
+/** A busy but healthy day: pushes, some cancels and answers, network flaps every `flapEvery` ms. */
+function busy(pushes: number, duration: number, flapEvery: number): Scenario {
+  const events: Ev[] = [];
+  const gap = duration / (pushes + 1);
+  for (let i = 0; i < pushes; i++) {
+    const t = Math.round((i + 1) * gap);
+    events.push([t, { do: 'push', id: `p${i}`, kind: i % 7 === 0 ? 'alert' : 'voip', expiration: i % 3 === 0 ? 0 : 3_600_000 }]);
+    if (i % 5 === 0) events.push([t + 2_000, { do: 'answer', call: `p${i}` }], [t + 20_000, { do: 'hangup', call: `p${i}` }]);
+    if (i % 11 === 0) events.push([t + 1_000, { do: 'cancel', call: `p${i}`, via: 'none' }]);
+  }
+  if (flapEvery > 0) {
+    for (let t = flapEvery; t < duration; t += flapEvery) {
+      events.push([t, { do: 'network', to: 'offline' }], [t + 15_000, { do: 'network', to: (t / flapEvery) % 2 ? 'cellular' : 'wifi' }]);
+    }
+  }
+  return scenario({ duration, device: { app: 'background', locked: true }, app: { learnsCancellation: '3s' } }, events);
+}
+
+function time(s: Scenario, runs: number): { median: number; p95: number } {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    simulate(s);
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)]!, p95: samples[Math.floor(samples.length * 0.95)]! };
+}
+
+const fmt = (n: number) => `${n.toFixed(2)} ms`;
+const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+
+const small = busy(200, 10 * 60_000, 60_000);
+time(small, 20); // warm-up
+const a = time(small, 100);
+console.log(`200 pushes, 10 min:        median ${fmt(a.median)}, p95 ${fmt(a.p95)}  (target median ≤ 4 ms: ${verdict(a.median <= 4)})`);
+
+const day = busy(10_000, 24 * 3_600_000, 5 * 60_000);
+time(day, 1);
+const b = time(day, 5);
+console.log(`10,000 pushes, 24 h, flaps: median ${fmt(b.median)}  (target ≤ 500 ms: ${verdict(b.median <= 500)})`);
+
+const per = (n: number, runs: number) => time(busy(n, n * 8_000, 0), runs).median / n;
+per(1_000, 3);
+const k1 = per(1_000, 9);
+const k100 = per(100_000, 1);
+const ratio = k100 / k1;
+console.log(
+  `per push: ${(k1 * 1000).toFixed(1)} µs at 1k, ${(k100 * 1000).toFixed(1)} µs at 100k → ratio ${ratio.toFixed(2)}  (target ≤ 1.5: ${verdict(ratio <= 1.5)})`,
+);
