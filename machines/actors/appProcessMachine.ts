@@ -31,6 +31,8 @@ export interface AppContext {
   readonly calls: readonly CallRef[];
   /** The app has reached its server since it started, so it learns cancellations at once. */
   readonly synced: boolean;
+  /** What callservicesd was last told about the app (it is told only of changes). */
+  readonly toldSystem?: { readonly running: boolean; readonly foreground: boolean };
   /** Counts process launches; a timer from an earlier process is ignored. */
   readonly generation: number;
   /** What the handler decided for each push it ran. */
@@ -67,12 +69,13 @@ export const appProcessMachine = setup({
   },
   actions: {
     notifySystem: enqueueActions(({ context, enqueue }, params: { running: boolean; foreground: boolean }) => {
-      enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({
-        type: 'app.stateChanged',
-        running: params.running,
-        foreground: params.foreground,
-        debugger: context.debuggerAttached,
-      }));
+      const told = context.toldSystem;
+      if (told && told.running === params.running && told.foreground === params.foreground) return;
+      enqueue.assign({ toldSystem: params });
+      enqueue.sendTo(
+        ({ system }) => system.get(ACTOR.callServices),
+        msg.callServices({ type: 'app.stateChanged', running: params.running, foreground: params.foreground, debugger: context.debuggerAttached }),
+      );
     }),
     enterLane: ({ context }, params: { kind: string; label: string }) => {
       context.env.journal.openInterval('app', 'app', params.kind, params.label);

@@ -9,6 +9,8 @@ export interface CallKitContext {
   readonly calls: readonly CallView[];
   /** callservicesd's audio session ID for the app: null after mediaserverd crashed (AUDIO-1). */
   readonly sessionValid: boolean;
+  /** What callservicesd was last told: is the app on a call? */
+  readonly announcedOnCall: boolean;
 }
 
 const isLive = (c: CallView): boolean => c.status !== 'ended';
@@ -205,12 +207,16 @@ export const callKitMachine = setup({
       const live: CallRef[] = [];
       for (const c of context.calls) if (c.status !== 'ended') live.push({ push: c.push, uuid: c.uuid, status: c.status });
       enqueue.sendTo(({ system }) => system.get(ACTOR.app), msg.app({ type: 'callkit.callsChanged', calls: live }));
-      enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'callkit.callsChanged', live: live.length }));
+      // callservicesd only needs to know whether the app is on a call at all.
+      if (live.length > 0 !== context.announcedOnCall) {
+        enqueue.assign({ announcedOnCall: live.length > 0 });
+        enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'callkit.callsChanged', live: live.length }));
+      }
     }),
   },
 }).createMachine({
   id: 'callKit',
-  context: ({ input }) => ({ env: input.env, calls: [], sessionValid: true }),
+  context: ({ input }) => ({ env: input.env, calls: [], sessionValid: true, announcedOnCall: false }),
   on: {
     'callkit.reportIncoming': { actions: ['reportIncoming', 'announce'] },
     'callkit.end': { actions: ['end', 'announce'] },
