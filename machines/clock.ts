@@ -4,7 +4,7 @@ interface Timer {
   readonly id: number;
   readonly due: number;
   readonly seq: number;
-  readonly fn: () => void;
+  readonly fn: (...args: unknown[]) => void;
   cancelled: boolean;
 }
 
@@ -43,7 +43,7 @@ export class VirtualClock implements SchedulerClock {
       id: this.nextId++,
       due: this.current + Math.max(0, timeout),
       seq: this.seq++,
-      fn: fn as () => void,
+      fn,
       cancelled: false,
     };
     this.live.set(timer.id, timer);

@@ -1,3 +1,4 @@
+import type { AnyActorRef } from 'xstate';
 import type { Journal } from './journal';
 import type { Params } from './params';
 import type { Scenario } from './scenario/types';
@@ -20,6 +21,14 @@ export const ACTOR = {
   app: 'app',
   callKit: 'callKit',
 } as const;
+
+export type ActorName = (typeof ACTOR)[keyof typeof ACTOR];
+
+/** Target for `sendTo`: the actor registered under `name` in the system. */
+export const to =
+  (name: ActorName) =>
+  ({ system }: { system: { get(id: string): unknown } }): AnyActorRef =>
+    system.get(name) as AnyActorRef;
 
 /** True when the scenario's iOS is at least `major.minor`. */
 export function iosAtLeast(env: SimEnv, major: number, minor = 0): boolean {

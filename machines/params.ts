@@ -55,7 +55,8 @@ export const PARAMS = {
     provenance: 'estimate',
     rules: ['MUST-1'],
     sources: ['000', '002'],
-    about: 'Delivery latency above which iOS 26.4+ tells the app it need not report (documented only as "well below 60 s").',
+    about:
+      'Delivery latency above which iOS 26.4+ tells the app it need not report (documented only as "well below 60 s").',
   },
   apnsDeadPeerDetection: {
     default: 300 * S,
@@ -87,7 +88,8 @@ export const PARAMS = {
     provenance: 'estimate',
     rules: ['DEV-1'],
     sources: ['002'],
-    about: 'How long one apsd connection attempt on a network that cannot carry it (poor cellular, dropped NAT) lasts before it fails.',
+    about:
+      'How long one apsd connection attempt on a network that cannot carry it (poor cellular, dropped NAT) lasts before it fails.',
   },
   apsdBackoff: {
     default: 756 * S,
@@ -111,7 +113,8 @@ export const PARAMS = {
     provenance: 'estimate',
     rules: ['DEV-2'],
     sources: ['002'],
-    about: 'How long a locked, idle device keeps apsd reconnecting before powerd sends assertion policy 3 (2 min 40 s in 002).',
+    about:
+      'How long a locked, idle device keeps apsd reconnecting before powerd sends assertion policy 3 (2 min 40 s in 002).',
   },
   apsdKeepalive: {
     default: 300 * S,

@@ -14,13 +14,20 @@ function busy(pushes: number, duration: number, flapEvery: number): Scenario {
   const gap = duration / (pushes + 1);
   for (let i = 0; i < pushes; i++) {
     const t = Math.round((i + 1) * gap);
-    events.push([t, { do: 'push', id: `p${i}`, kind: i % 7 === 0 ? 'alert' : 'voip', expiration: i % 3 === 0 ? 0 : 3_600_000 }]);
-    if (i % 5 === 0) events.push([t + 2_000, { do: 'answer', call: `p${i}` }], [t + 20_000, { do: 'hangup', call: `p${i}` }]);
+    events.push([
+      t,
+      { do: 'push', id: `p${i}`, kind: i % 7 === 0 ? 'alert' : 'voip', expiration: i % 3 === 0 ? 0 : 3_600_000 },
+    ]);
+    if (i % 5 === 0)
+      events.push([t + 2_000, { do: 'answer', call: `p${i}` }], [t + 20_000, { do: 'hangup', call: `p${i}` }]);
     if (i % 11 === 0) events.push([t + 1_000, { do: 'cancel', call: `p${i}`, via: 'none' }]);
   }
   if (flapEvery > 0) {
     for (let t = flapEvery; t < duration; t += flapEvery) {
-      events.push([t, { do: 'network', to: 'offline' }], [t + 15_000, { do: 'network', to: (t / flapEvery) % 2 ? 'cellular' : 'wifi' }]);
+      events.push(
+        [t, { do: 'network', to: 'offline' }],
+        [t + 15_000, { do: 'network', to: (t / flapEvery) % 2 ? 'cellular' : 'wifi' }],
+      );
     }
   }
   return scenario({ duration, device: { app: 'background', locked: true }, app: { learnsCancellation: '3s' } }, events);
@@ -43,7 +50,9 @@ const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 const small = busy(200, 10 * 60_000, 60_000);
 time(small, 20); // warm-up
 const a = time(small, 100);
-console.log(`200 pushes, 10 min:        median ${fmt(a.median)}, p95 ${fmt(a.p95)}  (target median ≤ 4 ms: ${verdict(a.median <= 4)})`);
+console.log(
+  `200 pushes, 10 min:        median ${fmt(a.median)}, p95 ${fmt(a.p95)}  (target median ≤ 4 ms: ${verdict(a.median <= 4)})`,
+);
 
 const day = busy(10_000, 24 * 3_600_000, 5 * 60_000);
 time(day, 1);

@@ -1,5 +1,5 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import { ACTOR, secs, type SimEnv } from '../env';
+import { ACTOR, to, secs, type SimEnv } from '../env';
 import { msg, type ApnsEvent } from '../events';
 import type { QueuedPush } from '../result';
 import type { Network } from '../scenario/types';
@@ -40,11 +40,7 @@ export const apnsMachine = setup({
       const latency = latencyOf(env, context.network);
       const record = env.journal.push(event.push);
       if (record.kind !== 'background') {
-        env.journal.step(
-          event.push,
-          'APNS-1',
-          'APNs saw the phone connected and forwarded the push at once.',
-        );
+        env.journal.step(event.push, 'APNS-1', 'APNs saw the phone connected and forwarded the push at once.');
       }
       env.journal.step(
         event.push,
@@ -54,11 +50,10 @@ export const apnsMachine = setup({
       // Pushes that have landed since are dropped from the list here rather than by an event each.
       const inFlight = context.inFlight.filter((p) => env.journal.push(p).deliveredAt === undefined);
       enqueue.assign({ inFlight: [...inFlight, event.push] });
-      enqueue.sendTo(
-        ({ system }) => system.get(ACTOR.device),
-        msg.device({ type: 'push.arrive', push: event.push, queued: false }),
-        { delay: latency, id: `landed:${event.push}` },
-      );
+      enqueue.sendTo(to(ACTOR.device), msg.device({ type: 'push.arrive', push: event.push, queued: false }), {
+        delay: latency,
+        id: `landed:${event.push}`,
+      });
     }),
     /** The connection died under pushes on the wire: APNs has no ack, so it keeps them (APNS-2). */
     holdInFlight: enqueueActions(({ context, enqueue }) => {
@@ -118,7 +113,11 @@ export const apnsMachine = setup({
         if (event.type !== 'push.expire') return context.waiting;
         const { journal } = context.env;
         if (!context.waiting.some((q) => q.id === event.push)) return context.waiting;
-        journal.step(event.push, 'APNS-3', 'Its expiration passed while APNs still knew the phone was offline: discarded.');
+        journal.step(
+          event.push,
+          'APNS-3',
+          'Its expiration passed while APNs still knew the phone was offline: discarded.',
+        );
         journal.fate(event.push, 'expired');
         journal.closeInterval(`waiting:${event.push}`);
         journal.mark('apns', 'push.expired', `${event.push} expired`, { push: event.push, rule: 'APNS-3' });
@@ -130,7 +129,7 @@ export const apnsMachine = setup({
       for (const q of context.waiting) {
         enqueue.cancel(`expire:${q.id}`);
         context.env.journal.closeInterval(`waiting:${q.id}`);
-        enqueue.sendTo(({ system }) => system.get(ACTOR.device), msg.device({ type: 'push.arrive', push: q.id, queued: true }));
+        enqueue.sendTo(to(ACTOR.device), msg.device({ type: 'push.arrive', push: q.id, queued: true }));
       }
       enqueue.assign({ waiting: [], network: event.network });
     }),
@@ -148,7 +147,10 @@ export const apnsMachine = setup({
     starting: {
       always: [
         {
-          guard: { type: 'isStartedConnected', params: ({ context }) => ({ connected: context.network === 'wifi' || context.network === 'cellular' }) },
+          guard: {
+            type: 'isStartedConnected',
+            params: ({ context }) => ({ connected: context.network === 'wifi' || context.network === 'cellular' }),
+          },
           target: 'connected',
         },
         { target: 'offline' },
@@ -164,9 +166,15 @@ export const apnsMachine = setup({
     },
     holding: {
       entry: ({ context }) =>
-        context.env.journal.openInterval('apns', 'apns', 'apns.holding', 'APNs: still thinks the phone is connected (holding pushes)', {
-          rule: 'APNS-2',
-        }),
+        context.env.journal.openInterval(
+          'apns',
+          'apns',
+          'apns.holding',
+          'APNs: still thinks the phone is connected (holding pushes)',
+          {
+            rule: 'APNS-2',
+          },
+        ),
       after: { deadPeerDetection: { target: 'offline', actions: 'noticeOffline' } },
       on: {
         'push.sent': { actions: 'hold' },

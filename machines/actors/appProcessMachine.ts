@@ -1,5 +1,5 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import { ACTOR, enforcesReporting, iosAtLeast, secs, type SimEnv } from '../env';
+import { ACTOR, to, enforcesReporting, iosAtLeast, secs, type SimEnv } from '../env';
 import { msg, type AppEvent, type CallRef, type Delivery } from '../events';
 import { decideHandler, type HandlerDecision } from './handlerPolicy';
 
@@ -73,8 +73,13 @@ export const appProcessMachine = setup({
       if (told && told.running === params.running && told.foreground === params.foreground) return;
       enqueue.assign({ toldSystem: params });
       enqueue.sendTo(
-        ({ system }) => system.get(ACTOR.callServices),
-        msg.callServices({ type: 'app.stateChanged', running: params.running, foreground: params.foreground, debugger: context.debuggerAttached }),
+        to(ACTOR.callServices),
+        msg.callServices({
+          type: 'app.stateChanged',
+          running: params.running,
+          foreground: params.foreground,
+          debugger: context.debuggerAttached,
+        }),
       );
     }),
     enterLane: ({ context }, params: { kind: string; label: string }) => {
@@ -93,12 +98,15 @@ export const appProcessMachine = setup({
       if (event.type !== 'app.action') return;
       const attached = event.action === 'debugger-attach';
       enqueue.assign({ debuggerAttached: attached });
-      enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({
-        type: 'app.stateChanged',
-        running: true,
-        foreground: context.isForeground,
-        debugger: attached,
-      }));
+      enqueue.sendTo(
+        to(ACTOR.callServices),
+        msg.callServices({
+          type: 'app.stateChanged',
+          running: true,
+          foreground: context.isForeground,
+          debugger: attached,
+        }),
+      );
     }),
     queueLaunch: assign({
       launchPending: ({ context, event }) =>
@@ -136,7 +144,7 @@ export const appProcessMachine = setup({
       const { journal } = context.env;
       const queue = [...context.queue];
       for (const d of context.launchPending) {
-        enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'push.handedToApp', push: d.push }));
+        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'push.handedToApp', push: d.push }));
         if (!context.env.scenario.app.delegateAtLaunch) {
           journal.step(
             d.push,
@@ -151,7 +159,7 @@ export const appProcessMachine = setup({
     }),
     handOver: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'push.deliver') return;
-      enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'push.handedToApp', push: event.delivery.push }));
+      enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'push.handedToApp', push: event.delivery.push }));
       enqueue.assign({ queue: [...context.queue, event.delivery] });
     }),
     /** Starts the next handler when the main thread is free. */
@@ -159,7 +167,10 @@ export const appProcessMachine = setup({
       if (context.handling || context.queue.length === 0) return;
       const next = context.queue[0]!;
       const delay = Math.max(0, context.busyUntil - context.env.now());
-      enqueue.raise({ type: 'handler.start', push: next.push, gen: context.generation }, { delay, id: `start:${next.push}` });
+      enqueue.raise(
+        { type: 'handler.start', push: next.push, gen: context.generation },
+        { delay, id: `start:${next.push}` },
+      );
     }),
     startHandler: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'handler.start') return;
@@ -182,14 +193,29 @@ export const appProcessMachine = setup({
       if (decision.action === 'report') {
         const reportIn = app.report.mode === 'after' ? Math.max(app.report.delay, block) : block;
         if (app.report.mode === 'after') {
-          enqueue.raise({ type: 'handler.return', push: delivery.push, gen: context.generation }, { delay: block, id: `return:${delivery.push}` });
-          enqueue.raise({ type: 'handler.report', push: delivery.push, gen: context.generation }, { delay: reportIn, id: `report:${delivery.push}` });
+          enqueue.raise(
+            { type: 'handler.return', push: delivery.push, gen: context.generation },
+            { delay: block, id: `return:${delivery.push}` },
+          );
+          enqueue.raise(
+            { type: 'handler.report', push: delivery.push, gen: context.generation },
+            { delay: reportIn, id: `report:${delivery.push}` },
+          );
         } else {
-          enqueue.raise({ type: 'handler.report', push: delivery.push, gen: context.generation }, { delay: reportIn, id: `report:${delivery.push}` });
-          enqueue.raise({ type: 'handler.return', push: delivery.push, gen: context.generation }, { delay: block, id: `return:${delivery.push}` });
+          enqueue.raise(
+            { type: 'handler.report', push: delivery.push, gen: context.generation },
+            { delay: reportIn, id: `report:${delivery.push}` },
+          );
+          enqueue.raise(
+            { type: 'handler.return', push: delivery.push, gen: context.generation },
+            { delay: block, id: `return:${delivery.push}` },
+          );
         }
       } else {
-        enqueue.raise({ type: 'handler.return', push: delivery.push, gen: context.generation }, { delay: block, id: `return:${delivery.push}` });
+        enqueue.raise(
+          { type: 'handler.return', push: delivery.push, gen: context.generation },
+          { delay: block, id: `return:${delivery.push}` },
+        );
       }
       const completion = app.completion ?? { mode: 'sync' };
       if (completion.mode !== 'sync') {
@@ -202,11 +228,17 @@ export const appProcessMachine = setup({
       const record = journal.push(delivery.push);
       if (record.cancels) {
         // A VoIP cancellation carries the news itself: the app ends the cancelled call.
-        enqueue.raise({ type: 'call.endNow', push: record.cancels, reason: 'cancelled', gen: context.generation }, { delay: block, id: `end:${record.cancels}` });
+        enqueue.raise(
+          { type: 'call.endNow', push: record.cancels, reason: 'cancelled', gen: context.generation },
+          { delay: block, id: `end:${record.cancels}` },
+        );
       }
       const learns = app.learnsCancellation;
       if (learns !== 'never' && !context.synced) {
-        enqueue.raise({ type: 'cancel.learn', push: delivery.push, gen: context.generation }, { delay: learns, id: `learn:${delivery.push}` });
+        enqueue.raise(
+          { type: 'cancel.learn', push: delivery.push, gen: context.generation },
+          { delay: learns, id: `learn:${delivery.push}` },
+        );
       }
       enqueue.assign({
         queue: rest,
@@ -222,23 +254,33 @@ export const appProcessMachine = setup({
       const { env } = context;
       const app = env.scenario.app;
       if (app.report.mode === 'sync' && enforcesReporting(env)) {
-        env.journal.step(event.push, 'PK-1', 'The app reported the call before its PushKit handler returned, as PushKit requires.');
+        env.journal.step(
+          event.push,
+          'PK-1',
+          'The app reported the call before its PushKit handler returned, as PushKit requires.',
+        );
       }
       const decisions = { ...context.decisions };
       delete decisions[event.push];
       enqueue.assign({
         decisions,
         // Only the running handler's flag matters (PK-1 checks it when the handler returns).
-        reported: context.handling?.delivery.push === event.push ? { ...context.reported, [event.push]: true } : context.reported,
+        reported:
+          context.handling?.delivery.push === event.push
+            ? { ...context.reported, [event.push]: true }
+            : context.reported,
       });
-      enqueue.sendTo(({ system }) => system.get(ACTOR.callKit), msg.callKit({
-        type: 'callkit.reportIncoming',
-        push: event.push,
-        uuid: decision.uuid,
-        ...(decision.reuses ? { reuses: decision.reuses } : {}),
-        setConfiguration: app.setConfigurationBeforeReport,
-        foreground: context.isForeground,
-      }));
+      enqueue.sendTo(
+        to(ACTOR.callKit),
+        msg.callKit({
+          type: 'callkit.reportIncoming',
+          push: event.push,
+          uuid: decision.uuid,
+          ...(decision.reuses ? { reuses: decision.reuses } : {}),
+          setConfiguration: app.setConfigurationBeforeReport,
+          foreground: context.isForeground,
+        }),
+      );
       if (decision.thenEnd) {
         enqueue.raise(
           { type: 'call.endNow', push: event.push, reason: 'report-then-end', gen: context.generation },
@@ -246,7 +288,10 @@ export const appProcessMachine = setup({
         );
       } else if (context.synced && env.journal.cancelledAt.has(event.push)) {
         // CALL-2: report at once, then end the call as soon as the app knows it is gone.
-        enqueue.raise({ type: 'call.endNow', push: event.push, reason: 'cancelled', gen: context.generation }, { delay: 0, id: `end:${event.push}` });
+        enqueue.raise(
+          { type: 'call.endNow', push: event.push, reason: 'cancelled', gen: context.generation },
+          { delay: 0, id: `end:${event.push}` },
+        );
       }
     }),
     handlerReturned: enqueueActions(({ context, event, enqueue }) => {
@@ -262,13 +307,13 @@ export const appProcessMachine = setup({
       if (h.decision.action !== 'report') delete decisions[event.push];
       enqueue.assign({ handling: undefined, reported, decisions });
       if (context.reported[event.push] || h.decision.action === 'missed') {
-          return;
+        return;
       }
       const later = h.decision.action === 'report';
       if (!h.delivery.enforced) {
         explainExempt(context, h);
         if (!later) journal.fate(event.push, 'exempt');
-          return;
+        return;
       }
       if (context.debuggerAttached) {
         journal.step(
@@ -277,7 +322,7 @@ export const appProcessMachine = setup({
           'The handler returned without reporting a call: PushKit would have crashed the app (PK-1), but the debugger was attached, which disables this; no strike was counted.',
         );
         if (!later) journal.fate(event.push, 'exempt');
-          return;
+        return;
       }
       const message = iosAtLeast(env, 14) ? PK1_MESSAGE : PK1_MESSAGE_IOS13;
       journal.step(
@@ -287,7 +332,7 @@ export const appProcessMachine = setup({
       );
       journal.fate(event.push, 'crashed');
       journal.mark('app', 'app.crashed', `crashed: ${event.push}`, { push: event.push, rule: 'PK-1' });
-      enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'app.crashed', push: event.push }));
+      enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.crashed', push: event.push }));
       enqueue.raise({ type: 'app.kill', push: event.push });
     }),
     /** The process ends: pending timers die with it; undelivered pushes go back to callservicesd. */
@@ -296,11 +341,11 @@ export const appProcessMachine = setup({
       if (context.handling) context.env.journal.closeInterval(`handler:${context.handling.delivery.push}`);
       enqueue.cancel('launch');
       if (context.calls.length > 0) {
-        enqueue.sendTo(({ system }) => system.get(ACTOR.callKit), msg.callKit({ type: 'app.terminated' }));
+        enqueue.sendTo(to(ACTOR.callKit), msg.callKit({ type: 'app.terminated' }));
       }
       const unhandled = [...context.launchPending, ...context.queue];
       if (unhandled.length > 0) {
-        enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'app.died', unhandled }));
+        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.died', unhandled }));
       }
       enqueue.assign({
         queue: [],
@@ -320,21 +365,29 @@ export const appProcessMachine = setup({
       enqueue.assign({ synced: true });
       for (const call of context.calls) {
         if (context.env.journal.cancelledAt.has(call.push)) {
-          enqueue.raise({ type: 'call.endNow', push: call.push, reason: 'cancelled', gen: context.generation }, { delay: 0, id: `end:${call.push}` });
+          enqueue.raise(
+            { type: 'call.endNow', push: call.push, reason: 'cancelled', gen: context.generation },
+            { delay: 0, id: `end:${call.push}` },
+          );
         }
       }
     }),
     hearCancellation: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'call.cancelled' || !context.synced) return;
       if (context.calls.some((c) => c.push === event.push)) {
-        enqueue.raise({ type: 'call.endNow', push: event.push, reason: 'cancelled', gen: context.generation }, { delay: 0, id: `end:${event.push}` });
+        enqueue.raise(
+          { type: 'call.endNow', push: event.push, reason: 'cancelled', gen: context.generation },
+          { delay: 0, id: `end:${event.push}` },
+        );
       }
     }),
     endCall: enqueueActions(({ event, enqueue }) => {
       if (event.type !== 'call.endNow') return;
-      enqueue.sendTo(({ system }) => system.get(ACTOR.callKit), msg.callKit({ type: 'callkit.end', push: event.push, reason: event.reason }));
+      enqueue.sendTo(to(ACTOR.callKit), msg.callKit({ type: 'callkit.end', push: event.push, reason: event.reason }));
     }),
-    setCalls: assign({ calls: ({ context, event }) => (event.type === 'callkit.callsChanged' ? event.calls : context.calls) }),
+    setCalls: assign({
+      calls: ({ context, event }) => (event.type === 'callkit.callsChanged' ? event.calls : context.calls),
+    }),
     receiveBackgroundPush: enqueueActions(({ context, event, enqueue }, params: { running: boolean }) => {
       if (event.type !== 'push.background') return;
       const { journal } = context.env;
@@ -343,7 +396,10 @@ export const appProcessMachine = setup({
         journal.step(event.push, 'PATH-3', 'The background push reached the app because it was in the foreground.');
         journal.fate(event.push, 'delivered');
         if (record.cancels && context.calls.some((c) => c.push === record.cancels)) {
-          enqueue.raise({ type: 'call.endNow', push: record.cancels, reason: 'cancelled', gen: context.generation }, { delay: 0, id: `end:${record.cancels}` });
+          enqueue.raise(
+            { type: 'call.endNow', push: record.cancels, reason: 'cancelled', gen: context.generation },
+            { delay: 0, id: `end:${record.cancels}` },
+          );
         }
         return;
       }
@@ -359,7 +415,7 @@ export const appProcessMachine = setup({
     resetByUser: enqueueActions(({ event, enqueue }) => {
       if (event.type !== 'app.action') return;
       if (event.action === 'reinstall' || event.action === 'update') {
-        enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'app.reset', why: event.action }));
+        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.reset', why: event.action }));
       }
       enqueue.assign({ forceQuit: event.action === 'force-quit' });
     }),
@@ -410,9 +466,19 @@ export const appProcessMachine = setup({
         'push.deliver': { target: 'launching', actions: ['noteLaunch', 'queueLaunch'] },
         'push.background': { actions: { type: 'receiveBackgroundPush', params: { running: false } } },
         'app.action': [
-          { guard: { type: 'isAction', params: { action: 'foreground' } }, target: 'launching', actions: ['queueLaunch', 'markRunning'] },
-          { guard: { type: 'isAction', params: { action: 'debugger-attach' } }, actions: assign({ debuggerAttached: true }) },
-          { guard: { type: 'isAction', params: { action: 'debugger-detach' } }, actions: assign({ debuggerAttached: false }) },
+          {
+            guard: { type: 'isAction', params: { action: 'foreground' } },
+            target: 'launching',
+            actions: ['queueLaunch', 'markRunning'],
+          },
+          {
+            guard: { type: 'isAction', params: { action: 'debugger-attach' } },
+            actions: assign({ debuggerAttached: true }),
+          },
+          {
+            guard: { type: 'isAction', params: { action: 'debugger-detach' } },
+            actions: assign({ debuggerAttached: false }),
+          },
           { guard: { type: 'isAction', params: { action: 'background' } } },
           { actions: 'resetByUser' },
         ],
@@ -518,7 +584,11 @@ function explainDecision(context: AppContext, delivery: Delivery, decision: Hand
       `The app still believed it was in the foreground (its view lags the system's by ${secs(params.foregroundStateLag)}, an estimate), but callservicesd already saw it in the background, so it skipped a report that was required.`,
     );
   } else if (decision.action === 'report' && decision.because === 'foreground' && !lagging) {
-    journal.step(push, 'EXEMPT-3', 'The app was in the foreground: it reported the call and CallKit showed no system UI, leaving the app to show its own.');
+    journal.step(
+      push,
+      'EXEMPT-3',
+      'The app was in the foreground: it reported the call and CallKit showed no system UI, leaving the app to show its own.',
+    );
   }
 }
 
@@ -527,13 +597,25 @@ function explainExempt(context: AppContext, h: Handling): void {
   const push = h.delivery.push;
   switch (h.delivery.exemption) {
     case 'pre-ios13':
-      journal.step(push, 'PK-1', 'Before iOS 13 nothing required a VoIP push to be reported as a call, so not reporting it was allowed.');
+      journal.step(
+        push,
+        'PK-1',
+        'Before iOS 13 nothing required a VoIP push to be reported as a call, so not reporting it was allowed.',
+      );
       break;
     case 'foreground':
-      journal.step(push, 'EXEMPT-1', 'The app did not report a call, which is allowed: callservicesd saw it in the foreground.');
+      journal.step(
+        push,
+        'EXEMPT-1',
+        'The app did not report a call, which is allowed: callservicesd saw it in the foreground.',
+      );
       break;
     case 'on-call':
-      journal.step(push, 'EXEMPT-1', 'The app did not report a call, which is allowed: callservicesd saw it already on a call.');
+      journal.step(
+        push,
+        'EXEMPT-1',
+        'The app did not report a call, which is allowed: callservicesd saw it already on a call.',
+      );
       break;
     default:
       break;

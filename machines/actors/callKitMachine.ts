@@ -1,5 +1,5 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import { ACTOR, secs, type SimEnv } from '../env';
+import { ACTOR, to, secs, type SimEnv } from '../env';
 import { msg, type CallKitEvent, type CallRef } from '../events';
 import type { CallView } from '../result';
 import type { AudioOutcome } from '../scenario/types';
@@ -40,7 +40,7 @@ export const callKitMachine = setup({
           'The app called setConfiguration on its CXProvider just before reporting, which handed callservicesd a valid audio session ID again.',
         );
       }
-      enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'callkit.reported', push: event.push }));
+      enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'callkit.reported', push: event.push }));
       const existing = context.calls.find((c) => c.uuid === event.uuid && isLive(c));
       if (existing) {
         journal.step(
@@ -63,7 +63,10 @@ export const callKitMachine = setup({
           'EXEMPT-2',
           `The app reused the UUID of its earlier call (${event.reuses}), but that call had just ended, so a new call appeared and the app had to end it.`,
         );
-        enqueue.raise({ type: 'callkit.end', push: event.push, reason: 'reuse-ended' }, { delay: params.foregroundEndAfter, id: `end:${event.push}` });
+        enqueue.raise(
+          { type: 'callkit.end', push: event.push, reason: 'reuse-ended' },
+          { delay: params.foregroundEndAfter, id: `end:${event.push}` },
+        );
       }
       if (cancelledAt !== undefined && push.deliveredAt !== undefined && cancelledAt <= push.deliveredAt) {
         journal.step(
@@ -74,18 +77,31 @@ export const callKitMachine = setup({
         journal.fate(event.push, 'stale');
       } else if (ui === 'in-app') {
         if (!push.steps.some((s) => s.rule === 'EXEMPT-3')) {
-          journal.step(event.push, 'EXEMPT-3', 'The app was in the foreground, so CallKit showed no system UI; the app showed its own.');
+          journal.step(
+            event.push,
+            'EXEMPT-3',
+            'The app was in the foreground, so CallKit showed no system UI; the app showed its own.',
+          );
         }
         journal.fate(event.push, 'in-app');
       } else {
         journal.step(event.push, 'CALL-1', 'CallKit showed the system incoming-call screen.');
         journal.fate(event.push, 'rang');
       }
-      journal.openInterval(`call:${event.push}`, 'callkit', 'call.ringing', `${event.push} ringing${ui === 'in-app' ? ' (in-app UI)' : ''}`, {
-        push: event.push,
-        call: event.uuid,
-      });
-      enqueue.raise({ type: 'call.timeout', uuid: event.uuid }, { delay: params.ringTimeout, id: `ring:${event.uuid}` });
+      journal.openInterval(
+        `call:${event.push}`,
+        'callkit',
+        'call.ringing',
+        `${event.push} ringing${ui === 'in-app' ? ' (in-app UI)' : ''}`,
+        {
+          push: event.push,
+          call: event.uuid,
+        },
+      );
+      enqueue.raise(
+        { type: 'call.timeout', uuid: event.uuid },
+        { delay: params.ringTimeout, id: `ring:${event.uuid}` },
+      );
       enqueue.assign({ sessionValid, calls: [...context.calls.filter(isLive), call] });
     }),
     end: enqueueActions(({ context, event, enqueue }) => {
@@ -115,7 +131,11 @@ export const callKitMachine = setup({
                   ? `The app ended the call ${secs(params.foregroundEndAfter)} after reporting it, as its foreground policy says.`
                   : 'The app ended the call it had to report.';
       if (event.type === 'callkit.end' && event.reason === 'cancelled') {
-        journal.step(push, 'CALL-2', 'The app reported the call at once and ended it as soon as it learned it had been cancelled.');
+        journal.step(
+          push,
+          'CALL-2',
+          'The app reported the call at once and ended it as soon as it learned it had been cancelled.',
+        );
       }
       journal.log('callkit', `${push}: ${how}`, { push });
       // Ended calls leave the context (their outcome is in the journal), so it stays small.
@@ -149,7 +169,10 @@ export const callKitMachine = setup({
       journal.push(event.push).audio = audio;
       enqueue.cancel(`ring:${call.uuid}`);
       journal.closeInterval(`call:${event.push}`);
-      journal.openInterval(`call:${event.push}`, 'callkit', 'call.active', `${event.push} active`, { push: event.push, call: call.uuid });
+      journal.openInterval(`call:${event.push}`, 'callkit', 'call.active', `${event.push} active`, {
+        push: event.push,
+        call: call.uuid,
+      });
       journal.openInterval(`audio:${event.push}`, 'callkit', `audio.${audio}`, `audio: ${audio}`, {
         push: event.push,
         call: call.uuid,
@@ -160,12 +183,22 @@ export const callKitMachine = setup({
     }),
     mediaserverdCrash: enqueueActions(({ context, enqueue }) => {
       const { journal } = context.env;
-      journal.log('callkit', 'mediaserverd crashed: providerDidReset; callservicesd now holds a null audio session ID.', {
-        rule: 'AUDIO-3',
+      journal.log(
+        'callkit',
+        'mediaserverd crashed: providerDidReset; callservicesd now holds a null audio session ID.',
+        {
+          rule: 'AUDIO-3',
+        },
+      );
+      journal.openInterval('audio.session', 'callkit', 'audio.null-session', 'null audio session ID', {
+        rule: 'AUDIO-1',
       });
-      journal.openInterval('audio.session', 'callkit', 'audio.null-session', 'null audio session ID', { rule: 'AUDIO-1' });
       for (const call of context.calls.filter(isLive)) {
-        journal.step(call.push, 'AUDIO-3', 'mediaserverd crashed; CallKit called providerDidReset and every call of the app was dropped.');
+        journal.step(
+          call.push,
+          'AUDIO-3',
+          'mediaserverd crashed; CallKit called providerDidReset and every call of the app was dropped.',
+        );
         journal.closeInterval(`call:${call.push}`);
         journal.closeInterval(`audio:${call.push}`);
         enqueue.cancel(`ring:${call.uuid}`);
@@ -186,7 +219,10 @@ export const callKitMachine = setup({
           'The app handles its call audio without CallKit, so the incoming call from elsewhere interrupted its audio at once.',
         );
         journal.push(call.push).audio = 'none';
-        journal.openInterval(`audio:${call.push}`, 'callkit', 'audio.none', 'audio: interrupted', { push: call.push, rule: 'AUDIO-4' });
+        journal.openInterval(`audio:${call.push}`, 'callkit', 'audio.none', 'audio: interrupted', {
+          push: call.push,
+          rule: 'AUDIO-4',
+        });
         return { ...call, audio: 'none' as const };
       });
       return { calls };
@@ -205,12 +241,13 @@ export const callKitMachine = setup({
     /** Tells the app and callservicesd which calls are live (they decide "on a call" from it). */
     announce: enqueueActions(({ context, enqueue }) => {
       const live: CallRef[] = [];
-      for (const c of context.calls) if (c.status !== 'ended') live.push({ push: c.push, uuid: c.uuid, status: c.status });
-      enqueue.sendTo(({ system }) => system.get(ACTOR.app), msg.app({ type: 'callkit.callsChanged', calls: live }));
+      for (const c of context.calls)
+        if (c.status !== 'ended') live.push({ push: c.push, uuid: c.uuid, status: c.status });
+      enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'callkit.callsChanged', calls: live }));
       // callservicesd only needs to know whether the app is on a call at all.
       if (live.length > 0 !== context.announcedOnCall) {
         enqueue.assign({ announcedOnCall: live.length > 0 });
-        enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'callkit.callsChanged', live: live.length }));
+        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'callkit.callsChanged', live: live.length }));
       }
     }),
   },

@@ -1,5 +1,5 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import { ACTOR, enforcesReporting, secs, usesMustReport, type SimEnv } from '../env';
+import { ACTOR, to, enforcesReporting, secs, usesMustReport, type SimEnv } from '../env';
 import { msg, type CallServicesEvent, type Delivery, type Exemption } from '../events';
 import type { Strike, ThrottleWindow } from '../result';
 
@@ -51,7 +51,7 @@ export const callServicesMachine = setup({
       if (event.type !== 'push.voip') return;
       const delivery = decide(context, event.push);
       enqueue.assign({ pending: { ...context.pending, [event.push]: { ...delivery, reported: false } } });
-      enqueue.sendTo(({ system }) => system.get(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
+      enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
     }),
     redeliver: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'app.died') return;
@@ -60,7 +60,7 @@ export const callServicesMachine = setup({
         enqueue.cancel(`deadline:${delivery.push}`);
         context.env.journal.closeInterval(`deadline:${delivery.push}`);
         pending[delivery.push] = { ...delivery, reported: false };
-        enqueue.sendTo(({ system }) => system.get(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
+        enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
       }
       enqueue.assign({ pending });
     }),
@@ -74,7 +74,10 @@ export const callServicesMachine = setup({
         `The app had failed to report a call ${n} times in the last ${Math.round(params.throttleWindow / 3_600_000)} h, so the system no longer hands it VoIP pushes; APNs still answered the provider with HTTP 200.`,
       );
       journal.fate(event.push, 'throttled');
-      journal.mark('callservicesd', 'push.throttled', `${event.push} throttled`, { push: event.push, rule: 'THROTTLE-1' });
+      journal.mark('callservicesd', 'push.throttled', `${event.push} throttled`, {
+        push: event.push,
+        rule: 'THROTTLE-1',
+      });
     },
     startDeadline: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'push.handedToApp') return;
@@ -89,11 +92,20 @@ export const callServicesMachine = setup({
         return;
       }
       enqueue.assign({ pending: { ...context.pending, [event.push]: { ...delivery, handedAt: journal.time() } } });
-      journal.openInterval(`deadline:${event.push}`, 'callservicesd', 'deadline', `${event.push}: report within ${secs(params.callservicesdDeadline)}`, {
-        push: event.push,
-        rule: 'KILL-1',
-      });
-      enqueue.raise({ type: 'deadline.check', push: event.push }, { delay: 'reportDeadline', id: `deadline:${event.push}` });
+      journal.openInterval(
+        `deadline:${event.push}`,
+        'callservicesd',
+        'deadline',
+        `${event.push}: report within ${secs(params.callservicesdDeadline)}`,
+        {
+          push: event.push,
+          rule: 'KILL-1',
+        },
+      );
+      enqueue.raise(
+        { type: 'deadline.check', push: event.push },
+        { delay: 'reportDeadline', id: `deadline:${event.push}` },
+      );
     }),
     markReported: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'callkit.reported') return;
@@ -131,7 +143,7 @@ export const callServicesMachine = setup({
       journal.mark('app', 'app.killed', `0xbaadca11: killed for ${event.push}`, { push: event.push, rule: 'KILL-1' });
       enqueue.assign(recordStrike(context, event.push, 'killed'));
       enqueue.raise({ type: 'throttle.check' });
-      enqueue.sendTo(({ system }) => system.get(ACTOR.app), msg.app({ type: 'app.kill', push: event.push }));
+      enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'app.kill', push: event.push }));
     }),
     startThrottle: enqueueActions(({ context, enqueue }) => {
       const { journal, params } = context.env;
@@ -140,12 +152,22 @@ export const callServicesMachine = setup({
       const oldestThatMatters = inWindow[inWindow.length - params.throttleFailures];
       const until = (oldestThatMatters?.at ?? now) + params.throttleWindow;
       enqueue.assign({ throttle: { from: now, until } });
-      journal.openInterval('throttle', 'callservicesd', 'throttle', `VoIP delivery blocked (${inWindow.length} failures in 24 h)`, {
-        rule: 'THROTTLE-1',
-      });
-      journal.log('callservicesd', `Too many reporting failures (${inWindow.length}): VoIP pushes to the app are blocked.`, {
-        rule: 'THROTTLE-1',
-      });
+      journal.openInterval(
+        'throttle',
+        'callservicesd',
+        'throttle',
+        `VoIP delivery blocked (${inWindow.length} failures in 24 h)`,
+        {
+          rule: 'THROTTLE-1',
+        },
+      );
+      journal.log(
+        'callservicesd',
+        `Too many reporting failures (${inWindow.length}): VoIP pushes to the app are blocked.`,
+        {
+          rule: 'THROTTLE-1',
+        },
+      );
       enqueue.raise({ type: 'throttle.lift' }, { delay: until - now, id: 'throttle.lift' });
     }),
     endThrottle: enqueueActions(({ context, enqueue }) => {
@@ -153,7 +175,10 @@ export const callServicesMachine = setup({
       enqueue.cancel('throttle.lift');
       journal.closeInterval('throttle');
       if (context.throttle) {
-        enqueue.assign({ windows: [...context.windows, { from: context.throttle.from, until: journal.time() }], throttle: undefined });
+        enqueue.assign({
+          windows: [...context.windows, { from: context.throttle.from, until: journal.time() }],
+          throttle: undefined,
+        });
       }
       journal.log('callservicesd', 'VoIP delivery to the app resumes.', { rule: 'THROTTLE-2' });
     }),
@@ -253,7 +278,11 @@ function decide(context: CallServicesContext, push: string): Delivery {
 }
 
 /** Adds a strike to the ledger (THROTTLE-1) and forgets the failed delivery. */
-function recordStrike(context: CallServicesContext, push: string, cause: Strike['cause']): Partial<CallServicesContext> {
+function recordStrike(
+  context: CallServicesContext,
+  push: string,
+  cause: Strike['cause'],
+): Partial<CallServicesContext> {
   const { journal } = context.env;
   const strike: Strike = { at: journal.time(), push, cause };
   journal.strikes.push(strike);

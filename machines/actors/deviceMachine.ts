@@ -1,5 +1,5 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import { ACTOR, secs, type SimEnv } from '../env';
+import { ACTOR, to, secs, type SimEnv } from '../env';
 import { msg, type DeviceEvent } from '../events';
 import type { Network, WakeBy } from '../scenario/types';
 
@@ -58,7 +58,9 @@ export const deviceMachine = setup({
     hasTooManyFailures: ({ context }) => context.failures + 1 >= context.env.params.apsdBackoffAfter,
     isGoingOffline: ({ event }) => event.type === 'network.changed' && event.to === 'offline',
     isSameInterface: ({ context, event }) =>
-      event.type === 'network.changed' && event.to !== 'offline' && interfaceOf(event.to) === interfaceOf(context.network),
+      event.type === 'network.changed' &&
+      event.to !== 'offline' &&
+      interfaceOf(event.to) === interfaceOf(context.network),
     isSameInterfaceUsable: ({ context, event }) =>
       event.type === 'network.changed' &&
       (event.to === 'wifi' || event.to === 'cellular') &&
@@ -87,26 +89,37 @@ export const deviceMachine = setup({
     }),
     wake: enqueueActions(({ context, event, enqueue }) => {
       const by: WakeBy | 'power' =
-        event.type === 'device.wake' ? event.by : event.type === 'screen.unlock' ? 'unlock' : event.type === 'power.policy' ? 'power' : 'network-change';
+        event.type === 'device.wake'
+          ? event.by
+          : event.type === 'screen.unlock'
+            ? 'unlock'
+            : event.type === 'power.policy'
+              ? 'power'
+              : 'network-change';
       if (context.powerPolicy === 3 || context.gaveUp?.to === undefined) {
         context.env.journal.closeInterval('powerd');
       }
       enqueue.assign({
         powerPolicy: 0,
         failures: 0,
-        gaveUp: context.gaveUp && context.gaveUp.to === undefined ? { ...context.gaveUp, to: context.env.now(), by: WAKE_WORDS[by] } : context.gaveUp,
+        gaveUp:
+          context.gaveUp && context.gaveUp.to === undefined
+            ? { ...context.gaveUp, to: context.env.now(), by: WAKE_WORDS[by] }
+            : context.gaveUp,
       });
     }),
     linkUp: enqueueActions(({ context, enqueue }) => {
       enqueue.assign({ failures: 0 });
-      enqueue.sendTo(({ system }) => system.get(ACTOR.apns), msg.apns({ type: 'link.up', network: context.network }));
+      enqueue.sendTo(to(ACTOR.apns), msg.apns({ type: 'link.up', network: context.network }));
       context.env.journal.log('network', 'apsd connected to APNs.', { rule: 'DEV-1' });
     }),
-    linkDown: enqueueActions(({ context, enqueue }, params: { cause: NonNullable<DeviceContext['outage']>['cause'] }) => {
-      enqueue.assign({ outage: { cause: params.cause, since: context.env.now() } });
-      enqueue.sendTo(({ system }) => system.get(ACTOR.apns), msg.apns({ type: 'link.down' }));
-      context.env.journal.log('network', `The APNs connection broke (${params.cause}).`, { rule: 'PATH-1' });
-    }),
+    linkDown: enqueueActions(
+      ({ context, enqueue }, params: { cause: NonNullable<DeviceContext['outage']>['cause'] }) => {
+        enqueue.assign({ outage: { cause: params.cause, since: context.env.now() } });
+        enqueue.sendTo(to(ACTOR.apns), msg.apns({ type: 'link.down' }));
+        context.env.journal.log('network', `The APNs connection broke (${params.cause}).`, { rule: 'PATH-1' });
+      },
+    ),
     countFailure: assign({ failures: ({ context }) => context.failures + 1 }),
     markGaveUp: enqueueActions(({ context, enqueue }) => {
       enqueue.assign({ gaveUp: { from: context.env.now() }, powerPolicy: 3 });
@@ -131,11 +144,15 @@ export const deviceMachine = setup({
       journal.mark('network', 'push.delivered', `${event.push} reached the phone`, { push: event.push });
       if (event.queued) explainQueuedDelivery(context, event.push);
       if (record.kind === 'voip') {
-        enqueue.sendTo(({ system }) => system.get(ACTOR.callServices), msg.callServices({ type: 'push.voip', push: event.push }));
+        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'push.voip', push: event.push }));
       } else if (record.kind === 'background') {
-        enqueue.sendTo(({ system }) => system.get(ACTOR.app), msg.app({ type: 'push.background', push: event.push }));
+        enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.background', push: event.push }));
       } else {
-        journal.step(event.push, 'PATH-2', 'The alert push reached the phone; alerts travel with the same priority as VoIP pushes.');
+        journal.step(
+          event.push,
+          'PATH-2',
+          'The alert push reached the phone; alerts travel with the same priority as VoIP pushes.',
+        );
         journal.fate(event.push, 'delivered');
       }
     }),
@@ -158,7 +175,11 @@ export const deviceMachine = setup({
   initial: 'starting',
   states: {
     starting: {
-      always: [{ guard: 'isUsable', target: 'connected' }, { guard: 'isOffline', target: 'waitingForNetwork' }, { target: 'trying' }],
+      always: [
+        { guard: 'isUsable', target: 'connected' },
+        { guard: 'isOffline', target: 'waitingForNetwork' },
+        { target: 'trying' },
+      ],
     },
     connected: {
       entry: ({ context }) => context.env.journal.openInterval('apsd', 'network', 'apsd.connected', 'apsd connected'),
@@ -175,29 +196,48 @@ export const deviceMachine = setup({
         /** DEV-3: a broken NAT: apsd still believes it is connected; APNs has no connection. */
         dead: {
           entry: ({ context }) =>
-            context.env.journal.openInterval('apsd', 'network', 'apsd.dead', 'apsd believes it is connected (NAT dropped)', {
-              rule: 'DEV-3',
-            }),
+            context.env.journal.openInterval(
+              'apsd',
+              'network',
+              'apsd.dead',
+              'apsd believes it is connected (NAT dropped)',
+              {
+                rule: 'DEV-3',
+              },
+            ),
           after: { keepalive: { target: '#device.trying' } },
           on: { 'nat.restore': { actions: assign({ natDropped: false }) } },
         },
       },
       on: {
         'network.changed': [
-          { guard: 'isGoingOffline', target: 'waitingForNetwork', actions: ['setNetwork', 'recordNetwork', { type: 'linkDown', params: { cause: 'offline' } }] },
-          { guard: 'isInterfaceChange', target: 'trying', actions: ['setNetwork', 'recordNetwork', 'wake', { type: 'linkDown', params: { cause: 'network-change' } }] },
+          {
+            guard: 'isGoingOffline',
+            target: 'waitingForNetwork',
+            actions: ['setNetwork', 'recordNetwork', { type: 'linkDown', params: { cause: 'offline' } }],
+          },
+          {
+            guard: 'isInterfaceChange',
+            target: 'trying',
+            actions: ['setNetwork', 'recordNetwork', 'wake', { type: 'linkDown', params: { cause: 'network-change' } }],
+          },
           // cellular ↔ poor cellular: the radio drops, the connection breaks; not a wake.
           {
             guard: 'isRestricted',
             target: 'gaveUp',
-            actions: ['setNetwork', 'recordNetwork', { type: 'linkDown', params: { cause: 'poor-link' } }, 'markGaveUp'],
+            actions: [
+              'setNetwork',
+              'recordNetwork',
+              { type: 'linkDown', params: { cause: 'poor-link' } },
+              'markGaveUp',
+            ],
           },
-          { target: 'trying', actions: ['setNetwork', 'recordNetwork', { type: 'linkDown', params: { cause: 'poor-link' } }] },
+          {
+            target: 'trying',
+            actions: ['setNetwork', 'recordNetwork', { type: 'linkDown', params: { cause: 'poor-link' } }],
+          },
         ],
-        'power.policy': [
-          { guard: ({ event }) => event.policy === 3, actions: 'restrict' },
-          { actions: 'wake' },
-        ],
+        'power.policy': [{ guard: ({ event }) => event.policy === 3, actions: 'restrict' }, { actions: 'wake' }],
         'device.wake': { actions: 'wake' },
         'screen.unlock': { actions: ['unlock', 'wake'] },
       },
@@ -230,9 +270,15 @@ export const deviceMachine = setup({
       states: {
         attempting: {
           entry: ({ context }) =>
-            context.env.journal.openInterval('apsd', 'network', 'apsd.connecting', 'apsd reconnecting (TLS handshake)', {
-              rule: 'DEV-1',
-            }),
+            context.env.journal.openInterval(
+              'apsd',
+              'network',
+              'apsd.connecting',
+              'apsd reconnecting (TLS handshake)',
+              {
+                rule: 'DEV-1',
+              },
+            ),
           after: {
             reconnect: { guard: 'isUsable', target: '#device.connected', actions: 'linkUp' },
             attemptTimeout: [
@@ -253,9 +299,15 @@ export const deviceMachine = setup({
         },
         backoff: {
           entry: ({ context }) =>
-            context.env.journal.openInterval('apsd', 'network', 'apsd.backoff', `apsd backing off (retry in ${secs(context.env.params.apsdBackoff)})`, {
-              rule: 'DEV-1',
-            }),
+            context.env.journal.openInterval(
+              'apsd',
+              'network',
+              'apsd.backoff',
+              `apsd backing off (retry in ${secs(context.env.params.apsdBackoff)})`,
+              {
+                rule: 'DEV-1',
+              },
+            ),
           after: { backoff: { target: 'attempting' } },
           on: {
             // Same interface, better signal: apsd still waits for its retry timer (DEV-1's lost minutes).
@@ -269,7 +321,12 @@ export const deviceMachine = setup({
         'screen.lock': { actions: ['lock', 'armGiveUp'] },
         'network.changed': [
           { guard: 'isGoingOffline', target: 'waitingForNetwork', actions: ['setNetwork', 'recordNetwork'] },
-          { guard: 'isInterfaceChange', target: 'trying', reenter: true, actions: ['setNetwork', 'recordNetwork', 'wake'] },
+          {
+            guard: 'isInterfaceChange',
+            target: 'trying',
+            reenter: true,
+            actions: ['setNetwork', 'recordNetwork', 'wake'],
+          },
           { actions: ['setNetwork', 'recordNetwork'] },
         ],
         'power.policy': [
@@ -283,9 +340,15 @@ export const deviceMachine = setup({
     },
     gaveUp: {
       entry: ({ context }) =>
-        context.env.journal.openInterval('apsd', 'network', 'apsd.gave-up', 'apsd gave up: nothing is delivered until the phone wakes', {
-          rule: 'DEV-2',
-        }),
+        context.env.journal.openInterval(
+          'apsd',
+          'network',
+          'apsd.gave-up',
+          'apsd gave up: nothing is delivered until the phone wakes',
+          {
+            rule: 'DEV-2',
+          },
+        ),
       on: {
         'network.changed': [
           { guard: 'isGoingOffline', target: 'waitingForNetwork', actions: ['setNetwork', 'recordNetwork'] },

@@ -1,6 +1,6 @@
-import { enqueueActions, setup } from 'xstate';
-import { ACTOR, type SimEnv } from '../env';
-import type { ProviderEvent } from '../events';
+import { enqueueActions, setup, type EventObject } from 'xstate';
+import { ACTOR, to, type ActorName, type SimEnv } from '../env';
+import { msg, type ProviderEvent } from '../events';
 import type { PushKind, TimelineEvent } from '../scenario/types';
 
 const BUNDLE = 'com.example.voip';
@@ -23,74 +23,86 @@ export const providerMachine = setup({
       const e: TimelineEvent = event.event;
       const { journal } = context.env;
       const now = journal.time();
-      const to = (actor: string, ev: Record<string, unknown> & { type: string }) =>
-        enqueue.sendTo(({ system }) => system.get(actor), ev as never);
+      const send = (actor: ActorName, ev: EventObject) => enqueue.sendTo(to(actor), ev);
       switch (e.do) {
         case 'push': {
           journal.addPush({ id: e.id, kind: e.kind, sentAt: now, topic: topicOf(e.kind), expiration: e.expiration });
           journal.mark('provider', 'push.sent', `${e.id} sent (${e.kind})`, { push: e.id });
           journal.log('provider', `Sent ${e.kind} push ${e.id}.`, { push: e.id });
-          to(ACTOR.apns, { type: 'push.sent', push: e.id });
+          send(ACTOR.apns, msg.apns({ type: 'push.sent', push: e.id }));
           break;
         }
         case 'cancel': {
           journal.cancelledAt.set(e.call, now);
           journal.mark('provider', 'call.cancelled', `${e.call} cancelled by the caller`, { push: e.call });
-          journal.log('provider', `The caller cancelled ${e.call}${e.via === 'none' ? '' : ` (cancellation sent as ${e.via === "alert" ? "an" : "a"} ${e.via} push ${e.id})`}.`, {
-            push: e.call,
-          });
-          to(ACTOR.app, { type: 'call.cancelled', push: e.call });
+          journal.log(
+            'provider',
+            `The caller cancelled ${e.call}${e.via === 'none' ? '' : ` (cancellation sent as ${e.via === 'alert' ? 'an' : 'a'} ${e.via} push ${e.id})`}.`,
+            {
+              push: e.call,
+            },
+          );
+          send(ACTOR.app, msg.app({ type: 'call.cancelled', push: e.call }));
           if (e.via !== 'none') {
-            journal.addPush({ id: e.id, kind: e.via, sentAt: now, topic: topicOf(e.via), expiration: e.expiration, cancels: e.call });
+            journal.addPush({
+              id: e.id,
+              kind: e.via,
+              sentAt: now,
+              topic: topicOf(e.via),
+              expiration: e.expiration,
+              cancels: e.call,
+            });
             journal.mark('provider', 'push.sent', `${e.id} sent (${e.via}, cancels ${e.call})`, { push: e.id });
-            to(ACTOR.apns, { type: 'push.sent', push: e.id });
+            send(ACTOR.apns, msg.apns({ type: 'push.sent', push: e.id }));
           }
           break;
         }
         case 'network':
           journal.log('network', `Network: ${e.to}.`);
-          to(ACTOR.device, { type: 'network.changed', to: e.to });
+          send(ACTOR.device, msg.device({ type: 'network.changed', to: e.to }));
           break;
         case 'lock':
           journal.log('network', 'The phone was locked.');
-          to(ACTOR.device, { type: 'screen.lock' });
+          send(ACTOR.device, msg.device({ type: 'screen.lock' }));
           break;
         case 'unlock':
           journal.log('network', 'The phone was unlocked.');
-          to(ACTOR.device, { type: 'screen.unlock' });
+          send(ACTOR.device, msg.device({ type: 'screen.unlock' }));
           break;
         case 'power':
           journal.log('network', `powerd assertion policy ${e.policy}.`);
-          to(ACTOR.device, { type: 'power.policy', policy: e.policy });
+          send(ACTOR.device, msg.device({ type: 'power.policy', policy: e.policy }));
           break;
         case 'wake':
           journal.log('network', `The phone woke (${e.by}).`);
-          to(ACTOR.device, { type: 'device.wake', by: e.by });
+          send(ACTOR.device, msg.device({ type: 'device.wake', by: e.by }));
           break;
         case 'nat-drop':
-          journal.log('network', 'The NAT router dropped its WAN side (the phone still sees Wi-Fi).', { rule: 'DEV-3' });
-          to(ACTOR.device, { type: 'nat.drop' });
+          journal.log('network', 'The NAT router dropped its WAN side (the phone still sees Wi-Fi).', {
+            rule: 'DEV-3',
+          });
+          send(ACTOR.device, msg.device({ type: 'nat.drop' }));
           break;
         case 'nat-restore':
           journal.log('network', 'The NAT router recovered.');
-          to(ACTOR.device, { type: 'nat.restore' });
+          send(ACTOR.device, msg.device({ type: 'nat.restore' }));
           break;
         case 'app':
           journal.log('app', `App: ${e.action}.`);
-          to(ACTOR.app, { type: 'app.action', action: e.action });
+          send(ACTOR.app, msg.app({ type: 'app.action', action: e.action }));
           break;
         case 'mediaserverd-crash':
-          to(ACTOR.callKit, { type: 'mediaserverd.crash' });
+          send(ACTOR.callKit, msg.callKit({ type: 'mediaserverd.crash' }));
           break;
         case 'other-call':
           journal.log('callkit', 'Another call came in (another app or the carrier).');
-          to(ACTOR.callKit, { type: 'call.other' });
+          send(ACTOR.callKit, msg.callKit({ type: 'call.other' }));
           break;
         case 'answer':
         case 'decline':
         case 'hangup':
           journal.log('callkit', `The user chose ${e.do} for ${e.call}.`, { push: e.call });
-          to(ACTOR.callKit, { type: `call.${e.do}`, push: e.call });
+          send(ACTOR.callKit, msg.callKit({ type: `call.${e.do}`, push: e.call }));
           break;
       }
     }),

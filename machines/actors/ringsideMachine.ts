@@ -26,7 +26,12 @@ export const ringsideMachine = setup({
   context: ({ input }) => ({ env: input.env }),
   invoke: [
     { id: ACTOR.callKit, systemId: ACTOR.callKit, src: 'callKit', input: ({ context }) => ({ env: context.env }) },
-    { id: ACTOR.callServices, systemId: ACTOR.callServices, src: 'callServices', input: ({ context }) => ({ env: context.env }) },
+    {
+      id: ACTOR.callServices,
+      systemId: ACTOR.callServices,
+      src: 'callServices',
+      input: ({ context }) => ({ env: context.env }),
+    },
     { id: ACTOR.app, systemId: ACTOR.app, src: 'app', input: ({ context }) => ({ env: context.env }) },
     { id: ACTOR.device, systemId: ACTOR.device, src: 'device', input: ({ context }) => ({ env: context.env }) },
     {

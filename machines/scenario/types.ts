@@ -9,22 +9,14 @@ export type AppInitialState = 'not-running' | 'foreground' | 'background' | 'sus
 export type PushKind = 'voip' | 'alert' | 'background';
 export type CancelVia = 'alert' | 'voip' | 'background' | 'none';
 export type AppAction =
-  | 'foreground'
-  | 'background'
-  | 'force-quit'
-  | 'reinstall'
-  | 'update'
-  | 'debugger-attach'
-  | 'debugger-detach';
+  'foreground' | 'background' | 'force-quit' | 'reinstall' | 'update' | 'debugger-attach' | 'debugger-detach';
 export type WakeBy = 'screen' | 'unlock' | 'cellular-call' | 'network-change';
 export type ForegroundPolicy = 'report' | 'skip' | 'report-then-end';
 export type OnCallPolicy = 'report-new' | 'reuse-uuid' | 'skip';
 
 /** When the handler reports the call: before it returns, some time after the push, or never. */
 export type ReportMode =
-  | { readonly mode: 'sync' }
-  | { readonly mode: 'after'; readonly delay: SimTime }
-  | { readonly mode: 'never' };
+  { readonly mode: 'sync' } | { readonly mode: 'after'; readonly delay: SimTime } | { readonly mode: 'never' };
 
 /** An iOS version, parsed. */
 export interface IosVersion {

@@ -4,7 +4,12 @@ import type { AppBehaviour, DeviceSetup, Fate, ReportMode, Scenario, TimelineEve
 import { simulate } from '../simulate';
 import { parseDuration, type SimTime } from '../time';
 
-type Duration = number | string;
+/** A number of ms or a duration string (`"5s"`); keyword values are listed beside it where allowed. */
+type Duration =
+  | number
+  | `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`
+  | `-${number}${'ms' | 's' | 'm' | 'h' | 'd'}`
+  | `${number}h${number}m`;
 
 /** Raw-ish event input for tests: `at` and the event's own fields. */
 export type EventInput = { do: TimelineEvent['do'] } & Record<string, unknown>;
@@ -32,7 +37,7 @@ function parseIos(raw: string): Scenario['device']['ios'] {
   return { raw, major, minor };
 }
 
-function report(r: Setup['app'] extends infer A ? (A extends { report?: infer R } ? R : never) : never): ReportMode {
+function report(r: 'sync' | 'never' | Duration | undefined): ReportMode {
   if (r === undefined || r === 'sync') return { mode: 'sync' };
   if (r === 'never') return { mode: 'never' };
   return { mode: 'after', delay: ms(r) };
@@ -80,7 +85,10 @@ export function scenario(setup: Setup, events: readonly [Duration, EventInput][]
       checksMustReport: app.checksMustReport ?? false,
       setConfigurationBeforeReport: app.setConfigurationBeforeReport ?? false,
       activatesAudioSession: app.activatesAudioSession ?? false,
-      learnsCancellation: app.learnsCancellation === undefined || app.learnsCancellation === 'never' ? 'never' : ms(app.learnsCancellation),
+      learnsCancellation:
+        app.learnsCancellation === undefined || app.learnsCancellation === 'never'
+          ? 'never'
+          : ms(app.learnsCancellation),
       debuggerAttached: app.debuggerAttached ?? false,
       ...(app.completion ? { completion: app.completion } : {}),
       ...(app.callAudio ? { callAudio: app.callAudio } : {}),
@@ -136,8 +144,18 @@ export function given(setup: Setup = {}) {
   return builder;
 }
 
-export const push = (id: string, extra: Record<string, unknown> = {}): EventInput => ({ do: 'push', id, kind: 'voip', ...extra });
+export const push = (id: string, extra: Record<string, unknown> = {}): EventInput => ({
+  do: 'push',
+  id,
+  kind: 'voip',
+  ...extra,
+});
 export const network = (to: string): EventInput => ({ do: 'network', to });
 export const appAction = (action: string): EventInput => ({ do: 'app', action });
-export const cancel = (call: string, via = 'alert', extra: Record<string, unknown> = {}): EventInput => ({ do: 'cancel', call, via, ...extra });
+export const cancel = (call: string, via = 'alert', extra: Record<string, unknown> = {}): EventInput => ({
+  do: 'cancel',
+  call,
+  via,
+  ...extra,
+});
 export const answer = (call: string): EventInput => ({ do: 'answer', call });

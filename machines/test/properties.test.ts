@@ -8,14 +8,54 @@ const at = fc.integer({ min: -60_000, max: 600_000 });
 const pushId = fc.constantFrom('p1', 'p2', 'p3', 'p4', 'p5', 'p6');
 
 const eventArb: fc.Arbitrary<EventInput> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ do: fc.constant('push' as const), kind: fc.constantFrom('voip', 'voip', 'alert', 'background'), expiration: fc.constantFrom(0, 0, 60_000, 3_600_000) }) },
-  { weight: 2, arbitrary: fc.record({ do: fc.constant('network' as const), to: fc.constantFrom('wifi', 'cellular', 'cellular-poor', 'offline') }) },
-  fc.record({ do: fc.constantFrom('lock' as const, 'unlock' as const, 'nat-drop' as const, 'nat-restore' as const, 'mediaserverd-crash' as const, 'other-call' as const) }),
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      do: fc.constant('push' as const),
+      kind: fc.constantFrom('voip', 'voip', 'alert', 'background'),
+      expiration: fc.constantFrom(0, 0, 60_000, 3_600_000),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      do: fc.constant('network' as const),
+      to: fc.constantFrom('wifi', 'cellular', 'cellular-poor', 'offline'),
+    }),
+  },
+  fc.record({
+    do: fc.constantFrom(
+      'lock' as const,
+      'unlock' as const,
+      'nat-drop' as const,
+      'nat-restore' as const,
+      'mediaserverd-crash' as const,
+      'other-call' as const,
+    ),
+  }),
   fc.record({ do: fc.constant('power' as const), policy: fc.constantFrom(0, 3) }),
-  fc.record({ do: fc.constant('wake' as const), by: fc.constantFrom('screen', 'unlock', 'cellular-call', 'network-change') }),
-  fc.record({ do: fc.constant('app' as const), action: fc.constantFrom('foreground', 'background', 'force-quit', 'reinstall', 'update', 'debugger-attach', 'debugger-detach') }),
+  fc.record({
+    do: fc.constant('wake' as const),
+    by: fc.constantFrom('screen', 'unlock', 'cellular-call', 'network-change'),
+  }),
+  fc.record({
+    do: fc.constant('app' as const),
+    action: fc.constantFrom(
+      'foreground',
+      'background',
+      'force-quit',
+      'reinstall',
+      'update',
+      'debugger-attach',
+      'debugger-detach',
+    ),
+  }),
   fc.record({ do: fc.constantFrom('answer' as const, 'decline' as const, 'hangup' as const), call: pushId }),
-  fc.record({ do: fc.constant('cancel' as const), call: pushId, via: fc.constantFrom('alert', 'voip', 'background', 'none') }),
+  fc.record({
+    do: fc.constant('cancel' as const),
+    call: pushId,
+    via: fc.constantFrom('alert', 'voip', 'background', 'none'),
+  }),
 );
 
 const setupArb: fc.Arbitrary<Setup> = fc.record({
@@ -52,7 +92,8 @@ const scenarioArb = fc.tuple(setupArb, fc.array(fc.tuple(at, eventArb), { maxLen
       ids.add(id);
       events.push([t, { ...e, id }]);
     } else if ('call' in e) {
-      if (ids.has(e.call as string)) events.push([t, e.do === 'cancel' ? { ...e, id: `x-${e.call as string}-${t}` } : e]);
+      if (ids.has(e.call as string))
+        events.push([t, e.do === 'cancel' ? { ...e, id: `x-${e.call as string}-${t}` } : e]);
     } else events.push([t, e]);
   }
   return scenario(setup, events);
@@ -75,7 +116,9 @@ describe('engine properties over random scenarios', () => {
       fc.property(scenarioArb, (s) => {
         const { result, trace } = simulate(s);
         const fateOf = new Map<string, Fate>(result.pushes.map((p) => [p.id, p.fate]));
-        const sent = s.timeline.filter((e) => e.do === 'push').length + s.timeline.filter((e) => e.do === 'cancel' && e.via !== 'none').length;
+        const sent =
+          s.timeline.filter((e) => e.do === 'push').length +
+          s.timeline.filter((e) => e.do === 'cancel' && e.via !== 'none').length;
         // every push has exactly one fate, from the list
         expect(result.pushes).toHaveLength(sent);
         for (const p of result.pushes) expect(FATES).toContain(p.fate);
@@ -96,7 +139,8 @@ describe('engine properties over random scenarios', () => {
           expect(trace.stateAt(p.deliveredAt).device.apsd).toBe('connected');
         }
         // the event log never goes back in time
-        for (let i = 1; i < result.events.length; i++) expect(result.events[i]!.at).toBeGreaterThanOrEqual(result.events[i - 1]!.at);
+        for (let i = 1; i < result.events.length; i++)
+          expect(result.events[i]!.at).toBeGreaterThanOrEqual(result.events[i - 1]!.at);
         for (const iv of trace.intervals) expect(iv.to).toBeGreaterThanOrEqual(iv.from);
       }),
       { numRuns: RUNS, seed: 7 },

@@ -4,6 +4,8 @@
  * fails here.
  */
 import { describe, expect, it } from 'vitest';
+import type { ReportMode } from '../scenario/types';
+import { Time } from '../time';
 import { answer, appAction, cancel, given, network, push } from './harness';
 
 describe('PATH-1', () => {
@@ -25,7 +27,9 @@ describe('PATH-1', () => {
 
 describe('PATH-2', () => {
   it('an alert push travels like a VoIP push: forwarded at once, delivered', () => {
-    const run = given().at('0s', push('voip-1'), push('alert-1', { kind: 'alert' })).run();
+    const run = given()
+      .at('0s', push('voip-1'), push('alert-1', { kind: 'alert' }))
+      .run();
     expect(run.push('alert-1').deliveredAt).toBe(run.push('voip-1').deliveredAt);
     expect(run.fate('alert-1')).toBe('delivered');
     expect(run.rules('alert-1')).toContain('PATH-2');
@@ -34,8 +38,12 @@ describe('PATH-2', () => {
 
 describe('PATH-3', () => {
   it('a background push reaches only a foreground app', () => {
-    const bg = given({ device: { app: 'background' } }).at('0s', push('bg-1', { kind: 'background' })).run();
-    const fg = given({ device: { app: 'foreground' } }).at('0s', push('bg-1', { kind: 'background' })).run();
+    const bg = given({ device: { app: 'background' } })
+      .at('0s', push('bg-1', { kind: 'background' }))
+      .run();
+    const fg = given({ device: { app: 'foreground' } })
+      .at('0s', push('bg-1', { kind: 'background' }))
+      .run();
     expect(bg.fate('bg-1')).toBe('ignored');
     expect(fg.fate('bg-1')).toBe('delivered');
   });
@@ -56,10 +64,17 @@ describe('PATH-3', () => {
 describe('PATH-4', () => {
   it('latency is 100 ms on Wi-Fi and 300 ms on cellular by default', () => {
     expect(given().at('0s', push('c')).run().push('c').deliveredAt).toBe(100);
-    expect(given({ device: { network: 'cellular' } }).at('0s', push('c')).run().push('c').deliveredAt).toBe(300);
+    expect(
+      given({ device: { network: 'cellular' } })
+        .at('0s', push('c'))
+        .run()
+        .push('c').deliveredAt,
+    ).toBe(300);
   });
   it('follows the params', () => {
-    const run = given({ params: { latencyWifi: '250ms' } }).at('1s', push('c')).run();
+    const run = given({ params: { latencyWifi: '250ms' } })
+      .at('1s', push('c'))
+      .run();
     expect(run.push('c').deliveredAt).toBe(1250);
   });
 });
@@ -74,7 +89,11 @@ describe('APNS-1', () => {
 
 describe('APNS-2', () => {
   it('during dead-peer detection a push is held and delivered on reconnect, even with expiration 0', () => {
-    const run = given().at('-30s', network('offline')).at('0s', push('c', { expiration: 0 })).at('25s', network('wifi')).run();
+    const run = given()
+      .at('-30s', network('offline'))
+      .at('0s', push('c', { expiration: 0 }))
+      .at('25s', network('wifi'))
+      .run();
     expect(run.fate('c')).toBe('rang');
     expect(run.push('c').deliveredAt).toBe(27_000);
     expect(run.rules('c')).toContain('APNS-2');
@@ -98,17 +117,26 @@ describe('APNS-2', () => {
 describe('APNS-3', () => {
   const offlineLongAgo = () => given({ duration: '2h' }).at('-10m', network('offline'));
   it('expiration 0 to a device APNs knows is offline: discarded', () => {
-    const run = offlineLongAgo().at('0s', push('c', { expiration: 0 })).at('30s', network('wifi')).run();
+    const run = offlineLongAgo()
+      .at('0s', push('c', { expiration: 0 }))
+      .at('30s', network('wifi'))
+      .run();
     expect(run.fate('c')).toBe('expired');
     expect(run.push('c').deliveredAt).toBeUndefined();
   });
   it('a future expiration is stored and delivered when the device returns in time', () => {
-    const run = offlineLongAgo().at('0s', push('c', { expiration: '1h' })).at('30s', network('wifi')).run();
+    const run = offlineLongAgo()
+      .at('0s', push('c', { expiration: '1h' }))
+      .at('30s', network('wifi'))
+      .run();
     expect(run.fate('c')).toBe('rang');
     expect(run.push('c').deliveredAt).toBe(32_000);
   });
   it('and discarded when it expires first', () => {
-    const run = offlineLongAgo().at('0s', push('c', { expiration: '1m' })).at('90s', network('wifi')).run();
+    const run = offlineLongAgo()
+      .at('0s', push('c', { expiration: '1m' }))
+      .at('90s', network('wifi'))
+      .run();
     expect(run.fate('c')).toBe('expired');
   });
 });
@@ -139,7 +167,11 @@ describe('APNS-4', () => {
 describe('DEV-1', () => {
   it('queued pushes wait for the reconnect handshake (2 s on Wi-Fi)', () => {
     const wifi = given().at('-30s', network('offline')).at('0s', push('c')).at('25s', network('wifi')).run();
-    const slow = given({ params: { apsdReconnect: '6s' } }).at('-30s', network('offline')).at('0s', push('c')).at('25s', network('wifi')).run();
+    const slow = given({ params: { apsdReconnect: '6s' } })
+      .at('-30s', network('offline'))
+      .at('0s', push('c'))
+      .at('25s', network('wifi'))
+      .run();
     expect(wifi.push('c').deliveredAt).toBe(27_000);
     expect(slow.push('c').deliveredAt).toBe(31_000);
   });
@@ -192,7 +224,11 @@ describe('DEV-2', () => {
 
 describe('DEV-3', () => {
   it('a dropped NAT leaves the phone believing it is connected; pushes wait as in APNS-2', () => {
-    const run = given({ duration: '20m' }).at('0s', { do: 'nat-drop' }).at('60s', push('c')).at('120s', { do: 'nat-restore' }).run();
+    const run = given({ duration: '20m' })
+      .at('0s', { do: 'nat-drop' })
+      .at('60s', push('c'))
+      .at('120s', { do: 'nat-restore' })
+      .run();
     expect(run.state('90s').device.apsd).toBe('connected');
     expect(run.state('90s').apns.waiting.map((w) => w.id)).toEqual(['c']);
     // apsd notices only at its keep-alive (300 s), then reconnects in 2 s.
@@ -203,7 +239,9 @@ describe('DEV-3', () => {
 
 describe('DEV-4', () => {
   it('a backgrounded app is suspended after ~30 s', () => {
-    const run = given({ device: { app: 'foreground' } }).at('0s', appAction('background')).run();
+    const run = given({ device: { app: 'foreground' } })
+      .at('0s', appAction('background'))
+      .run();
     expect(run.state('29s').app.state).toBe('background');
     expect(run.state('31s').app.state).toBe('suspended');
   });
@@ -222,7 +260,9 @@ describe('DEV-4', () => {
 describe('LAUNCH-1', () => {
   it('a push to a not-running app launches it; the 7 s deadline starts only after launch', () => {
     // launch 5 s + handler blocks 6 s: 11 s after delivery, but only 6 s after launch → no kill.
-    const run = given({ device: { app: 'not-running' }, app: { launch: '5s', blockMainThread: '6s' } }).at('0s', push('c')).run();
+    const run = given({ device: { app: 'not-running' }, app: { launch: '5s', blockMainThread: '6s' } })
+      .at('0s', push('c'))
+      .run();
     expect(run.fate('c')).toBe('rang');
     expect(run.rules('c')).toContain('LAUNCH-1');
     expect(run.state('3s').app.state).toBe('launching');
@@ -231,22 +271,32 @@ describe('LAUNCH-1', () => {
 
 describe('LAUNCH-2', () => {
   it('without the delegate set at launch the push is lost and callservicesd kills the app', () => {
-    const lost = given({ device: { app: 'not-running' }, app: { delegateAtLaunch: false } }).at('0s', push('c')).run();
-    const set = given({ device: { app: 'not-running' } }).at('0s', push('c')).run();
+    const lost = given({ device: { app: 'not-running' }, app: { delegateAtLaunch: false } })
+      .at('0s', push('c'))
+      .run();
+    const set = given({ device: { app: 'not-running' } })
+      .at('0s', push('c'))
+      .run();
     expect(lost.fate('c')).toBe('killed');
     expect(lost.rules('c')).toEqual(expect.arrayContaining(['LAUNCH-2', 'KILL-1']));
     expect(set.fate('c')).toBe('rang');
   });
   it('a push to an app that is already running is received (the delegate is set by then)', () => {
-    const run = given({ app: { delegateAtLaunch: false } }).at('0s', push('c')).run();
+    const run = given({ app: { delegateAtLaunch: false } })
+      .at('0s', push('c'))
+      .run();
     expect(run.fate('c')).toBe('rang');
   });
 });
 
 describe('LAUNCH-3', () => {
   it('a launch slower than the watchdog is killed by it, with no strike', () => {
-    const slow = given({ device: { app: 'not-running' }, app: { launch: '25s' } }).at('0s', push('c')).run();
-    const ok = given({ device: { app: 'not-running' }, app: { launch: '15s' } }).at('0s', push('c')).run();
+    const slow = given({ device: { app: 'not-running' }, app: { launch: '25s' } })
+      .at('0s', push('c'))
+      .run();
+    const ok = given({ device: { app: 'not-running' }, app: { launch: '15s' } })
+      .at('0s', push('c'))
+      .run();
     expect(slow.fate('c')).toBe('killed');
     expect(slow.rules('c')).toContain('LAUNCH-3');
     expect(slow.strikes()).toBe(0);
@@ -256,7 +306,9 @@ describe('LAUNCH-3', () => {
 
 describe('PK-1', () => {
   it('reporting after the handler returns (after a fetch) crashes the app with one strike', () => {
-    const late = given({ app: { report: '2s' } }).at('0s', push('c')).run();
+    const late = given({ app: { report: '2s' } })
+      .at('0s', push('c'))
+      .run();
     expect(late.fate('c')).toBe('crashed');
     expect(late.strikes()).toBe(1);
     expect(late.push('c').why).toContain('Killing app because it never posted an incoming call');
@@ -265,11 +317,15 @@ describe('PK-1', () => {
     expect(given().at('0s', push('c')).run().fate('c')).toBe('rang');
   });
   it('iOS 13 words the crash differently', () => {
-    const run = given({ device: { ios: '13.3' }, app: { report: 'never' } }).at('0s', push('c')).run();
+    const run = given({ device: { ios: '13.3' }, app: { report: 'never' } })
+      .at('0s', push('c'))
+      .run();
     expect(run.push('c').why).toContain('in the same run loop');
   });
   it('before iOS 13 nothing is enforced', () => {
-    const run = given({ device: { ios: '12.4' }, app: { report: 'never' } }).at('0s', push('c')).run();
+    const run = given({ device: { ios: '12.4' }, app: { report: 'never' } })
+      .at('0s', push('c'))
+      .run();
     expect(run.fate('c')).toBe('exempt');
     expect(run.strikes()).toBe(0);
   });
@@ -279,8 +335,11 @@ describe('PK-2', () => {
   it('the completion handler timing changes nothing', () => {
     const base = given({ app: { report: '2s' } }).at('0s', push('c'), push('d', { expiration: 0 }));
     const fates = base.run().fates();
-    for (const completion of [{ mode: 'never' }, { mode: 'after', delay: 30_000 }] as const) {
-      const s = given({ app: { report: '2s', completion } }).at('0s', push('c')).run();
+    const modes: ReportMode[] = [{ mode: 'never' }, { mode: 'after', delay: Time.seconds(30) }];
+    for (const completion of modes) {
+      const s = given({ app: { report: '2s', completion } })
+        .at('0s', push('c'))
+        .run();
       expect(s.fate('c')).toBe(fates.c);
       expect(s.rules('c')).toContain('PK-2');
     }
@@ -289,16 +348,25 @@ describe('PK-2', () => {
 
 describe('KILL-1', () => {
   it('a handler that blocks more than 7 s before a sync report is killed (0xbaadca11), one strike', () => {
-    const run = given({ app: { blockMainThread: '8s' } }).at('0s', push('c')).run();
+    const run = given({ app: { blockMainThread: '8s' } })
+      .at('0s', push('c'))
+      .run();
     expect(run.fate('c')).toBe('killed');
     expect(run.strikes()).toBe(1);
     expect(run.output.result.strikes[0]).toEqual({ at: 7_100, push: 'c', cause: 'killed' });
   });
   it('6 s of blocking is inside the deadline', () => {
-    expect(given({ app: { blockMainThread: '6s' } }).at('0s', push('c')).run().fate('c')).toBe('rang');
+    expect(
+      given({ app: { blockMainThread: '6s' } })
+        .at('0s', push('c'))
+        .run()
+        .fate('c'),
+    ).toBe('rang');
   });
   it('follows the callservicesdDeadline param', () => {
-    const run = given({ app: { blockMainThread: '6s' }, params: { callservicesdDeadline: '5s' } }).at('0s', push('c')).run();
+    const run = given({ app: { blockMainThread: '6s' }, params: { callservicesdDeadline: '5s' } })
+      .at('0s', push('c'))
+      .run();
     expect(run.fate('c')).toBe('killed');
   });
   it('asks whether a call was reported, not whether it is still active', () => {
@@ -313,11 +381,15 @@ describe('KILL-1', () => {
 
 describe('DBG-1', () => {
   it('with the debugger attached there is no crash, no kill and no strike; the would-be failure is recorded', () => {
-    const run = given({ app: { report: 'never', debuggerAttached: true } }).at('0s', push('c')).run();
+    const run = given({ app: { report: 'never', debuggerAttached: true } })
+      .at('0s', push('c'))
+      .run();
     expect(run.fate('c')).toBe('exempt');
     expect(run.strikes()).toBe(0);
     expect(run.rules('c')).toContain('DBG-1');
-    const blocked = given({ app: { blockMainThread: '8s', debuggerAttached: true } }).at('0s', push('c')).run();
+    const blocked = given({ app: { blockMainThread: '8s', debuggerAttached: true } })
+      .at('0s', push('c'))
+      .run();
     expect(blocked.fate('c')).toBe('rang');
     expect(blocked.rules('c')).toContain('DBG-1');
   });
@@ -332,7 +404,9 @@ describe('DBG-1', () => {
 
 describe('EXEMPT-1', () => {
   it('a foreground app may skip the report', () => {
-    const run = given({ device: { app: 'foreground' }, app: { foreground: 'skip' } }).at('0s', push('c')).run();
+    const run = given({ device: { app: 'foreground' }, app: { foreground: 'skip' } })
+      .at('0s', push('c'))
+      .run();
     expect(run.fate('c')).toBe('exempt');
   });
   it('just backgrounded, the app still believes it is foreground, skips, and is punished', () => {
@@ -351,7 +425,11 @@ describe('EXEMPT-1', () => {
     expect(run.fate('c')).toBe('rang');
   });
   it('an app already on a call may skip the report', () => {
-    const run = given({ app: { onCall: 'skip' } }).at('0s', push('c1')).at('2s', answer('c1')).at('5s', push('c2')).run();
+    const run = given({ app: { onCall: 'skip' } })
+      .at('0s', push('c1'))
+      .at('2s', answer('c1'))
+      .at('5s', push('c2'))
+      .run();
     expect(run.fate('c2')).toBe('exempt');
     expect(run.strikes()).toBe(0);
   });
@@ -380,13 +458,20 @@ describe('EXEMPT-2', () => {
 
 describe('EXEMPT-3', () => {
   it('reported in the foreground: no system UI (in-app), and ending it at once is allowed', () => {
-    const run = given({ device: { app: 'foreground' }, app: { foreground: 'report-then-end' } }).at('0s', push('c')).run();
+    const run = given({ device: { app: 'foreground' }, app: { foreground: 'report-then-end' } })
+      .at('0s', push('c'))
+      .run();
     expect(run.fate('c')).toBe('in-app');
     expect(run.strikes()).toBe(0);
     expect(run.state('700ms').callKit.calls).toEqual([]);
   });
   it('in the background the same report shows the system UI', () => {
-    expect(given({ app: { foreground: 'report-then-end' } }).at('0s', push('c')).run().fate('c')).toBe('rang');
+    expect(
+      given({ app: { foreground: 'report-then-end' } })
+        .at('0s', push('c'))
+        .run()
+        .fate('c'),
+    ).toBe('rang');
   });
 });
 
@@ -409,7 +494,9 @@ describe('MUST-1', () => {
     expect(late(true, '26.3').fate('c')).toBe('rang');
   });
   it('a prompt push must still be reported', () => {
-    const run = given({ device: { ios: '26.4' }, app: { checksMustReport: true } }).at('0s', push('c')).run();
+    const run = given({ device: { ios: '26.4' }, app: { checksMustReport: true } })
+      .at('0s', push('c'))
+      .run();
     expect(run.fate('c')).toBe('rang');
   });
   it('removes the backgrounding race: the system tells the app the truth', () => {
@@ -443,7 +530,9 @@ describe('THROTTLE-1', () => {
     expect(b.run().fate('c3')).toBe('throttled');
   });
   it('alerts still get through while VoIP is blocked', () => {
-    const run = failing().at('2h', push('alert', { kind: 'alert' })).run();
+    const run = failing()
+      .at('2h', push('alert', { kind: 'alert' }))
+      .run();
     expect(run.fate('alert')).toBe('delivered');
   });
 });
@@ -480,7 +569,10 @@ describe('CALL-1', () => {
     expect(run.state('37s').callKit.calls).toEqual([]);
   });
   it('a call cancelled after it reached the phone rang normally', () => {
-    const run = given({ app: { learnsCancellation: '1s' } }).at('0s', push('c')).at('5s', cancel('c', 'none')).run();
+    const run = given({ app: { learnsCancellation: '1s' } })
+      .at('0s', push('c'))
+      .at('5s', cancel('c', 'none'))
+      .run();
     expect(run.fate('c')).toBe('rang');
     expect(run.state('5.1s').callKit.calls).toEqual([]);
   });
@@ -493,13 +585,23 @@ describe('CALL-1', () => {
 
 describe('CALL-2', () => {
   it('reporting at once and ending on news of the cancellation is the safe handling', () => {
-    const good = given({ app: { learnsCancellation: '3s' } }).at('-30s', network('offline')).at('0s', push('c')).at('5s', cancel('c', 'none')).at('25s', network('wifi')).run();
+    const good = given({ app: { learnsCancellation: '3s' } })
+      .at('-30s', network('offline'))
+      .at('0s', push('c'))
+      .at('5s', cancel('c', 'none'))
+      .at('25s', network('wifi'))
+      .run();
     expect(good.fate('c')).toBe('stale');
     expect(good.rules('c')).toContain('CALL-2');
     expect(good.strikes()).toBe(0);
   });
   it('delaying the report to check first is a PK-1 violation', () => {
-    const bad = given({ app: { report: '3s' } }).at('-30s', network('offline')).at('0s', push('c')).at('5s', cancel('c', 'none')).at('25s', network('wifi')).run();
+    const bad = given({ app: { report: '3s' } })
+      .at('-30s', network('offline'))
+      .at('0s', push('c'))
+      .at('5s', cancel('c', 'none'))
+      .at('25s', network('wifi'))
+      .run();
     expect(bad.fate('c')).toBe('crashed');
   });
 });
@@ -529,7 +631,12 @@ describe('AUDIO-2', () => {
 
 describe('AUDIO-3', () => {
   it('mediaserverd crashing drops every call of the app (providerDidReset)', () => {
-    const run = given().at('0s', push('c1')).at('2s', answer('c1')).at('5s', push('c2', {})).at('8s', { do: 'mediaserverd-crash' }).run();
+    const run = given()
+      .at('0s', push('c1'))
+      .at('2s', answer('c1'))
+      .at('5s', push('c2', {}))
+      .at('8s', { do: 'mediaserverd-crash' })
+      .run();
     expect(run.state('7s').callKit.calls.filter((c) => c.status !== 'ended')).toHaveLength(1);
     expect(run.state('9s').callKit.calls.filter((c) => c.status !== 'ended')).toHaveLength(0);
     expect(run.rules('c1')).toContain('AUDIO-3');
@@ -538,11 +645,7 @@ describe('AUDIO-3', () => {
 
 describe('AUDIO-4', () => {
   const withOtherCall = (callAudio: 'own' | 'callkit') =>
-    given({ app: { callAudio } })
-      .at('0s', push('c'))
-      .at('2s', answer('c'))
-      .at('10s', { do: 'other-call' })
-      .run();
+    given({ app: { callAudio } }).at('0s', push('c')).at('2s', answer('c')).at('10s', { do: 'other-call' }).run();
   it('an app managing its own call audio is interrupted by any incoming call', () => {
     const run = withOtherCall('own');
     expect(run.push('c').audio).toBe('none');
@@ -555,7 +658,10 @@ describe('AUDIO-4', () => {
 
 describe('AUDIO-5', () => {
   it('activating the audio session itself before CallKit gives one-way audio', () => {
-    const run = given({ app: { activatesAudioSession: true } }).at('0s', push('c')).at('3s', answer('c')).run();
+    const run = given({ app: { activatesAudioSession: true } })
+      .at('0s', push('c'))
+      .at('3s', answer('c'))
+      .run();
     expect(run.push('c').audio).toBe('one-way');
     expect(run.rules('c')).toContain('AUDIO-5');
   });

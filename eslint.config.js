@@ -1,0 +1,111 @@
+// @ts-check
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'timers',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+];
+
+/** machines/ is the pure core: no UI, no Electron, no Node, no wall clock, no unseeded randomness. */
+const coreImports = {
+  paths: NODE_BUILTINS.map((name) => ({ name, message: 'machines/ is the pure core: no Node APIs.' })),
+  patterns: [
+    {
+      group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xstate/react'],
+      message: 'machines/ is the pure core: no React.',
+    },
+    { group: ['electron', 'electron/*'], message: 'machines/ is the pure core: no Electron.' },
+    { group: ['node:*'], message: 'machines/ is the pure core: no Node APIs.' },
+    {
+      group: ['**/renderer/**', '**/electron/**', '**/cli/**'],
+      message: 'machines/ may not import the layers above it.',
+    },
+  ],
+};
+const coreGlobals = [
+  { name: 'setTimeout', message: 'Use the virtual clock (xstate delays), not wall-clock timers.' },
+  { name: 'setInterval', message: 'Use the virtual clock (xstate delays), not wall-clock timers.' },
+  { name: 'clearTimeout', message: 'Use the virtual clock, not wall-clock timers.' },
+  { name: 'clearInterval', message: 'Use the virtual clock, not wall-clock timers.' },
+  { name: 'Date', message: 'No wall-clock time in the core: times are SimTime from the virtual clock.' },
+  { name: 'performance', message: 'No wall-clock time in the core.' },
+];
+const coreProperties = [{ object: 'Math', property: 'random', message: 'No unseeded randomness in the core.' }];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'coverage/**',
+      'schema/**',
+      '.tmp/**',
+      'playwright-report/**',
+      'test-results/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'bin/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['machines/**/*.ts'],
+    ignores: ['machines/**/*.test.ts', 'machines/**/*.bench.ts'],
+    rules: {
+      'no-restricted-imports': ['error', coreImports],
+      'no-restricted-globals': ['error', ...coreGlobals],
+      'no-restricted-properties': ['error', ...coreProperties],
+    },
+  },
+  {
+    // Tests beside the core may read files, but stay on the virtual clock and seeded randomness.
+    files: ['machines/**/*.test.ts', 'machines/**/*.bench.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...coreGlobals],
+      'no-restricted-properties': ['error', ...coreProperties],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  prettier,
+);
