@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import { describe, expect, it } from 'vitest';
+import { CATALOG_TS, generateCatalog, RULES_MD } from '../scripts/gen-catalog';
+import { PARAM_NAMES, PARAMS } from './params';
+import { FATE_INFO, RULES, ruleById } from './rules';
+import { FATES } from './scenario/types';
+
+describe('rule catalog', () => {
+  it('is generated from ../shared/RULES.md and up to date (run npx tsx scripts/gen-catalog.ts)', async () => {
+    expect(existsSync(RULES_MD), `${RULES_MD} is missing: the rules live beside the repo in shared/`).toBe(true);
+    const options = (await resolveConfig(CATALOG_TS)) ?? {};
+    const fresh = await format(generateCatalog(readFileSync(RULES_MD, 'utf8')), { ...options, filepath: CATALOG_TS });
+    expect(readFileSync(CATALOG_TS, 'utf8')).toBe(fresh);
+  });
+
+  it('has every rule ID of RULES.md with its text and sources', () => {
+    const ids = [...readFileSync(RULES_MD, 'utf8').matchAll(/^\| ([A-Z]+-\d+) \|/gm)].map((m) => m[1]);
+    expect(RULES.map((r) => r.id)).toEqual(ids);
+    for (const r of RULES) {
+      expect(r.text.length, r.id).toBeGreaterThan(40);
+      expect(r.sources.length, r.id).toBeGreaterThan(0);
+      expect(r.title.length, r.id).toBeLessThanOrEqual(70);
+    }
+    expect(ruleById('kill-1')?.text).toContain('0xbaadca11');
+  });
+
+  it('has every fate with its meaning', () => {
+    expect(Object.keys(FATE_INFO).sort()).toEqual([...FATES].sort());
+    expect(FATE_INFO.killed.strike).toContain('KILL-1');
+  });
+
+  it('names only real rules in the params', () => {
+    for (const name of PARAM_NAMES)
+      for (const id of PARAMS[name].rules) expect(ruleById(id), `${name} → ${id}`).toBeDefined();
+    expect(ruleById('KILL-1')?.params).toContain('callservicesdDeadline');
+  });
+
+  it('lives next to its generator', () => {
+    expect(resolve(CATALOG_TS)).toBe(resolve(__dirname, 'catalog.generated.ts'));
+  });
+});

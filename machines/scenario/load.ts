@@ -1,0 +1,356 @@
+import { closest, distance } from 'fastest-levenshtein';
+import type { z } from 'zod';
+import { resolveParams, type ParamName } from '../params';
+import { Time, toDurationString } from '../time';
+import { migrate, MIGRATIONS, type Migration } from './migrate';
+import {
+  EVENT_TYPES,
+  KNOWN_KEYS,
+  scenarioSchema,
+  type EventType,
+  type ParsedScenarioFile,
+  type ScenarioFile,
+} from './schema';
+import { FATES, type Expectation, type Scenario, type TimelineEvent } from './types';
+
+/** One problem in a scenario, with the JSON path it is at (`timeline[3].at`; `` for the whole file). */
+export interface ScenarioError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly scenario: Scenario; readonly file: ScenarioFile; readonly migratedFrom?: string }
+  | { readonly ok: false; readonly errors: readonly ScenarioError[] };
+
+export interface LoadOptions {
+  readonly migrations?: Readonly<Record<string, { to: string; migrate: Migration }>>;
+}
+
+/** Files bigger than this are refused before parsing. */
+export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
+
+/** Formats a path array as `timeline[3].at`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+function suggest(word: string, options: readonly string[]): string {
+  if (options.length === 0) return '';
+  const best = closest(word, options);
+  return distance(word, best) <= Math.max(2, Math.floor(best.length / 3)) ? `; did you mean "${best}"?` : '';
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Known keys at a path inside the document, for suggestions on unknown keys. */
+function knownKeysAt(path: readonly PropertyKey[], doc: Record<string, unknown>): readonly string[] {
+  const [head, index] = path;
+  if (path.length === 0) return KNOWN_KEYS.root;
+  if (head === 'device') return KNOWN_KEYS.device;
+  if (head === 'app') return KNOWN_KEYS.app;
+  if (head === 'params') return KNOWN_KEYS.params;
+  if (head === 'expect') return KNOWN_KEYS.expect;
+  if (head === 'timeline' && typeof index === 'number' && Array.isArray(doc.timeline)) {
+    const event: unknown = doc.timeline[index];
+    const type = isRecord(event) ? event.do : undefined;
+    if (typeof type === 'string' && (EVENT_TYPES as string[]).includes(type))
+      return KNOWN_KEYS.event(type as EventType);
+  }
+  return [];
+}
+
+function describeIssue(issue: z.core.$ZodIssue, doc: Record<string, unknown>): ScenarioError[] {
+  const path = formatPath(issue.path);
+  const at = (p: string) => p;
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeysAt(issue.path, doc);
+      return issue.keys.map((key) => ({
+        path: at(path ? `${path}.${key}` : key),
+        message: `unknown key "${key}"${suggest(key, known)}`,
+      }));
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => JSON.stringify(v));
+      const input = (issue as { input?: unknown }).input;
+      const hint = typeof input === 'string' ? suggest(input, issue.values.map(String)) : '';
+      if (input === undefined) return [{ path, message: `is required: ${allowed.join(' or ')}` }];
+      return [{ path, message: `${JSON.stringify(input)} is not allowed here; use ${allowed.join(', ')}${hint}` }];
+    }
+    case 'invalid_type': {
+      const input = (issue as { input?: unknown }).input;
+      if (input === undefined) return [{ path, message: `is required (${issue.expected})` }];
+      return [
+        {
+          path,
+          message: `${JSON.stringify(input)} ${issue.message.startsWith('must') ? issue.message : `must be a ${issue.expected}`}`,
+        },
+      ];
+    }
+    case 'invalid_union': {
+      if (issue.path[0] === 'expect') {
+        const input = (issue as { input?: unknown }).input;
+        if (isRecord(input) && typeof input.fate === 'string' && !(FATES as readonly string[]).includes(input.fate)) {
+          return [
+            {
+              path: `${path}.fate`,
+              message: `"${input.fate}" is not a fate${suggest(input.fate, FATES)} (fates: ${FATES.join(', ')})`,
+            },
+          ];
+        }
+        return [{ path, message: 'must be one of {push, fate}, {strikes}, {throttled} or {audio, call}' }];
+      }
+      const input = (issue as { input?: unknown }).input;
+      return [{ path, message: `${input === undefined ? 'is required' : JSON.stringify(input)}: ${issue.message}` }];
+    }
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+/**
+ * Checks and normalizes a parsed JSON document: migrates old formats, validates it against the
+ * schema, checks references between fields, and fills every default. Reports all problems at once.
+ */
+export function loadScenario(input: unknown, options: LoadOptions = {}): LoadResult {
+  if (!isRecord(input)) {
+    return {
+      ok: false,
+      errors: [{ path: '', message: 'a scenario must be a JSON object ({ "format": …, "timeline": [ … ] })' }],
+    };
+  }
+  const migrated = migrate(input, options.migrations ?? MIGRATIONS);
+  if (!migrated.ok) return { ok: false, errors: [{ path: 'format', message: migrated.message }] };
+  const doc = migrated.doc;
+
+  const errors: ScenarioError[] = [];
+  // Unknown event types are reported here with a suggestion; zod would only say the union failed.
+  const indexMap: number[] = [];
+  let timeline: unknown = doc.timeline;
+  if (Array.isArray(doc.timeline)) {
+    const kept: unknown[] = [];
+    doc.timeline.forEach((event: unknown, i) => {
+      const type = isRecord(event) ? event.do : undefined;
+      if (isRecord(event) && typeof type === 'string' && !(EVENT_TYPES as string[]).includes(type)) {
+        errors.push({
+          path: `timeline[${i}].do`,
+          message: `unknown event "${type}"${suggest(type, EVENT_TYPES)} (events: ${EVENT_TYPES.join(', ')})`,
+        });
+        return;
+      }
+      if (isRecord(event) && type === undefined) {
+        errors.push({ path: `timeline[${i}].do`, message: `is required: what happens (${EVENT_TYPES.join(', ')})` });
+        return;
+      }
+      indexMap.push(i);
+      kept.push(event);
+    });
+    timeline = kept;
+  }
+  const parsed = scenarioSchema.safeParse({ ...doc, timeline }, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const fixed =
+        issue.path[0] === 'timeline' && typeof issue.path[1] === 'number'
+          ? { ...issue, path: ['timeline', indexMap[issue.path[1]] ?? issue.path[1], ...issue.path.slice(2)] }
+          : issue;
+      errors.push(...describeIssue(fixed, doc));
+    }
+  }
+  if (errors.length > 0 || !parsed.success) return { ok: false, errors: dedupe(errors) };
+
+  const file = parsed.data;
+  const crossErrors = checkReferences(file, indexMap);
+  if (crossErrors.length > 0) return { ok: false, errors: crossErrors };
+  const scenario = normalize(file, indexMap);
+  const result = { ok: true as const, scenario, file: doc as unknown as ScenarioFile };
+  return migrated.migratedFrom ? { ...result, migratedFrom: migrated.migratedFrom } : result;
+}
+
+function dedupe(errors: ScenarioError[]): ScenarioError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.path}\u0000${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function checkReferences(file: ParsedScenarioFile, indexMap: readonly number[]): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  const ids = new Map<string, number>();
+  const voip = new Set<string>();
+  const path = (k: number, key: string) => `timeline[${indexMap[k] ?? k}].${key}`;
+  if (file.duration <= 0) errors.push({ path: 'duration', message: 'must be more than 0' });
+  file.timeline.forEach((e, k) => {
+    const pushId =
+      e.do === 'push' ? e.id : e.do === 'cancel' && e.via !== 'none' ? (e.id ?? `cancel-${e.call}`) : undefined;
+    if (pushId !== undefined) {
+      const first = ids.get(pushId);
+      if (first !== undefined) {
+        errors.push({
+          path: path(k, e.do === 'push' ? 'id' : 'id'),
+          message: `push id "${pushId}" is already used by timeline[${indexMap[first] ?? first}]; ids must be unique`,
+        });
+      } else ids.set(pushId, k);
+    }
+    if (e.do === 'push' && e.kind === 'voip') voip.add(e.id);
+    if (e.at > file.duration) {
+      errors.push({
+        path: path(k, 'at'),
+        message: `is after the end of the scenario (duration ${toDurationString(file.duration)}); lengthen "duration" or move the event`,
+      });
+    }
+  });
+  const voipIds = [...voip];
+  file.timeline.forEach((e, k) => {
+    if ((e.do === 'cancel' || e.do === 'answer' || e.do === 'decline' || e.do === 'hangup') && !voip.has(e.call)) {
+      errors.push({
+        path: path(k, 'call'),
+        message: `"${e.call}" is not a VoIP push in this timeline${suggest(e.call, voipIds)}${voipIds.length ? ` (VoIP pushes: ${voipIds.join(', ')})` : ' (there are no VoIP pushes)'}`,
+      });
+    }
+  });
+  file.expect.forEach((x, i) => {
+    const ref = 'push' in x ? x.push : 'call' in x ? x.call : undefined;
+    if (ref !== undefined && !ids.has(ref)) {
+      errors.push({
+        path: `expect[${i}].${'push' in x ? 'push' : 'call'}`,
+        message: `"${ref}" is not a push in this timeline${suggest(ref, [...ids.keys()])}`,
+      });
+    }
+  });
+  return errors;
+}
+
+function normalize(file: ParsedScenarioFile, indexMap: readonly number[]): Scenario {
+  const timeline = file.timeline
+    .map((e, k): TimelineEvent => {
+      const index = indexMap[k] ?? k;
+      const base = { index, at: e.at, ...(e.caption === undefined ? {} : { caption: e.caption }) };
+      switch (e.do) {
+        case 'push':
+          return {
+            ...base,
+            do: 'push',
+            id: e.id,
+            kind: e.kind,
+            expiration: e.expiration,
+            priority: e.priority ?? (e.kind === 'background' ? 5 : 10),
+          };
+        case 'cancel':
+          return {
+            ...base,
+            do: 'cancel',
+            call: e.call,
+            via: e.via,
+            id: e.id ?? `cancel-${e.call}`,
+            expiration: e.expiration,
+          };
+        case 'network':
+          return { ...base, do: 'network', to: e.to };
+        case 'app':
+          return { ...base, do: 'app', action: e.action };
+        case 'power':
+          return { ...base, do: 'power', policy: e.policy };
+        case 'wake':
+          return { ...base, do: 'wake', by: e.by };
+        case 'answer':
+        case 'decline':
+        case 'hangup':
+          return { ...base, do: e.do, call: e.call };
+        default:
+          return { ...base, do: e.do };
+      }
+    })
+    // Stable: events at the same time keep their file order.
+    .sort((a, b) => a.at - b.at || a.index - b.index);
+  const overrides = Object.fromEntries(Object.entries(file.params).filter(([, v]) => v !== undefined)) as Partial<
+    Record<ParamName, number>
+  >;
+  const app = file.app;
+  return {
+    format: file.format,
+    title: file.title,
+    notes: file.notes,
+    duration: file.duration,
+    device: file.device,
+    app: {
+      delegateAtLaunch: app.delegateAtLaunch,
+      launch: app.launch,
+      report: app.report,
+      blockMainThread: app.blockMainThread,
+      foreground: app.foreground,
+      onCall: app.onCall,
+      checksMustReport: app.checksMustReport,
+      setConfigurationBeforeReport: app.setConfigurationBeforeReport,
+      activatesAudioSession: app.activatesAudioSession,
+      learnsCancellation: app.learnsCancellation === 'never' ? 'never' : Time.ms(app.learnsCancellation),
+      debuggerAttached: app.debuggerAttached,
+      ...(app.completion ? { completion: app.completion } : {}),
+      ...(app.callAudio ? { callAudio: app.callAudio } : {}),
+    },
+    params: resolveParams(overrides),
+    timeline,
+    expect: file.expect as Expectation[],
+  };
+}
+
+/**
+ * Parses scenario text: JSON errors name the line and column; then {@link loadScenario}.
+ * `source` (a file name) is only used in messages.
+ */
+export function parseScenarioText(text: string, options: LoadOptions = {}): LoadResult {
+  if (text.length > MAX_SCENARIO_BYTES) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: `the file is ${(text.length / 1024 / 1024).toFixed(1)} MB; scenarios are limited to 10 MB`,
+        },
+      ],
+    };
+  }
+  if (text.trim() === '')
+    return { ok: false, errors: [{ path: '', message: 'the file is empty; a scenario is a JSON object' }] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [{ path: '', message: describeJsonError(text, error) }] };
+  }
+  return loadScenario(json, options);
+}
+
+function describeJsonError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  let line: number;
+  let column: number;
+  if (lineCol) {
+    line = Number(lineCol[1]);
+    column = Number(lineCol[2]);
+  } else if (position) {
+    const before = text.slice(0, Number(position[1]));
+    line = before.split('\n').length;
+    column = before.length - before.lastIndexOf('\n');
+  } else {
+    return `not valid JSON: ${message}`;
+  }
+  const what = message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '');
+  return `not valid JSON at line ${line}, column ${column}: ${what}`;
+}
+
+/** `file: path: message` lines for people. */
+export function formatErrors(errors: readonly ScenarioError[], source?: string): string[] {
+  return errors.map((e) => [source, e.path, e.message].filter((part) => part !== undefined && part !== '').join(': '));
+}
