@@ -3,3 +3,4 @@ export * from './result';
 export * from './scenario/types';
 export * from './params';
 export * from './time';
+export type { ScenarioFile, TimelineEventFile } from './scenario';

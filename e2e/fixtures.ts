@@ -1,0 +1,19 @@
+import { expect, test as base } from '@playwright/test';
+
+/** `test` that fails on any console error or uncaught page error. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      await use(errors);
+      expect(errors, 'console or page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,120 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const GUTTER = 168;
+
+/** Page x of simulated time t, for a view fitted to [start, end] as the app does on load. */
+async function xOf(page: Page, t: number, start: number, end: number): Promise<number> {
+  const box = (await page.locator('.timeline svg').boundingBox())!;
+  const pad = Math.max((end - start) * 0.04, 500);
+  const plot = box.width - GUTTER - 12;
+  return box.x + GUTTER + ((t - (start - pad)) / (end + pad - (start - pad))) * plot;
+}
+
+async function loadPreset(page: Page, title: string) {
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: title });
+  await expect(page.getByLabel('Scenario title')).toHaveValue(title);
+}
+
+const fateRow = (page: Page, name: string) => page.getByRole('region', { name: 'Fates' }).getByRole('row', { name });
+
+test('dragging a push across the reconnect changes its fate while the pointer is down; undo restores it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await loadPreset(page, 'APNs knows the phone is offline: expiration matters');
+  await expect(fateRow(page, 'push call-1, voip, fate expired')).toBeVisible();
+
+  const handle = page.getByRole('button', { name: /^push call-1, voip, sent 0 s/ }).locator('circle');
+  const from = (await handle.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  const target = await xOf(page, 165_000, -600_000, 180_000);
+  await page.mouse.move(target, from.y + from.height / 2, { steps: 12 });
+  // Still dragging: the simulation has already re-run.
+  await expect(fateRow(page, 'push call-1, voip, fate rang')).toBeVisible();
+  await expect(page.locator('.drag-time')).toContainText('2 min 45 s');
+  await page.mouse.up();
+  await expect(page.locator('.drag-time')).toHaveCount(0);
+
+  await page.keyboard.press('Control+z');
+  await expect(fateRow(page, 'push call-1, voip, fate expired')).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(fateRow(page, 'push call-1, voip, fate rang')).toBeVisible();
+});
+
+test('clicking the timeline moves the playhead and the state panel follows', async ({ page }) => {
+  await page.goto('/');
+  const lane = page.getByRole('group', { name: 'callservicesd lane' });
+  const box = (await lane.boundingBox())!;
+  await page.mouse.click(await xOf(page, 10_000, -30_000, 60_000), box.y + box.height / 2);
+  const state = page.getByRole('region', { name: 'State at playhead' });
+  await expect(state).toContainText('State at 10');
+  await expect(state).toContainText('call-1 (held)');
+  await expect(state.getByText('offline', { exact: true })).toBeVisible();
+
+  await page.keyboard.press('End');
+  await expect(state).toContainText('State at 1 min');
+  await expect(state).toContainText('apsd');
+  await expect(state.getByText('connected', { exact: true }).first()).toBeVisible();
+  await page.keyboard.press('Home');
+  await expect(state).toContainText('State at −30 s');
+  await page.keyboard.press('ArrowRight');
+  await expect(state).not.toContainText('State at −30 s');
+});
+
+test('add an event by double-clicking a lane, delete it, undo', async ({ page }) => {
+  await page.goto('/');
+  const lane = page.getByRole('group', { name: 'Provider lane' });
+  const box = (await lane.boundingBox())!;
+  await page.mouse.dblclick(await xOf(page, 45_000, -30_000, 60_000), box.y + box.height - 6);
+  await expect(fateRow(page, 'push call-2, voip, fate rang')).toBeVisible();
+
+  await page
+    .getByRole('button', { name: /^push call-2, voip/ })
+    .locator('circle')
+    .click();
+  await page.keyboard.press('Delete');
+  await expect(fateRow(page, 'push call-2, voip, fate rang')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(fateRow(page, 'push call-2, voip, fate rang')).toBeVisible();
+});
+
+test('an invalid edit shows inline and keeps the last valid result', async ({ page }) => {
+  await page.goto('/');
+  await page
+    .getByRole('button', { name: /^network → wifi at 25 s/ })
+    .locator('.input-mark')
+    .click();
+  const at = page.getByLabel('at', { exact: true });
+  await at.fill('25x');
+  await expect(page.getByRole('alert').first()).toContainText('"25x" is not a duration');
+  await expect(fateRow(page, 'push call-1, voip, fate stale')).toBeVisible();
+  await at.fill('40s');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('keyboard only: reach a push in Fates, read why, step through events', async ({ page }) => {
+  await page.goto('/');
+  const row = fateRow(page, 'push call-1, voip, fate stale');
+  for (let i = 0; i < 40 && !(await row.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(row).toBeFocused();
+  await page.keyboard.press('Enter');
+  const why = page.getByRole('region', { name: 'Why' });
+  await expect(why).toContainText('APNS-2');
+  await expect(why).toContainText('CALL-1');
+  await expect(why).toContainText('APNs had not noticed yet');
+});
+
+test('screenshots of the main view in both themes', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /^push call-1,/ }).click();
+  await page.getByLabel('Theme').selectOption('light');
+  await page.screenshot({ path: 'e2e/screenshots/main-light.png' });
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: 'e2e/screenshots/main-dark.png' });
+  await loadPreset(page, 'Five strikes: throttled, then reinstalled');
+  await page.screenshot({ path: 'e2e/screenshots/throttle-dark.png' });
+});

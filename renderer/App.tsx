@@ -1,0 +1,206 @@
+import { useMachine } from '@xstate/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LaneId } from '../machines';
+import { formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
+import { toDurationString } from '../machines/time';
+import { FatesPanel } from './components/FatesPanel';
+import { Inspector } from './components/Inspector';
+import { StatePanel } from './components/StatePanel';
+import { Timeline } from './components/Timeline';
+import { Toolbar, type Theme } from './components/Toolbar';
+import { WhyPanel } from './components/WhyPanel';
+import { editorMachine, type View } from './state/editorMachine';
+import { FIRST_PRESET, PRESETS } from './state/presets';
+import { useSimulation } from './state/simulation';
+import { usePlayback } from './state/usePlayback';
+import { useShortcuts } from './state/useShortcuts';
+
+function fit(start: number, end: number): View {
+  const pad = Math.max((end - start) * 0.04, 500);
+  return { start: start - pad, end: end + pad };
+}
+
+/** A fresh push id that the timeline does not use yet. */
+function freshId(timeline: readonly TimelineEventFile[], base: string): string {
+  const used = new Set(
+    timeline.flatMap((e) => (e.do === 'push' ? [e.id] : e.do === 'cancel' ? [e.id ?? `cancel-${e.call}`] : [])),
+  );
+  for (let n = 1; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+function defaultEvent(lane: LaneId, at: string, timeline: readonly TimelineEventFile[]): TimelineEventFile {
+  const lastVoip = [...timeline].reverse().find((e) => e.do === 'push' && (e.kind ?? 'voip') === 'voip');
+  switch (lane) {
+    case 'provider':
+    case 'apns':
+      return { at, do: 'push', id: freshId(timeline, 'call'), kind: 'voip' };
+    case 'app':
+    case 'callservicesd':
+      return { at, do: 'app', action: 'background' };
+    case 'callkit':
+      return lastVoip && lastVoip.do === 'push'
+        ? { at, do: 'answer', call: lastVoip.id }
+        : { at, do: 'mediaserverd-crash' };
+    default:
+      return { at, do: 'network', to: 'offline' };
+  }
+}
+
+export function App() {
+  const [snapshot, send] = useMachine(editorMachine, { input: { file: FIRST_PRESET.file, presetId: FIRST_PRESET.id } });
+  const { file, selection, playhead, push: selectedPush } = snapshot.context;
+  const sim = useSimulation(file);
+  const [theme, setTheme] = useState<Theme>('system');
+
+  useEffect(() => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const trace = sim?.output.trace;
+  const view = snapshot.context.view ?? (trace ? fit(trace.start, trace.end) : { start: 0, end: 60_000 });
+  const edit = useCallback((next: ScenarioFile) => send({ type: 'doc.edit', file: next }), [send]);
+  const playback = usePlayback(playhead, trace?.end ?? 0, (t) => send({ type: 'playhead.set', t }));
+
+  const nextEvent = useCallback(
+    (dir: 1 | -1) => {
+      if (!trace) return;
+      const times = trace.eventTimes;
+      const t = dir > 0 ? times.find((x) => x > playhead) : [...times].reverse().find((x) => x < playhead);
+      if (t !== undefined) send({ type: 'playhead.set', t });
+    },
+    [trace, playhead, send],
+  );
+
+  const removeSelection = useCallback(() => {
+    if (selection.length === 0) return;
+    edit({ ...file, timeline: file.timeline.filter((_, i) => !selection.includes(i)) });
+    send({ type: 'select.events', indexes: [] });
+  }, [selection, file, edit, send]);
+
+  const duplicateSelection = useCallback(() => {
+    const copies = selection.map((i) => {
+      const e = file.timeline[i]!;
+      return e.do === 'push'
+        ? { ...e, id: freshId(file.timeline, e.id) }
+        : e.do === 'cancel'
+          ? { ...e, id: freshId(file.timeline, `cancel-${e.call}`) }
+          : { ...e };
+    });
+    if (copies.length) edit({ ...file, timeline: [...file.timeline, ...copies] });
+  }, [selection, file, edit]);
+
+  useShortcuts({
+    undo: () => send({ type: 'history.undo' }),
+    redo: () => send({ type: 'history.redo' }),
+    remove: removeSelection,
+    duplicate: duplicateSelection,
+    step: nextEvent,
+    home: () => trace && send({ type: 'playhead.set', t: trace.start }),
+    end: () => trace && send({ type: 'playhead.set', t: trace.end }),
+    zoom: (factor) => {
+      const mid = (view.start + view.end) / 2;
+      const half = ((view.end - view.start) * factor) / 2;
+      send({ type: 'view.set', view: { start: mid - half, end: mid + half } });
+    },
+    pan: (fraction) => {
+      const dt = (view.end - view.start) * fraction;
+      send({ type: 'view.set', view: { start: view.start + dt, end: view.end + dt } });
+    },
+    fit: () => send({ type: 'view.set', view: undefined }),
+  });
+
+  const worldState = useMemo(() => trace?.stateAt(playhead), [trace, playhead]);
+  const pushes = sim?.output.result.pushes ?? [];
+  const pushResult = pushes.find((p) => p.id === selectedPush);
+
+  if (!sim || !trace || !worldState) {
+    return (
+      <main className="fatal">
+        <h1>Ringside</h1>
+        <p>This scenario cannot be simulated:</p>
+        <ul>{snapshot.context.file && <li>{formatErrors(sim?.errors ?? []).join('\n')}</li>}</ul>
+      </main>
+    );
+  }
+
+  return (
+    <div className="app">
+      <h1 className="visually-hidden">Ringside</h1>
+      <Toolbar
+        title={file.title}
+        presetId={snapshot.context.presetId}
+        ios={file.device?.ios ?? '18.5'}
+        playing={playback.playing}
+        speed={playback.speed}
+        canUndo={snapshot.context.past.length > 0}
+        canRedo={snapshot.context.future.length > 0}
+        theme={theme}
+        onTitle={(title) => edit({ ...file, title })}
+        onPreset={(id) => {
+          const preset = PRESETS.find((p) => p.id === id);
+          if (preset) send({ type: 'doc.load', file: preset.file, presetId: preset.id });
+        }}
+        onIos={(ios) => edit({ ...file, device: { ...file.device, ios } })}
+        onPlay={playback.toggle}
+        onSpeed={playback.setSpeed}
+        onNextEvent={() => nextEvent(1)}
+        onFit={() => send({ type: 'view.set', view: undefined })}
+        onUndo={() => send({ type: 'history.undo' })}
+        onRedo={() => send({ type: 'history.redo' })}
+        onTheme={setTheme}
+      />
+      <p className="hint-bar">
+        {sim.errors.length > 0 ? (
+          <span className="error-bar" role="alert">
+            ⚠ {formatErrors(sim.errors).join(' · ')} — showing the last valid result.
+          </span>
+        ) : (
+          <>
+            <strong>Drag a push or a network change; fates update as you drag.</strong> Click a push for its rules ·
+            double-click a lane to add · Ctrl/⌘+wheel zooms · ← → step through events.
+          </>
+        )}
+      </p>
+      <div className="workspace">
+        <div className="main-column">
+          <Timeline
+            output={sim.output}
+            events={file.timeline}
+            view={view}
+            playhead={playhead}
+            selection={selection}
+            selectedPush={selectedPush}
+            onView={(v) => send({ type: 'view.set', view: v })}
+            onPlayhead={(t) => send({ type: 'playhead.set', t })}
+            onSelectEvents={(indexes) => send({ type: 'select.events', indexes })}
+            onSelectPush={(push) => send({ type: 'select.push', push })}
+            onDragStart={() => send({ type: 'drag.start' })}
+            onDragMove={(times) => {
+              const timeline = file.timeline.map((e, i) =>
+                times.has(i) ? { ...e, at: toDurationString(times.get(i)!) } : e,
+              );
+              send({ type: 'drag.move', file: { ...file, timeline } });
+            }}
+            onDragEnd={() => send({ type: 'drag.end' })}
+            onAddEvent={(lane, t) =>
+              edit({ ...file, timeline: [...file.timeline, defaultEvent(lane, toDurationString(t), file.timeline)] })
+            }
+          />
+          <div className="bottom">
+            <FatesPanel
+              pushes={pushes}
+              selected={selectedPush}
+              onSelect={(id) => send({ type: 'select.push', push: id })}
+            />
+            <StatePanel state={worldState} />
+          </div>
+        </div>
+        <aside className="side">
+          <WhyPanel push={pushResult} />
+          <Inspector file={file} selection={selection} errors={sim.errors} onEdit={edit} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import type { ScenarioError, ScenarioFile, TimelineEventFile } from '../../machines/scenario';
+import { PARAM_NAMES, PARAMS } from '../../machines/params';
+import { toDurationString } from '../../machines/time';
+import { eventLabel } from '../format';
+
+type Field = { key: string; label: string; options?: readonly string[] };
+
+const EVENT_FIELDS: Partial<Record<TimelineEventFile['do'], Field[]>> = {
+  push: [
+    { key: 'id', label: 'id' },
+    { key: 'kind', label: 'kind', options: ['voip', 'alert', 'background'] },
+    { key: 'expiration', label: 'apns-expiration' },
+  ],
+  cancel: [
+    { key: 'call', label: 'call' },
+    { key: 'via', label: 'via', options: ['alert', 'voip', 'background', 'none'] },
+  ],
+  network: [{ key: 'to', label: 'to', options: ['wifi', 'cellular', 'cellular-poor', 'offline'] }],
+  app: [
+    {
+      key: 'action',
+      label: 'action',
+      options: ['foreground', 'background', 'force-quit', 'reinstall', 'update', 'debugger-attach', 'debugger-detach'],
+    },
+  ],
+  power: [{ key: 'policy', label: 'policy', options: ['0', '3'] }],
+  wake: [{ key: 'by', label: 'by', options: ['screen', 'unlock', 'cellular-call', 'network-change'] }],
+  answer: [{ key: 'call', label: 'call' }],
+  decline: [{ key: 'call', label: 'call' }],
+  hangup: [{ key: 'call', label: 'call' }],
+};
+
+const APP_FIELDS: (Field & { fallback: string })[] = [
+  { key: 'report', label: 'report (sync · never · duration)', fallback: 'sync' },
+  { key: 'blockMainThread', label: 'blocks main thread', fallback: '0s' },
+  { key: 'launch', label: 'cold launch', fallback: '1s' },
+  { key: 'delegateAtLaunch', label: 'delegate set at launch', options: ['true', 'false'], fallback: 'true' },
+  { key: 'foreground', label: 'in foreground', options: ['report', 'skip', 'report-then-end'], fallback: 'report' },
+  { key: 'onCall', label: 'on a call', options: ['report-new', 'reuse-uuid', 'skip'], fallback: 'reuse-uuid' },
+  { key: 'checksMustReport', label: 'uses iOS 26.4 delegate', options: ['false', 'true'], fallback: 'false' },
+  {
+    key: 'setConfigurationBeforeReport',
+    label: 'setConfiguration before report',
+    options: ['false', 'true'],
+    fallback: 'false',
+  },
+  { key: 'activatesAudioSession', label: 'activates audio itself', options: ['false', 'true'], fallback: 'false' },
+  { key: 'learnsCancellation', label: 'learns cancellation after', fallback: 'never' },
+  { key: 'debuggerAttached', label: 'debugger attached', options: ['false', 'true'], fallback: 'false' },
+];
+
+function coerce(value: string, options?: readonly string[]): unknown {
+  if (options?.includes('true') && (value === 'true' || value === 'false')) return value === 'true';
+  if (options?.includes('3') && /^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+function Input(props: {
+  id: string;
+  label: string;
+  value: unknown;
+  placeholder?: string;
+  options?: readonly string[];
+  error?: string;
+  onChange: (v: unknown) => void;
+}) {
+  const v = props.value;
+  const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+  const errorId = `${props.id}-error`;
+  return (
+    <div className={`field${props.error ? ' invalid' : ''}`}>
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.options ? (
+        <select
+          id={props.id}
+          value={value}
+          aria-describedby={props.error ? errorId : undefined}
+          onChange={(e) => props.onChange(coerce(e.target.value, props.options))}
+        >
+          {!props.options.includes(value) && (
+            <option value={value}>{value || `${props.placeholder ?? ''} (default)`}</option>
+          )}
+          {props.options.map((o) => (
+            <option key={o}>{o}</option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={props.id}
+          value={value}
+          placeholder={props.placeholder}
+          spellCheck={false}
+          onChange={(e) => props.onChange(e.target.value)}
+          aria-invalid={Boolean(props.error)}
+          aria-describedby={props.error ? errorId : undefined}
+        />
+      )}
+      {props.error && (
+        <em className="error" id={errorId} role="alert">
+          {props.error}
+        </em>
+      )}
+    </div>
+  );
+}
+
+export function Inspector(props: {
+  file: ScenarioFile;
+  selection: readonly number[];
+  errors: readonly ScenarioError[];
+  onEdit: (file: ScenarioFile) => void;
+}) {
+  const { file } = props;
+  const errorAt = (path: string) => props.errors.find((e) => e.path === path)?.message;
+  const index = props.selection.length === 1 ? props.selection[0]! : undefined;
+  const event = index === undefined ? undefined : file.timeline[index];
+
+  const setEvent = (key: string, value: unknown) => {
+    if (index === undefined || !event) return;
+    const timeline = file.timeline.map((e, i) => (i === index ? { ...e, [key]: value } : e));
+    props.onEdit({ ...file, timeline });
+  };
+  const setIn = (section: 'app' | 'device' | 'params', key: string, value: unknown) => {
+    const current = (file[section] ?? {}) as Record<string, unknown>;
+    const next = { ...current };
+    if (value === '' || value === undefined) delete next[key];
+    else next[key] = value;
+    props.onEdit({ ...file, [section]: next });
+  };
+
+  return (
+    <section className="panel inspector" aria-label="Inspector">
+      {event && index !== undefined ? (
+        <>
+          <h2>{eventLabel(event)}</h2>
+          <Input
+            id="ev-at"
+            label="at"
+            value={event.at}
+            error={errorAt(`timeline[${index}].at`)}
+            onChange={(v) => setEvent('at', v)}
+          />
+          {(EVENT_FIELDS[event.do] ?? []).map((f) => (
+            <Input
+              key={f.key}
+              id={`ev-${f.key}`}
+              label={f.label}
+              value={(event as Record<string, unknown>)[f.key]}
+              options={f.options}
+              error={errorAt(`timeline[${index}].${f.key}`)}
+              onChange={(v) => setEvent(f.key, v)}
+            />
+          ))}
+        </>
+      ) : (
+        <>
+          <h2>Device</h2>
+          <Input
+            id="dev-ios"
+            label="iOS"
+            value={file.device?.ios ?? '18.5'}
+            error={errorAt('device.ios')}
+            onChange={(v) => setIn('device', 'ios', v)}
+          />
+          <Input
+            id="dev-network"
+            label="network at start"
+            value={file.device?.network ?? 'wifi'}
+            options={['wifi', 'cellular', 'cellular-poor', 'offline']}
+            onChange={(v) => setIn('device', 'network', v)}
+          />
+          <Input
+            id="dev-app"
+            label="app at start"
+            value={file.device?.app ?? 'suspended'}
+            options={['not-running', 'foreground', 'background', 'suspended']}
+            onChange={(v) => setIn('device', 'app', v)}
+          />
+          <h2>App behaviour</h2>
+          {APP_FIELDS.map((f) => (
+            <Input
+              key={f.key}
+              id={`app-${f.key}`}
+              label={f.label}
+              value={(file.app as Record<string, unknown> | undefined)?.[f.key]}
+              placeholder={f.fallback}
+              options={f.options}
+              error={errorAt(`app.${f.key}`)}
+              onChange={(v) => setIn('app', f.key, v)}
+            />
+          ))}
+          <h2>Numbers</h2>
+          <p className="hint">Estimates are Ringside's defaults: Apple does not document them.</p>
+          {PARAM_NAMES.map((name) => {
+            const spec = PARAMS[name];
+            return (
+              <div key={name} className="param">
+                <Input
+                  id={`param-${name}`}
+                  label={name}
+                  value={(file.params as Record<string, unknown> | undefined)?.[name] ?? ''}
+                  placeholder={spec.unit === 'ms' ? toDurationString(spec.default) : String(spec.default)}
+                  error={errorAt(`params.${name}`)}
+                  onChange={(v) =>
+                    setIn('params', name, spec.unit === 'count' && /^\d+$/.test(String(v)) ? Number(v) : v)
+                  }
+                />
+                <small className={`provenance ${spec.provenance}`} title={spec.about}>
+                  {spec.provenance === 'estimate'
+                    ? 'estimate: Apple does not document this'
+                    : `documented (seed ${spec.sources.join(', ')})`}{' '}
+                  · default {spec.unit === 'ms' ? `${spec.default} ms` : spec.default}
+                </small>
+              </div>
+            );
+          })}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import type { WorldState } from '../../machines';
+import { formatTime } from '../format';
+
+function Row(props: { label: string; value: string; hint?: string }) {
+  return (
+    <div className="kv">
+      <dt>{props.label}</dt>
+      <dd title={props.hint}>{props.value}</dd>
+    </div>
+  );
+}
+
+export function StatePanel(props: { state: WorldState }) {
+  const { apns, device, callServices: cs, app, callKit } = props.state;
+  const budget = `${cs.strikesInWindow} of ${cs.throttleFailures} failures in the last 24 h`;
+  return (
+    <section className="panel state" aria-label="State at playhead">
+      <h2>State at {formatTime(props.state.t)}</h2>
+      <div className="state-grid">
+        <dl>
+          <h3>APNs</h3>
+          <Row label="thinks phone is" value={apns.believesConnected ? 'connected' : 'offline'} />
+          <Row
+            label="waiting"
+            value={apns.waiting.length ? apns.waiting.map((w) => `${w.id} (${w.how})`).join(', ') : 'nothing'}
+          />
+        </dl>
+        <dl>
+          <h3>Phone</h3>
+          <Row label="network" value={device.network} />
+          <Row label="apsd" value={device.apsd} />
+          <Row label="powerd" value={device.powerPolicy === 3 ? 'policy 3 (restricted)' : 'policy 0'} />
+          <Row label="screen" value={device.locked ? 'locked' : 'unlocked'} />
+          {device.natDropped && <Row label="NAT" value="WAN dropped" />}
+        </dl>
+        <dl>
+          <h3>callservicesd</h3>
+          <Row
+            label="sees app"
+            value={`${cs.seesForeground ? 'foreground' : 'not foreground'}${cs.seesOnCall ? ', on a call' : ''}`}
+          />
+          <Row
+            label="deadlines"
+            value={
+              cs.deadlines.length
+                ? cs.deadlines.map((d) => `${d.push} in ${formatTime(d.due - props.state.t)}`).join(', ')
+                : 'none'
+            }
+          />
+          <div
+            className="meter"
+            role="meter"
+            aria-label="strike budget"
+            aria-valuemin={0}
+            aria-valuemax={cs.throttleFailures}
+            aria-valuenow={cs.strikesInWindow}
+          >
+            <div
+              className="meter-fill"
+              style={{ width: `${Math.min(100, (cs.strikesInWindow / cs.throttleFailures) * 100)}%` }}
+            />
+            <span>{cs.throttled ? `throttled — ${budget}` : budget}</span>
+          </div>
+        </dl>
+        <dl>
+          <h3>App</h3>
+          <Row label="state" value={app.state} />
+          <Row
+            label="believes"
+            value={`${app.believesForeground ? 'foreground' : 'background'}${app.believesOnCall ? ', on a call' : ''}`}
+            hint="The app's own view lags the system's (EXEMPT-1)"
+          />
+          {app.handling && <Row label="handling" value={app.handling} />}
+          {app.debuggerAttached && <Row label="debugger" value="attached (DBG-1)" />}
+        </dl>
+        <dl>
+          <h3>CallKit</h3>
+          <Row
+            label="calls"
+            value={
+              callKit.calls.length
+                ? callKit.calls.map((c) => `${c.push} ${c.status}${c.audio ? ` (${c.audio})` : ''}`).join(', ')
+                : 'none'
+            }
+          />
+          <Row label="audio session" value={callKit.audioSession === 'valid' ? 'valid' : 'null ID (AUDIO-1)'} />
+        </dl>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,427 @@
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type PointerEvent as ReactPointerEvent,
+  type WheelEvent,
+} from 'react';
+import {
+  LANES,
+  type LaneId,
+  type LaneInterval,
+  type LaneMarker,
+  type PushResult,
+  type SimulationOutput,
+  type TimelineEventFile,
+} from '../../machines';
+import { parseDuration } from '../../machines/time';
+import type { View } from '../state/editorMachine';
+import { eventLabel, FATE_STYLE, formatTime, LANE_LABELS, laneOfEvent, snap, ticks } from '../format';
+
+const GUTTER = 168;
+const AXIS = 30;
+const ROW = 16;
+
+export interface TimelineProps {
+  readonly output: SimulationOutput;
+  readonly events: readonly TimelineEventFile[];
+  readonly view: View;
+  readonly playhead: number;
+  readonly selection: readonly number[];
+  readonly selectedPush?: string;
+  onView: (view: View) => void;
+  onPlayhead: (t: number) => void;
+  onSelectEvents: (indexes: readonly number[]) => void;
+  onSelectPush: (push: string | undefined) => void;
+  onDragStart: () => void;
+  /** New times for the dragged events (file indexes). */
+  onDragMove: (times: ReadonlyMap<number, number>) => void;
+  onDragEnd: () => void;
+  onAddEvent: (lane: LaneId, t: number) => void;
+}
+
+/** Interval kinds that several pushes or calls can have at once: they are stacked in rows of their own. */
+const STACKED = (kind: string) =>
+  kind === 'push.waiting' ||
+  kind === 'deadline' ||
+  kind.startsWith('call.') ||
+  kind.startsWith('audio.') ||
+  kind === 'handler';
+
+/** Fixed rows of a lane: which state kinds share a row. */
+function fixedRow(kind: string): number {
+  if (kind.startsWith('apsd.') || kind === 'throttle') return 1;
+  if (kind === 'powerd.restricted') return 2;
+  return 0;
+}
+
+/** Places every interval of a lane in a row; stacked kinds are packed greedily below the fixed rows. */
+function layoutLane(intervals: readonly LaneInterval[]): { rows: Map<LaneInterval, number>; count: number } {
+  const rows = new Map<LaneInterval, number>();
+  let fixed = 0;
+  for (const iv of intervals) {
+    if (STACKED(iv.kind) && !(iv.kind.startsWith('audio.') && iv.kind === 'audio.null-session')) continue;
+    rows.set(iv, fixedRow(iv.kind));
+    fixed = Math.max(fixed, fixedRow(iv.kind) + 1);
+  }
+  const busy: number[] = [];
+  for (const iv of [...intervals].sort((a, b) => a.from - b.from)) {
+    if (rows.has(iv)) continue;
+    let r = busy.findIndex((until) => until <= iv.from);
+    if (r === -1) r = busy.length;
+    busy[r] = Math.max(iv.to, iv.from + 1);
+    rows.set(iv, fixed + r);
+  }
+  return { rows, count: Math.max(1, fixed + busy.length) };
+}
+
+function assignRows(pushes: readonly PushResult[], end: number): Map<string, number> {
+  const rows: number[] = [];
+  const out = new Map<string, number>();
+  for (const p of [...pushes].sort((a, b) => a.sentAt - b.sentAt)) {
+    const stop = Math.max(p.deliveredAt ?? end, p.sentAt + 1);
+    let row = rows.findIndex((busyUntil) => busyUntil < p.sentAt);
+    if (row === -1) row = rows.length;
+    rows[row] = stop;
+    out.set(p.id, row);
+  }
+  return out;
+}
+
+export const Timeline = memo(function Timeline(props: TimelineProps) {
+  const { output, events, view, playhead, selection, selectedPush } = props;
+  const { result, trace } = output;
+  const host = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(1000);
+  const [drag, setDrag] = useState<{ label: string; x: number; y: number } | undefined>();
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => entry && setWidth(Math.max(400, entry.contentRect.width)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const plot = width - GUTTER - 12;
+  const x = useCallback((t: number) => GUTTER + ((t - view.start) / (view.end - view.start)) * plot, [view, plot]);
+  const tAt = useCallback((px: number) => view.start + ((px - GUTTER) / plot) * (view.end - view.start), [view, plot]);
+
+  const pushRows = useMemo(() => assignRows(result.pushes, trace.end), [result.pushes, trace.end]);
+  const providerRows = Math.max(1, ...[...pushRows.values()].map((r) => r + 1));
+  const layouts = useMemo(() => {
+    const m = new Map<LaneId, { rows: Map<LaneInterval, number>; count: number }>();
+    for (const lane of LANES) m.set(lane, layoutLane(trace.intervals.filter((iv) => iv.lane === lane)));
+    return m;
+  }, [trace.intervals]);
+  const heights = {} as Record<LaneId, number>;
+  for (const lane of LANES) {
+    heights[lane] =
+      lane === 'provider' ? 18 + providerRows * (ROW + 4) : 12 + (layouts.get(lane)?.count ?? 1) * (ROW + 3) + 26;
+  }
+  const tops = {} as Record<LaneId, number>;
+  let y = AXIS;
+  for (const lane of LANES) {
+    tops[lane] = y;
+    y += heights[lane];
+  }
+  const total = y + 8;
+
+  const markersByLane = useMemo(() => {
+    const m = new Map<LaneId, LaneMarker[]>();
+    for (const mk of trace.markers) {
+      if (mk.kind === 'push.sent' || mk.kind === 'push.delivered' || mk.kind === 'call.cancelled') continue;
+      m.set(mk.lane, [...(m.get(mk.lane) ?? []), mk]);
+    }
+    return m;
+  }, [trace.markers]);
+
+  const eventTime = (e: TimelineEventFile) => parseDuration(e.at) ?? 0;
+  const pushInput = useMemo(() => {
+    const m = new Map<string, number>();
+    events.forEach((e, i) => {
+      if (e.do === 'push') m.set(e.id, i);
+      if (e.do === 'cancel' && e.via !== 'none') m.set(e.id ?? `cancel-${e.call}`, i);
+    });
+    return m;
+  }, [events]);
+
+  // Dragging inputs: all selected events move by the same delta.
+  const startInputDrag = (index: number, ev: ReactPointerEvent<SVGElement>) => {
+    ev.stopPropagation();
+    const additive = ev.shiftKey;
+    const chosen = additive
+      ? selection.includes(index)
+        ? selection
+        : [...selection, index]
+      : selection.includes(index)
+        ? selection
+        : [index];
+    props.onSelectEvents(chosen);
+    const origin = tAt(ev.clientX - (host.current?.getBoundingClientRect().left ?? 0));
+    const starts = new Map(chosen.map((i) => [i, eventTime(events[i]!)]));
+    // Window listeners, not pointer capture: the dragged element may be re-ordered in the DOM mid-drag.
+    const target = window;
+    let moved = false;
+    const move = (e: PointerEvent) => {
+      const left = host.current?.getBoundingClientRect().left ?? 0;
+      const delta = tAt(e.clientX - left) - origin;
+      if (!moved) {
+        if ((Math.abs(delta) / (view.end - view.start)) * plot < 2) return;
+        moved = true;
+        props.onDragStart();
+      }
+      const times = new Map<number, number>();
+      for (const [i, t0] of starts) times.set(i, snap(t0 + delta, e.altKey));
+      const first = times.get(index) ?? 0;
+      setDrag({
+        label: formatTime(first),
+        x: x(first),
+        y: e.clientY - (host.current?.getBoundingClientRect().top ?? 0),
+      });
+      props.onDragMove(times);
+    };
+    const up = () => {
+      target.removeEventListener('pointermove', move);
+      target.removeEventListener('pointerup', up);
+      target.removeEventListener('pointercancel', up);
+      setDrag(undefined);
+      if (moved) props.onDragEnd();
+    };
+    target.addEventListener('pointermove', move);
+    target.addEventListener('pointerup', up);
+    target.addEventListener('pointercancel', up);
+  };
+
+  // Dragging the background pans; a click without movement moves the playhead.
+  const startPan = (ev: ReactPointerEvent<SVGSVGElement>) => {
+    if (ev.button !== 0) return;
+    const startX = ev.clientX;
+    const base = view;
+    const target = window;
+    let moved = false;
+    const move = (e: PointerEvent) => {
+      const dx = e.clientX - startX;
+      if (Math.abs(dx) > 3) moved = true;
+      if (!moved) return;
+      const dt = (-dx / plot) * (base.end - base.start);
+      props.onView({ start: base.start + dt, end: base.end + dt });
+    };
+    const up = (e: PointerEvent) => {
+      target.removeEventListener('pointermove', move);
+      target.removeEventListener('pointerup', up);
+      if (!moved) {
+        const left = host.current?.getBoundingClientRect().left ?? 0;
+        const px = e.clientX - left;
+        if (px > GUTTER) {
+          props.onPlayhead(Math.round(tAt(px)));
+          props.onSelectEvents([]);
+        }
+      }
+    };
+    target.addEventListener('pointermove', move);
+    target.addEventListener('pointerup', up);
+  };
+
+  const onWheel = (e: WheelEvent<SVGSVGElement>) => {
+    const left = host.current?.getBoundingClientRect().left ?? 0;
+    const span = view.end - view.start;
+    if (e.ctrlKey || e.metaKey) {
+      e.preventDefault();
+      const at = tAt(e.clientX - left);
+      const factor = Math.exp(e.deltaY * 0.002);
+      const next = Math.min(Math.max(span * factor, 50), 40 * 86_400_000);
+      const ratio = (at - view.start) / span;
+      props.onView({ start: at - ratio * next, end: at - ratio * next + next });
+    } else if (e.shiftKey) {
+      const dt = ((e.deltaY || e.deltaX) / plot) * span;
+      props.onView({ start: view.start + dt, end: view.end + dt });
+    }
+  };
+
+  const zoomTo = (from: number, to: number) => {
+    const pad = Math.max((to - from) * 0.15, 200);
+    props.onView({ start: from - pad, end: to + pad });
+  };
+
+  const clampX = (t: number) => Math.min(Math.max(x(t), GUTTER - 2), width);
+
+  return (
+    <div className="timeline" ref={host}>
+      <svg
+        width={width}
+        height={total}
+        role="application"
+        aria-label="Timeline"
+        onPointerDown={startPan}
+        onWheel={onWheel}
+        onDoubleClick={(e) => {
+          const rect = host.current?.getBoundingClientRect();
+          if (!rect) return;
+          const py = e.clientY - rect.top;
+          const lane = LANES.find((l) => py >= tops[l] && py < tops[l] + heights[l]);
+          if (lane && e.clientX - rect.left > GUTTER)
+            props.onAddEvent(lane, snap(tAt(e.clientX - rect.left), e.altKey));
+        }}
+      >
+        <defs>
+          <clipPath id="plot-clip">
+            <rect x={GUTTER} y={0} width={plot + 12} height={total} />
+          </clipPath>
+        </defs>
+        {/* axis */}
+        <rect className="axis-bg" x={0} y={0} width={width} height={AXIS} />
+        <g clipPath="url(#plot-clip)">
+          {ticks(view.start, view.end, plot).map((t) => (
+            <g key={t}>
+              <line className="grid" x1={x(t)} x2={x(t)} y1={AXIS - 6} y2={total} />
+              <text className="tick" x={x(t) + 3} y={18}>
+                {formatTime(t)}
+              </text>
+            </g>
+          ))}
+          {trace.start < 0 && (
+            <rect
+              className="before-zero"
+              x={clampX(trace.start)}
+              y={AXIS}
+              width={Math.max(0, clampX(0) - clampX(trace.start))}
+              height={total - AXIS}
+            />
+          )}
+        </g>
+        {LANES.map((lane) => (
+          <g key={lane} role="group" aria-label={`${LANE_LABELS[lane]} lane`}>
+            <rect className="lane-bg" x={0} y={tops[lane]} width={width} height={heights[lane]} />
+            <text className="lane-label" x={12} y={tops[lane] + 20}>
+              {LANE_LABELS[lane]}
+            </text>
+          </g>
+        ))}
+        <g clipPath="url(#plot-clip)">
+          {LANES.filter((l) => l !== 'provider').map((lane) =>
+            [...(layouts.get(lane)?.rows.keys() ?? [])].map((iv, i) => {
+              const row = layouts.get(lane)?.rows.get(iv) ?? 0;
+              const y0 = tops[lane] + 6 + row * (ROW + 3);
+              const x0 = clampX(iv.from);
+              const x1 = clampX(iv.to);
+              const w = Math.max(1.5, x1 - x0);
+              return (
+                <g key={`${lane}-${i}`} onDoubleClick={(e) => (e.stopPropagation(), zoomTo(iv.from, iv.to))}>
+                  <rect className={`iv iv-${iv.kind.replace(/\./g, '-')}`} x={x0} y={y0} width={w} height={ROW} rx={3}>
+                    <title>{`${iv.label}: ${formatTime(iv.from)} → ${iv.open ? 'end' : formatTime(iv.to)}${iv.rule ? ` (${iv.rule})` : ''}`}</title>
+                  </rect>
+                  {w > 60 && (
+                    <text className="iv-label" x={x0 + 5} y={y0 + 12}>
+                      {iv.kind === 'deadline' ? `${iv.push ?? ''} 7 s check` : iv.label}
+                    </text>
+                  )}
+                </g>
+              );
+            }),
+          )}
+          {/* push spans on the provider lane: sent → delivered, with the fate at the end */}
+          {result.pushes.map((p) => {
+            const row = pushRows.get(p.id) ?? 0;
+            const y0 = tops.provider + 8 + row * (ROW + 4);
+            const x0 = x(p.sentAt);
+            const x1 = x(p.deliveredAt ?? trace.end);
+            const style = FATE_STYLE[p.fate];
+            const input = pushInput.get(p.id);
+            const selected = selectedPush === p.id || (input !== undefined && selection.includes(input));
+            return (
+              <g
+                key={p.id}
+                className={`push tone-${style.tone}${selected ? ' selected' : ''}`}
+                role="button"
+                tabIndex={0}
+                aria-label={`push ${p.id}, ${p.kind}, sent ${formatTime(p.sentAt)}, fate ${p.fate}`}
+                onPointerDown={(e) => {
+                  props.onSelectPush(p.id);
+                  if (input !== undefined) startInputDrag(input, e);
+                  else e.stopPropagation();
+                }}
+                onKeyDown={(e) => e.key === 'Enter' && props.onSelectPush(p.id)}
+                onDoubleClick={(e) => (e.stopPropagation(), zoomTo(p.sentAt, p.deliveredAt ?? trace.end))}
+              >
+                <line
+                  className="push-span"
+                  x1={x0}
+                  x2={Math.max(x1, x0 + 2)}
+                  y1={y0 + ROW / 2}
+                  y2={y0 + ROW / 2}
+                  strokeDasharray={p.deliveredAt === undefined ? '4 3' : undefined}
+                />
+                <circle className="push-handle" cx={x0} cy={y0 + ROW / 2} r={6} />
+                <text className="push-label" x={Math.max(x1, x0 + 8) + 6} y={y0 + 12}>
+                  {`${style.icon} ${p.id} · ${style.label}`}
+                </text>
+              </g>
+            );
+          })}
+          {/* inputs on the other lanes */}
+          {events.map((e, i) => {
+            const lane = laneOfEvent(e);
+            if (e.do === 'push' || (e.do === 'cancel' && e.via !== 'none')) return null;
+            const t = eventTime(e);
+            const cx = x(t);
+            const cy = tops[lane] + heights[lane] - 12;
+            const selected = selection.includes(i);
+            return (
+              <g
+                key={`in-${i}`}
+                className={`input${selected ? ' selected' : ''}`}
+                role="button"
+                tabIndex={0}
+                aria-label={`${eventLabel(e)} at ${formatTime(t)}`}
+                onPointerDown={(ev) => startInputDrag(i, ev)}
+              >
+                <line className="input-stem" x1={cx} x2={cx} y1={tops[lane] + 4} y2={cy} />
+                <path
+                  className="input-mark"
+                  d={`M ${cx} ${cy - 7} L ${cx + 7} ${cy} L ${cx} ${cy + 7} L ${cx - 7} ${cy} Z`}
+                />
+                <text className="input-label" x={cx + 10} y={cy + 4}>
+                  {eventLabel(e)}
+                </text>
+              </g>
+            );
+          })}
+          {LANES.map((lane) =>
+            (markersByLane.get(lane) ?? []).map((m, i) => (
+              <g key={`mk-${lane}-${i}`} className={`marker marker-${m.kind.replace(/\./g, '-')}`}>
+                <text x={x(m.at)} y={tops[lane] + heights[lane] - 8} textAnchor="middle">
+                  {m.kind === 'app.crashed'
+                    ? '✕'
+                    : m.kind === 'app.killed'
+                      ? '☠'
+                      : m.kind === 'strike'
+                        ? '⚑'
+                        : m.kind === 'push.throttled'
+                          ? '⛔'
+                          : '•'}
+                  <title>{`${formatTime(m.at)} ${m.label}${m.rule ? ` (${m.rule})` : ''}`}</title>
+                </text>
+              </g>
+            )),
+          )}
+          <line className="playhead" x1={x(playhead)} x2={x(playhead)} y1={0} y2={total} />
+          <text className="playhead-label" x={x(playhead) + 4} y={AXIS - 4}>
+            {formatTime(playhead)}
+          </text>
+        </g>
+        {drag && (
+          <g className="drag-time" aria-live="polite">
+            <rect x={drag.x + 10} y={drag.y - 26} width={78} height={20} rx={4} />
+            <text x={drag.x + 16} y={drag.y - 12}>
+              {drag.label}
+            </text>
+          </g>
+        )}
+      </svg>
+    </div>
+  );
+});

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { PRESETS } from '../state/presets';
+
+export type Theme = 'system' | 'light' | 'dark';
+export const SPEEDS = [1, 10, 60, 600] as const;
+
+export interface ToolbarProps {
+  readonly title: string;
+  readonly presetId?: string;
+  readonly ios: string;
+  readonly playing: boolean;
+  readonly speed: number;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly theme: Theme;
+  onTitle: (title: string) => void;
+  onPreset: (id: string) => void;
+  onIos: (ios: string) => void;
+  onPlay: () => void;
+  onSpeed: (speed: number) => void;
+  onNextEvent: () => void;
+  onFit: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onTheme: (theme: Theme) => void;
+}
+
+export function Toolbar(props: ToolbarProps) {
+  const [query, setQuery] = useState('');
+  const shown = PRESETS.filter((p) => p.title.toLowerCase().includes(query.toLowerCase()));
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Scenario">
+      <span className="brand" aria-hidden="true">
+        ◉ Ringside
+      </span>
+      <input
+        className="title"
+        aria-label="Scenario title"
+        value={props.title}
+        onChange={(e) => props.onTitle(e.target.value)}
+      />
+      <input
+        className="preset-search"
+        aria-label="Search presets"
+        placeholder="Search presets…"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      <select
+        aria-label="Preset"
+        value={shown.some((p) => p.id === props.presetId) ? props.presetId : ''}
+        onChange={(e) => e.target.value && props.onPreset(e.target.value)}
+      >
+        <option value="">{shown.length ? `Presets (${shown.length})` : 'No preset matches'}</option>
+        {shown.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.title}
+          </option>
+        ))}
+      </select>
+      <label className="inline">
+        iOS{' '}
+        <input
+          className="ios"
+          aria-label="iOS version"
+          value={props.ios}
+          onChange={(e) => props.onIos(e.target.value)}
+        />
+      </label>
+      <div className="group" role="group" aria-label="Playback">
+        <button type="button" onClick={props.onPlay} aria-pressed={props.playing}>
+          {props.playing ? '❚❚ Pause' : '▶ Play'}
+        </button>
+        <select aria-label="Speed" value={props.speed} onChange={(e) => props.onSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={props.onNextEvent} title="Jump to the next event (→)">
+          ⇥ Next event
+        </button>
+      </div>
+      <button type="button" onClick={props.onFit} title="Zoom to fit (0)">
+        ⤢ Fit
+      </button>
+      <div className="group" role="group" aria-label="History">
+        <button type="button" onClick={props.onUndo} disabled={!props.canUndo} title="Undo (Ctrl/⌘+Z)">
+          ↶ Undo
+        </button>
+        <button type="button" onClick={props.onRedo} disabled={!props.canRedo} title="Redo (Shift+Ctrl/⌘+Z)">
+          ↷ Redo
+        </button>
+      </div>
+      <select aria-label="Theme" value={props.theme} onChange={(e) => props.onTheme(e.target.value as Theme)}>
+        <option value="system">Theme: system</option>
+        <option value="light">Theme: light</option>
+        <option value="dark">Theme: dark</option>
+      </select>
+    </header>
+  );
+}

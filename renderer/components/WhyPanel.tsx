@@ -1,0 +1,47 @@
+import type { PushResult } from '../../machines';
+import { ruleById } from '../../machines/rules';
+import { FATE_STYLE, formatTime } from '../format';
+
+export function WhyPanel(props: { push?: PushResult }) {
+  const p = props.push;
+  if (!p) {
+    return (
+      <section className="panel why" aria-label="Why">
+        <h2>Why</h2>
+        <p className="empty">Click a push (on the timeline or in Fates) to read the rules that decided its fate.</p>
+      </section>
+    );
+  }
+  const style = FATE_STYLE[p.fate];
+  return (
+    <section className="panel why" aria-label="Why">
+      <h2>
+        Why <span className="mono">{p.id}</span>{' '}
+        <span className={`fate tone-${style.tone}`}>
+          <span aria-hidden="true">{style.icon}</span> {style.label}
+        </span>
+      </h2>
+      <ol className="steps">
+        {p.steps.map((s, i) => {
+          const rule = ruleById(s.rule);
+          return (
+            <li key={i}>
+              <div className="step-head">
+                <span className="rule-id">{s.rule}</span>
+                <span className="step-time">{formatTime(s.at)}</span>
+              </div>
+              <p>{s.why}</p>
+              {rule && (
+                <details>
+                  <summary>Rule text · source {rule.sources.join(', ')}</summary>
+                  <p className="rule-text">{rule.text}</p>
+                </details>
+              )}
+            </li>
+          );
+        })}
+        {p.fate === 'undelivered' && <li className="step-note">{p.why.split('. ').slice(-1)[0]}</li>}
+      </ol>
+    </section>
+  );
+}

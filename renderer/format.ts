@@ -1,0 +1,98 @@
+import type { Fate, LaneId, TimelineEventFile } from '../machines';
+import { formatTime } from '../machines/time';
+
+/** Fate → colour token, icon and word: never colour alone. */
+export const FATE_STYLE: Record<Fate, { icon: string; tone: string; label: string }> = {
+  rang: { icon: '✓', tone: 'good', label: 'rang' },
+  'in-app': { icon: '▣', tone: 'good', label: 'in-app' },
+  stale: { icon: '⚠', tone: 'warn', label: 'stale' },
+  duplicate: { icon: '≡', tone: 'muted', label: 'duplicate' },
+  exempt: { icon: '○', tone: 'muted', label: 'exempt' },
+  missed: { icon: '☏', tone: 'info', label: 'missed' },
+  crashed: { icon: '✕', tone: 'bad', label: 'crashed' },
+  killed: { icon: '☠', tone: 'bad', label: 'killed' },
+  throttled: { icon: '⛔', tone: 'bad', label: 'throttled' },
+  expired: { icon: '⌛', tone: 'muted', label: 'expired' },
+  superseded: { icon: '⤳', tone: 'muted', label: 'superseded' },
+  undelivered: { icon: '…', tone: 'muted', label: 'undelivered' },
+  delivered: { icon: '✓', tone: 'info', label: 'delivered' },
+  ignored: { icon: '∅', tone: 'muted', label: 'ignored' },
+};
+
+export const LANE_LABELS: Record<LaneId, string> = {
+  provider: 'Provider',
+  apns: 'APNs',
+  network: 'Network & power',
+  callservicesd: 'callservicesd',
+  app: 'App process',
+  callkit: 'CallKit & audio',
+};
+
+/** Which lane a timeline input is drawn (and dragged) on. */
+export function laneOfEvent(e: TimelineEventFile): LaneId {
+  switch (e.do) {
+    case 'push':
+    case 'cancel':
+      return 'provider';
+    case 'app':
+      return 'app';
+    case 'answer':
+    case 'decline':
+    case 'hangup':
+    case 'mediaserverd-crash':
+    case 'other-call':
+      return 'callkit';
+    default:
+      return 'network';
+  }
+}
+
+/** A short label for a timeline input. */
+export function eventLabel(e: TimelineEventFile): string {
+  switch (e.do) {
+    case 'push':
+      return `${e.id} (${e.kind ?? 'voip'})`;
+    case 'cancel':
+      return `cancel ${e.call}${e.via && e.via !== 'none' ? ` via ${e.via}` : ''}`;
+    case 'network':
+      return `network → ${e.to}`;
+    case 'app':
+      return `app ${e.action}`;
+    case 'power':
+      return `power policy ${e.policy}`;
+    case 'wake':
+      return `wake: ${e.by}`;
+    case 'answer':
+    case 'decline':
+    case 'hangup':
+      return `${e.do} ${e.call}`;
+    default:
+      return e.do;
+  }
+}
+
+const STEPS = [
+  1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000,
+  900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000, 172_800_000, 604_800_000,
+];
+
+/** Tick spacing for a time span drawn over `px` pixels: roughly one label per `minPx`. */
+export function tickStep(span: number, px: number, minPx = 90): number {
+  const wanted = (span / Math.max(px, 1)) * minPx;
+  return STEPS.find((s) => s >= wanted) ?? STEPS[STEPS.length - 1]!;
+}
+
+/** Ticks between start and end. */
+export function ticks(start: number, end: number, px: number): number[] {
+  const step = tickStep(end - start, px);
+  const out: number[] = [];
+  for (let t = Math.ceil(start / step) * step; t <= end; t += step) out.push(t);
+  return out;
+}
+
+/** Snaps to 100 ms unless free movement is asked for. */
+export function snap(t: number, free: boolean): number {
+  return free ? Math.round(t) : Math.round(t / 100) * 100;
+}
+
+export { formatTime };

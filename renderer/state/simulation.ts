@@ -1,0 +1,27 @@
+import { useMemo, useState } from 'react';
+import { simulate, type SimulationOutput } from '../../machines';
+import { formatErrors, loadScenario, type ScenarioError, type ScenarioFile } from '../../machines/scenario';
+
+export interface SimulationView {
+  readonly output: SimulationOutput;
+  /** Errors of the current document; the output is then the last valid one. */
+  readonly errors: readonly ScenarioError[];
+  readonly stale: boolean;
+}
+
+/**
+ * Loads and simulates the document on every change. When the document is invalid, the last valid
+ * result stays on screen and the errors are returned for inline display.
+ */
+export function useSimulation(file: ScenarioFile): SimulationView | undefined {
+  const current = useMemo(() => {
+    const loaded = loadScenario(file);
+    return loaded.ok ? { output: simulate(loaded.scenario), errors: [] } : { output: undefined, errors: loaded.errors };
+  }, [file]);
+  const [lastValid, setLastValid] = useState(current.output);
+  if (current.output && current.output !== lastValid) setLastValid(current.output);
+  const output = current.output ?? lastValid;
+  return output ? { output, errors: current.errors, stale: current.output === undefined } : undefined;
+}
+
+export { formatErrors };

@@ -1,0 +1,51 @@
+// `npm start`: opens Ringside in Electron when a binary can be had; otherwise builds the renderer,
+// serves it on 127.0.0.1 and says why it is not a desktop window. `--dev` does the same with Vite's
+// hot-reloading dev server.
+import { spawn, spawnSync } from 'node:child_process';
+import { findElectron, tryDownloadElectron } from './electron-binary.mjs';
+
+const dev = process.argv.includes('--dev');
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+let electron = findElectron();
+if (!electron.path && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+  console.log('ringside: looking for an Electron binary (Electron downloads it on first use)…');
+  electron = tryDownloadElectron()
+    ? findElectron()
+    : { path: undefined, reason: `${electron.reason}, and fetching one failed (no access to Electron's downloads?)` };
+}
+
+if (!dev) run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('node', ['scripts/build-electron.mjs']);
+
+if (electron.path) {
+  const env = { ...process.env };
+  let server;
+  if (dev) {
+    server = spawn('npx', ['vite', '--host', '127.0.0.1', '--port', '5173', '--strictPort'], { stdio: 'inherit' });
+    env.RINGSIDE_DEV_URL = 'http://127.0.0.1:5173/';
+  }
+  console.log(`ringside: opening the desktop window (${electron.path})`);
+  const child = spawn(electron.path, ['.'], { stdio: 'inherit', env });
+  child.on('exit', (code) => {
+    server?.kill();
+    process.exit(code ?? 0);
+  });
+} else {
+  const port = process.env.PORT ?? (dev ? '5173' : '4173');
+  console.log(`ringside: no desktop window: ${electron.reason}. Serving Ringside in your browser instead.`);
+  const args = dev
+    ? ['vite', '--host', '127.0.0.1', '--port', port]
+    : ['vite', 'preview', '--host', '127.0.0.1', '--port', port];
+  const server = spawn('npx', args, { stdio: ['inherit', 'pipe', 'inherit'] });
+  server.stdout.on('data', (chunk) => {
+    const text = chunk.toString();
+    process.stdout.write(text);
+    const url = /http:\/\/127\.0\.0\.1:\d+\/?/.exec(text);
+    if (url) console.log(`\nringside: open ${url[0]} in your browser (Ctrl+C to stop)\n`);
+  });
+  server.on('exit', (code) => process.exit(code ?? 0));
+}
