@@ -11,7 +11,7 @@ export interface Rule extends RuleText {
 }
 
 function titleOf(text: string): string {
-  const first = (/^(.+?[.:;])(\s|$)/.exec(text)?.[1] ?? text).replace(/[.:;]$/, '').replace(/`/g, '');
+  const first = (/^(.+?[.])(\s|$)/.exec(text)?.[1] ?? text).replace(/[.]$/, '').replace(/`/g, '');
   return first.length <= 70 ? first : `${first.slice(0, 69).replace(/\s+\S*$/, '')}…`;
 }
 

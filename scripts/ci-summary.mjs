@@ -22,10 +22,16 @@ if (playwright?.stats) {
   skipped += playwright.stats.skipped ?? 0;
 }
 
-const scenarios = read('test-results/scenarios.json');
-if (scenarios) {
-  passed += scenarios.passed ?? 0;
-  failed += scenarios.failed ?? 0;
+// ringside check's JUnit report: one testcase per scenario expectation.
+if (existsSync('test-results/scenarios-junit.xml')) {
+  const head = /<testsuites[^>]*tests="(\d+)" failures="(\d+)" errors="(\d+)"/.exec(
+    readFileSync('test-results/scenarios-junit.xml', 'utf8'),
+  );
+  if (head) {
+    const [tests, failures, errors] = head.slice(1).map(Number);
+    passed += tests - failures - errors;
+    failed += failures + errors;
+  }
 }
 
 console.log(`ringside: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
