@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const RULES_MD = resolve(__dirname, '../../../shared/RULES.md');
+// docs/RULES.md is the repo's copy of ../shared/RULES.md (catalog.test.ts keeps them equal).
+const RULES_MD = resolve(__dirname, '../../docs/RULES.md');
 
 /** Rule IDs as RULES.md defines them: the first cell of each table row. */
 function ruleIds(): string[] {
