@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 /** End-to-end tests run the BUILT renderer (npm run build) in Debian's Chromium; Playwright cannot download browsers here. */
 export default defineConfig({
   testDir: 'e2e',
+  // Inside test-results/ but apart from the unit and scenario reports, which Playwright would wipe.
+  outputDir: 'test-results/e2e',
   timeout: 30_000,
   workers: 2,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],

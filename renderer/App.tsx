@@ -12,6 +12,7 @@ import { WhyPanel } from './components/WhyPanel';
 import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
+import { decodeScenario } from './state/share';
 import { usePlayback } from './state/usePlayback';
 import { useShortcuts } from './state/useShortcuts';
 
@@ -46,8 +47,22 @@ function defaultEvent(lane: LaneId, at: string, timeline: readonly TimelineEvent
   }
 }
 
+/** A scenario from a shared link (#s=…), or the first-run preset. */
+function initialDocument(): { file: ScenarioFile; presetId?: string; linkErrors?: readonly string[] } {
+  const shared = typeof window === 'undefined' ? undefined : decodeScenario(window.location.hash);
+  if (shared?.ok) return { file: shared.file };
+  return {
+    file: FIRST_PRESET.file,
+    presetId: FIRST_PRESET.id,
+    ...(shared ? { linkErrors: formatErrors(shared.errors, 'shared link') } : {}),
+  };
+}
+
 export function App() {
-  const [snapshot, send] = useMachine(editorMachine, { input: { file: FIRST_PRESET.file, presetId: FIRST_PRESET.id } });
+  const [initial] = useState(initialDocument);
+  const [snapshot, send] = useMachine(editorMachine, {
+    input: { file: initial.file, ...(initial.presetId ? { presetId: initial.presetId } : {}) },
+  });
   const { file, selection, playhead, push: selectedPush } = snapshot.context;
   const sim = useSimulation(file);
   const [theme, setTheme] = useState<Theme>('system');
@@ -151,7 +166,11 @@ export function App() {
         onTheme={setTheme}
       />
       <p className="hint-bar">
-        {sim.errors.length > 0 ? (
+        {initial.linkErrors && snapshot.context.past.length === 0 ? (
+          <span className="error-bar" role="alert">
+            ⚠ {initial.linkErrors.join(' · ')} — opened the first preset instead.
+          </span>
+        ) : sim.errors.length > 0 ? (
           <span className="error-bar" role="alert">
             ⚠ {formatErrors(sim.errors).join(' · ')} — showing the last valid result.
           </span>
