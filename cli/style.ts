@@ -21,7 +21,7 @@ const FATE_SYMBOL: Record<Fate, string> = {
   missed: '☏',
   crashed: '✕',
   killed: '☠',
-  throttled: '⛔',
+  throttled: '⊘',
   expired: '⌛',
   superseded: '⤳',
   undelivered: '…',

@@ -80,6 +80,19 @@ test('add an event by double-clicking a lane, delete it, undo', async ({ page })
   await expect(fateRow(page, 'push call-2, voip, fate rang')).toBeVisible();
 });
 
+test('the Add event menu adds an event at the playhead, selected in the inspector', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('region', { name: 'State at playhead' }).click();
+  await page.keyboard.press('End');
+  await page.getByLabel('Add event at the playhead').selectOption({ label: 'Another call comes in' });
+  await expect(page.getByRole('button', { name: 'other-call at 1 min' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'other-call' }),
+  ).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('button', { name: 'other-call at 1 min' })).toHaveCount(0);
+});
+
 test('an invalid edit shows inline and keeps the last valid result', async ({ page }) => {
   await page.goto('/');
   await page
@@ -117,4 +130,8 @@ test('screenshots of the main view in both themes', async ({ page }) => {
   await page.screenshot({ path: 'e2e/screenshots/main-dark.png' });
   await loadPreset(page, 'Five strikes: throttled, then reinstalled');
   await page.screenshot({ path: 'e2e/screenshots/throttle-dark.png' });
+  await page.getByLabel('Theme').selectOption('light');
+  await loadPreset(page, 'Main thread blocked for 8 s');
+  await page.getByRole('button', { name: /^push call-1,/ }).click();
+  await page.screenshot({ path: 'e2e/screenshots/killed-light.png' });
 });

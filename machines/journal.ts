@@ -25,6 +25,7 @@ interface OpenInterval {
   push?: string;
   call?: string;
   rule?: string;
+  due?: number;
 }
 
 /**

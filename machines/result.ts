@@ -86,6 +86,8 @@ export interface LaneInterval {
   readonly push?: string;
   readonly call?: string;
   readonly rule?: string;
+  /** For a deadline: when it would fire (the interval ends earlier when the call is reported). */
+  readonly due?: number;
 }
 
 /** A point on a lane: a push sent or delivered, a crash, a kill, a strike. */

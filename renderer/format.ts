@@ -11,7 +11,7 @@ export const FATE_STYLE: Record<Fate, { icon: string; tone: string; label: strin
   missed: { icon: '☏', tone: 'info', label: 'missed' },
   crashed: { icon: '✕', tone: 'bad', label: 'crashed' },
   killed: { icon: '☠', tone: 'bad', label: 'killed' },
-  throttled: { icon: '⛔', tone: 'bad', label: 'throttled' },
+  throttled: { icon: '⊘', tone: 'bad', label: 'throttled' },
   expired: { icon: '⌛', tone: 'muted', label: 'expired' },
   superseded: { icon: '⤳', tone: 'muted', label: 'superseded' },
   undelivered: { icon: '…', tone: 'muted', label: 'undelivered' },

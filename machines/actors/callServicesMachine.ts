@@ -100,6 +100,7 @@ export const callServicesMachine = setup({
         {
           push: event.push,
           rule: 'KILL-1',
+          due: journal.time() + params.callservicesdDeadline,
         },
       );
       enqueue.raise(

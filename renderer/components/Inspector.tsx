@@ -9,7 +9,7 @@ const EVENT_FIELDS: Partial<Record<TimelineEventFile['do'], Field[]>> = {
   push: [
     { key: 'id', label: 'id' },
     { key: 'kind', label: 'kind', options: ['voip', 'alert', 'background'] },
-    { key: 'expiration', label: 'apns-expiration' },
+    { key: 'expiration', label: 'apns-expiration (0 = now or never)' },
   ],
   cancel: [
     { key: 'call', label: 'call' },

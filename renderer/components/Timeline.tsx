@@ -72,18 +72,20 @@ function layoutLane(intervals: readonly LaneInterval[]): { rows: Map<LaneInterva
     if (rows.has(iv)) continue;
     let r = busy.findIndex((until) => until <= iv.from);
     if (r === -1) r = busy.length;
-    busy[r] = Math.max(iv.to, iv.from + 1);
+    busy[r] = Math.max(iv.due ?? iv.to, iv.to, iv.from + 1);
     rows.set(iv, fixed + r);
   }
   return { rows, count: Math.max(1, fixed + busy.length) };
 }
 
-function assignRows(pushes: readonly PushResult[], end: number): Map<string, number> {
+/** Rows for push spans: a row is busy until the end of the span plus its label (in time at this zoom). */
+function assignRows(pushes: readonly PushResult[], end: number, msPerPx: number): Map<string, number> {
   const rows: number[] = [];
   const out = new Map<string, number>();
-  for (const p of [...pushes].sort((a, b) => a.sentAt - b.sentAt)) {
-    const stop = Math.max(p.deliveredAt ?? end, p.sentAt + 1);
-    let row = rows.findIndex((busyUntil) => busyUntil < p.sentAt);
+  for (const p of [...pushes].sort((a, b) => a.sentAt - b.sentAt || a.id.localeCompare(b.id))) {
+    const label = (p.id.length + p.fate.length + 6) * 7.5 + 16;
+    const stop = Math.max(p.deliveredAt ?? end, p.sentAt) + label * msPerPx;
+    let row = rows.findIndex((busyUntil) => busyUntil < p.sentAt - 8 * msPerPx);
     if (row === -1) row = rows.length;
     rows[row] = stop;
     out.set(p.id, row);
@@ -110,7 +112,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const x = useCallback((t: number) => GUTTER + ((t - view.start) / (view.end - view.start)) * plot, [view, plot]);
   const tAt = useCallback((px: number) => view.start + ((px - GUTTER) / plot) * (view.end - view.start), [view, plot]);
 
-  const pushRows = useMemo(() => assignRows(result.pushes, trace.end), [result.pushes, trace.end]);
+  const msPerPx = (view.end - view.start) / plot;
+  const pushRows = useMemo(() => assignRows(result.pushes, trace.end, msPerPx), [result.pushes, trace.end, msPerPx]);
   const providerRows = Math.max(1, ...[...pushRows.values()].map((r) => r + 1));
   const layouts = useMemo(() => {
     const m = new Map<LaneId, { rows: Map<LaneInterval, number>; count: number }>();
@@ -309,14 +312,28 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
               const x0 = clampX(iv.from);
               const x1 = clampX(iv.to);
               const w = Math.max(1.5, x1 - x0);
+              const windowW = iv.kind === 'deadline' && iv.due !== undefined ? Math.max(1.5, clampX(iv.due) - x0) : 0;
+              const left = iv.kind === 'deadline' && iv.due !== undefined ? Math.max(0, iv.due - iv.to) : 0;
               return (
-                <g key={`${lane}-${i}`} onDoubleClick={(e) => (e.stopPropagation(), zoomTo(iv.from, iv.to))}>
+                <g key={`${lane}-${i}`} onDoubleClick={(e) => (e.stopPropagation(), zoomTo(iv.from, iv.due ?? iv.to))}>
+                  {windowW > 0 && (
+                    <rect className="deadline-window" x={x0} y={y0} width={windowW} height={ROW} rx={3}>
+                      <title>{`${iv.push ?? ''}: callservicesd checks at ${formatTime(iv.due ?? iv.to)} (KILL-1)`}</title>
+                    </rect>
+                  )}
                   <rect className={`iv iv-${iv.kind.replace(/\./g, '-')}`} x={x0} y={y0} width={w} height={ROW} rx={3}>
                     <title>{`${iv.label}: ${formatTime(iv.from)} → ${iv.open ? 'end' : formatTime(iv.to)}${iv.rule ? ` (${iv.rule})` : ''}`}</title>
                   </rect>
-                  {w > 60 && (
+                  {windowW > 70 && (
                     <text className="iv-label" x={x0 + 5} y={y0 + 12}>
-                      {iv.kind === 'deadline' ? `${iv.push ?? ''} 7 s check` : iv.label}
+                      {left > 0
+                        ? `${iv.push ?? ''}: reported, ${formatTime(left)} to spare`
+                        : `${iv.push ?? ''}: 7 s check — nothing reported`}
+                    </text>
+                  )}
+                  {w > 60 && iv.kind !== 'deadline' && (
+                    <text className="iv-label" x={x0 + 5} y={y0 + 12}>
+                      {iv.label}
                     </text>
                   )}
                 </g>
@@ -401,7 +418,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                       : m.kind === 'strike'
                         ? '⚑'
                         : m.kind === 'push.throttled'
-                          ? '⛔'
+                          ? '⊘'
                           : '•'}
                   <title>{`${formatTime(m.at)} ${m.label}${m.rule ? ` (${m.rule})` : ''}`}</title>
                 </text>

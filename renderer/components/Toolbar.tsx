@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TimelineEventFile } from '../../machines/scenario';
 import { PRESETS } from '../state/presets';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -13,6 +14,8 @@ export interface ToolbarProps {
   readonly canUndo: boolean;
   readonly canRedo: boolean;
   readonly theme: Theme;
+  readonly addable: readonly { type: TimelineEventFile['do']; label: string }[];
+  onAdd: (type: TimelineEventFile['do']) => void;
   onTitle: (title: string) => void;
   onPreset: (id: string) => void;
   onIos: (ios: string) => void;
@@ -82,6 +85,20 @@ export function Toolbar(props: ToolbarProps) {
           ⇥ Next event
         </button>
       </div>
+      <select
+        aria-label="Add event at the playhead"
+        value=""
+        onChange={(e) => {
+          if (e.target.value) props.onAdd(e.target.value as TimelineEventFile['do']);
+        }}
+      >
+        <option value="">+ Add event…</option>
+        {props.addable.map((a) => (
+          <option key={a.type} value={a.type}>
+            {a.label}
+          </option>
+        ))}
+      </select>
       <button type="button" onClick={props.onFit} title="Zoom to fit (0)">
         ⤢ Fit
       </button>
