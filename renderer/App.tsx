@@ -12,7 +12,9 @@ import { WhyPanel } from './components/WhyPanel';
 import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
-import { decodeScenario } from './state/share';
+import { download, importText, type Imported } from './state/files';
+import { decodeScenario, encodeScenario } from './state/share';
+import { useFileDrop } from './state/useFileDrop';
 import { usePlayback } from './state/usePlayback';
 import { useShortcuts } from './state/useShortcuts';
 
@@ -107,6 +109,24 @@ export function App() {
   const { file, selection, playhead, push: selectedPush } = snapshot.context;
   const sim = useSimulation(file);
   const [theme, setTheme] = useState<Theme>('system');
+  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | undefined>(
+    initial.linkErrors
+      ? { kind: 'error', text: `${initial.linkErrors.join(' · ')} — opened the first preset instead.` }
+      : undefined,
+  );
+  const openImported = useCallback(
+    (imported: Imported, source: string) => {
+      if (!imported.ok) {
+        // The current document stays as it is.
+        setNotice({ kind: 'error', text: `${imported.errors.join(' · ')} — nothing was opened.` });
+        return;
+      }
+      send({ type: 'doc.load', file: imported.file });
+      setNotice({ kind: 'info', text: imported.note ?? `Opened ${source}.` });
+    },
+    [send],
+  );
+  useFileDrop((text, name) => openImported(importText(text, name), name));
 
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
@@ -206,6 +226,17 @@ export function App() {
         onRedo={() => send({ type: 'history.redo' })}
         onTheme={setTheme}
         addable={ADDABLE}
+        onOpenText={(text, name) => openImported(importText(text, name), name)}
+        onSave={() => download(file)}
+        onCopyLink={() => {
+          const url = `${window.location.href.split('#')[0]}#s=${encodeScenario(file)}`;
+          window.history.replaceState(null, '', url);
+          void navigator.clipboard?.writeText(url).catch(() => undefined);
+          setNotice({
+            kind: 'info',
+            text: 'Link copied: the whole scenario is in the address (it is never sent to a server).',
+          });
+        }}
         onAdd={(type) => {
           const timeline = [...file.timeline, newEvent(type, toDurationString(playhead), file.timeline)];
           edit({ ...file, timeline });
@@ -213,9 +244,16 @@ export function App() {
         }}
       />
       <p className="hint-bar">
-        {initial.linkErrors && snapshot.context.past.length === 0 ? (
-          <span className="error-bar" role="alert">
-            ⚠ {initial.linkErrors.join(' · ')} — opened the first preset instead.
+        {notice ? (
+          <span
+            className={notice.kind === 'error' ? 'error-bar' : 'info-bar'}
+            role={notice.kind === 'error' ? 'alert' : 'status'}
+          >
+            {notice.kind === 'error' ? '⚠ ' : ''}
+            {notice.text}{' '}
+            <button type="button" className="link" onClick={() => setNotice(undefined)}>
+              dismiss
+            </button>
           </span>
         ) : sim.errors.length > 0 ? (
           <span className="error-bar" role="alert">

@@ -155,6 +155,11 @@ describe('parseScenarioText', () => {
       /^not valid JSON at line 3, column 3/,
     );
   });
+  it('points at the end of a truncated file', () => {
+    expect(errorsOf(parseScenarioText('{\n  "format": "ringside.scenario/v1",\n  "title": '))[0]).toBe(
+      'not valid JSON at line 3, column 12: the text ends before the JSON is complete',
+    );
+  });
   it('refuses files over 10 MB before parsing', () => {
     expect(errorsOf(parseScenarioText(' '.repeat(10 * 1024 * 1024 + 1)))[0]).toMatch(/limited to 10 MB/);
   });

@@ -332,7 +332,10 @@ export function parseScenarioText(text: string, options: LoadOptions = {}): Load
 
 function describeJsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
+  // V8 gives no position when the text simply stops: the problem is at its end.
+  const position = /Unexpected end of JSON input/.test(message)
+    ? [`${text.length}`, `${text.length}`]
+    : /position (\d+)/.exec(message);
   const lineCol = /line (\d+) column (\d+)/.exec(message);
   let line: number;
   let column: number;
@@ -346,7 +349,9 @@ function describeJsonError(text: string, error: unknown): string {
   } else {
     return `not valid JSON: ${message}`;
   }
-  const what = message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '');
+  const what = /Unexpected end of JSON input/.test(message)
+    ? 'the text ends before the JSON is complete'
+    : message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '');
   return `not valid JSON at line ${line}, column ${column}: ${what}`;
 }
 

@@ -16,6 +16,9 @@ export interface ToolbarProps {
   readonly theme: Theme;
   readonly addable: readonly { type: TimelineEventFile['do']; label: string }[];
   onAdd: (type: TimelineEventFile['do']) => void;
+  onOpenText: (text: string, name: string) => void;
+  onSave: () => void;
+  onCopyLink: () => void;
   onTitle: (title: string) => void;
   onPreset: (id: string) => void;
   onIos: (ios: string) => void;
@@ -108,6 +111,28 @@ export function Toolbar(props: ToolbarProps) {
         </button>
         <button type="button" onClick={props.onRedo} disabled={!props.canRedo} title="Redo (Shift+Ctrl/⌘+Z)">
           ↷ Redo
+        </button>
+      </div>
+      <div className="group" role="group" aria-label="File">
+        <label className="button-like">
+          Open…
+          <input
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            aria-label="Open a scenario file"
+            onChange={(e) => {
+              const picked = e.target.files?.[0];
+              e.target.value = '';
+              if (picked) void picked.text().then((text) => props.onOpenText(text, picked.name));
+            }}
+          />
+        </label>
+        <button type="button" onClick={props.onSave} title="Download as .ringside.json">
+          Save
+        </button>
+        <button type="button" onClick={props.onCopyLink} title="Copy a link with the whole scenario in it">
+          Copy link
         </button>
       </div>
       <select aria-label="Theme" value={props.theme} onChange={(e) => props.onTheme(e.target.value as Theme)}>

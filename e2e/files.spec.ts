@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+
+const fateRow = (page: import('@playwright/test').Page, name: string) =>
+  page.getByRole('region', { name: 'Fates' }).getByRole('row', { name });
+
+test('save downloads the scenario; opening it again gives the same document', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Scenario title').fill('Round trip');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('round-trip.ringside.json');
+  const saved = readFileSync(await download.path(), 'utf8');
+  expect(JSON.parse(saved)).toMatchObject({ format: 'ringside.scenario/v1', title: 'Round trip' });
+
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Main thread blocked for 8 s' });
+  await page
+    .getByLabel('Open a scenario file')
+    .setInputFiles({ name: 'round-trip.ringside.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  await expect(page.getByLabel('Scenario title')).toHaveValue('Round trip');
+  await expect(page.getByRole('status')).toContainText('Opened round-trip.ringside.json');
+  await expect(fateRow(page, 'push call-1, voip, fate stale')).toBeVisible();
+});
+
+test('an invalid file shows its errors and keeps the current document', async ({ page }) => {
+  await page.goto('/');
+  const bad = JSON.stringify({
+    format: 'ringside.scenario/v1',
+    title: 'Bad',
+    duration: '60s',
+    timeline: [{ at: '5x', do: 'push', id: 'c' }],
+  });
+  await page
+    .getByLabel('Open a scenario file')
+    .setInputFiles({ name: 'bad.ringside.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  await expect(page.getByRole('alert')).toContainText('bad.ringside.json: timeline[0].at: "5x" is not a duration');
+  await expect(page.getByLabel('Scenario title')).toHaveValue('Cancelled while in flight mode');
+});
+
+test('copy link puts the scenario in the URL; opening that link restores it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await page.getByLabel('Scenario title').fill('Shared by link');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status')).toContainText('Link copied');
+  const url = page.url();
+  expect(url).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.getByLabel('Scenario title')).toHaveValue('Shared by link');
+});
+
+test('pasting scenario JSON opens it', async ({ page }) => {
+  await page.goto('/');
+  const text = readFileSync('scenarios/report-after-fetch.ringside.json', 'utf8');
+  await page.evaluate((json) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', json);
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+  await expect(page.getByLabel('Scenario title')).toHaveValue('Reporting after a network fetch crashes the app');
+  await expect(fateRow(page, 'push call-1, voip, fate crashed')).toBeVisible();
+});
