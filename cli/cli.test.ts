@@ -209,6 +209,13 @@ describe('the other commands', () => {
     expect(ringside(['explain', 'MUST-1']).out).toContain('estimate: Apple does not document this');
   });
 
+  it('report prints the Markdown report', () => {
+    const r = ringside(['report', 'scenarios/report-after-fetch.ringside.json']);
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('# Reporting after a network fetch crashes the app\n')).toBe(true);
+    expect(r.out).toContain('| call-1 | voip | 2 s | 2.1 s | **crashed** | APNS-1, PATH-4, PK-1 |');
+  });
+
   it('presets and schema', () => {
     expect(ringside(['presets']).out.trim().split('\n')).toHaveLength(PRESETS.length);
     expect((JSON.parse(ringside(['schema']).out) as { $id: string }).$id).toContain('ringside.scenario.v1.json');

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simulate, type Result } from '../machines';
 import { PARAMS } from '../machines/params';
+import { markdownReport } from '../machines/report';
 import { RULES, ruleById } from '../machines/rules';
 import { parseScenarioText, scenarioJsonSchema, serializeScenario, type ScenarioFile } from '../machines/scenario';
 import { parseDuration } from '../machines/time';
@@ -108,6 +109,20 @@ export function program(): Command {
         write(runReport(loaded.scenario, out.result, makeStyle(useColor(o.color))));
       },
     );
+
+  cli
+    .command('report')
+    .argument('<file>', 'a *.ringside.json scenario, or - for stdin')
+    .description('a Markdown report to paste into a ticket: scenario, timeline, fates, why-chains, strikes')
+    .option('--ios <version>', 'override device.ios')
+    .option('--set <path=value>', 'override a field of the file (repeatable)', collect)
+    .option('--output <file>', 'write to a file instead of stdout')
+    .action((file: string, o: { ios?: string; set?: string[]; output?: string }) => {
+      const loaded = loadOrThrow(file, overridesOf(o));
+      const md = markdownReport(loaded.scenario, simulateOrBug(loaded.scenario, loaded.source).result);
+      if (o.output) writeFileSync(o.output, md);
+      else process.stdout.write(md);
+    });
 
   cli
     .command('check')

@@ -63,3 +63,16 @@ test('pasting scenario JSON opens it', async ({ page }) => {
   await expect(page.getByLabel('Scenario title')).toHaveValue('Reporting after a network fetch crashes the app');
   await expect(fateRow(page, 'push call-1, voip, fate crashed')).toBeVisible();
 });
+
+test('the report downloads as Markdown with every push and fate', async ({ page }) => {
+  await page.goto('/');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Report' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('cancelled-while-in-flight-mode.report.md');
+  const md = readFileSync(await download.path(), 'utf8');
+  expect(md).toContain('# Cancelled while in flight mode');
+  expect(md).toContain('| call-1 | voip | 0 s | 27 s | **stale** |');
+  expect(md).toContain('| cancel-call-1 | alert | 5 s | 27 s | **delivered** |');
+});

@@ -12,7 +12,9 @@ import { WhyPanel } from './components/WhyPanel';
 import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
-import { download, importText, type Imported } from './state/files';
+import { markdownReport } from '../machines/report';
+import { loadScenario } from '../machines/scenario';
+import { download, downloadText, fileNameFor, importText, type Imported } from './state/files';
 import { decodeScenario, encodeScenario } from './state/share';
 import { useFileDrop } from './state/useFileDrop';
 import { usePlayback } from './state/usePlayback';
@@ -228,6 +230,15 @@ export function App() {
         addable={ADDABLE}
         onOpenText={(text, name) => openImported(importText(text, name), name)}
         onSave={() => download(file)}
+        onReport={() => {
+          const loaded = loadScenario(file);
+          if (loaded.ok)
+            downloadText(
+              markdownReport(loaded.scenario, sim.output.result),
+              fileNameFor(file).replace('.ringside.json', '.report.md'),
+              'text/markdown',
+            );
+        }}
         onCopyLink={() => {
           const url = `${window.location.href.split('#')[0]}#s=${encodeScenario(file)}`;
           window.history.replaceState(null, '', url);

@@ -18,6 +18,7 @@ export interface ToolbarProps {
   onAdd: (type: TimelineEventFile['do']) => void;
   onOpenText: (text: string, name: string) => void;
   onSave: () => void;
+  onReport: () => void;
   onCopyLink: () => void;
   onTitle: (title: string) => void;
   onPreset: (id: string) => void;
@@ -130,6 +131,9 @@ export function Toolbar(props: ToolbarProps) {
         </label>
         <button type="button" onClick={props.onSave} title="Download as .ringside.json">
           Save
+        </button>
+        <button type="button" onClick={props.onReport} title="Download a Markdown report to paste into a ticket">
+          Report
         </button>
         <button type="button" onClick={props.onCopyLink} title="Copy a link with the whole scenario in it">
           Copy link

@@ -32,12 +32,17 @@ export function fileNameFor(file: ScenarioFile): string {
   return `${base || 'scenario'}.ringside.json`;
 }
 
-/** Offers the scenario as a download (the web build's Save). */
-export function download(file: ScenarioFile): void {
-  const url = URL.createObjectURL(new Blob([serializeScenario(file)], { type: 'application/json' }));
+/** Offers text as a download. */
+export function downloadText(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileNameFor(file);
+  a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+/** Offers the scenario as a download (the web build's Save). */
+export function download(file: ScenarioFile): void {
+  downloadText(serializeScenario(file), fileNameFor(file), 'application/json');
 }
