@@ -76,3 +76,17 @@ test('the report downloads as Markdown with every push and fate', async ({ page 
   expect(md).toContain('| call-1 | voip | 0 s | 27 s | **stale** |');
   expect(md).toContain('| cancel-call-1 | alert | 5 s | 27 s | **delivered** |');
 });
+
+test('the working copy is autosaved and offered back after a reload', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Scenario title').fill('Work in progress');
+  await page.waitForTimeout(2_500);
+  await page.reload();
+  await expect(page.getByLabel('Scenario title')).toHaveValue('Cancelled while in flight mode');
+  await expect(page.getByRole('status')).toContainText('Unsaved work from');
+  await page.getByRole('button', { name: 'Restore it' }).click();
+  await expect(page.getByLabel('Scenario title')).toHaveValue('Work in progress');
+  // Restoring is an edit: undo goes back to what the page opened with.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Scenario title')).toHaveValue('Cancelled while in flight mode');
+});

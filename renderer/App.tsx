@@ -16,6 +16,7 @@ import { markdownReport } from '../machines/report';
 import { loadScenario } from '../machines/scenario';
 import { download, downloadText, fileNameFor, importText, type Imported } from './state/files';
 import { decodeScenario, encodeScenario } from './state/share';
+import { useAutosave } from './state/useAutosave';
 import { useFileDrop } from './state/useFileDrop';
 import { usePlayback } from './state/usePlayback';
 import { useShortcuts } from './state/useShortcuts';
@@ -129,6 +130,7 @@ export function App() {
     [send],
   );
   useFileDrop((text, name) => openImported(importText(text, name), name));
+  const autosave = useAutosave(file, snapshot.context.past.length > 0);
 
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
@@ -255,7 +257,24 @@ export function App() {
         }}
       />
       <p className="hint-bar">
-        {notice ? (
+        {autosave.offer ? (
+          <span className="info-bar" role="status">
+            Unsaved work from {new Date(autosave.offer.savedAt).toLocaleString()} is still here.{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                const restored = autosave.accept();
+                if (restored) send({ type: 'doc.edit', file: restored });
+              }}
+            >
+              Restore it
+            </button>
+            <button type="button" className="link" onClick={autosave.discard}>
+              Discard
+            </button>
+          </span>
+        ) : notice ? (
           <span
             className={notice.kind === 'error' ? 'error-bar' : 'info-bar'}
             role={notice.kind === 'error' ? 'alert' : 'status'}
