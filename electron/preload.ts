@@ -3,6 +3,7 @@
  * ipc-contract.ts and its answer is validated again here.
  */
 import { contextBridge, ipcRenderer } from 'electron';
+import type { DesktopApi } from '../renderer/state/desktop';
 import { CHANNELS, MENU_CHANNEL, MenuCommand, validate, type Answer } from './ipc-contract';
 
 async function invoke<K extends keyof typeof CHANNELS>(key: K, payload?: unknown): Promise<Answer<unknown>> {
@@ -28,5 +29,9 @@ const api = {
 };
 
 export type RingsideApi = typeof api;
+
+// The renderer codes against DesktopApi; this line fails the build if the two drift apart.
+const _contract: DesktopApi = api;
+void _contract;
 
 contextBridge.exposeInMainWorld('ringside', api);

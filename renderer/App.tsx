@@ -17,6 +17,7 @@ import { loadScenario } from '../machines/scenario';
 import { download, downloadText, fileNameFor, importText, type Imported } from './state/files';
 import { decodeScenario, encodeScenario } from './state/share';
 import { useAutosave } from './state/useAutosave';
+import { useDesktopMenu } from './state/useDesktopMenu';
 import { useFileDrop } from './state/useFileDrop';
 import { usePlayback } from './state/usePlayback';
 import { useShortcuts } from './state/useShortcuts';
@@ -131,6 +132,33 @@ export function App() {
   );
   useFileDrop((text, name) => openImported(importText(text, name), name));
   const autosave = useAutosave(file, snapshot.context.past.length > 0);
+  const [path, setPath] = useState<string | undefined>();
+  const [savedFile, setSavedFile] = useState(file);
+  // Edited since it was opened or saved (loading resets the history, so a fresh document is clean).
+  const edited = snapshot.context.past.length > 0 && file !== savedFile;
+  useEffect(() => {
+    const name = path ? path.split(/[\\/]/).pop() : file.title;
+    document.title = `${name}${edited ? ' — edited' : ''} — Ringside`;
+  }, [path, file.title, edited]);
+  useDesktopMenu({
+    file,
+    path,
+    onOpened: (text, opened) => {
+      const imported = importText(text, opened);
+      openImported(imported, opened);
+      if (imported.ok) {
+        setPath(opened);
+        setSavedFile(imported.file);
+      }
+    },
+    onSaved: (saved, savedDoc) => {
+      setPath(saved);
+      setSavedFile(savedDoc);
+      setNotice({ kind: 'info', text: `Saved ${saved}.` });
+    },
+    onNew: () => send({ type: 'doc.load', file: FIRST_PRESET.file, presetId: FIRST_PRESET.id }),
+    onError: (text) => setNotice({ kind: 'error', text }),
+  });
 
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
