@@ -39,6 +39,9 @@ export interface AppContext {
   readonly decisions: Readonly<Record<string, HandlerDecision>>;
 }
 
+/** Start the next handler if the main thread is free, take its immediate moments, schedule the rest. */
+const HANDLE = ['startHandler', 'report', 'handlerReturned', 'pumpQueue'] as const;
+
 const PK1_MESSAGE_IOS13 =
   'Apps receiving VoIP pushes must post an incoming call (via CallKit or IncomingCallNotifications) in the same run loop as pushRegistry:didReceiveIncomingPushWithPayload:forType:[withCompletionHandler:] without delay.';
 const PK1_MESSAGE =
@@ -157,10 +160,10 @@ export const appProcessMachine = setup({
       }
       enqueue.assign({ launchPending: [], queue, launchedByUser: false });
     }),
-    handOver: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'push.deliver') return;
-      enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'push.handedToApp', push: event.delivery.push }));
-      enqueue.assign({ queue: [...context.queue, event.delivery] });
+    // callservicesd starts its deadline itself when it hands a push to a running app.
+    handOver: assign({
+      queue: ({ context, event }) =>
+        event.type === 'push.deliver' ? [...context.queue, event.delivery] : context.queue,
     }),
     /** Starts the next handler when the main thread is free. */
     pumpQueue: enqueueActions(({ context, enqueue }) => {
@@ -173,12 +176,16 @@ export const appProcessMachine = setup({
       );
     }),
     startHandler: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'handler.start') return;
       const [delivery, ...rest] = context.queue;
-      if (!delivery || delivery.push !== event.push) return;
+      if (!delivery) return;
       const { env } = context;
       const { journal } = env;
       const now = journal.time();
+      if (event.type === 'handler.start') {
+        if (delivery.push !== event.push) return;
+      } else if (context.handling || context.busyUntil > now) {
+        return; // not idle: pumpQueue schedules it
+      }
       const app = env.scenario.app;
       const decision = decideHandler(env, delivery, { foreground: context.believesForeground, calls: context.calls });
       explainDecision(context, delivery, decision);
@@ -190,18 +197,23 @@ export const appProcessMachine = setup({
         journal.step(delivery.push, 'MUST-1', 'The app posted a "Call Missed" notification instead of ringing.');
         journal.fate(delivery.push, 'missed');
       }
+      // A handler that does not block reports (sync) and returns in this same step (see isInline);
+      // otherwise those moments are scheduled.
+      const inline = block === 0;
       if (decision.action === 'report') {
         const reportIn = app.report.mode === 'after' ? Math.max(app.report.delay, block) : block;
         if (app.report.mode === 'after') {
-          enqueue.raise(
-            { type: 'handler.return', push: delivery.push, gen: context.generation },
-            { delay: block, id: `return:${delivery.push}` },
-          );
+          if (!inline) {
+            enqueue.raise(
+              { type: 'handler.return', push: delivery.push, gen: context.generation },
+              { delay: block, id: `return:${delivery.push}` },
+            );
+          }
           enqueue.raise(
             { type: 'handler.report', push: delivery.push, gen: context.generation },
             { delay: reportIn, id: `report:${delivery.push}` },
           );
-        } else {
+        } else if (!inline) {
           enqueue.raise(
             { type: 'handler.report', push: delivery.push, gen: context.generation },
             { delay: reportIn, id: `report:${delivery.push}` },
@@ -211,7 +223,7 @@ export const appProcessMachine = setup({
             { delay: block, id: `return:${delivery.push}` },
           );
         }
-      } else {
+      } else if (!inline) {
         enqueue.raise(
           { type: 'handler.return', push: delivery.push, gen: context.generation },
           { delay: block, id: `return:${delivery.push}` },
@@ -247,8 +259,9 @@ export const appProcessMachine = setup({
         decisions: { ...context.decisions, [delivery.push]: decision },
       });
     }),
-    report: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'handler.report') return;
+    report: enqueueActions(({ context, event: raw, enqueue }) => {
+      const event = moment(context, raw, 'report');
+      if (!event) return;
       const decision = context.decisions[event.push];
       if (!decision || decision.action !== 'report') return;
       const { env } = context;
@@ -294,8 +307,9 @@ export const appProcessMachine = setup({
         );
       }
     }),
-    handlerReturned: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'handler.return') return;
+    handlerReturned: enqueueActions(({ context, event: raw, enqueue }) => {
+      const event = moment(context, raw, 'return');
+      if (!event) return;
       const h = context.handling;
       if (!h || h.delivery.push !== event.push) return;
       const { env } = context;
@@ -490,8 +504,8 @@ export const appProcessMachine = setup({
         'push.deliver': { actions: 'queueLaunch' },
         'push.background': { actions: { type: 'receiveBackgroundPush', params: { running: false } } },
         'launch.done': [
-          { guard: 'isLaunchedByUser', target: 'running.foreground', actions: ['handOverLaunched', 'pumpQueue'] },
-          { target: 'running.background', actions: ['handOverLaunched', 'pumpQueue'] },
+          { guard: 'isLaunchedByUser', target: 'running.foreground', actions: ['handOverLaunched', ...HANDLE] },
+          { target: 'running.background', actions: ['handOverLaunched', ...HANDLE] },
         ],
         'launch.watchdog': { target: 'notRunning', actions: ['watchdogKill', 'die'] },
         'app.action': [
@@ -506,9 +520,9 @@ export const appProcessMachine = setup({
     running: {
       initial: 'background',
       on: {
-        'push.deliver': { target: '.background', actions: ['handOver', 'pumpQueue'] },
+        'push.deliver': { target: '.background', actions: ['handOver', ...HANDLE] },
         'push.background': { actions: { type: 'receiveBackgroundPush', params: { running: true } } },
-        'handler.start': { guard: 'isThisProcess', actions: 'startHandler' },
+        'handler.start': { guard: 'isThisProcess', actions: HANDLE },
         'handler.report': { guard: 'isThisProcess', actions: 'report' },
         'handler.return': { guard: 'isThisProcess', actions: ['handlerReturned', 'pumpQueue'] },
         'cancel.learn': { guard: 'isThisProcess', actions: 'learnCancellation' },
@@ -531,7 +545,7 @@ export const appProcessMachine = setup({
           ],
           on: {
             // A push to a foreground app does not change its state.
-            'push.deliver': { actions: ['handOver', 'pumpQueue'] },
+            'push.deliver': { actions: ['handOver', ...HANDLE] },
             'app.action': [
               { guard: { type: 'isAction', params: { action: 'foreground' } } },
               { guard: { type: 'isAction', params: { action: 'background' } }, target: 'background' },
@@ -550,7 +564,7 @@ export const appProcessMachine = setup({
           // DEV-4: ~30 s, then suspended — unless a CallKit call keeps it running.
           after: { backgroundGrace: { guard: 'hasNoLiveCall', target: 'suspended' } },
           on: {
-            'push.deliver': { target: 'background', reenter: true, actions: ['handOver', 'pumpQueue'] },
+            'push.deliver': { target: 'background', reenter: true, actions: ['handOver', ...HANDLE] },
             'callkit.callsChanged': [
               {
                 guard: ({ event }) => event.calls.length === 0,
@@ -572,6 +586,24 @@ export const appProcessMachine = setup({
     },
   },
 });
+
+/**
+ * The handler moment an action applies to: a scheduled `handler.report` / `handler.return`, or the
+ * same moment taken inline, in the step that started a handler that does not block (one xstate
+ * event per push instead of three).
+ */
+function moment(context: AppContext, event: AppEvent, kind: 'report' | 'return'): { push: string } | undefined {
+  if (event.type === (kind === 'report' ? 'handler.report' : 'handler.return'))
+    return { push: (event as { push: string }).push };
+  const h = context.handling;
+  if (event.type !== 'handler.start' && event.type !== 'push.deliver' && event.type !== 'launch.done') return undefined;
+  if (!h || h.startedAt !== context.env.now() || context.env.scenario.app.blockMainThread !== 0) return undefined;
+  if (kind === 'report') {
+    const inlineReport = h.decision.action === 'report' && context.env.scenario.app.report.mode === 'sync';
+    return inlineReport && !context.reported[h.delivery.push] ? { push: h.delivery.push } : undefined;
+  }
+  return { push: h.delivery.push };
+}
 
 function explainDecision(context: AppContext, delivery: Delivery, decision: HandlerDecision): void {
   const { journal, params } = context.env;

@@ -79,8 +79,10 @@ export const callServicesMachine = setup({
         rule: 'THROTTLE-1',
       });
     },
+    // The deadline starts when the push is handed to the app: at once for a running app, after
+    // launch for one that is not running (the app says so, LAUNCH-1).
     startDeadline: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'push.handedToApp') return;
+      if (event.type !== 'push.handedToApp' && !(event.type === 'push.voip' && context.appRunning)) return;
       const delivery = context.pending[event.push];
       if (!delivery) return;
       const { journal, params } = context.env;
@@ -229,7 +231,7 @@ export const callServicesMachine = setup({
     delivering: {
       on: {
         'throttle.check': { guard: 'isThrottleFull', target: 'throttled' },
-        'push.voip': { actions: 'deliver' },
+        'push.voip': { actions: ['deliver', 'startDeadline'] },
         'app.crashed': { actions: 'crashStrike' },
         'app.reset': { actions: 'resetStrikes' },
       },
