@@ -80,6 +80,34 @@ test('add an event by double-clicking a lane, delete it, undo', async ({ page })
   await expect(fateRow(page, 'push call-2, voip, fate rang')).toBeVisible();
 });
 
+test('shift-click selects several inputs; dragging one moves the group; Shift+→ nudges by keyboard', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const offline = page.getByRole('button', { name: /^network → offline at −30 s/ });
+  const wifi = page.getByRole('button', { name: /^network → wifi at 25 s/ });
+  await offline.locator('.input-mark').click();
+  await wifi.locator('.input-mark').click({ modifiers: ['Shift'] });
+  const from = (await wifi.locator('.input-mark').boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 100, from.y + from.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const offlineAfter = await page.getByRole('button', { name: /^network → offline at / }).getAttribute('aria-label');
+  const wifiAfter = await page.getByRole('button', { name: /^network → wifi at / }).getAttribute('aria-label');
+  expect(offlineAfter).not.toBe('network → offline at −30 s');
+  expect(wifiAfter).not.toBe('network → wifi at 25 s');
+  // One undo step for the whole group drag.
+  await page.keyboard.press('Control+z');
+  await expect(offline).toBeVisible();
+  await expect(wifi).toBeVisible();
+  // Keyboard: the selection moves by 100 ms, or 1 s with Alt.
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Alt+Shift+ArrowRight');
+  await expect(page.getByRole('button', { name: 'network → wifi at 26.1 s' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'network → offline at −28.9 s' })).toBeVisible();
+});
+
 test('the Add event menu adds an event at the playhead, selected in the inspector', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('region', { name: 'State at playhead' }).click();

@@ -2,7 +2,7 @@ import { useMachine } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LaneId } from '../machines';
 import { formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
-import { toDurationString } from '../machines/time';
+import { parseDuration, toDurationString } from '../machines/time';
 import { FatesPanel } from './components/FatesPanel';
 import { Inspector } from './components/Inspector';
 import { StatePanel } from './components/StatePanel';
@@ -216,6 +216,13 @@ export function App() {
       send({ type: 'view.set', view: { start: view.start + dt, end: view.end + dt } });
     },
     fit: () => send({ type: 'view.set', view: undefined }),
+    nudge: (ms) => {
+      if (selection.length === 0) return;
+      const timeline = file.timeline.map((e, i) =>
+        selection.includes(i) ? { ...e, at: toDurationString((parseDuration(e.at) ?? 0) + ms) } : e,
+      );
+      edit({ ...file, timeline });
+    },
   });
 
   const worldState = useMemo(() => trace?.stateAt(playhead), [trace, playhead]);

@@ -11,6 +11,8 @@ export interface Shortcuts {
   zoom(factor: number): void;
   pan(fraction: number): void;
   fit(): void;
+  /** Moves the selected events by `ms` (Shift+←/→: 100 ms, with Alt: 1 s). */
+  nudge(ms: number): void;
 }
 
 const isTyping = (target: EventTarget | null) =>
@@ -43,6 +45,11 @@ export function useShortcuts(actions: Shortcuts): void {
         return;
       }
       if (mod) return;
+      if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+        e.preventDefault();
+        a.nudge((e.key === 'ArrowLeft' ? -1 : 1) * (e.altKey ? 1_000 : 100));
+        return;
+      }
       const key = e.key;
       const handlers: Record<string, () => void> = {
         ArrowRight: () => a.step(1),
