@@ -1,5 +1,5 @@
 import { useMachine } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { LaneId } from '../machines';
 import { formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
 import { parseDuration, toDurationString } from '../machines/time';
@@ -225,8 +225,11 @@ export function App() {
     },
   });
 
-  const worldState = useMemo(() => trace?.stateAt(playhead), [trace, playhead]);
-  const pushes = sim?.output.result.pushes ?? [];
+  // The panels follow a step behind the timeline while dragging: React renders them when the frame
+  // with the moved timeline has been painted.
+  const panelSim = useDeferredValue(sim);
+  const worldState = useMemo(() => panelSim?.output.trace.stateAt(playhead), [panelSim, playhead]);
+  const pushes = panelSim?.output.result.pushes ?? [];
   const pushResult = pushes.find((p) => p.id === selectedPush);
 
   if (!sim || !trace || !worldState) {

@@ -44,9 +44,23 @@ async function waitFor(url: string, ms: number): Promise<void> {
   }
 }
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-  stdio: 'ignore',
-});
+async function portIsFree(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+if (!(await portIsFree(PORT))) throw new Error(`port ${PORT} is in use: stop what is serving there and run again`);
+// vite's own entry point under this node, so that stopping the child stops the server.
+const server = spawn(
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+  { stdio: 'ignore' },
+);
+const stop = () => server.kill('SIGTERM');
 try {
   await waitFor(`http://127.0.0.1:${PORT}/`, 30_000);
   const browser = await chromium.launch({
@@ -105,5 +119,5 @@ try {
   );
   await browser.close();
 } finally {
-  server.kill();
+  stop();
 }
