@@ -209,6 +209,16 @@ describe('the other commands', () => {
     expect(ringside(['explain', 'MUST-1']).out).toContain('estimate: Apple does not document this');
   });
 
+  it('whatif names the change that would have saved a push', () => {
+    const r = ringside(['whatif', 'scenarios/report-after-fetch.ringside.json', 'call-1']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      'Had the app reported the call before returning from the PushKit handler, this call would have rung.',
+    );
+    expect(ringside(['whatif', 'scenarios/slow-cold-launch.ringside.json', 'call-1']).out).toContain('nothing to save');
+    expect(ringside(['whatif', 'scenarios/slow-cold-launch.ringside.json', 'call-9']).code).toBe(2);
+  });
+
   it('report prints the Markdown report', () => {
     const r = ringside(['report', 'scenarios/report-after-fetch.ringside.json']);
     expect(r.code).toBe(0);

@@ -9,6 +9,7 @@ import { simulate, type Result } from '../machines';
 import { PARAMS } from '../machines/params';
 import { markdownReport } from '../machines/report';
 import { RULES, ruleById } from '../machines/rules';
+import { GOOD_FATES, whatWouldHaveSaved } from '../machines/whatif';
 import { parseScenarioText, scenarioJsonSchema, serializeScenario, type ScenarioFile } from '../machines/scenario';
 import { parseDuration } from '../machines/time';
 import { expandTargets, InputError, loadOrThrow, packageRoot, presetsDir, type Overrides } from './io';
@@ -109,6 +110,26 @@ export function program(): Command {
         write(runReport(loaded.scenario, out.result, makeStyle(useColor(o.color))));
       },
     );
+
+  cli
+    .command('whatif')
+    .argument('<file>', 'a *.ringside.json scenario')
+    .argument('<push>', 'the id of a push that crashed, was killed, throttled, expired, stale …')
+    .description('name the common changes that, each on its own, would have saved a push')
+    .action((file: string, push: string) => {
+      const loaded = loadOrThrow(file);
+      const now = simulateOrBug(loaded.scenario, loaded.source).result.pushes.find((p) => p.id === push);
+      if (!now)
+        throw new InputError([
+          `${file}: no push "${push}" (pushes: ${simulate(loaded.scenario)
+            .result.pushes.map((p) => p.id)
+            .join(', ')})`,
+        ]);
+      const saves = whatWouldHaveSaved(loaded.scenario, push);
+      if (GOOD_FATES.has(now.fate)) write(`${push} ${now.fate}: nothing to save.`);
+      else if (saves.length === 0) write(`${push} ${now.fate}: none of the common changes alone would have saved it.`);
+      else write([`${push} ${now.fate}:`, ...saves.map((w) => `  ${w.sentence}`)]);
+    });
 
   cli
     .command('report')

@@ -148,6 +148,16 @@ test('keyboard only: reach a push in Fates, read why, step through events', asyn
   await expect(why).toContainText('APNs had not noticed yet');
 });
 
+test('the why panel names the change that would have saved a crashed push', async ({ page }) => {
+  await page.goto('/');
+  await loadPreset(page, 'Reporting after a network fetch crashes the app');
+  await fateRow(page, 'push call-1, voip, fate crashed').click();
+  await page.getByRole('button', { name: 'What would have saved it?' }).click();
+  await expect(page.getByRole('list', { name: 'What would have saved it' })).toContainText(
+    'Had the app reported the call before returning from the PushKit handler, this call would have rung.',
+  );
+});
+
 test('screenshots of the main view in both themes', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: /^push call-1,/ }).click();

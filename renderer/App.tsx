@@ -13,6 +13,7 @@ import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
 import { markdownReport } from '../machines/report';
+import { whatWouldHaveSaved } from '../machines/whatif';
 import { loadScenario } from '../machines/scenario';
 import { download, downloadText, fileNameFor, importText, type Imported } from './state/files';
 import { decodeScenario, encodeScenario } from './state/share';
@@ -369,7 +370,15 @@ export function App() {
           </div>
         </div>
         <aside className="side">
-          <WhyPanel push={pushResult} />
+          <WhyPanel
+            push={pushResult}
+            whatIf={() => {
+              const loaded = loadScenario(file);
+              return loaded.ok && pushResult
+                ? whatWouldHaveSaved(loaded.scenario, pushResult.id).map((w) => w.sentence)
+                : [];
+            }}
+          />
           <Inspector file={file} selection={selection} errors={sim.errors} onEdit={edit} />
         </aside>
       </div>

@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import type { PushResult } from '../../machines';
+import { GOOD_FATES } from '../../machines/whatif';
 import { ruleById } from '../../machines/rules';
 import { FATE_STYLE, formatTime } from '../format';
 
-export function WhyPanel(props: { push?: PushResult }) {
+export function WhyPanel(props: { push?: PushResult; whatIf?: () => readonly string[] }) {
   const p = props.push;
+  const [saves, setSaves] = useState<{ push: string; lines: readonly string[] } | undefined>();
   if (!p) {
     return (
       <section className="panel why" aria-label="Why">
@@ -42,6 +45,25 @@ export function WhyPanel(props: { push?: PushResult }) {
         })}
         {p.fate === 'undelivered' && <li className="step-note">{p.why.split('. ').slice(-1)[0]}</li>}
       </ol>
+      {props.whatIf && !GOOD_FATES.has(p.fate) && (
+        <div className="whatif">
+          {saves?.push === p.id ? (
+            saves.lines.length ? (
+              <ul aria-label="What would have saved it">
+                {saves.lines.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="empty">None of the common changes alone would have saved it.</p>
+            )
+          ) : (
+            <button type="button" onClick={() => setSaves({ push: p.id, lines: props.whatIf?.() ?? [] })}>
+              What would have saved it?
+            </button>
+          )}
+        </div>
+      )}
     </section>
   );
 }
