@@ -158,6 +158,28 @@ test('the why panel names the change that would have saved a crashed push', asyn
   );
 });
 
+test('the rule library: search, read the numbers, jump to a preset moment; reachable from the why panel', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Rules' }).click();
+  const library = page.getByRole('dialog', { name: 'Rule library' });
+  await library.getByLabel('Search rules').fill('0xbaadca11');
+  await expect(library.locator('.rules-list > li')).toHaveCount(1);
+  const kill = library.locator('#rule-KILL-1');
+  await expect(kill).toContainText('callservicesdDeadline = 7s documented');
+  await kill.getByRole('button', { name: 'Main thread blocked for 8 s' }).click();
+  await expect(library).toHaveCount(0);
+  await expect(page.getByLabel('Scenario title')).toHaveValue('Main thread blocked for 8 s');
+  await expect(page.getByRole('region', { name: 'State at playhead' })).toContainText('State at 8.1 s');
+  const why = page.getByRole('region', { name: 'Why' });
+  await expect(why).toContainText('KILL-1');
+  await why.getByRole('button', { name: 'PATH-4' }).click();
+  await expect(page.getByRole('dialog', { name: 'Rule library' }).getByLabel('Search rules')).toHaveValue('PATH-4');
+  await expect(page.locator('#rule-PATH-4')).toContainText('estimate: Apple does not document this');
+  await page.screenshot({ path: 'e2e/screenshots/rule-library.png' });
+});
+
 test('screenshots of the main view in both themes', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: /^push call-1,/ }).click();

@@ -4,6 +4,7 @@ import type { LaneId } from '../machines';
 import { formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
 import { parseDuration, toDurationString } from '../machines/time';
 import { FatesPanel } from './components/FatesPanel';
+import { RuleLibrary } from './components/RuleLibrary';
 import { Inspector } from './components/Inspector';
 import { StatePanel } from './components/StatePanel';
 import { Timeline } from './components/Timeline';
@@ -114,6 +115,7 @@ export function App() {
   const { file, selection, playhead, push: selectedPush } = snapshot.context;
   const sim = useSimulation(file);
   const [theme, setTheme] = useState<Theme>('system');
+  const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | undefined>(
     initial.linkErrors
       ? { kind: 'error', text: `${initial.linkErrors.join(' · ')} — opened the first preset instead.` }
@@ -245,6 +247,20 @@ export function App() {
 
   return (
     <div className="app">
+      {library && (
+        <RuleLibrary
+          {...library}
+          onClose={() => setLibrary(undefined)}
+          onOpen={(showing) => {
+            const preset = PRESETS.find((p) => p.id === showing.presetId);
+            if (!preset) return;
+            send({ type: 'doc.load', file: preset.file, presetId: preset.id });
+            send({ type: 'select.push', push: showing.push });
+            send({ type: 'playhead.set', t: showing.at });
+            setLibrary(undefined);
+          }}
+        />
+      )}
       <h1 className="visually-hidden">Ringside</h1>
       <Toolbar
         title={file.title}
@@ -268,6 +284,7 @@ export function App() {
         onUndo={() => send({ type: 'history.undo' })}
         onRedo={() => send({ type: 'history.redo' })}
         onTheme={setTheme}
+        onRules={() => setLibrary({})}
         addable={ADDABLE}
         onOpenText={(text, name) => openImported(importText(text, name), name)}
         onSave={() => download(file)}
@@ -372,6 +389,7 @@ export function App() {
         <aside className="side">
           <WhyPanel
             push={pushResult}
+            onRule={(id) => setLibrary({ focus: id })}
             whatIf={() => {
               const loaded = loadScenario(file);
               return loaded.ok && pushResult

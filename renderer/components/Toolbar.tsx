@@ -20,6 +20,7 @@ export interface ToolbarProps {
   onSave: () => void;
   onReport: () => void;
   onCopyLink: () => void;
+  onRules: () => void;
   onTitle: (title: string) => void;
   onPreset: (id: string) => void;
   onIos: (ios: string) => void;
@@ -139,6 +140,9 @@ export function Toolbar(props: ToolbarProps) {
           Copy link
         </button>
       </div>
+      <button type="button" onClick={props.onRules}>
+        Rules
+      </button>
       <select aria-label="Theme" value={props.theme} onChange={(e) => props.onTheme(e.target.value as Theme)}>
         <option value="system">Theme: system</option>
         <option value="light">Theme: light</option>

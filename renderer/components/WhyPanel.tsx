@@ -4,7 +4,11 @@ import { GOOD_FATES } from '../../machines/whatif';
 import { ruleById } from '../../machines/rules';
 import { FATE_STYLE, formatTime } from '../format';
 
-export function WhyPanel(props: { push?: PushResult; whatIf?: () => readonly string[] }) {
+export function WhyPanel(props: {
+  push?: PushResult;
+  whatIf?: () => readonly string[];
+  onRule?: (id: string) => void;
+}) {
   const p = props.push;
   const [saves, setSaves] = useState<{ push: string; lines: readonly string[] } | undefined>();
   if (!p) {
@@ -30,7 +34,14 @@ export function WhyPanel(props: { push?: PushResult; whatIf?: () => readonly str
           return (
             <li key={i}>
               <div className="step-head">
-                <span className="rule-id">{s.rule}</span>
+                <button
+                  type="button"
+                  className="rule-id link"
+                  title="Open in the rule library"
+                  onClick={() => props.onRule?.(s.rule)}
+                >
+                  {s.rule}
+                </button>
                 <span className="step-time">{formatTime(s.at)}</span>
               </div>
               <p>{s.why}</p>
