@@ -180,8 +180,12 @@ test('the rule library: search, read the numbers, jump to a preset moment; reach
   await page.screenshot({ path: 'e2e/screenshots/rule-library.png' });
 });
 
-test('screenshots of the main view in both themes', async ({ page }) => {
+test('screenshots of the main view in both themes; "system" follows the OS', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.getByRole('button', { name: /^push call-1,/ }).click();
   await page.getByLabel('Theme').selectOption('light');
   await page.screenshot({ path: 'e2e/screenshots/main-light.png' });

@@ -4,6 +4,7 @@
  * Needs `npm run build:renderer` first. Prints figures; never fails on timing.
  */
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { spawn } from 'node:child_process';
 import type { ScenarioFile, TimelineEventFile } from '../machines/scenario';
 import { encodeScenario } from '../renderer/state/share';
@@ -63,19 +64,7 @@ const server = spawn(
 const stop = () => server.kill('SIGTERM');
 try {
   await waitFor(`http://127.0.0.1:${PORT}/`, 30_000);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   await page.goto(`http://127.0.0.1:${PORT}/#s=${encodeScenario(scenario())}`);
   await page.getByLabel('Scenario title').waitFor();
