@@ -180,6 +180,24 @@ test('the rule library: search, read the numbers, jump to a preset moment; reach
   await page.screenshot({ path: 'e2e/screenshots/rule-library.png' });
 });
 
+test('compare with a one-click variant: lanes aligned, differing fates listed with both why-chains', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page
+    .getByLabel('Compare with a variant')
+    .selectOption({ label: 'What if: iOS 26.4 with the must-report delegate' });
+  await expect(page.getByRole('application', { name: 'Variant timeline' })).toBeVisible();
+  const diff = page.getByRole('region', { name: 'Differences' });
+  await expect(diff).toContainText('1 of 2 pushes');
+  const call = diff.getByRole('article', { name: 'push call-1: stale → missed' });
+  await expect(call).toContainText('CALL-1');
+  await expect(call).toContainText('MUST-1');
+  await page.screenshot({ path: 'e2e/screenshots/compare-light.png', fullPage: true });
+  await page.getByLabel('Compare with a variant').selectOption({ label: 'Compare: off' });
+  await expect(page.getByRole('application', { name: 'Variant timeline' })).toHaveCount(0);
+});
+
 test('screenshots of the main view in both themes; "system" follows the OS', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/');

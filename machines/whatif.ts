@@ -5,6 +5,8 @@ import { Time } from './time';
 /** A common change to a scenario, phrased the way a person would suggest it. */
 export interface Change {
   readonly id: string;
+  /** A short name for menus: "report before the handler returns". */
+  readonly label: string;
   /** "had the app …": completes the sentence "had …, this call would have …". */
   readonly had: string;
   readonly apply: (s: Scenario) => Scenario | undefined;
@@ -16,36 +18,43 @@ const app = (s: Scenario, patch: Partial<Scenario['app']>): Scenario => ({ ...s,
 export const COMMON_CHANGES: readonly Change[] = [
   {
     id: 'report-sync',
+    label: 'report before the handler returns',
     had: 'the app reported the call before returning from the PushKit handler',
     apply: (s) => (s.app.report.mode === 'sync' ? undefined : app(s, { report: { mode: 'sync' } })),
   },
   {
     id: 'no-main-thread-block',
+    label: "don't block the main thread",
     had: 'the handler not blocked the main thread',
     apply: (s) => (s.app.blockMainThread === 0 ? undefined : app(s, { blockMainThread: Time.ZERO })),
   },
   {
     id: 'delegate-at-launch',
+    label: 'set the PushKit delegate at launch',
     had: 'the app set its PKPushRegistry delegate during launch',
     apply: (s) => (s.app.delegateAtLaunch ? undefined : app(s, { delegateAtLaunch: true })),
   },
   {
     id: 'foreground-report',
+    label: 'report in the foreground too',
     had: 'the app reported calls in the foreground too',
     apply: (s) => (s.app.foreground === 'report' ? undefined : app(s, { foreground: 'report' })),
   },
   {
     id: 'set-configuration',
+    label: 'setConfiguration before reporting',
     had: 'the app called setConfiguration before reporting',
     apply: (s) => (s.app.setConfigurationBeforeReport ? undefined : app(s, { setConfigurationBeforeReport: true })),
   },
   {
     id: 'no-manual-audio',
+    label: 'leave audio activation to CallKit',
     had: 'the app left audio session activation to CallKit',
     apply: (s) => (s.app.activatesAudioSession ? app(s, { activatesAudioSession: false }) : undefined),
   },
   {
     id: 'learns-cancellation',
+    label: 'check for cancellations after 3 s',
     had: 'the app checked with its server for cancellations right after reporting (3 s)',
     apply: (s) =>
       s.app.learnsCancellation !== 'never' && s.app.learnsCancellation <= 3_000
@@ -54,6 +63,7 @@ export const COMMON_CHANGES: readonly Change[] = [
   },
   {
     id: 'long-expiration',
+    label: 'send with apns-expiration 1 h',
     had: 'the provider sent with apns-expiration 1 h',
     apply: (s) =>
       s.timeline.some((e) => e.do === 'push' && e.expiration === 0)
@@ -67,6 +77,7 @@ export const COMMON_CHANGES: readonly Change[] = [
   },
   {
     id: 'ios-26.4-delegate',
+    label: 'iOS 26.4 with the must-report delegate',
     had: 'the phone run iOS 26.4 and the app adopted the new must-report delegate',
     apply: (s) =>
       s.app.checksMustReport && s.device.ios.major * 100 + s.device.ios.minor >= 2604

@@ -3,6 +3,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import type { LaneId } from '../machines';
 import { formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
 import { parseDuration, toDurationString } from '../machines/time';
+import { ComparePanel } from './components/ComparePanel';
 import { FatesPanel } from './components/FatesPanel';
 import { RuleLibrary } from './components/RuleLibrary';
 import { Inspector } from './components/Inspector';
@@ -14,7 +15,8 @@ import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
 import { markdownReport } from '../machines/report';
-import { whatWouldHaveSaved } from '../machines/whatif';
+import { simulate } from '../machines';
+import { COMMON_CHANGES, whatWouldHaveSaved } from '../machines/whatif';
 import { loadScenario } from '../machines/scenario';
 import { download, downloadText, fileNameFor, importText, type Imported } from './state/files';
 import { decodeScenario, encodeScenario } from './state/share';
@@ -116,6 +118,7 @@ export function App() {
   const sim = useSimulation(file);
   const [theme, setTheme] = useState<Theme>('system');
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
+  const [compareWith, setCompareWith] = useState<string | undefined>();
   const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | undefined>(
     initial.linkErrors
       ? { kind: 'error', text: `${initial.linkErrors.join(' · ')} — opened the first preset instead.` }
@@ -234,6 +237,20 @@ export function App() {
     },
   });
 
+  const loadedScenario = useMemo(() => {
+    const loaded = loadScenario(file);
+    return loaded.ok ? loaded.scenario : undefined;
+  }, [file]);
+  const changes = useMemo(
+    () => (loadedScenario ? COMMON_CHANGES.filter((c) => c.apply(loadedScenario)) : []),
+    [loadedScenario],
+  );
+  const variant = useMemo(() => {
+    const change = COMMON_CHANGES.find((c) => c.id === compareWith);
+    const scenario = change && loadedScenario ? change.apply(loadedScenario) : undefined;
+    return change && scenario ? { change, output: simulate(scenario) } : undefined;
+  }, [compareWith, loadedScenario]);
+
   // The panels follow a step behind the timeline while dragging: React renders them when the frame
   // with the moved timeline has been painted.
   const panelSim = useDeferredValue(sim);
@@ -291,6 +308,9 @@ export function App() {
         onRedo={() => send({ type: 'history.redo' })}
         onTheme={setTheme}
         onRules={() => setLibrary({})}
+        changes={changes.map((c) => ({ id: c.id, label: `What if: ${c.label}` }))}
+        compareWith={variant?.change.id}
+        onCompare={setCompareWith}
         addable={ADDABLE}
         onOpenText={(text, name) => openImported(importText(text, name), name)}
         onSave={() => download(file)}
@@ -383,6 +403,35 @@ export function App() {
               edit({ ...file, timeline: [...file.timeline, defaultEvent(lane, toDurationString(t), file.timeline)] })
             }
           />
+          {variant && (
+            <>
+              <h2 className="variant-title">
+                Variant: had {variant.change.had} <span className="hint">(read-only; edit the scenario above)</span>
+              </h2>
+              <Timeline
+                output={variant.output}
+                events={file.timeline}
+                view={view}
+                playhead={playhead}
+                selection={[]}
+                selectedPush={selectedPush}
+                onView={(v) => send({ type: 'view.set', view: v })}
+                onPlayhead={(t) => send({ type: 'playhead.set', t })}
+                onSelectEvents={() => undefined}
+                onSelectPush={(push) => send({ type: 'select.push', push })}
+                onDragStart={() => undefined}
+                onDragMove={() => undefined}
+                onDragEnd={() => undefined}
+                onAddEvent={() => undefined}
+                readOnly
+              />
+              <ComparePanel
+                label={`had ${variant.change.had}`}
+                a={sim.output.result.pushes}
+                b={variant.output.result.pushes}
+              />
+            </>
+          )}
           <div className="bottom">
             <FatesPanel
               pushes={pushes}

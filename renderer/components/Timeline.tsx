@@ -1,6 +1,7 @@
 import {
   memo,
   useCallback,
+  useId,
   useEffect,
   useMemo,
   useRef,
@@ -41,6 +42,8 @@ export interface TimelineProps {
   onDragMove: (times: ReadonlyMap<number, number>) => void;
   onDragEnd: () => void;
   onAddEvent: (lane: LaneId, t: number) => void;
+  /** A variant shown for comparison: inputs cannot be dragged or added. */
+  readonly readOnly?: boolean;
 }
 
 /** Interval kinds that several pushes or calls can have at once: they are stacked in rows of their own. */
@@ -97,6 +100,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const { output, events, view, playhead, selection, selectedPush } = props;
   const { result, trace } = output;
   const host = useRef<HTMLDivElement>(null);
+  const clipId = `plot-clip-${useId().replace(/:/g, '')}`;
   const [width, setWidth] = useState(1000);
   const [drag, setDrag] = useState<{ label: string; x: number; y: number } | undefined>();
 
@@ -155,6 +159,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   // Dragging inputs: all selected events move by the same delta.
   const startInputDrag = (index: number, ev: ReactPointerEvent<SVGElement>) => {
     ev.stopPropagation();
+    if (props.readOnly) return;
     const additive = ev.shiftKey;
     const chosen = additive
       ? selection.includes(index)
@@ -258,7 +263,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         width={width}
         height={total}
         role="application"
-        aria-label="Timeline"
+        aria-label={props.readOnly ? 'Variant timeline' : 'Timeline'}
         onPointerDown={startPan}
         onWheel={onWheel}
         onDoubleClick={(e) => {
@@ -271,13 +276,13 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         }}
       >
         <defs>
-          <clipPath id="plot-clip">
+          <clipPath id={clipId}>
             <rect x={GUTTER} y={0} width={plot + 12} height={total} />
           </clipPath>
         </defs>
         {/* axis */}
         <rect className="axis-bg" x={0} y={0} width={width} height={AXIS} />
-        <g clipPath="url(#plot-clip)">
+        <g clipPath={`url(#${clipId})`}>
           {ticks(view.start, view.end, plot).map((t) => (
             <g key={t}>
               <line className="grid" x1={x(t)} x2={x(t)} y1={AXIS - 6} y2={total} />
@@ -304,7 +309,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
             </text>
           </g>
         ))}
-        <g clipPath="url(#plot-clip)">
+        <g clipPath={`url(#${clipId})`}>
           {LANES.filter((l) => l !== 'provider').map((lane) =>
             [...(layouts.get(lane)?.rows.keys() ?? [])].map((iv, i) => {
               const row = layouts.get(lane)?.rows.get(iv) ?? 0;

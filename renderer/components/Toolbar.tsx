@@ -21,6 +21,9 @@ export interface ToolbarProps {
   onReport: () => void;
   onCopyLink: () => void;
   onRules: () => void;
+  readonly changes: readonly { id: string; label: string }[];
+  readonly compareWith?: string;
+  onCompare: (id: string | undefined) => void;
   onTitle: (title: string) => void;
   onPreset: (id: string) => void;
   onIos: (ios: string) => void;
@@ -140,6 +143,18 @@ export function Toolbar(props: ToolbarProps) {
           Copy link
         </button>
       </div>
+      <select
+        aria-label="Compare with a variant"
+        value={props.compareWith ?? ''}
+        onChange={(e) => props.onCompare(e.target.value || undefined)}
+      >
+        <option value="">Compare: off</option>
+        {props.changes.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
       <button type="button" onClick={props.onRules}>
         Rules
       </button>
