@@ -1,7 +1,6 @@
 import { useMachine } from '@xstate/react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type { LaneId } from '../machines';
-import { formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
+import { formatErrors, type ScenarioFile } from '../machines/scenario';
 import { parseDuration, toDurationString } from '../machines/time';
 import { ComparePanel } from './components/ComparePanel';
 import { FatesPanel } from './components/FatesPanel';
@@ -18,84 +17,16 @@ import { markdownReport } from '../machines/report';
 import { simulate } from '../machines';
 import { COMMON_CHANGES, whatWouldHaveSaved } from '../machines/whatif';
 import { loadScenario } from '../machines/scenario';
-import { download, downloadText, fileNameFor, importText, type Imported } from './state/files';
+import { download, downloadText, fileNameFor, importText } from './state/files';
 import { decodeScenario, encodeScenario } from './state/share';
-import { useAutosave } from './state/useAutosave';
-import { useDesktopMenu } from './state/useDesktopMenu';
-import { useFileDrop } from './state/useFileDrop';
+import { ADDABLE, defaultEvent, freshId, newEvent } from './state/events';
+import { useDocumentFile } from './state/useDocumentFile';
 import { usePlayback } from './state/usePlayback';
 import { useShortcuts } from './state/useShortcuts';
 
 function fit(start: number, end: number): View {
   const pad = Math.max((end - start) * 0.04, 500);
   return { start: start - pad, end: end + pad };
-}
-
-/** A fresh push id that the timeline does not use yet. */
-function freshId(timeline: readonly TimelineEventFile[], base: string): string {
-  const used = new Set(
-    timeline.flatMap((e) => (e.do === 'push' ? [e.id] : e.do === 'cancel' ? [e.id ?? `cancel-${e.call}`] : [])),
-  );
-  for (let n = 1; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-/** The event types people can add, with the lane they belong to. */
-export const ADDABLE: readonly { type: TimelineEventFile['do']; label: string; lane: LaneId }[] = [
-  { type: 'push', label: 'VoIP push', lane: 'provider' },
-  { type: 'cancel', label: 'Cancellation', lane: 'provider' },
-  { type: 'network', label: 'Network change', lane: 'network' },
-  { type: 'lock', label: 'Lock', lane: 'network' },
-  { type: 'unlock', label: 'Unlock', lane: 'network' },
-  { type: 'power', label: 'powerd policy 3', lane: 'network' },
-  { type: 'wake', label: 'Wake (screen)', lane: 'network' },
-  { type: 'nat-drop', label: 'NAT drop', lane: 'network' },
-  { type: 'nat-restore', label: 'NAT restore', lane: 'network' },
-  { type: 'app', label: 'App to background', lane: 'app' },
-  { type: 'answer', label: 'Answer', lane: 'callkit' },
-  { type: 'decline', label: 'Decline', lane: 'callkit' },
-  { type: 'hangup', label: 'Hang up', lane: 'callkit' },
-  { type: 'mediaserverd-crash', label: 'mediaserverd crash', lane: 'callkit' },
-  { type: 'other-call', label: 'Another call comes in', lane: 'callkit' },
-];
-
-function newEvent(
-  type: TimelineEventFile['do'],
-  at: string,
-  timeline: readonly TimelineEventFile[],
-): TimelineEventFile {
-  const lastVoip = [...timeline].reverse().find((e) => e.do === 'push' && (e.kind ?? 'voip') === 'voip');
-  const call = lastVoip?.do === 'push' ? lastVoip.id : undefined;
-  switch (type) {
-    case 'push':
-      return { at, do: 'push', id: freshId(timeline, 'call'), kind: 'voip' };
-    case 'cancel':
-      return call
-        ? { at, do: 'cancel', call, via: 'alert', id: freshId(timeline, `cancel-${call}`) }
-        : { at, do: 'push', id: freshId(timeline, 'call'), kind: 'voip' };
-    case 'network':
-      return { at, do: 'network', to: 'offline' };
-    case 'power':
-      return { at, do: 'power', policy: 3 };
-    case 'wake':
-      return { at, do: 'wake', by: 'screen' };
-    case 'app':
-      return { at, do: 'app', action: 'background' };
-    case 'answer':
-    case 'decline':
-    case 'hangup':
-      return call ? { at, do: type, call } : { at, do: 'push', id: freshId(timeline, 'call'), kind: 'voip' };
-    default:
-      return { at, do: type };
-  }
-}
-
-function defaultEvent(lane: LaneId, at: string, timeline: readonly TimelineEventFile[]): TimelineEventFile {
-  const type = ADDABLE.find((a) => a.lane === lane)?.type ?? (lane === 'apns' ? 'push' : 'app');
-  return newEvent(
-    lane === 'callkit' && !timeline.some((e) => e.do === 'push') ? 'mediaserverd-crash' : type,
-    at,
-    timeline,
-  );
 }
 
 /** A scenario from a shared link (#s=…), or the first-run preset. */
@@ -119,51 +50,11 @@ export function App() {
   const [theme, setTheme] = useState<Theme>('system');
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   const [compareWith, setCompareWith] = useState<string | undefined>();
-  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | undefined>(
-    initial.linkErrors
-      ? { kind: 'error', text: `${initial.linkErrors.join(' · ')} — opened the first preset instead.` }
-      : undefined,
-  );
-  const openImported = useCallback(
-    (imported: Imported, source: string) => {
-      if (!imported.ok) {
-        // The current document stays as it is.
-        setNotice({ kind: 'error', text: `${imported.errors.join(' · ')} — nothing was opened.` });
-        return;
-      }
-      send({ type: 'doc.load', file: imported.file });
-      setNotice({ kind: 'info', text: imported.note ?? `Opened ${source}.` });
-    },
-    [send],
-  );
-  useFileDrop((text, name) => openImported(importText(text, name), name));
-  const autosave = useAutosave(file, snapshot.context.past.length > 0);
-  const [path, setPath] = useState<string | undefined>();
-  const [savedFile, setSavedFile] = useState(file);
-  // Edited since it was opened or saved (loading resets the history, so a fresh document is clean).
-  const edited = snapshot.context.past.length > 0 && file !== savedFile;
-  useEffect(() => {
-    const name = path ? path.split(/[\\/]/).pop() : file.title;
-    document.title = `${name}${edited ? ' — edited' : ''} — Ringside`;
-  }, [path, file.title, edited]);
-  useDesktopMenu({
+  const { notice, setNotice, openImported, autosave } = useDocumentFile({
     file,
-    path,
-    onOpened: (text, opened) => {
-      const imported = importText(text, opened);
-      openImported(imported, opened);
-      if (imported.ok) {
-        setPath(opened);
-        setSavedFile(imported.file);
-      }
-    },
-    onSaved: (saved, savedDoc) => {
-      setPath(saved);
-      setSavedFile(savedDoc);
-      setNotice({ kind: 'info', text: `Saved ${saved}.` });
-    },
-    onNew: () => send({ type: 'doc.load', file: FIRST_PRESET.file, presetId: FIRST_PRESET.id }),
-    onError: (text) => setNotice({ kind: 'error', text }),
+    edits: snapshot.context.past.length,
+    load: (next, presetId) => send({ type: 'doc.load', file: next, ...(presetId ? { presetId } : {}) }),
+    linkErrors: initial.linkErrors,
   });
 
   useEffect(() => {

@@ -1,0 +1,69 @@
+import type { LaneId } from '../../machines';
+import type { TimelineEventFile } from '../../machines/scenario';
+
+/** A fresh push id that the timeline does not use yet. */
+export function freshId(timeline: readonly TimelineEventFile[], base: string): string {
+  const used = new Set(
+    timeline.flatMap((e) => (e.do === 'push' ? [e.id] : e.do === 'cancel' ? [e.id ?? `cancel-${e.call}`] : [])),
+  );
+  for (let n = 1; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** The event types people can add, with the lane they belong to. */
+export const ADDABLE: readonly { type: TimelineEventFile['do']; label: string; lane: LaneId }[] = [
+  { type: 'push', label: 'VoIP push', lane: 'provider' },
+  { type: 'cancel', label: 'Cancellation', lane: 'provider' },
+  { type: 'network', label: 'Network change', lane: 'network' },
+  { type: 'lock', label: 'Lock', lane: 'network' },
+  { type: 'unlock', label: 'Unlock', lane: 'network' },
+  { type: 'power', label: 'powerd policy 3', lane: 'network' },
+  { type: 'wake', label: 'Wake (screen)', lane: 'network' },
+  { type: 'nat-drop', label: 'NAT drop', lane: 'network' },
+  { type: 'nat-restore', label: 'NAT restore', lane: 'network' },
+  { type: 'app', label: 'App to background', lane: 'app' },
+  { type: 'answer', label: 'Answer', lane: 'callkit' },
+  { type: 'decline', label: 'Decline', lane: 'callkit' },
+  { type: 'hangup', label: 'Hang up', lane: 'callkit' },
+  { type: 'mediaserverd-crash', label: 'mediaserverd crash', lane: 'callkit' },
+  { type: 'other-call', label: 'Another call comes in', lane: 'callkit' },
+];
+
+export function newEvent(
+  type: TimelineEventFile['do'],
+  at: string,
+  timeline: readonly TimelineEventFile[],
+): TimelineEventFile {
+  const lastVoip = [...timeline].reverse().find((e) => e.do === 'push' && (e.kind ?? 'voip') === 'voip');
+  const call = lastVoip?.do === 'push' ? lastVoip.id : undefined;
+  switch (type) {
+    case 'push':
+      return { at, do: 'push', id: freshId(timeline, 'call'), kind: 'voip' };
+    case 'cancel':
+      return call
+        ? { at, do: 'cancel', call, via: 'alert', id: freshId(timeline, `cancel-${call}`) }
+        : { at, do: 'push', id: freshId(timeline, 'call'), kind: 'voip' };
+    case 'network':
+      return { at, do: 'network', to: 'offline' };
+    case 'power':
+      return { at, do: 'power', policy: 3 };
+    case 'wake':
+      return { at, do: 'wake', by: 'screen' };
+    case 'app':
+      return { at, do: 'app', action: 'background' };
+    case 'answer':
+    case 'decline':
+    case 'hangup':
+      return call ? { at, do: type, call } : { at, do: 'push', id: freshId(timeline, 'call'), kind: 'voip' };
+    default:
+      return { at, do: type };
+  }
+}
+
+export function defaultEvent(lane: LaneId, at: string, timeline: readonly TimelineEventFile[]): TimelineEventFile {
+  const type = ADDABLE.find((a) => a.lane === lane)?.type ?? (lane === 'apns' ? 'push' : 'app');
+  return newEvent(
+    lane === 'callkit' && !timeline.some((e) => e.do === 'push') ? 'mediaserverd-crash' : type,
+    at,
+    timeline,
+  );
+}
