@@ -1,6 +1,15 @@
-/** The real built CLI, run as a subprocess: exit codes, stdout, stderr. */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+/** The real built CLI, run as a subprocess (node bin/ringside.js …): exit codes, stdout, stderr. */
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,239 +23,482 @@ const BROKEN = JSON.parse(readFileSync(join(ROOT, 'scenarios/broken/expected-err
   string,
   string[]
 >;
+const FLIGHT = 'scenarios/flight-mode-cancelled.ringside.json';
+const FETCH = 'scenarios/report-after-fetch.ringside.json';
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[/;
 
-function ringside(args: string[], env: Record<string, string> = {}, input?: string) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/ringside.js'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    input,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+interface Run {
+  code: number | null;
+  out: string;
+  err: string;
 }
-const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+/** Runs `node bin/ringside.js …` in the repo, plain unless the env says otherwise. */
+function ringside(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  input?: string,
+  bin = join(ROOT, 'bin/ringside.js'),
+): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, out, err }));
+    child.stdin.end(input);
+  });
+}
+const lastLine = (text: string) => text.trimEnd().split('\n').pop();
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+|node:internal|Error:/);
+const tempDir = () => mkdtempSync(join(tmpdir(), 'ringside-cli-'));
+const resultOf = (file: string) => {
+  const loaded = parseScenarioText(readFileSync(join(ROOT, file), 'utf8'));
+  if (!loaded.ok) throw new Error(`${file} does not load`);
+  return simulate(loaded.scenario).result;
+};
 
 beforeAll(() => {
+  // Always test fresh code: the same esbuild script as npm run build:cli.
   execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT });
 });
 
-describe('ringside run', () => {
-  it.each(PRESETS)('%s', (file) => {
-    const r = ringside(['run', `scenarios/${file}`]);
+describe.concurrent('every preset', () => {
+  it.each(PRESETS)('run %s: a plain report with title, pushes and expectations', async (file) => {
+    const r = await ringside(['run', `scenarios/${file}`]);
     expect(r.code, r.err).toBe(0);
-    const title = (JSON.parse(readFileSync(join(ROOT, 'scenarios', file), 'utf8')) as { title: string }).title;
-    expect(r.out.split('\n')[0]).toBe(title);
-    expect(r.out).toContain('Pushes');
-    expect(r.out).toMatch(/Expectations \d+ hold, 0 fail/);
+    expect(r.err).toBe('');
+    const result = resultOf(`scenarios/${file}`);
+    expect(r.out.split('\n')[0]).toBe(result.scenario);
+    expect(r.out).toContain('\nPushes\n');
+    for (const p of result.pushes) expect(r.out).toMatch(new RegExp(`\\n  ${p.id} +${p.kind} .* ${p.fate} `));
+    expect(r.out).toMatch(/\nExpectations \d+ hold, 0 fail\n$/);
+    expect(r.out).not.toMatch(ANSI);
   });
 
-  it('--json prints exactly the result contract, byte-identical every time', () => {
-    const file = 'scenarios/five-strikes-then-reinstall.ringside.json';
-    const a = ringside(['run', file, '--json']);
-    const b = ringside(['run', file, '--json']);
-    expect(a.code).toBe(0);
-    expect(a.out).toBe(b.out);
-    const loaded = parseScenarioText(readFileSync(join(ROOT, file), 'utf8'));
-    if (!loaded.ok) throw new Error('preset invalid');
-    expect(a.out).toBe(`${JSON.stringify(simulate(loaded.scenario).result, null, 2)}\n`);
-    expect((JSON.parse(a.out) as { format: string }).format).toBe('ringside.result/v1');
-  });
-
-  it('reads stdin with -', () => {
-    const text = readFileSync(join(ROOT, 'scenarios/report-after-fetch.ringside.json'), 'utf8');
-    const r = ringside(['run', '-', '--json'], {}, text);
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('"fate": "crashed"');
-  });
-
-  it('--set and --ios override the file before validation', () => {
-    const file = 'scenarios/report-after-fetch.ringside.json';
-    expect(ringside(['run', file, '--json']).out).toContain('"fate": "crashed"');
-    expect(ringside(['run', file, '--json', '--set', 'app.report=sync']).out).toContain('"fate": "rang"');
-    // Before iOS 13 nothing is enforced: the late report still rings.
-    const older = ringside(['run', file, '--json', '--ios', '12.4']);
-    expect(older.out).toContain('"fate": "rang"');
-    expect(older.out).toContain('"strikes": []');
-    const bad = ringside(['run', file, '--set', 'app.report=later']);
-    expect(bad.code).toBe(2);
-    expect(bad.err).toContain('app.report: "later" is not "sync", "never" or a duration');
-  });
-
-  it('--at prints every actor at that moment', () => {
-    const r = ringside(['run', 'scenarios/flight-mode-cancelled.ringside.json', '--at', '10s']);
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('State at 10 s');
-    expect(r.out).toContain('waiting: call-1 (held), cancel-call-1 (held)');
-    expect(r.out).toContain('apsd waiting-for-network');
-    expect(ringside(['run', 'scenarios/flight-mode-cancelled.ringside.json', '--at', 'soon']).code).toBe(2);
-  });
-
-  it('--vs compares with a variant', () => {
-    const r = ringside([
-      'run',
-      'scenarios/flight-mode-cancelled.ringside.json',
-      '--vs',
-      '--ios 26.4 --set app.checksMustReport=true --set timeline.1.expiration="1h"',
-    ]);
+  it.each(PRESETS)('run %s --json is exactly the result contract', async (file) => {
+    const r = await ringside(['run', `scenarios/${file}`, '--json']);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/≠\s+call-1\s+stale\s+missed/);
-    expect(r.out).toContain('1 of 2 pushes differ');
+    expect(r.out).toBe(`${JSON.stringify(resultOf(`scenarios/${file}`), null, 2)}\n`);
   });
 
-  it('is plain without a TTY or with NO_COLOR, coloured with FORCE_COLOR', () => {
-    // eslint-disable-next-line no-control-regex
-    const escape = /\u001b\[/;
-    expect(ringside(['run', 'scenarios/report-after-fetch.ringside.json']).out).not.toMatch(escape);
-    expect(
-      ringside(['run', 'scenarios/report-after-fetch.ringside.json'], { NO_COLOR: '', FORCE_COLOR: '1' }).out,
-    ).toMatch(escape);
+  it.each(PRESETS)('check %s holds', async (file) => {
+    const r = await ringside(['check', `scenarios/${file}`]);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toBe(`${resultOf(`scenarios/${file}`).expectations.length} passed, 0 failed\n`);
   });
 });
 
-describe('bad input never prints a stack trace', () => {
-  it.each(Object.entries(BROKEN))('%s → exit 2 with the file and path named', (file, messages) => {
-    const r = ringside(['run', `scenarios/broken/${file}`]);
+describe.concurrent('the broken corpus (scenarios/broken/)', () => {
+  it('has a file for every expected error, and only those', () => {
+    const files = readdirSync(join(ROOT, 'scenarios/broken')).filter((f) => f !== 'expected-errors.json');
+    expect(files.sort()).toEqual(Object.keys(BROKEN).sort());
+  });
+
+  it.each(Object.entries(BROKEN))('run %s → exit 2, the file and path named, no stack', async (file, messages) => {
+    const r = await ringside(['run', `scenarios/broken/${file}`]);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     for (const m of messages) expect(r.err).toContain(m);
-    expect(r.err).toContain(`scenarios/broken/${file}`);
+    for (const line of r.err.trimEnd().split('\n')) expect(line).toMatch(new RegExp(`^scenarios/broken/${file}: `));
     noStack(r.err);
   });
 
-  it('a missing file, a folder, an oversized file, an unknown command', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ringside-cli-'));
+  it.each(Object.keys(BROKEN))('check %s → exit 2 and still the summary line', async (file) => {
+    const r = await ringside(['check', `scenarios/broken/${file}`, FETCH]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`scenarios/broken/${file}: `);
+    expect(r.out).toBe('2 passed, 0 failed\n');
+    noStack(r.err);
+  });
+});
+
+describe.concurrent('ringside run', () => {
+  it('--json is byte-identical across runs', async () => {
+    const file = 'scenarios/five-strikes-then-reinstall.ringside.json';
+    const [a, b] = await Promise.all([ringside(['run', file, '--json']), ringside(['run', file, '--json'])]);
+    expect(a.out).toBe(b.out);
+    expect((JSON.parse(a.out) as { format: string }).format).toBe('ringside.result/v1');
+  });
+
+  it('reads stdin with -', async () => {
+    const text = readFileSync(join(ROOT, FETCH), 'utf8');
+    const r = await ringside(['run', '-', '--json'], {}, text);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`${JSON.stringify(resultOf(FETCH), null, 2)}\n`);
+    const bad = await ringside(['run', '-'], {}, '{\n  "format": ');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^<stdin>: not valid JSON at line 2, column \d+/);
+  });
+
+  it('--set and --ios change the file before validation', async () => {
+    expect((await ringside(['run', FETCH, '--json'])).out).toContain('"fate": "crashed"');
+    expect((await ringside(['run', FETCH, '--json', '--set', 'app.report=sync'])).out).toContain('"fate": "rang"');
+    // Before iOS 13 nothing is enforced: the late report still rings.
+    const older = await ringside(['run', FETCH, '--json', '--ios', '12.4']);
+    expect(older.out).toContain('"fate": "rang"');
+    expect(older.out).toContain('"strikes": []');
+    // The path form of error messages works too; values are JSON when they parse.
+    const late = await ringside([
+      'run',
+      FLIGHT,
+      '--json',
+      '--set',
+      'timeline[1].at=40s',
+      '--set',
+      'params.apsdReconnect=0',
+    ]);
+    expect(late.code, late.err).toBe(0);
+    const pushes = (JSON.parse(late.out) as { pushes: { id: string; sentAt: number }[] }).pushes;
+    expect(pushes.find((p) => p.id === 'call-1')?.sentAt).toBe(40_000);
+  });
+
+  it('a bad override names the path, with a hint when JSON turned text into a number', async () => {
+    const bad = await ringside(['run', FETCH, '--set', 'app.report=later']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(`${FETCH}: app.report: "later" is not "sync", "never" or a duration`);
+    const number = await ringside(['run', FETCH, '--set', 'device.ios=26.4']);
+    expect(number.code).toBe(2);
+    expect(number.err).toContain(`hint: --set device.ios=26.4 gave device.ios the number 26.4`);
+    expect((await ringside(['run', FETCH, '--set', `device.ios="26.4"`])).code).toBe(0);
+    for (const args of [
+      ['--set', 'nothing'],
+      ['--set', 'timeline[9].at=1s'],
+      ['--set', 'a..b=1'],
+    ]) {
+      const r = await ringside(['run', FETCH, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toMatch(/^--set /);
+    }
+  });
+
+  it('--at prints every actor at that moment, as text or JSON', async () => {
+    const r = await ringside(['run', FLIGHT, '--at', '10s']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('State at 10 s\n');
+    expect(r.out).toMatch(/APNs +thinks the phone is connected; waiting: call-1 \(held\), cancel-call-1 \(held\)/);
+    expect(r.out).toContain('apsd waiting-for-network');
+    const json = await ringside(['run', FLIGHT, '--at', '28.5s', '--json']);
+    const state = JSON.parse(json.out) as { t: number; device: { apsd: string } };
+    expect(state.t).toBe(28_500);
+    expect(state.device.apsd).toBe('connected');
+    expect((await ringside(['run', FLIGHT, '--at', '2m'])).out).toContain('(after the scenario ends at 1 min)');
+    const bad = await ringside(['run', FLIGHT, '--at', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe('--at soon: not a time; use ms or "5s", "2m", "1h"\n');
+  });
+
+  it('--vs compares with a variant of the same file', async () => {
+    const r = await ringside([
+      'run',
+      FLIGHT,
+      '--vs',
+      '--ios 26.4 --set app.checksMustReport=true --set timeline[1].expiration="1h"',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^ +push +as written +--ios 26\.4 --set/);
+    expect(r.out).toMatch(/\n≠ +call-1 +stale +missed /);
+    expect(r.out).toMatch(/\n +cancel-call-1 +delivered +delivered\n/);
+    expect(r.out).toContain('1 of 2 pushes differ');
+    const stdin = await ringside(['run', '-', '--vs', '--ios 26.4'], {}, readFileSync(join(ROOT, FLIGHT), 'utf8'));
+    expect(stdin.code).toBe(0);
+    for (const args of [
+      ['--vs', '--json'],
+      ['--vs', '--ios 26.4', '--json'],
+      ['--vs', '--ios "26.4'],
+    ]) {
+      const bad = await ringside(['run', FLIGHT, ...args]);
+      expect(bad.code, args.join(' ')).toBe(2);
+      noStack(bad.err);
+    }
+  });
+
+  it('is plain without a terminal or with NO_COLOR / --no-color, coloured with FORCE_COLOR', async () => {
+    expect((await ringside(['run', FETCH])).out).not.toMatch(ANSI);
+    const colour = await ringside(['run', FETCH], { NO_COLOR: '', FORCE_COLOR: '1' });
+    expect(colour.out).toMatch(ANSI);
+    expect(colour.out).toContain('\u001b[31m✕ crashed\u001b[39m');
+    expect((await ringside(['run', FETCH, '--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' })).out).not.toMatch(ANSI);
+    expect((await ringside(['run', FETCH], { NO_COLOR: '1', FORCE_COLOR: '1' })).out).not.toMatch(ANSI);
+  });
+});
+
+describe.concurrent('bad input never prints a stack trace', () => {
+  it('a missing, unreadable-as-scenario or oversized file, a folder, an empty folder: exit 2', async () => {
+    const dir = tempDir();
     const big = join(dir, 'big.ringside.json');
     writeFileSync(big, ' '.repeat(10 * 1024 * 1024 + 10));
+    mkdirSync(join(dir, 'empty'));
     for (const [args, message] of [
       [['run', 'nope.ringside.json'], 'nope.ringside.json: cannot read: no such file'],
-      [['run', 'scenarios'], 'is a directory'],
-      [['run', big], 'scenarios are limited to 10 MB'],
-      [['check', dir.replace(/$/, '/empty-sub')], 'no such file or folder'],
-      [['frobnicate'], "unknown command 'frobnicate'"],
-      [['explain', 'KILL-9'], 'KILL-9: no such rule'],
+      [['run', 'scenarios'], 'scenarios: is a directory'],
+      [['run', big], `${big}: the file is 10.0 MB; scenarios are limited to 10 MB`],
+      [['check', join(dir, 'empty')], `${join(dir, 'empty')}: no *.ringside.json scenarios in this folder`],
+      [['check', join(dir, 'missing')], 'no such file or folder'],
+      [['diff', FLIGHT, 'nope.json'], 'nope.json: cannot read: no such file'],
     ] as const) {
-      const r = ringside([...args]);
+      const r = await ringside([...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err, args.join(' ')).toContain(message);
       noStack(r.err);
     }
   });
-});
 
-describe('ringside check', () => {
-  it('passes every preset, ending with "N passed, N failed"', () => {
-    const r = ringside(['check', 'scenarios/']);
-    expect(r.code, r.out + r.err).toBe(0);
-    expect(r.out.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed$/);
-  });
-
-  it('exits 1 on a failing expectation, with expected vs actual and the why', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ringside-cli-'));
-    const text = readFileSync(join(ROOT, 'scenarios/report-after-fetch.ringside.json'), 'utf8').replace(
-      '"fate": "crashed"',
-      '"fate": "rang"',
+  it('usage errors exit 2 with a hint; --help and --version exit 0', async () => {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['run'],
+      ['run', 'a', 'b'],
+      ['run', FLIGHT, '--bogus'],
+      ['check'],
+      ['diff', FLIGHT],
+      ['explain', 'KILL-9'],
+    ]) {
+      const r = await ringside(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.out, args.join(' ')).toBe('');
+      noStack(r.err);
+    }
+    expect((await ringside(['frobnicate'])).err).toContain("unknown command 'frobnicate'");
+    expect((await ringside(['explain', 'KILL-9'])).err).toBe(
+      'KILL-9: no such rule; did you mean KILL-1? (ringside rules lists them all)\n',
     );
-    writeFileSync(join(dir, 'wrong.ringside.json'), text);
-    const r = ringside(['check', dir]);
-    expect(r.code).toBe(1);
-    expect(r.out).toContain('expected call-1 is rang, got crashed');
-    expect(r.out).toContain('PushKit crashed the app');
-    expect(r.out.trim().split('\n').pop()).toBe('1 passed, 1 failed');
+    expect((await ringside(['--help'])).code).toBe(0);
+    expect((await ringside(['help', 'run'])).code).toBe(0);
   });
 
-  it('exits 2 when a file is invalid but still runs the others', () => {
-    const r = ringside(['check', 'scenarios/report-after-fetch.ringside.json', 'scenarios/broken/unknown-event.json']);
+  it('without a build, the launcher says how to build', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(join(ROOT, 'bin/ringside.js'), join(dir, 'bin/ringside.js'));
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    const r = await ringside(['--version'], {}, undefined, join(dir, 'bin/ringside.js'));
     expect(r.code).toBe(2);
-    expect(r.err).toContain('unknown event "pussh"');
-    expect(r.out.trim().split('\n').pop()).toBe('2 passed, 0 failed, 1 invalid');
-  });
-
-  it('expands simple globs', () => {
-    const r = ringside(['check', 'scenarios/slow-*.ringside.json']);
-    expect(r.code).toBe(0);
-    expect(r.out.trim()).toBe('4 passed, 0 failed');
-  });
-
-  it('writes JUnit XML', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'ringside-cli-')), 'junit.xml');
-    const r = ringside(['check', 'scenarios/', '--reporter', 'junit', '--output', out]);
-    expect(r.code).toBe(0);
-    const xml = readFileSync(out, 'utf8');
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')).toBe(true);
-    expect((xml.match(/<testsuite /g) ?? []).length).toBe(PRESETS.length);
-    expect((xml.match(/<testsuite /g) ?? []).length).toBe((xml.match(/<\/testsuite>/g) ?? []).length);
-    const cases = (xml.match(/<testcase /g) ?? []).length;
-    expect(xml).toContain(`tests="${cases}" failures="0"`);
+    expect(r.err).toBe('ringside: the CLI is not built yet; run npm run build:cli\n');
   });
 });
 
-describe('the other commands', () => {
-  it('diff marks pushes whose fate differs', () => {
-    const r = ringside([
+describe.concurrent('ringside check', () => {
+  it('passes every preset, ending with exactly "N passed, 0 failed"', async () => {
+    const r = await ringside(['check', 'scenarios/']);
+    expect(r.code, r.out + r.err).toBe(0);
+    const total = PRESETS.reduce((n, f) => n + resultOf(`scenarios/${f}`).expectations.length, 0);
+    expect(r.out).toBe(`${total} passed, 0 failed\n`);
+  });
+
+  it('exits 1 on a failing expectation: file, expected vs actual, the why', async () => {
+    const dir = tempDir();
+    const text = readFileSync(join(ROOT, FETCH), 'utf8').replace('"fate": "crashed"', '"fate": "rang"');
+    writeFileSync(join(dir, 'wrong.ringside.json'), text);
+    const r = await ringside(['check', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`FAIL ${join(dir, 'wrong.ringside.json')}: expected call-1 is rang, got crashed\n`);
+    expect(r.out).toContain('PushKit crashed the app');
+    expect(lastLine(r.out)).toBe('1 passed, 1 failed');
+  });
+
+  it('exits 2 when a file is invalid or a target names nothing, and still runs the others', async () => {
+    const r = await ringside(['check', FETCH, 'scenarios/broken/unknown-event.json', 'nope/', 'scenarios/zz*.json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('scenarios/broken/unknown-event.json: timeline[0].do: unknown event "pussh"');
+    expect(r.err).toContain('nope/: no such file or folder');
+    expect(r.err).toContain('scenarios/zz*.json: matches no file');
+    expect(r.err).toContain('3 could not be checked');
+    expect(r.out).toBe('2 passed, 0 failed\n');
+  });
+
+  it('expands globs: *, ** and {a,b}; a file named twice runs once', async () => {
+    expect((await ringside(['check', 'scenarios/slow-*.ringside.json'])).out).toBe('4 passed, 0 failed\n');
+    expect((await ringside(['check', 'scenarios/{slow,broken}-*.ringside.json', FETCH, FETCH])).out).toBe(
+      '7 passed, 0 failed\n',
+    );
+    const all = await ringside(['check', 'scenarios/**/*.ringside.json']);
+    expect(all.out).toBe((await ringside(['check', 'scenarios'])).out);
+  });
+
+  it('reads stdin with -', async () => {
+    const r = await ringside(['check', '-'], {}, readFileSync(join(ROOT, FETCH), 'utf8'));
+    expect(r.out).toBe('2 passed, 0 failed\n');
+  });
+
+  it('writes JUnit XML: one testsuite per file, one testcase per expectation, balanced tags', async () => {
+    const dir = tempDir();
+    const wrong = join(dir, 'wrong.ringside.json');
+    writeFileSync(wrong, readFileSync(join(ROOT, FETCH), 'utf8').replace('"strikes": 1', '"strikes": 0'));
+    const out = join(dir, 'reports', 'junit.xml'); // its folder does not exist yet
+    const r = await ringside([
+      'check',
+      'scenarios/',
+      wrong,
+      'scenarios/broken/empty.json',
+      '--reporter',
+      'junit',
+      '--output',
+      out,
+    ]);
+    expect(r.code).toBe(2);
+    const xml = readFileSync(out, 'utf8');
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ringside" ')).toBe(true);
+    expect(xml.match(/<testsuite /g)).toHaveLength(PRESETS.length + 2);
+    for (const tag of ['testsuites', 'testsuite', 'testcase', 'failure', 'error']) {
+      const open = (xml.match(new RegExp(`<${tag}[ >]`, 'g')) ?? []).length;
+      const closed = (xml.match(new RegExp(`</${tag}>|<${tag} [^>]*/>`, 'g')) ?? []).length;
+      expect(closed, tag).toBe(open);
+    }
+    const cases = xml.match(/<testcase /g)?.length ?? 0;
+    expect(xml).toContain(`<testsuites name="ringside" tests="${cases}" failures="1" errors="1">`);
+    expect(xml).toContain('<failure message="expected strikes = 0, got 1">');
+    expect(xml).toContain('<error message="scenarios/broken/empty.json: the file is empty');
+  });
+
+  it('--output alone implies the JUnit reporter; an unknown reporter is a usage error', async () => {
+    const out = join(tempDir(), 'j.xml');
+    expect((await ringside(['check', FETCH, '--output', out])).code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect((await ringside(['check', FETCH, '--reporter', 'tap'])).code).toBe(2);
+  });
+});
+
+describe.concurrent('the other commands', () => {
+  it('diff marks pushes whose fate differs, and strikes and throttling', async () => {
+    const same = await ringside([
       'diff',
       'scenarios/null-audio-session.ringside.json',
       'scenarios/null-audio-session-setconfiguration.ringside.json',
     ]);
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('0 of 1 pushes differ');
-    const d = ringside([
+    expect(same.code).toBe(0);
+    expect(same.out).not.toMatch(/^≠/m);
+    expect(lastLine(same.out)).toBe('0 of 1 pushes differ');
+    const d = await ringside([
       'diff',
       'scenarios/slow-cold-launch.ringside.json',
       'scenarios/slow-cold-launch-watchdog.ringside.json',
     ]);
-    expect(d.out).toMatch(/≠\s+call-1\s+rang\s+killed/);
+    expect(d.out).toMatch(/\n≠ +call-1 +rang +killed +APNS-1 PATH-4 LAUNCH-1 PK-1 CALL-1 → /);
+    expect(d.out).toMatch(/\n +strikes +0 +0\n +throttled +never +never\n/);
+    const five = await ringside(['diff', 'scenarios/throttle-24h-window.ringside.json', FETCH]);
+    expect(five.out).toMatch(/\n≠ +strikes +\d+ +1\n≠ +throttled +\S.* +never\n/);
+    const colour = await ringside(
+      ['diff', 'scenarios/slow-cold-launch.ringside.json', 'scenarios/slow-cold-launch-watchdog.ringside.json'],
+      { NO_COLOR: '', FORCE_COLOR: '1' },
+    );
+    expect(colour.out).toContain('\u001b[33m≠\u001b[39m  \u001b[33mcall-1\u001b[39m');
   });
 
-  it('rules lists every rule; explain prints text, numbers, sources and presets', () => {
-    const rules = ringside(['rules']).out.trim().split('\n');
+  it('rules lists every rule; explain prints text, numbers, sources and presets', async () => {
+    const rules = (await ringside(['rules'])).out.trimEnd().split('\n');
     expect(rules).toHaveLength(RULES.length);
-    expect(rules[0]).toMatch(/^PATH-1\s+The app plays no part/);
-    const e = ringside(['explain', 'kill-1']);
+    expect(rules[0]).toMatch(/^PATH-1 +The app plays no part/);
+    const e = await ringside(['explain', 'kill-1']);
     expect(e.code).toBe(0);
+    expect(e.out.split('\n')[0]).toBe('KILL-1 — App launch and the PushKit handler');
     expect(e.out).toContain('0xbaadca11');
-    expect(e.out).toContain('callservicesdDeadline = 7000 ms (documented)');
-    expect(e.out).toContain('Presets that show it: delegate-not-set-at-launch, main-thread-blocked');
-    expect(ringside(['explain', 'MUST-1']).out).toContain('estimate: Apple does not document this');
+    expect(e.out).toContain('callservicesdDeadline = 7 s (documented) — ');
+    expect(e.out).toContain('Sources: seed 000');
+    expect(e.out).toContain('Presets that show it: delegate-not-set-at-launch, main-thread-blocked\n');
+    expect((await ringside(['explain', 'MUST-1'])).out).toContain(
+      'mustReportLatency = 20 s (estimate: Apple does not document this)',
+    );
+    // A rule cited only in the event log counts too.
+    expect((await ringside(['explain', 'THROTTLE-2'])).out).toMatch(
+      /Presets that show it: .*five-strikes-then-reinstall/,
+    );
   });
 
-  it('whatif names the change that would have saved a push', () => {
-    const r = ringside(['whatif', 'scenarios/report-after-fetch.ringside.json', 'call-1']);
+  it('whatif names the change that would have saved a push', async () => {
+    const r = await ringside(['whatif', FETCH, 'call-1']);
     expect(r.code).toBe(0);
     expect(r.out).toContain(
       'Had the app reported the call before returning from the PushKit handler, this call would have rung.',
     );
-    expect(ringside(['whatif', 'scenarios/slow-cold-launch.ringside.json', 'call-1']).out).toContain('nothing to save');
-    expect(ringside(['whatif', 'scenarios/slow-cold-launch.ringside.json', 'call-9']).code).toBe(2);
+    expect((await ringside(['whatif', 'scenarios/slow-cold-launch.ringside.json', 'call-1'])).out).toContain(
+      'nothing to save',
+    );
+    const missing = await ringside(['whatif', 'scenarios/slow-cold-launch.ringside.json', 'call-9']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no push "call-9" (pushes: call-1)');
   });
 
-  it('report prints the Markdown report', () => {
-    const r = ringside(['report', 'scenarios/report-after-fetch.ringside.json']);
+  it('report prints the Markdown report or writes it', async () => {
+    const r = await ringside(['report', FETCH]);
     expect(r.code).toBe(0);
     expect(r.out.startsWith('# Reporting after a network fetch crashes the app\n')).toBe(true);
     expect(r.out).toContain('| call-1 | voip | 2 s | 2.1 s | **crashed** | APNS-1, PATH-4, PK-1 |');
+    const out = join(tempDir(), 'r.md');
+    expect((await ringside(['report', FETCH, '--set', 'app.report=sync', '--output', out])).out).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('**rang**');
   });
 
-  it('presets and schema', () => {
-    expect(ringside(['presets']).out.trim().split('\n')).toHaveLength(PRESETS.length);
-    expect((JSON.parse(ringside(['schema']).out) as { $id: string }).$id).toContain('ringside.scenario.v1.json');
+  it('presets lists file, title and pushes; schema prints the JSON Schema', async () => {
+    const lines = (await ringside(['presets'])).out.trimEnd().split('\n');
+    expect(lines).toHaveLength(PRESETS.length);
+    expect(lines.find((l) => l.startsWith('flight-mode-cancelled.ringside.json'))).toMatch(
+      /^flight-mode-cancelled\.ringside\.json +Cancelled while in flight mode +1 push$/,
+    );
+    const schema = JSON.parse((await ringside(['schema'])).out) as { $id: string };
+    expect(schema).toEqual(JSON.parse(readFileSync(join(ROOT, 'schema/ringside.scenario.v1.json'), 'utf8')));
   });
 
-  it('new writes a valid starter, refuses to overwrite, and starts from a preset', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ringside-cli-'));
+  it('new writes a valid starter with $schema, refuses to overwrite, starts from a preset', async () => {
+    const dir = join(ROOT, '.tmp', `cli-new-${process.pid}`);
     const file = join(dir, 'mine.ringside.json');
-    expect(ringside(['new', file]).code).toBe(0);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveProperty('$schema');
-    expect(ringside(['check', file]).code).toBe(0);
-    const again = ringside(['new', file]);
+    const r = await ringside(['new', file]);
+    expect(r.code, r.err).toBe(0);
+    // Inside the clone, $schema is a relative path that works for everyone who checks the file out.
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { $schema: string }).$schema).toBe(
+      '../../schema/ringside.scenario.v1.json',
+    );
+    expect((await ringside(['check', file])).code).toBe(0);
+    const again = await ringside(['new', file]);
     expect(again.code).toBe(2);
-    expect(again.err).toContain('already exists; use --force');
-    expect(ringside(['new', '--from', 'report-after-fetch', '--force', file]).code).toBe(0);
+    expect(again.err).toBe(`${file}: already exists; use --force to overwrite it\n`);
+    expect((await ringside(['new', '--from', 'report-after-fetch', '--force', file])).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('Reporting after a network fetch');
+    const typo = await ringside(['new', '--from', 'report-after-fetsh', join(dir, 'x.ringside.json')]);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('did you mean report-after-fetch?');
+    const outside = join(tempDir(), 'o.ringside.json');
+    expect((await ringside(['new', outside])).code).toBe(0);
+    expect(readFileSync(outside, 'utf8')).toContain('"$schema": "https://');
+    const stdout = await ringside(['new', '-']);
+    expect(parseScenarioText(stdout.out).ok).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   });
 
-  it('--help shows examples; --version the package version', () => {
-    expect(ringside(['run', '--help']).out).toContain('Examples:');
-    expect(ringside(['--version']).out.trim()).toBe(
+  it('docs/cli.md shows the real output of run and --at', async () => {
+    const doc = readFileSync(join(ROOT, 'docs/cli.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```text\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks[0]).toBe((await ringside(['run', FLIGHT])).out);
+    expect(blocks).toContain(
+      `$ ringside run ${FLIGHT} --at 10s\n${(await ringside(['run', FLIGHT, '--at', '10s'])).out}`,
+    );
+  });
+
+  it('every command has --help with examples; --version is the package version', async () => {
+    for (const command of [
+      'run',
+      'check',
+      'diff',
+      'whatif',
+      'report',
+      'rules',
+      'explain',
+      'presets',
+      'new',
+      'schema',
+    ]) {
+      const r = await ringside([command, '--help']);
+      expect(r.code, command).toBe(0);
+      expect(r.out, command).toContain('Examples:');
+    }
+    expect((await ringside(['--version'])).out.trim()).toBe(
       (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
     );
   });

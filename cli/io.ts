@@ -1,28 +1,21 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  formatErrors,
-  MAX_SCENARIO_BYTES,
-  parseScenarioText,
-  type LoadResult,
-  type ScenarioFile,
-} from '../machines/scenario';
+import { formatErrors, MAX_SCENARIO_BYTES, parseScenarioText, type LoadResult } from '../machines/scenario';
+import { CliError } from './errors';
+import { applyOverrides, overrideHints, type Overrides } from './overrides';
 
-/** A user-facing failure: printed as-is, exit code 2. Never a stack trace. */
-export class InputError extends Error {
-  constructor(
-    readonly lines: readonly string[],
-    readonly code = 2,
-  ) {
-    super(lines.join('\n'));
-  }
-}
+/** Writes lines to stdout, each ending with a newline. */
+export const write = (lines: readonly string[] | string): void =>
+  void process.stdout.write(`${typeof lines === 'string' ? lines : lines.join('\n')}\n`);
 
-/** The package root (dist/cli/ringside.mjs → ../..; cli/io.ts under tsx → ..). */
+/**
+ * The package root: dist/cli/ringside.mjs → ../.. in a clone and in an installed package; cli/*.ts
+ * under tsx → .. . Found by looking upwards for package.json beside scenarios/.
+ */
 export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  const here = dirname(fileURLToPath(import.meta.url));
+  let dir = here;
   for (let i = 0; i < 4; i++) {
     try {
       if (statSync(join(dir, 'package.json')).isFile() && statSync(join(dir, 'scenarios')).isDirectory()) return dir;
@@ -31,150 +24,122 @@ export function packageRoot(): string {
     }
     dir = dirname(dir);
   }
-  return resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  return resolve(here, '../..');
 }
 
 export const presetsDir = (): string => join(packageRoot(), 'scenarios');
+export const schemaFile = (): string => join(packageRoot(), 'schema', 'ringside.scenario.v1.json');
 
-/** Reads a scenario's text from a file or stdin (`-`), with the size limit checked first. */
-export function readScenarioText(file: string): string {
-  if (file === '-') return readFileSync(0, 'utf8');
+/** The bundled presets, `scenarios/*.ringside.json`, by name (the file name without `.ringside.json`). */
+export function presetFiles(): { id: string; file: string; path: string }[] {
+  const dir = presetsDir();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ringside.json'))
+    .sort()
+    .map((f) => ({ id: f.slice(0, -'.ringside.json'.length), file: f, path: join(dir, f) }));
+}
+
+const tooBig = (source: string, bytes: number) =>
+  new CliError([`${source}: the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; scenarios are limited to 10 MB`]);
+
+function describeFsError(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'is a directory; give a scenario file (ringside check accepts folders)'
+          : (error as Error).message;
+  return new CliError([`${file}: cannot read: ${why}`]);
+}
+
+/** Reads stdin, refusing more than the scenario size limit without holding it all in memory. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_SCENARIO_BYTES) {
+      process.stdin.destroy();
+      throw tooBig('<stdin>', size);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads a scenario's text from a file or stdin (`-`), the size limit checked before reading. */
+export async function readScenarioText(file: string): Promise<string> {
+  const text = file === '-' ? await readStdin() : readFileChecked(file);
+  // Editors on Windows may start a UTF-8 file with a byte-order mark, which JSON.parse rejects.
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+function readFileChecked(file: string): string {
   let size: number;
   try {
     const st = statSync(file);
     if (st.isDirectory())
-      throw new InputError([`${file}: is a directory; give a scenario file (ringside check accepts folders)`]);
+      throw new CliError([`${file}: is a directory; give a scenario file (ringside check accepts folders)`]);
     size = st.size;
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError([
-      `${file}: cannot read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-    ]);
+    if (error instanceof CliError) throw error;
+    throw describeFsError(file, error);
   }
-  if (size > MAX_SCENARIO_BYTES)
-    throw new InputError([
-      `${file}: the file is ${(size / 1024 / 1024).toFixed(1)} MB; scenarios are limited to 10 MB`,
-    ]);
+  if (size > MAX_SCENARIO_BYTES) throw tooBig(file, size);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError([`${file}: cannot read: ${(error as Error).message}`]);
+    throw describeFsError(file, error);
   }
 }
 
-/** Sets `a.b.c` in a plain object copy; the value is JSON when it parses, else a string. */
-export function setPath(doc: Record<string, unknown>, path: string, raw: string): Record<string, unknown> {
-  let value: unknown = raw;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    // a bare word such as sync or 5s stays a string
-  }
-  const keys = path.split('.');
-  if (keys.some((k) => k === '' || k === '__proto__' || k === 'constructor' || k === 'prototype')) {
-    throw new InputError([`--set ${path}: not a valid path; use dotted keys such as app.report`]);
-  }
-  const copy = (v: unknown): Record<string, unknown> | unknown[] =>
-    Array.isArray(v)
-      ? [...(v as unknown[])]
-      : typeof v === 'object' && v !== null
-        ? { ...(v as Record<string, unknown>) }
-        : {};
-  const root = copy(doc) as Record<string, unknown>;
-  let node: Record<string, unknown> | unknown[] = root;
-  for (const [i, key] of keys.entries()) {
-    const last = i === keys.length - 1;
-    if (Array.isArray(node)) {
-      const index = Number(key);
-      if (!Number.isInteger(index) || index < 0 || index >= node.length) {
-        throw new InputError([`--set ${path}: ${key} is not an index of that list (0…${node.length - 1})`]);
-      }
-      if (last) node[index] = value;
-      else node = node[index] = copy(node[index]);
-    } else if (last) node[key] = value;
-    else node = node[key] = copy(node[key]);
-  }
-  return root;
+export type Loaded = Extract<LoadResult, { ok: true }> & { readonly source: string };
+
+/**
+ * Loads a scenario file with `--ios` / `--set` applied to the raw document before validation; throws a
+ * CliError listing every problem, each prefixed with the file name and JSON path.
+ */
+export async function loadOrThrow(file: string, overrides: Overrides = {}): Promise<Loaded> {
+  return parseOrThrow(await readScenarioText(file), sourceName(file), overrides);
 }
 
-export interface Overrides {
-  readonly ios?: string;
-  readonly set?: readonly string[];
+/** How messages name a file: its path as given, or `<stdin>`. */
+export const sourceName = (file: string): string => (file === '-' ? '<stdin>' : file);
+
+/** {@link loadOrThrow} for text already read (so `run - --vs` can load stdin twice). */
+export function parseOrThrow(text: string, source: string, overrides: Overrides = {}): Loaded {
+  const loaded = loadText(text, overrides);
+  if (!loaded.ok)
+    throw new CliError([...formatErrors(loaded.errors, source), ...overrideHints(loaded.errors, overrides)]);
+  return { ...loaded, source };
 }
 
-/** Loads a scenario file with `--ios` / `--set` applied to the raw document before validation. */
-export function loadFile(file: string, overrides: Overrides = {}): LoadResult & { source: string } {
-  const source = file === '-' ? '<stdin>' : file;
-  const text = readScenarioText(file);
+function loadText(text: string, overrides: Overrides): LoadResult {
   const first = parseScenarioText(text);
-  if (!overrides.ios && !overrides.set?.length) return { ...first, source };
-  let doc: Record<string, unknown>;
+  if (overrides.ios === undefined && !overrides.set?.length) return first;
+  let doc: unknown;
   try {
-    doc = JSON.parse(text) as Record<string, unknown>;
+    doc = JSON.parse(text);
   } catch {
-    return { ...first, source };
+    return first; // not JSON: the loader's message (line and column) says so
   }
-  if (overrides.ios) doc = setPath(doc, 'device.ios', JSON.stringify(overrides.ios));
-  for (const item of overrides.set ?? []) {
-    const eq = item.indexOf('=');
-    if (eq <= 0) throw new InputError([`--set ${item}: write it as path=value, e.g. --set app.report=sync`]);
-    doc = setPath(doc, item.slice(0, eq), item.slice(eq + 1));
-  }
-  return { ...parseScenarioText(JSON.stringify(doc)), source };
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return first;
+  return parseScenarioText(JSON.stringify(applyOverrides(doc as Record<string, unknown>, overrides)));
 }
 
-/** Loads or throws an InputError listing every problem with the file name. */
-export function loadOrThrow(file: string, overrides: Overrides = {}) {
-  const loaded = loadFile(file, overrides);
-  if (!loaded.ok) throw new InputError(formatErrors(loaded.errors, loaded.source));
-  return loaded;
-}
-
-/** Expands FILE | DIR | simple globs (`dir/*.ringside.json`) into scenario files. */
-export function expandTargets(targets: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const target of targets) {
-    if (target.includes('*')) {
-      const dir = dirname(target);
-      const pattern = new RegExp(
-        `^${basename(target)
-          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-          .replace(/\*/g, '.*')}$`,
-      );
-      let names: string[];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        throw new InputError([`${target}: no such folder ${dir}`]);
-      }
-      const matched = names.filter((n) => pattern.test(n)).map((n) => join(dir, n));
-      if (matched.length === 0) throw new InputError([`${target}: matches no file`]);
-      out.push(...matched.sort());
-      continue;
-    }
-    let st;
-    try {
-      st = statSync(target);
-    } catch {
-      throw new InputError([`${target}: no such file or folder`]);
-    }
-    if (st.isDirectory()) {
-      const found = walk(target);
-      if (found.length === 0) throw new InputError([`${target}: no *.ringside.json scenarios in this folder`]);
-      out.push(...found);
-    } else out.push(target);
+/** Writes a file for the user (a report, a new scenario), creating its folder; failures are CliErrors. */
+export function writeUserFile(file: string, text: string): void {
+  try {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    writeFileSync(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError([
+      `${file}: cannot write: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message}`,
+    ]);
   }
-  return out;
 }
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(path));
-    else if (entry.name.endsWith('.ringside.json')) out.push(path);
-  }
-  return out;
-}
-
-export type { ScenarioFile };

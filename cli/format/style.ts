@@ -12,6 +12,8 @@ export interface Style {
   cyan(s: string): string;
   /** A fate with its symbol and colour (`✕ crashed` in red), or the bare name when plain. */
   fate(f: Fate): string;
+  /** The mark before a failed expectation: a red `✕`, or `FAIL` when plain (logs are searched for it). */
+  readonly fail: string;
 }
 
 const FATE_SYMBOL: Record<Fate, string> = {
@@ -44,6 +46,7 @@ export function makeStyle(color: boolean): Style {
     green: wrap(32, 39),
     yellow: wrap(33, 39),
     cyan: wrap(36, 39),
+    fail: color ? '\u001b[31m✕\u001b[39m' : 'FAIL',
     fate: (f) => {
       if (!color) return f;
       const text = `${FATE_SYMBOL[f]} ${f}`;

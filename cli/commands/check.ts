@@ -1,0 +1,83 @@
+import { Command, Option } from 'commander';
+import { CliError, EXIT, simulateOrBug } from '../errors';
+import { describeExpectation, junitXml, pushOf, type SuiteResult } from '../format/junit';
+import { makeStyle, useColor } from '../format/style';
+import { loadOrThrow, write, writeUserFile } from '../io';
+import { examples, type RunState } from '../options';
+import { expandTargets } from '../targets';
+
+interface CheckOptions {
+  reporter?: 'junit';
+  output?: string;
+  color?: boolean;
+}
+
+const DEFAULT_JUNIT = 'ringside-junit.xml';
+
+/**
+ * `ringside check`: every file's `expect` block. One line per failing expectation, then
+ * `N passed, N failed`; exit 1 when one fails, 2 when a file cannot be loaded (the others still run).
+ */
+export function checkCommand(state: RunState): Command {
+  return new Command('check')
+    .argument(
+      '<targets...>',
+      'scenario files, folders (every *.ringside.json below) or globs ("scenarios/**/*.ringside.json")',
+    )
+    .description("check every scenario's expect block; exit 1 if one fails, 2 if a file is invalid")
+    .addOption(new Option('--reporter <name>', 'also write a report for CI').choices(['junit']))
+    .option('--output <file>', `where the report goes (implies --reporter junit; default ${DEFAULT_JUNIT})`)
+    .option('--no-color', 'plain output, no colour or symbols (also NO_COLOR=1)')
+    .addHelpText(
+      'after',
+      examples(
+        'ringside check scenarios/',
+        'ringside check my-app.ringside.json other.ringside.json',
+        'ringside check "scenarios/**/*.ringside.json" --reporter junit --output ringside.xml',
+      ),
+    )
+    .action(async (targets: string[], o: CheckOptions) => {
+      const s = makeStyle(useColor(o.color));
+      const { files, problems } = expandTargets(targets);
+      let passed = 0;
+      let failed = 0;
+      let invalid = problems.length;
+      const suites: SuiteResult[] = problems.map((p) => ({
+        file: p.target,
+        title: p.target,
+        expectations: [],
+        error: [p.message],
+      }));
+      for (const p of problems) process.stderr.write(`${p.message}\n`);
+      for (const file of files) {
+        let loaded;
+        try {
+          loaded = await loadOrThrow(file);
+        } catch (error) {
+          if (!(error instanceof CliError) || error.code !== EXIT.input) throw error;
+          invalid++;
+          process.stderr.write(`${error.lines.join('\n')}\n`);
+          suites.push({ file, title: file, expectations: [], error: error.lines });
+          continue;
+        }
+        const { result } = simulateOrBug(loaded.scenario, loaded.source);
+        suites.push({ file, title: loaded.scenario.title, expectations: result.expectations, pushes: result.pushes });
+        for (const e of result.expectations) {
+          if (e.ok) {
+            passed++;
+            continue;
+          }
+          failed++;
+          const why = pushOf(e.expect, result.pushes)?.why;
+          write(
+            `${s.fail} ${loaded.source}: expected ${describeExpectation(e.expect)}, got ${String(e.actual)}${why ? `\n    ${s.dim(why)}` : ''}`,
+          );
+        }
+      }
+      if (o.reporter === 'junit' || o.output !== undefined) writeUserFile(o.output ?? DEFAULT_JUNIT, junitXml(suites));
+      if (invalid) process.stderr.write(`${invalid} could not be checked: see the messages above\n`);
+      // The last line is exactly `N passed, N failed`, counting expectations, for people and scripts.
+      write(`${passed} passed, ${failed} failed`);
+      state.exitCode = invalid ? EXIT.input : failed ? EXIT.failed : EXIT.ok;
+    });
+}

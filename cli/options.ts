@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import type { Overrides } from './overrides';
+
+/** What a command reports back to main(): its exit code (0 unless it sets one). */
+export interface RunState {
+  exitCode: number;
+}
+
+/** Commander reducer for repeatable options (`--set a=1 --set b=2`). */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** `--ios` and `--set`, the flags that change a file before it is validated. */
+export function addOverrideOptions(command: Command): Command {
+  return command
+    .option('--ios <version>', 'override device.ios, e.g. 26.4')
+    .option(
+      '--set <path=value>',
+      'override any field (repeatable); the value is JSON when it parses, else text; e.g. app.report=sync, timeline[1].at=5s',
+      collect,
+    );
+}
+
+export const overridesOf = (o: { ios?: string; set?: string[] }): Overrides => ({
+  ...(o.ios === undefined ? {} : { ios: o.ios }),
+  ...(o.set?.length ? { set: o.set } : {}),
+});
+
+/** Help text listing examples, shown after a command's options. */
+export const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
