@@ -67,8 +67,9 @@ export function formatTime(t: number): string {
   }
   if (a < 86_400_000) {
     const h = Math.floor(a / 3_600_000);
-    const m = Math.round((a - h * 3_600_000) / 60_000);
-    return m === 0 ? `${sign}${h} h` : `${sign}${h} h ${m} min`;
+    const m = Math.floor((a - h * 3_600_000) / 60_000);
+    const s = trimNumber((a - h * 3_600_000 - m * 60_000) / 1_000);
+    return `${sign}${h} h${m ? ` ${m} min` : ''}${s !== '0' ? ` ${s} s` : ''}`;
   }
   const d = Math.floor(a / 86_400_000);
   const h = Math.round((a - d * 86_400_000) / 3_600_000);

@@ -131,7 +131,8 @@ export const appProcessMachine = setup({
         enqueue.raise({ type: 'launch.done' }, { delay: 'launchTime', id: 'launch' });
       }
     }),
-    watchdogKill: ({ context }) => {
+    // The pushes it was launched for got their fate here: they are not handed back for another launch.
+    watchdogKill: enqueueActions(({ context, enqueue }) => {
       const { journal, params } = context.env;
       journal.mark('app', 'app.watchdog', 'launch watchdog killed the app', { rule: 'LAUNCH-3' });
       for (const d of context.launchPending) {
@@ -142,7 +143,8 @@ export const appProcessMachine = setup({
         );
         journal.fate(d.push, 'killed');
       }
-    },
+      enqueue.assign({ launchPending: [] });
+    }),
     handOverLaunched: enqueueActions(({ context, enqueue }) => {
       const { journal } = context.env;
       const queue = [...context.queue];

@@ -160,6 +160,9 @@ describe('parseScenarioText', () => {
       'not valid JSON at line 3, column 12: the text ends before the JSON is complete',
     );
   });
+  it('ignores a UTF-8 byte-order mark', () => {
+    expect(parseScenarioText(`\uFEFF${JSON.stringify(minimal)}`).ok).toBe(true);
+  });
   it('refuses files over 10 MB before parsing', () => {
     expect(errorsOf(parseScenarioText(' '.repeat(10 * 1024 * 1024 + 1)))[0]).toMatch(/limited to 10 MB/);
   });

@@ -307,7 +307,9 @@ function normalize(file: ParsedScenarioFile, indexMap: readonly number[]): Scena
  * Parses scenario text: JSON errors name the line and column; then {@link loadScenario}.
  * `source` (a file name) is only used in messages.
  */
-export function parseScenarioText(text: string, options: LoadOptions = {}): LoadResult {
+export function parseScenarioText(raw: string, options: LoadOptions = {}): LoadResult {
+  // Editors on some systems write a UTF-8 byte-order mark; it is not part of the JSON.
+  const text = raw.replace(/^\uFEFF/, '');
   if (text.length > MAX_SCENARIO_BYTES) {
     return {
       ok: false,

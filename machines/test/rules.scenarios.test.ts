@@ -302,6 +302,13 @@ describe('LAUNCH-3', () => {
     expect(slow.strikes()).toBe(0);
     expect(ok.fate('c')).toBe('rang');
   });
+  it('the killed launch is not retried for the same push', () => {
+    const slow = given({ duration: '90s', device: { app: 'not-running' }, app: { launch: '25s' } })
+      .at('0s', push('c'))
+      .run();
+    expect(slow.rules('c').filter((r) => r === 'LAUNCH-3')).toHaveLength(1);
+    expect(slow.state('60s').app.state).toBe('not-running');
+  });
 });
 
 describe('PK-1', () => {
