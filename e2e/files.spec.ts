@@ -90,3 +90,36 @@ test('the working copy is autosaved and offered back after a reload', async ({ p
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByLabel('Scenario title')).toHaveValue('Cancelled while in flight mode');
 });
+
+test('the timeline exports as SVG with its lanes and a legend, and as a 2× PNG', async ({ page }) => {
+  await page.goto('/');
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByLabel('Export the timeline').selectOption('svg'),
+  ]);
+  expect(svgDownload.suggestedFilename()).toBe('cancelled-while-in-flight-mode.timeline.svg');
+  const svg = readFileSync(await svgDownload.path(), 'utf8');
+  expect(svg.startsWith('<svg')).toBe(true);
+  for (const lane of [
+    'Provider',
+    'APNs',
+    'Network &amp; power',
+    'callservicesd',
+    'App process',
+    'CallKit &amp; audio',
+  ]) {
+    expect(svg).toContain(`>${lane}<`);
+  }
+  expect(svg).toContain('call-1 · stale');
+  expect(svg).toContain('Fates: ✓ rang');
+
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByLabel('Export the timeline').selectOption('png'),
+  ]);
+  const png = readFileSync(await pngDownload.path());
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  const width = png.readUInt32BE(16);
+  const box = (await page.locator('.timeline svg').boundingBox())!;
+  expect(width).toBe(Math.round(box.width * 2));
+});

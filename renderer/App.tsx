@@ -17,7 +17,8 @@ import { markdownReport } from '../machines/report';
 import { simulate } from '../machines';
 import { COMMON_CHANGES, whatWouldHaveSaved } from '../machines/whatif';
 import { loadScenario } from '../machines/scenario';
-import { download, downloadText, fileNameFor, importText } from './state/files';
+import { svgToPng, timelineSvg } from './state/exportImage';
+import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/files';
 import { decodeScenario, encodeScenario } from './state/share';
 import { ADDABLE, defaultEvent, freshId, newEvent } from './state/events';
 import { useDocumentFile } from './state/useDocumentFile';
@@ -205,6 +206,18 @@ export function App() {
         addable={ADDABLE}
         onOpenText={(text, name) => openImported(importText(text, name), name)}
         onSave={() => download(file)}
+        onExport={(format) => {
+          const svg = document.querySelector<SVGSVGElement>('.timeline svg');
+          if (!svg) return;
+          const image = timelineSvg(svg);
+          const name = fileNameFor(file).replace('.ringside.json', `.timeline.${format}`);
+          if (format === 'svg') downloadText(image.text, name, 'image/svg+xml');
+          else
+            void svgToPng(image).then(
+              (png) => downloadBlob(png, name),
+              (error: Error) => setNotice({ kind: 'error', text: `PNG export failed: ${error.message}` }),
+            );
+        }}
         onReport={() => {
           const loaded = loadScenario(file);
           if (loaded.ok)

@@ -12,7 +12,7 @@ export const FATE_STYLE: Record<Fate, { icon: string; tone: string; label: strin
   crashed: { icon: '✕', tone: 'bad', label: 'crashed' },
   killed: { icon: '☠', tone: 'bad', label: 'killed' },
   throttled: { icon: '⊘', tone: 'bad', label: 'throttled' },
-  expired: { icon: '⌛', tone: 'muted', label: 'expired' },
+  expired: { icon: '◌', tone: 'muted', label: 'expired' },
   superseded: { icon: '⤳', tone: 'muted', label: 'superseded' },
   undelivered: { icon: '…', tone: 'muted', label: 'undelivered' },
   delivered: { icon: '✓', tone: 'info', label: 'delivered' },

@@ -26,7 +26,7 @@ const FATE_SYMBOL: Record<Fate, string> = {
   crashed: '✕',
   killed: '☠',
   throttled: '⊘',
-  expired: '⌛',
+  expired: '◌',
   superseded: '⤳',
   undelivered: '…',
   delivered: '✓',

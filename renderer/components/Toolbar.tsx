@@ -19,6 +19,7 @@ export interface ToolbarProps {
   onOpenText: (text: string, name: string) => void;
   onSave: () => void;
   onReport: () => void;
+  onExport: (format: 'svg' | 'png') => void;
   onCopyLink: () => void;
   onRules: () => void;
   readonly changes: readonly { id: string; label: string }[];
@@ -139,6 +140,17 @@ export function Toolbar(props: ToolbarProps) {
         <button type="button" onClick={props.onReport} title="Download a Markdown report to paste into a ticket">
           Report
         </button>
+        <select
+          aria-label="Export the timeline"
+          value=""
+          onChange={(e) => {
+            if (e.target.value === 'svg' || e.target.value === 'png') props.onExport(e.target.value);
+          }}
+        >
+          <option value="">Export…</option>
+          <option value="svg">Timeline as SVG</option>
+          <option value="png">Timeline as PNG (2×)</option>
+        </select>
         <button type="button" onClick={props.onCopyLink} title="Copy a link with the whole scenario in it">
           Copy link
         </button>
