@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { APP_ACTIONS, CANCEL_VIA, WAKE_BY } from '../scenario/schema';
 import { FATES, type Fate } from '../scenario/types';
 import { simulate } from '../simulate';
 import { scenario, type EventInput, type Setup } from './harness';
@@ -36,25 +37,17 @@ const eventArb: fc.Arbitrary<EventInput> = fc.oneof(
   fc.record({ do: fc.constant('power' as const), policy: fc.constantFrom(0, 3) }),
   fc.record({
     do: fc.constant('wake' as const),
-    by: fc.constantFrom('screen', 'unlock', 'cellular-call', 'network-change'),
+    by: fc.constantFrom(...WAKE_BY),
   }),
   fc.record({
     do: fc.constant('app' as const),
-    action: fc.constantFrom(
-      'foreground',
-      'background',
-      'force-quit',
-      'reinstall',
-      'update',
-      'debugger-attach',
-      'debugger-detach',
-    ),
+    action: fc.constantFrom(...APP_ACTIONS),
   }),
   fc.record({ do: fc.constantFrom('answer' as const, 'decline' as const, 'hangup' as const), call: pushId }),
   fc.record({
     do: fc.constant('cancel' as const),
     call: pushId,
-    via: fc.constantFrom('alert', 'voip', 'background', 'none'),
+    via: fc.constantFrom(...CANCEL_VIA),
   }),
 );
 
