@@ -46,10 +46,18 @@ test('copy link puts the scenario in the URL; opening that link restores it', as
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status')).toContainText('Link copied');
   const url = page.url();
-  expect(url).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  expect(url).toMatch(/#s=[A-Za-z0-9_-]+&v=/);
   const other = await context.newPage();
   await other.goto(url);
   await expect(other.getByLabel('Scenario title')).toHaveValue('Shared by link');
+  // The view travels too: the selected push and the playhead.
+  await fateRow(other, 'push call-1, voip, fate stale').click();
+  await other.keyboard.press('End');
+  await other.getByRole('button', { name: 'Copy link' }).click();
+  const third = await context.newPage();
+  await third.goto(other.url());
+  await expect(third.getByRole('region', { name: 'State at playhead' })).toContainText('State at 1 min');
+  await expect(third.getByRole('region', { name: 'Why' })).toContainText('Why call-1');
 });
 
 test('pasting scenario JSON opens it', async ({ page }) => {

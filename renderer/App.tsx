@@ -19,7 +19,7 @@ import { COMMON_CHANGES, whatWouldHaveSaved } from '../machines/whatif';
 import { loadScenario } from '../machines/scenario';
 import { svgToPng, timelineSvg } from './state/exportImage';
 import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/files';
-import { decodeScenario, encodeScenario } from './state/share';
+import { decodeScenario, decodeView, encodeScenario, encodeView, type SharedView } from './state/share';
 import { ADDABLE, defaultEvent, freshId, newEvent } from './state/events';
 import { useDocumentFile } from './state/useDocumentFile';
 import { usePlayback } from './state/usePlayback';
@@ -31,9 +31,17 @@ function fit(start: number, end: number): View {
 }
 
 /** A scenario from a shared link (#s=…), or the first-run preset. */
-function initialDocument(): { file: ScenarioFile; presetId?: string; linkErrors?: readonly string[] } {
+function initialDocument(): {
+  file: ScenarioFile;
+  presetId?: string;
+  linkErrors?: readonly string[];
+  view?: SharedView;
+} {
   const shared = typeof window === 'undefined' ? undefined : decodeScenario(window.location.hash);
-  if (shared?.ok) return { file: shared.file };
+  if (shared?.ok) {
+    const view = decodeView(window.location.hash);
+    return view ? { file: shared.file, view } : { file: shared.file };
+  }
   return {
     file: FIRST_PRESET.file,
     presetId: FIRST_PRESET.id,
@@ -44,7 +52,17 @@ function initialDocument(): { file: ScenarioFile; presetId?: string; linkErrors?
 export function App() {
   const [initial] = useState(initialDocument);
   const [snapshot, send] = useMachine(editorMachine, {
-    input: { file: initial.file, ...(initial.presetId ? { presetId: initial.presetId } : {}) },
+    input: {
+      file: initial.file,
+      ...(initial.presetId ? { presetId: initial.presetId } : {}),
+      ...(initial.view
+        ? {
+            view: { start: initial.view.start, end: initial.view.end },
+            playhead: initial.view.playhead,
+            ...(initial.view.push ? { push: initial.view.push } : {}),
+          }
+        : {}),
+    },
   });
   const { file, selection, playhead, push: selectedPush } = snapshot.context;
   const sim = useSimulation(file);
@@ -228,7 +246,8 @@ export function App() {
             );
         }}
         onCopyLink={() => {
-          const url = `${window.location.href.split('#')[0]}#s=${encodeScenario(file)}`;
+          const shown = encodeView({ ...view, playhead, ...(selectedPush ? { push: selectedPush } : {}) });
+          const url = `${window.location.href.split('#')[0]}#s=${encodeScenario(file)}&${shown}`;
           window.history.replaceState(null, '', url);
           void navigator.clipboard?.writeText(url).catch(() => undefined);
           setNotice({

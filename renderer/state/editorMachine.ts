@@ -41,7 +41,7 @@ export const editorMachine = setup({
   types: {
     context: {} as EditorContext,
     events: {} as EditorEvent,
-    input: {} as { file: ScenarioFile; presetId?: string },
+    input: {} as { file: ScenarioFile; presetId?: string; view?: View; playhead?: number; push?: string },
   },
   guards: {
     canUndo: ({ context }) => context.past.length > 0,
@@ -54,8 +54,10 @@ export const editorMachine = setup({
     past: [],
     future: [],
     selection: [],
-    playhead: 0,
+    playhead: input.playhead ?? 0,
     presetId: input.presetId,
+    view: input.view,
+    push: input.push,
   }),
   initial: 'editing',
   states: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioFile } from '../../machines/scenario';
-import { decodeScenario, encodeScenario } from './share';
+import { decodeScenario, decodeView, encodeScenario, encodeView } from './share';
 
 const file: ScenarioFile = {
   format: 'ringside.scenario/v1',
@@ -25,5 +25,17 @@ describe('share links', () => {
     const bad = decodeScenario(`#s=${encodeScenario({ ...file, duration: 'soon' })}`);
     expect(bad?.ok).toBe(false);
     expect(bad && !bad.ok && bad.errors[0]?.path).toBe('duration');
+  });
+});
+
+describe('view in share links', () => {
+  it('round-trips the view, the playhead and the selected push next to the scenario', () => {
+    const fragment = `#s=${encodeScenario(file)}&${encodeView({ start: -30_000, end: 60_000, playhead: 27_000, push: 'call-1' })}`;
+    expect(decodeView(fragment)).toEqual({ start: -30_000, end: 60_000, playhead: 27_000, push: 'call-1' });
+    expect(decodeScenario(fragment)).toEqual({ ok: true, file });
+  });
+  it('ignores a malformed view', () => {
+    expect(decodeView('#s=abc&v=10,5,0')).toBeUndefined();
+    expect(decodeView('#s=abc')).toBeUndefined();
   });
 });

@@ -32,3 +32,26 @@ export function decodeScenario(fragment: string): Decoded | undefined {
   const loaded = loadScenario(json);
   return loaded.ok ? { ok: true, file: loaded.file } : { ok: false, errors: loaded.errors };
 }
+
+/** Where the viewer was looking: the visible span, the playhead and the selected push. */
+export interface SharedView {
+  readonly start: number;
+  readonly end: number;
+  readonly playhead: number;
+  readonly push?: string;
+}
+
+/** `v=start,end,playhead[,push]` for the URL fragment. */
+export function encodeView(view: SharedView): string {
+  const parts = [view.start, view.end, view.playhead].map((n) => String(Math.round(n)));
+  return `v=${parts.join(',')}${view.push ? `,${encodeURIComponent(view.push)}` : ''}`;
+}
+
+/** Reads `v=…` back; anything malformed is ignored (the scenario still opens, fitted). */
+export function decodeView(fragment: string): SharedView | undefined {
+  const match = /(?:^#|&)v=(-?\d+),(-?\d+),(-?\d+)(?:,([^&]+))?/.exec(fragment);
+  if (!match) return undefined;
+  const [start, end, playhead] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
+  if (!(end > start)) return undefined;
+  return { start, end, playhead, ...(match[4] ? { push: decodeURIComponent(match[4]) } : {}) };
+}
