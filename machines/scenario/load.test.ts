@@ -126,6 +126,23 @@ describe('loadScenario', () => {
     expect(r.ok && r.file).toEqual(doc);
   });
 
+  it('carries present-mode captions and questions, and suggests "question" for a typo', () => {
+    const r = loadScenario({
+      ...minimal,
+      timeline: [
+        { at: '5s', do: 'push', id: 'c', caption: 'The caller rings.', question: 'Will it ring?' },
+        { at: '6s', do: 'lock', caption: 'Pocket.' },
+      ],
+    });
+    if (!r.ok) throw new Error(formatErrors(r.errors).join());
+    expect(r.scenario.timeline[0]).toMatchObject({ caption: 'The caller rings.', question: 'Will it ring?' });
+    expect(r.scenario.timeline[1]).toMatchObject({ caption: 'Pocket.' });
+    const typo = errorsOf(loadScenario({ ...minimal, timeline: [{ at: 0, do: 'push', id: 'c', questoin: 'x' }] }));
+    expect(typo.join('\n')).toMatch(/timeline\[0\].*questoin.*question/s);
+    const onLock = errorsOf(loadScenario({ ...minimal, timeline: [{ at: 0, do: 'lock', question: 'x' }] }));
+    expect(onLock.join('\n')).toMatch(/timeline\[0\]/);
+  });
+
   it('migrates old formats through a chain and says from which', () => {
     const migrations = {
       'ringside.scenario/v0': {

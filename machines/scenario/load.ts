@@ -244,6 +244,7 @@ function normalize(file: ParsedScenarioFile, indexMap: readonly number[]): Scena
             kind: e.kind,
             expiration: e.expiration,
             priority: e.priority ?? (e.kind === 'background' ? 5 : 10),
+            ...(e.question === undefined ? {} : { question: e.question }),
           };
         case 'cancel':
           return {

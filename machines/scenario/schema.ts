@@ -150,6 +150,10 @@ export const EVENT_SHAPES = {
       .prefault(0)
       .describe('0 = deliver now or discard; else how long APNs may store it'),
     priority: z.union([z.literal(5), z.literal(10)], { error: 'must be 5 or 10' }).optional(),
+    question: z
+      .string()
+      .optional()
+      .describe('Present mode, predict-then-reveal: what to ask the room about this push before its fate is shown'),
   },
   cancel: {
     call: z.string().min(1, 'must name a push id'),

@@ -31,6 +31,7 @@ const EVENT = [
   'expiration',
   'priority',
   'caption',
+  'question',
 ];
 const EXPECT = ['push', 'fate', 'strikes', 'throttled', 'audio', 'call'];
 

@@ -68,6 +68,8 @@ export type TimelineEvent = EventBase &
         /** `0` = deliver now or discard; otherwise how long after sending APNs may store it. */
         readonly expiration: SimTime;
         readonly priority: 5 | 10;
+        /** Present mode: the question put to the room before this push's fate is revealed. */
+        readonly question?: string;
       }
     | {
         readonly do: 'cancel';
