@@ -4,6 +4,7 @@ import { formatErrors, type ScenarioFile } from '../machines/scenario';
 import { parseDuration, toDurationString } from '../machines/time';
 import { ComparePanel } from './components/ComparePanel';
 import { FatesPanel } from './components/FatesPanel';
+import { PresentMode } from './components/PresentMode';
 import { RuleLibrary } from './components/RuleLibrary';
 import { Inspector } from './components/Inspector';
 import { StatePanel } from './components/StatePanel';
@@ -69,6 +70,7 @@ export function App() {
   const [theme, setTheme] = useState<Theme>('system');
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   const [compareWith, setCompareWith] = useState<string | undefined>();
+  const [presenting, setPresenting] = useState(false);
   const { notice, setNotice, openImported, autosave } = useDocumentFile({
     file,
     edits: snapshot.context.past.length,
@@ -178,6 +180,12 @@ export function App() {
     );
   }
 
+  if (presenting && loadedScenario) {
+    return (
+      <PresentMode output={sim.output} scenario={loadedScenario} file={file} onExit={() => setPresenting(false)} />
+    );
+  }
+
   return (
     <div className="app">
       {library && (
@@ -218,6 +226,7 @@ export function App() {
         onRedo={() => send({ type: 'history.redo' })}
         onTheme={setTheme}
         onRules={() => setLibrary({})}
+        onPresent={() => setPresenting(true)}
         changes={changes.map((c) => ({ id: c.id, label: `What if: ${c.label}` }))}
         compareWith={variant?.change.id}
         onCompare={setCompareWith}

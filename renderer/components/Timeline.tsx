@@ -44,7 +44,11 @@ export interface TimelineProps {
   onAddEvent: (lane: LaneId, t: number) => void;
   /** A variant shown for comparison: inputs cannot be dragged or added. */
   readonly readOnly?: boolean;
+  /** Pushes whose fate is not shown yet (present mode: still on their way, or the room is guessing). */
+  readonly concealed?: ReadonlySet<string>;
 }
+
+const CONCEALED_STYLE = { icon: '?', tone: 'muted', label: 'fate not shown yet' } as const;
 
 /** Interval kinds that several pushes or calls can have at once: they are stacked in rows of their own. */
 const STACKED = (kind: string) =>
@@ -331,9 +335,11 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                   </rect>
                   {windowW > 70 && (
                     <text className="iv-label" x={x0 + 5} y={y0 + 12}>
-                      {left > 0
-                        ? `${iv.push ?? ''}: reported, ${formatTime(left)} to spare`
-                        : `${iv.push ?? ''}: 7 s check — nothing reported`}
+                      {iv.open
+                        ? `${iv.push ?? ''}: must report before ${formatTime(iv.due ?? iv.to)}`
+                        : left > 0
+                          ? `${iv.push ?? ''}: reported, ${formatTime(left)} to spare`
+                          : `${iv.push ?? ''}: 7 s check — nothing reported`}
                     </text>
                   )}
                   {w > 60 && iv.kind !== 'deadline' && (
@@ -351,7 +357,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
             const y0 = tops.provider + 8 + row * (ROW + 4);
             const x0 = x(p.sentAt);
             const x1 = x(p.deliveredAt ?? trace.end);
-            const style = FATE_STYLE[p.fate];
+            const hidden = props.concealed?.has(p.id) ?? false;
+            const style = hidden ? CONCEALED_STYLE : FATE_STYLE[p.fate];
             const input = pushInput.get(p.id);
             const selected = selectedPush === p.id || (input !== undefined && selection.includes(input));
             return (
@@ -360,7 +367,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                 className={`push tone-${style.tone}${selected ? ' selected' : ''}`}
                 role="button"
                 tabIndex={0}
-                aria-label={`push ${p.id}, ${p.kind}, sent ${formatTime(p.sentAt)}, fate ${p.fate}`}
+                aria-label={`push ${p.id}, ${p.kind}, sent ${formatTime(p.sentAt)}, ${hidden ? 'fate not shown yet' : `fate ${p.fate}`}`}
                 onPointerDown={(e) => {
                   props.onSelectPush(p.id);
                   if (input !== undefined) startInputDrag(input, e);

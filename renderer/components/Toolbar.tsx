@@ -22,6 +22,7 @@ export interface ToolbarProps {
   onExport: (format: 'svg' | 'png') => void;
   onCopyLink: () => void;
   onRules: () => void;
+  onPresent: () => void;
   readonly changes: readonly { id: string; label: string }[];
   readonly compareWith?: string;
   onCompare: (id: string | undefined) => void;
@@ -169,6 +170,9 @@ export function Toolbar(props: ToolbarProps) {
       </select>
       <button type="button" onClick={props.onRules}>
         Rules
+      </button>
+      <button type="button" onClick={props.onPresent} title="Step through the scenario full screen, for a room">
+        ▶ Present
       </button>
       <select aria-label="Theme" value={props.theme} onChange={(e) => props.onTheme(e.target.value as Theme)}>
         <option value="system">Theme: system</option>

@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function loadPreset(page: Page, title: string) {
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: title });
+  await expect(page.getByLabel('Scenario title')).toHaveValue(title);
+}
+
+const present = (page: Page) => page.getByRole('dialog', { name: /^Present mode/ });
+const caption = (page: Page) => present(page).getByRole('region', { name: 'Caption' });
+const callPush = (page: Page) => present(page).getByRole('button', { name: /^push call-1/ });
+
+test('present mode steps forward and back with captions of what happened and which rule applied', async ({ page }) => {
+  await page.goto('/');
+  await loadPreset(page, 'Reporting after a network fetch crashes the app');
+  await page.getByRole('button', { name: '▶ Present' }).click();
+  await expect(present(page)).toBeVisible();
+  // The intro: the trainer's notes, nothing of the future on the timeline yet.
+  await expect(caption(page)).toContainText('The app wants to check with its server');
+  await expect(callPush(page)).toHaveCount(0);
+  await page.screenshot({ path: 'e2e/screenshots/present-intro.png' });
+
+  await page.keyboard.press('Space');
+  await expect(present(page)).toContainText('Moment 1 of');
+  await expect(caption(page)).toContainText('Sent voip push call-1.');
+  await expect(caption(page)).toContainText('APNS-1');
+  await expect(callPush(page)).toHaveAttribute('aria-label', /fate not shown yet/);
+
+  await page.keyboard.press('ArrowRight');
+  await expect(caption(page)).toContainText('Crashed: call-1');
+  await expect(caption(page)).toContainText('PK-1');
+  await expect(caption(page).locator('.present-fate[data-push="call-1"]')).toContainText('crashed');
+  await expect(callPush(page)).toHaveAttribute('aria-label', /fate crashed/);
+  await page.screenshot({ path: 'e2e/screenshots/present-step.png' });
+
+  await page.keyboard.press('PageUp');
+  await expect(caption(page)).toContainText('Sent voip push call-1.');
+  await expect(callPush(page)).toHaveAttribute('aria-label', /fate not shown yet/);
+
+  // The editor's shortcuts stay off while presenting: Delete does not touch the scenario.
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Escape');
+  await expect(present(page)).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Fates' }).getByRole('row', { name: /push call-1/ })).toBeVisible();
+});
+
+test('predict, then reveal: the fate stays hidden while the room guesses, then shows with its why', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await loadPreset(page, 'Main thread blocked for 8 s');
+  await page.getByRole('button', { name: '▶ Present' }).click();
+  await present(page).getByLabel('Predict, then reveal').check();
+  await expect(caption(page)).toContainText('Fates stay hidden');
+  // The notes tell the story's end: in predict mode they wait for the summary.
+  await expect(caption(page)).not.toContainText('0xbaadca11');
+  // Step until the question about call-1 comes up; its fate is hidden the whole way.
+  for (let i = 0; i < 12 && (await caption(page).locator('.present-ask').count()) === 0; i++) {
+    await expect(present(page).locator('.present-fate')).toHaveCount(0);
+    await expect(present(page).locator('.marker-app-killed')).toHaveCount(0);
+    await page.keyboard.press('Space');
+  }
+  await expect(caption(page).locator('.present-ask')).toContainText('What happens to call-1 now?');
+  await expect(callPush(page)).toHaveAttribute('aria-label', /fate not shown yet/);
+  await expect(present(page).locator('.marker-app-killed')).toHaveCount(0);
+  await page.screenshot({ path: 'e2e/screenshots/present-ask.png' });
+
+  await page.keyboard.press('Space');
+  await expect(caption(page).locator('.present-fate[data-push="call-1"]')).toContainText('killed');
+  await expect(caption(page)).toContainText('KILL-1');
+  await expect(callPush(page)).toHaveAttribute('aria-label', /fate killed/);
+  await expect(present(page).locator('.marker-app-killed')).toHaveCount(1);
+  await page.screenshot({ path: 'e2e/screenshots/present-reveal.png' });
+
+  await page.keyboard.press('End');
+  await expect(present(page)).toContainText('Summary');
+  await expect(caption(page)).toContainText('1 reporting failure(s)');
+  await expect(caption(page).locator('.present-notes')).toBeVisible();
+});
+
+test('authored captions and questions from the scenario file are what the room sees', async ({ page }) => {
+  await page.goto('/');
+  const file = {
+    format: 'ringside.scenario/v1',
+    title: 'Captioned',
+    notes: 'A tiny story.',
+    duration: '20s',
+    device: { app: 'suspended' },
+    app: { report: '1.5s' },
+    timeline: [
+      {
+        at: '2s',
+        do: 'push',
+        id: 'call-1',
+        caption: 'Alice calls Bob.',
+        question: 'Will Bob’s phone ring?',
+      },
+    ],
+  };
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, JSON.stringify(file));
+  await expect(page.getByLabel('Scenario title')).toHaveValue('Captioned');
+  await page.getByRole('button', { name: '▶ Present' }).click();
+  await present(page).getByLabel('Predict, then reveal').check();
+  await page.keyboard.press('Space');
+  await expect(caption(page).locator('.present-lead')).toHaveText('Alice calls Bob.');
+  await expect(caption(page)).toContainText('Predict: Will Bob’s phone ring?');
+  await page.keyboard.press('Space');
+  await expect(caption(page).locator('.present-ask')).toContainText('Will Bob’s phone ring?');
+});
