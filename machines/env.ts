@@ -1,4 +1,5 @@
 import type { AnyActorRef } from 'xstate';
+import { atLeast, IOS_MUST_REPORT, IOS_REPORTING_REQUIRED, type IosThreshold } from './versions';
 import type { Journal } from './journal';
 import type { Params } from './params';
 import type { Scenario } from './scenario/types';
@@ -30,17 +31,17 @@ export const to =
   ({ system }: { system: { get(id: string): unknown } }): AnyActorRef =>
     system.get(name) as AnyActorRef;
 
-/** True when the scenario's iOS is at least `major.minor`. */
-export function iosAtLeast(env: SimEnv, major: number, minor = 0): boolean {
-  const v = env.scenario.device.ios;
-  return v.major > major || (v.major === major && v.minor >= minor);
+/** True when the scenario's iOS is at least `threshold` (versions.ts lists every one the rules use). */
+export function iosAtLeast(env: SimEnv, threshold: IosThreshold): boolean {
+  return atLeast(env.scenario.device.ios, threshold);
 }
 
 /** PK-1/KILL-1 enforcement exists from iOS 13 on. */
-export const enforcesReporting = (env: SimEnv): boolean => iosAtLeast(env, 13);
+export const enforcesReporting = (env: SimEnv): boolean => iosAtLeast(env, IOS_REPORTING_REQUIRED);
 
 /** MUST-1: the iOS 26.4 delegate, used only when the app adopts it. */
-export const usesMustReport = (env: SimEnv): boolean => iosAtLeast(env, 26, 4) && env.scenario.app.checksMustReport;
+export const usesMustReport = (env: SimEnv): boolean =>
+  iosAtLeast(env, IOS_MUST_REPORT) && env.scenario.app.checksMustReport;
 
 /** Seconds for sentences: `7 s`, `0.3 s`. */
 export function secs(ms: number): string {

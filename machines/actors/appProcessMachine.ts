@@ -1,4 +1,5 @@
 import { assign, enqueueActions, setup } from 'xstate';
+import { IOS_PK1_MESSAGE } from '../versions';
 import { ACTOR, to, enforcesReporting, iosAtLeast, secs, type SimEnv } from '../env';
 import { msg, type AppEvent, type CallRef, type Delivery } from '../events';
 import { decideHandler, type HandlerDecision } from './handlerPolicy';
@@ -340,7 +341,7 @@ export const appProcessMachine = setup({
         if (!later) journal.fate(event.push, 'exempt');
         return;
       }
-      const message = iosAtLeast(env, 14) ? PK1_MESSAGE : PK1_MESSAGE_IOS13;
+      const message = iosAtLeast(env, IOS_PK1_MESSAGE) ? PK1_MESSAGE : PK1_MESSAGE_IOS13;
       journal.step(
         event.push,
         'PK-1',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIos } from '../versions';
 import { PARAMS, PARAM_NAMES, type ParamName } from '../params';
 import { parseDuration, type SimTime } from '../time';
 import { FATES, SCENARIO_FORMAT, type IosVersion, type ReportMode } from './types';
@@ -44,15 +45,15 @@ function durationOr<const K extends string>(keywords: readonly K[]) {
 }
 
 const ios = z.string({ error: 'must be an iOS version string such as "18.5"' }).transform((raw, ctx): IosVersion => {
-  const m = /^(\d{1,2})(?:\.(\d{1,2}))?(?:\.\d{1,2})?$/.exec(raw.trim());
-  if (!m) {
+  const version = parseIos(raw);
+  if (!version) {
     ctx.addIssue({
       code: 'custom',
       message: `${JSON.stringify(raw)} is not an iOS version; write it like "18.5" or "26.4"`,
     });
     return z.NEVER;
   }
-  return { raw, major: Number(m[1]), minor: Number(m[2] ?? 0) };
+  return { ...version, raw };
 });
 
 export const NETWORKS = ['wifi', 'cellular', 'cellular-poor', 'offline'] as const;
