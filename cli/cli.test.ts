@@ -436,6 +436,26 @@ describe.concurrent('the other commands', () => {
     expect(readFileSync(out, 'utf8')).toContain('**rang**');
   });
 
+  it('report --html prints a standalone HTML page; --output *.html implies it', async () => {
+    const r = await ringside(['report', FETCH, '--html']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out.startsWith('<!doctype html>\n')).toBe(true);
+    expect(r.out).toContain('<h1>Reporting after a network fetch crashes the app</h1>');
+    expect(r.out).toContain('<span class="sym" aria-hidden="true">✕</span> crashed</span>');
+    expect(r.out).not.toMatch(/<script/i);
+    const dir = tempDir();
+    const html = join(dir, 'r.html');
+    expect((await ringside(['report', FETCH, '--output', html])).out).toBe('');
+    expect(readFileSync(html, 'utf8')).toBe(r.out);
+    // Any other extension stays Markdown unless --html is given.
+    const md = join(dir, 'r.txt');
+    expect((await ringside(['report', FETCH, '--output', md])).code).toBe(0);
+    expect(readFileSync(md, 'utf8').startsWith('# Reporting after a network fetch crashes the app\n')).toBe(true);
+    const forced = join(dir, 'r2.txt');
+    expect((await ringside(['report', FETCH, '--html', '--output', forced])).code).toBe(0);
+    expect(readFileSync(forced, 'utf8')).toBe(r.out);
+  });
+
   it('presets lists file, title and pushes; schema prints the JSON Schema', async () => {
     const lines = (await ringside(['presets'])).out.trimEnd().split('\n');
     expect(lines).toHaveLength(PRESETS.length);

@@ -76,13 +76,33 @@ test('the report downloads as Markdown with every push and fate', async ({ page 
   await page.goto('/');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Report' }).click(),
+    page.getByLabel('Download a report').selectOption('md'),
   ]);
   expect(download.suggestedFilename()).toBe('cancelled-while-in-flight-mode.report.md');
   const md = readFileSync(await download.path(), 'utf8');
   expect(md).toContain('# Cancelled while in flight mode');
   expect(md).toContain('| call-1 | voip | 0 s | 27 s | **stale** |');
   expect(md).toContain('| cancel-call-1 | alert | 5 s | 27 s | **delivered** |');
+});
+
+test('the report downloads as a printable HTML page that shows every push, fate and rule', async ({ page }) => {
+  await page.goto('/');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByLabel('Download a report').selectOption('html'),
+  ]);
+  expect(download.suggestedFilename()).toBe('cancelled-while-in-flight-mode.report.html');
+  const html = readFileSync(await download.path(), 'utf8');
+  expect(html).not.toContain('<script');
+  // Open it as a page of its own, the way a support person would before printing it.
+  await page.setContent(html);
+  await expect(page.locator('h1')).toHaveText('Cancelled while in flight mode');
+  await expect(page.locator('body')).toContainText('call-1');
+  await expect(page.locator('body')).toContainText('stale');
+  await expect(page.locator('body')).toContainText('cancel-call-1');
+  await expect(page.locator('body')).toContainText('APNS-2');
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: 'e2e/screenshots/report-print.png', fullPage: true });
 });
 
 test('the working copy is autosaved and offered back after a reload', async ({ page }) => {

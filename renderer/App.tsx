@@ -14,7 +14,7 @@ import { WhyPanel } from './components/WhyPanel';
 import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
-import { markdownReport } from '../machines/report';
+import { htmlReport, markdownReport } from '../machines/report';
 import { simulate } from '../machines';
 import { COMMON_CHANGES, whatWouldHaveSaved } from '../machines/whatif';
 import { loadScenario } from '../machines/scenario';
@@ -245,14 +245,11 @@ export function App() {
               (error: Error) => setNotice({ kind: 'error', text: `PNG export failed: ${error.message}` }),
             );
         }}
-        onReport={() => {
-          const loaded = loadScenario(file);
-          if (loaded.ok)
-            downloadText(
-              markdownReport(loaded.scenario, sim.output.result),
-              fileNameFor(file).replace('.ringside.json', '.report.md'),
-              'text/markdown',
-            );
+        onReport={(format) => {
+          if (!loadedScenario) return;
+          const name = fileNameFor(file).replace('.ringside.json', `.report.${format}`);
+          if (format === 'md') downloadText(markdownReport(loadedScenario, sim.output.result), name, 'text/markdown');
+          else downloadText(htmlReport(loadedScenario, sim.output.result), name, 'text/html');
         }}
         onCopyLink={() => {
           const shown = encodeView({ ...view, playhead, ...(selectedPush ? { push: selectedPush } : {}) });

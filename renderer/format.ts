@@ -1,22 +1,23 @@
+import { FATE_SYMBOL } from '../machines/fates';
 import type { Fate, LaneId, TimelineEventFile } from '../machines';
 import { formatTime } from '../machines/time';
 
 /** Fate → colour token, icon and word: never colour alone. */
 export const FATE_STYLE: Record<Fate, { icon: string; tone: string; label: string }> = {
-  rang: { icon: '✓', tone: 'good', label: 'rang' },
-  'in-app': { icon: '▣', tone: 'good', label: 'in-app' },
-  stale: { icon: '⚠', tone: 'warn', label: 'stale' },
-  duplicate: { icon: '≡', tone: 'muted', label: 'duplicate' },
-  exempt: { icon: '○', tone: 'muted', label: 'exempt' },
-  missed: { icon: '☏', tone: 'info', label: 'missed' },
-  crashed: { icon: '✕', tone: 'bad', label: 'crashed' },
-  killed: { icon: '☠', tone: 'bad', label: 'killed' },
-  throttled: { icon: '⊘', tone: 'bad', label: 'throttled' },
-  expired: { icon: '◌', tone: 'muted', label: 'expired' },
-  superseded: { icon: '⤳', tone: 'muted', label: 'superseded' },
-  undelivered: { icon: '…', tone: 'muted', label: 'undelivered' },
-  delivered: { icon: '✓', tone: 'info', label: 'delivered' },
-  ignored: { icon: '∅', tone: 'muted', label: 'ignored' },
+  rang: { icon: FATE_SYMBOL.rang, tone: 'good', label: 'rang' },
+  'in-app': { icon: FATE_SYMBOL['in-app'], tone: 'good', label: 'in-app' },
+  stale: { icon: FATE_SYMBOL.stale, tone: 'warn', label: 'stale' },
+  duplicate: { icon: FATE_SYMBOL.duplicate, tone: 'muted', label: 'duplicate' },
+  exempt: { icon: FATE_SYMBOL.exempt, tone: 'muted', label: 'exempt' },
+  missed: { icon: FATE_SYMBOL.missed, tone: 'info', label: 'missed' },
+  crashed: { icon: FATE_SYMBOL.crashed, tone: 'bad', label: 'crashed' },
+  killed: { icon: FATE_SYMBOL.killed, tone: 'bad', label: 'killed' },
+  throttled: { icon: FATE_SYMBOL.throttled, tone: 'bad', label: 'throttled' },
+  expired: { icon: FATE_SYMBOL.expired, tone: 'muted', label: 'expired' },
+  superseded: { icon: FATE_SYMBOL.superseded, tone: 'muted', label: 'superseded' },
+  undelivered: { icon: FATE_SYMBOL.undelivered, tone: 'muted', label: 'undelivered' },
+  delivered: { icon: FATE_SYMBOL.delivered, tone: 'info', label: 'delivered' },
+  ignored: { icon: FATE_SYMBOL.ignored, tone: 'muted', label: 'ignored' },
 };
 
 export const LANE_LABELS: Record<LaneId, string> = {

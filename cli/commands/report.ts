@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { markdownReport } from '../../machines/report';
+import { htmlReport, markdownReport } from '../../machines/report';
 import { simulateOrBug } from '../errors';
 import { loadOrThrow, writeUserFile } from '../io';
 import { addOverrideOptions, examples, overridesOf } from '../options';
@@ -8,20 +8,27 @@ export function reportCommand(): Command {
   return addOverrideOptions(
     new Command('report')
       .argument('<file>', 'a *.ringside.json scenario, or - for stdin')
-      .description('a Markdown report to paste into a ticket: scenario, timeline, fates, why-chains, strikes'),
+      .description(
+        'a Markdown report to paste into a ticket, or a printable HTML page: scenario, timeline, fates, why-chains, strikes',
+      ),
   )
+    .option('--html', 'a standalone, printable HTML page instead of Markdown (implied by --output *.html)')
     .option('--output <file>', 'write to a file instead of stdout')
     .addHelpText(
       'after',
       examples(
         'ringside report scenarios/report-after-fetch.ringside.json | pbcopy',
         'ringside report crash.ringside.json --output crash.md',
+        'ringside report crash.ringside.json --output crash.html   # HTML, because of .html',
+        'ringside report crash.ringside.json --html > crash.html',
       ),
     )
-    .action(async (file: string, o: { ios?: string; set?: string[]; output?: string }) => {
+    .action(async (file: string, o: { ios?: string; set?: string[]; output?: string; html?: boolean }) => {
       const loaded = await loadOrThrow(file, overridesOf(o));
-      const md = markdownReport(loaded.scenario, simulateOrBug(loaded.scenario, loaded.source).result);
-      if (o.output) writeUserFile(o.output, md);
-      else process.stdout.write(md);
+      const result = simulateOrBug(loaded.scenario, loaded.source).result;
+      const html = o.html === true || (o.output !== undefined && /\.html?$/i.test(o.output));
+      const text = html ? htmlReport(loaded.scenario, result) : markdownReport(loaded.scenario, result);
+      if (o.output) writeUserFile(o.output, text);
+      else process.stdout.write(text);
     });
 }

@@ -1,5 +1,5 @@
 import type { Fate } from '../../machines';
-import { GOOD_FATES } from '../../machines/whatif';
+import { FATE_SYMBOL, fateTone } from '../../machines/fates';
 
 /** Colour and symbols when writing to a terminal; plain otherwise (or with NO_COLOR / --no-color). */
 export interface Style {
@@ -16,25 +16,8 @@ export interface Style {
   readonly fail: string;
 }
 
-const FATE_SYMBOL: Record<Fate, string> = {
-  rang: '✓',
-  'in-app': '▣',
-  stale: '⚠',
-  duplicate: '≡',
-  exempt: '○',
-  missed: '☏',
-  crashed: '✕',
-  killed: '☠',
-  throttled: '⊘',
-  expired: '◌',
-  superseded: '⤳',
-  undelivered: '…',
-  delivered: '✓',
-  ignored: '∅',
-};
-// Green: the core's good fates (whatif.ts). Red: the app was punished or blocked (a strike, or THROTTLE-1).
-// Yellow: everything else — the push did not do what the caller meant, with no penalty.
-const BAD = new Set<Fate>(['crashed', 'killed', 'throttled']);
+// Green: the core's good fates. Red: the app was punished or blocked (a strike, or THROTTLE-1).
+// Yellow: everything else — the push did not do what the caller meant, with no penalty (machines/fates.ts).
 
 export function makeStyle(color: boolean): Style {
   const wrap = (open: number, close: number) => (s: string) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
@@ -50,7 +33,8 @@ export function makeStyle(color: boolean): Style {
     fate: (f) => {
       if (!color) return f;
       const text = `${FATE_SYMBOL[f]} ${f}`;
-      return GOOD_FATES.has(f) ? style.green(text) : BAD.has(f) ? style.red(text) : style.yellow(text);
+      const tone = fateTone(f);
+      return tone === 'good' ? style.green(text) : tone === 'bad' ? style.red(text) : style.yellow(text);
     },
   };
   return style;

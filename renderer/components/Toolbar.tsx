@@ -18,7 +18,7 @@ export interface ToolbarProps {
   onAdd: (type: TimelineEventFile['do']) => void;
   onOpenText: (text: string, name: string) => void;
   onSave: () => void;
-  onReport: () => void;
+  onReport: (format: 'md' | 'html') => void;
   onExport: (format: 'svg' | 'png') => void;
   onCopyLink: () => void;
   onRules: () => void;
@@ -138,9 +138,18 @@ export function Toolbar(props: ToolbarProps) {
         <button type="button" onClick={props.onSave} title="Download as .ringside.json">
           Save
         </button>
-        <button type="button" onClick={props.onReport} title="Download a Markdown report to paste into a ticket">
-          Report
-        </button>
+        <select
+          aria-label="Download a report"
+          title="A report for a ticket: the scenario, every push's fate and why, strikes"
+          value=""
+          onChange={(e) => {
+            if (e.target.value === 'md' || e.target.value === 'html') props.onReport(e.target.value);
+          }}
+        >
+          <option value="">Report…</option>
+          <option value="md">Markdown, to paste into a ticket</option>
+          <option value="html">Printable page (HTML)</option>
+        </select>
         <select
           aria-label="Export the timeline"
           value=""
