@@ -2,6 +2,11 @@
  * Ringside's Electron main process: a thin, hardened shell around the renderer. The bundle is served
  * from app:// (never file://) with a strict CSP; the renderer is sandboxed with context isolation and
  * talks to main only through the validated channels of ipc-contract.ts.
+ *
+ * Document habits: File → Open Recent (recent.ts, kept in userData/recent.json), File → Revert, and
+ * the Save / Don't Save / Cancel box when a window with unsaved changes closes or the app quits
+ * (closeGuard.ts). The renderer reports its document state on `ringside:document-state`; the window
+ * title itself follows the renderer's document.title (Electron's default), so it has one source.
  */
 import {
   app,
@@ -15,11 +20,14 @@ import {
   shell,
   type IpcMainInvokeEvent,
 } from 'electron';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { choiceFromResponse, CloseGuard, savePrompt, type CloseAction, type DocumentState } from './closeGuard';
 import { atomicWrite } from './files';
-import { CHANNELS, MENU_CHANNEL, validate, type Answer, type MenuCommand } from './ipc-contract';
+import { CHANNELS, MENU_CHANNEL, MenuCommand, validate, type Answer } from './ipc-contract';
+import { RECENT_FILE, RecentList } from './recent';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAppUrl, isExternalLink, resolveInside } from './security';
 
 const RENDERER_ROOT = join(__dirname, '..', 'renderer');
@@ -30,6 +38,32 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | undefined;
+
+const isMac = process.platform === 'darwin';
+const guard = new CloseGuard();
+/** Paths the user picked in a dialog, the recent list or the Finder: the only ones a document may claim. */
+const knownPaths = new Set<string>();
+/** The renderer listens for menu commands once it has reported its document state. */
+let rendererReady = false;
+/** A file the system asked us to open (macOS `open-file`) before the renderer was listening. */
+let pendingOpen: string | undefined;
+
+const recentFile = () => join(app.getPath('userData'), RECENT_FILE);
+const recent = new RecentList({
+  read: () => readFile(recentFile(), 'utf8'),
+  write: async (text) => {
+    await mkdir(app.getPath('userData'), { recursive: true });
+    await atomicWrite(recentFile(), text);
+  },
+  exists: (path) => existsSync(path),
+  onError: (error) => console.error(`ringside: could not save ${RECENT_FILE}:`, error),
+});
+
+function rememberRecent(path: string): void {
+  knownPaths.add(path);
+  recent.add(path);
+  if (isMac) app.addRecentDocument(path);
+}
 
 function serveApp(): void {
   protocol.handle('app', async (request) => {
@@ -84,40 +118,176 @@ function registerIpc(): void {
     });
     const path = result.filePaths[0];
     if (result.canceled || !path) return { cancelled: true };
-    return { path, text: await readFile(path, 'utf8') };
+    const text = await readFile(path, 'utf8');
+    knownPaths.add(path);
+    return { path, text };
   });
   handle('saveScenario', async (request) => {
     const { path: given, text } = request as { path?: string; text: string };
     let path = given;
-    if (!path) {
-      const result = await dialog.showSaveDialog(mainWindow!, {
-        title: 'Save scenario',
-        defaultPath: 'scenario.ringside.json',
-      });
-      if (result.canceled || !result.filePath) return { cancelled: true };
-      path = result.filePath;
+    try {
+      // The renderer may only save over a file the user chose (a dialog, Open Recent, the Finder):
+      // a compromised renderer must not be able to write anywhere else.
+      if (given !== undefined && !knownPaths.has(given)) {
+        throw new Error(`path: refused: ${given} was not opened or saved through Ringside; use Save As…`);
+      }
+      if (!path) {
+        const result = await dialog.showSaveDialog(mainWindow!, {
+          title: 'Save scenario',
+          defaultPath: 'scenario.ringside.json',
+        });
+        if (result.canceled || !result.filePath) {
+          act(guard.saveFinished('cancelled'));
+          return { cancelled: true };
+        }
+        path = result.filePath;
+      }
+      await atomicWrite(path, text);
+    } catch (error) {
+      act(guard.saveFinished('failed'));
+      throw error;
     }
-    await atomicWrite(path, text);
+    rememberRecent(path);
+    buildMenu();
+    // During Save / Don't Save / Cancel: the window closes once the renderer reports itself clean.
+    act(guard.saveFinished('saved'));
     return { path };
+  });
+  handle('documentState', (request) => {
+    const reported = request as DocumentState;
+    // A path main never handed out is not believed (Revert would read it), but the dirty flag still
+    // counts, so the close prompt keeps working.
+    const refused = reported.path !== undefined && !knownPaths.has(reported.path);
+    const state: DocumentState = refused ? { dirty: reported.dirty, title: reported.title } : reported;
+    const before = guard.state;
+    const action = guard.update(state);
+    if (isMac && mainWindow) {
+      mainWindow.setDocumentEdited(state.dirty);
+      mainWindow.setRepresentedFilename(state.path ?? '');
+    }
+    if (state.path && state.path !== before.path) rememberRecent(state.path);
+    if (state.path !== before.path || state.dirty !== before.dirty) buildMenu();
+    rendererReady = true;
+    if (pendingOpen) {
+      const path = pendingOpen;
+      pendingOpen = undefined;
+      void openFile(path, 'open-recent');
+    }
+    act(action);
+    if (refused) throw new Error(`path: refused: ${reported.path} was not opened or saved through Ringside`);
+    return Promise.resolve(null);
   });
 }
 
+/** Sends a menu command, validated like everything else that crosses IPC. */
 function send(command: MenuCommand): void {
-  mainWindow?.webContents.send(MENU_CHANNEL, command);
+  const checked = validate(MENU_CHANNEL, MenuCommand, command);
+  if (!checked.ok) {
+    void showError('Ringside could not do that', checked.error);
+    return;
+  }
+  mainWindow?.webContents.send(MENU_CHANNEL, checked.value);
+}
+
+async function showError(message: string, detail: unknown): Promise<void> {
+  const text = detail instanceof Error ? detail.message : String(detail);
+  if (mainWindow) await dialog.showMessageBox(mainWindow, { type: 'error', message, detail: text, noLink: true });
+  else dialog.showErrorBox(message, text);
+}
+
+/** Open Recent (and files from the Finder) and Revert: read here, validated by the renderer like Open…. */
+async function openFile(path: string, command: 'open-recent' | 'revert'): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (command === 'open-recent') {
+      recent.remove(path);
+      buildMenu();
+    }
+    await showError(`Could not open “${basename(path)}”.`, error);
+    return;
+  }
+  knownPaths.add(path);
+  send({ command, path, text });
+}
+
+async function revert(): Promise<void> {
+  const window = mainWindow;
+  const { path, dirty } = guard.state;
+  if (!window || !path || !dirty) return;
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'warning',
+    buttons: ['Revert', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+    message: 'Revert to the saved version? You will lose your unsaved changes.',
+  });
+  if (response === 0) await openFile(path, 'revert');
+}
+
+/** Does what the close guard decided. */
+function act(action: CloseAction | 'wait'): void {
+  if (action === 'save-then-close') send({ command: 'save' });
+  if (action === 'close') {
+    if (guard.quitting) app.quit();
+    else mainWindow?.close();
+  }
+}
+
+async function askToSave(window: BrowserWindow): Promise<void> {
+  let response = -1;
+  try {
+    ({ response } = await dialog.showMessageBox(window, savePrompt(guard.state)));
+  } catch (error) {
+    console.error('ringside: the save prompt failed:', error);
+  }
+  act(guard.answer(choiceFromResponse(response)));
+}
+
+/** Menu labels: on Windows and Linux `&` marks a mnemonic, so a literal one is doubled. */
+const menuLabel = (text: string) => (isMac ? text : text.replace(/&/g, '&&'));
+
+function recentMenu(): Electron.MenuItemConstructorOptions[] {
+  const paths = recent.current();
+  return [
+    ...(paths.length > 0
+      ? paths.map((path) => ({ label: menuLabel(path), click: () => void openFile(path, 'open-recent') }))
+      : [{ label: 'No Recent Files', enabled: false }]),
+    { type: 'separator' },
+    {
+      label: 'Clear Menu',
+      id: 'clear-recent',
+      enabled: paths.length > 0,
+      click: () => {
+        recent.clear();
+        if (isMac) app.clearRecentDocuments();
+        buildMenu();
+      },
+    },
+  ];
 }
 
 function buildMenu(): void {
-  const isMac = process.platform === 'darwin';
+  const { path, dirty } = guard.state;
   const template: Electron.MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
-        { label: 'New', accelerator: 'CmdOrCtrl+N', click: () => send('new') },
-        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('open') },
+        { label: 'New', id: 'new', accelerator: 'CmdOrCtrl+N', click: () => send({ command: 'new' }) },
+        { label: 'Open…', id: 'open', accelerator: 'CmdOrCtrl+O', click: () => send({ command: 'open' }) },
+        { label: 'Open Recent', id: 'open-recent', submenu: recentMenu() },
         { type: 'separator' },
-        { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
-        { label: 'Save As…', accelerator: 'Shift+CmdOrCtrl+S', click: () => send('save-as') },
+        { label: 'Save', id: 'save', accelerator: 'CmdOrCtrl+S', click: () => send({ command: 'save' }) },
+        {
+          label: 'Save As…',
+          id: 'save-as',
+          accelerator: 'Shift+CmdOrCtrl+S',
+          click: () => send({ command: 'save-as' }),
+        },
+        { label: 'Revert', id: 'revert', enabled: Boolean(path) && dirty, click: () => void revert() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -156,7 +326,18 @@ function createWindow(): void {
       spellcheck: false,
     },
   });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  const window = mainWindow;
+  window.once('ready-to-show', () => window.show());
+  // Unsaved changes: prevent the close, ask, then close (or quit) again once the guard says so.
+  window.on('close', (event) => {
+    const request = guard.requestClose();
+    if (request === 'close') return;
+    event.preventDefault();
+    if (request === 'ask') void askToSave(window);
+  });
+  window.webContents.on('did-start-loading', () => {
+    rendererReady = false;
+  });
   mainWindow.webContents.setWindowOpenHandler(({ url }) => {
     if (isExternalLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
@@ -167,19 +348,36 @@ function createWindow(): void {
   void mainWindow.loadURL(DEV_URL ?? `${APP_ORIGIN}/index.html`);
   mainWindow.on('closed', () => {
     mainWindow = undefined;
+    rendererReady = false;
+    guard.reset();
+    buildMenu();
   });
 }
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveApp();
   registerIpc();
+  for (const path of await recent.load()) knownPaths.add(path);
   buildMenu();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+});
+
+app.on('before-quit', () => guard.beginQuit());
+
+// macOS: a file from the Dock's or the Finder's recent documents, or dropped on the app icon.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (mainWindow && rendererReady) {
+    void openFile(path, 'open-recent');
+    return;
+  }
+  pendingOpen = path;
+  if (!mainWindow && app.isReady()) createWindow();
 });
 
 app.on('window-all-closed', () => {

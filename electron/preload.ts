@@ -3,7 +3,7 @@
  * ipc-contract.ts and its answer is validated again here.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { DesktopApi } from '../renderer/state/desktop';
+import type { DesktopApi, DocumentState, MenuCommand as DesktopMenuCommand } from '../renderer/state/desktop';
 import { CHANNELS, MENU_CHANNEL, MenuCommand, validate, type Answer } from './ipc-contract';
 
 async function invoke<K extends keyof typeof CHANNELS>(key: K, payload?: unknown): Promise<Answer<unknown>> {
@@ -18,6 +18,7 @@ const api = {
   appInfo: () => invoke('appInfo'),
   openScenario: () => invoke('openScenario'),
   saveScenario: (request: { path?: string; text: string }) => invoke('saveScenario', request),
+  setDocumentState: (state: DocumentState) => invoke('documentState', state),
   onMenu: (listener: (command: MenuCommand) => void): (() => void) => {
     const wrapped = (_event: unknown, command: unknown) => {
       const parsed = MenuCommand.safeParse(command);
@@ -33,5 +34,9 @@ export type RingsideApi = typeof api;
 // The renderer codes against DesktopApi; this line fails the build if the two drift apart.
 const _contract: DesktopApi = api;
 void _contract;
+// Method parameters are checked loosely, so the menu commands are compared both ways as well.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _commands: Same<MenuCommand, DesktopMenuCommand> = true;
+void _commands;
 
 contextBridge.exposeInMainWorld('ringside', api);

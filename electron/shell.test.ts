@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { atomicWrite } from './files';
-import { CHANNELS, validate } from './ipc-contract';
+import { CHANNELS, MAX_SCENARIO_TEXT, MENU_CHANNEL, MenuCommand, validate } from './ipc-contract';
 import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalLink, resolveInside } from './security';
 
 describe('app:// path containment', () => {
@@ -54,6 +54,64 @@ describe('IPC contract', () => {
       ok: true,
       value: { text: '{}' },
     });
+  });
+});
+
+describe('IPC contract: document state', () => {
+  const { name, request, value } = CHANNELS.documentState;
+  const refused = (payload: unknown, field: string) =>
+    expect(validate(name, request, payload)).toEqual({
+      ok: false,
+      error: expect.stringContaining(`ringside:document-state: invalid payload: ${field}`) as unknown,
+    });
+  it("accepts the renderer's state", () => {
+    expect(validate(name, request, { dirty: true, title: 'Untitled' })).toEqual({
+      ok: true,
+      value: { dirty: true, title: 'Untitled' },
+    });
+    expect(validate(name, request, { dirty: false, path: '/a.ringside.json', title: 'a.ringside.json' }).ok).toBe(true);
+    expect(validate(name, value, null).ok).toBe(true);
+  });
+  it('refuses malformed states, naming the field', () => {
+    refused({ dirty: 'yes', title: 'x' }, 'dirty: ');
+    refused({ title: 'x' }, 'dirty: ');
+    refused({ dirty: true }, 'title: ');
+    refused({ dirty: true, title: 7 }, 'title: ');
+    refused({ dirty: true, title: 'x'.repeat(1001) }, 'title: ');
+    refused({ dirty: true, title: 'x', path: '' }, 'path: ');
+    refused({ dirty: true, title: 'x', path: 42 }, 'path: ');
+    refused({ dirty: true, title: 'x', path: '/a'.repeat(3000) }, 'path: ');
+    refused({ dirty: true, title: 'x', close: true }, 'Unrecognized key: "close"');
+    refused(undefined, '');
+    refused('dirty', '');
+  });
+});
+
+describe('IPC contract: menu commands', () => {
+  const check = (payload: unknown) => validate(MENU_CHANNEL, MenuCommand, payload);
+  const refused = (payload: unknown, field: string) =>
+    expect(check(payload)).toEqual({
+      ok: false,
+      error: expect.stringContaining(`ringside:menu: invalid payload: ${field}`) as unknown,
+    });
+  it('accepts the plain commands and the ones carrying a file', () => {
+    for (const command of ['new', 'open', 'save', 'save-as'] as const) expect(check({ command }).ok).toBe(true);
+    for (const command of ['open-recent', 'revert'] as const)
+      expect(check({ command, path: '/a.ringside.json', text: '{}' })).toEqual({
+        ok: true,
+        value: { command, path: '/a.ringside.json', text: '{}' },
+      });
+  });
+  it('refuses malformed commands, naming the field', () => {
+    refused({ command: 'format-disk' }, 'command: ');
+    refused({}, 'command: ');
+    refused('new', '');
+    refused({ command: 'open-recent', text: '{}' }, 'path: ');
+    refused({ command: 'revert', path: '', text: '{}' }, 'path: ');
+    refused({ command: 'revert', path: '/a', text: 5 }, 'text: ');
+    refused({ command: 'open-recent', path: '/a' }, 'text: ');
+    refused({ command: 'open-recent', path: '/a', text: 'x'.repeat(MAX_SCENARIO_TEXT + 1) }, 'text: ');
+    refused({ command: 'save', path: '/a' }, 'Unrecognized key: "path"');
   });
 });
 

@@ -71,7 +71,7 @@ export function App() {
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   const [compareWith, setCompareWith] = useState<string | undefined>();
   const [presenting, setPresenting] = useState(false);
-  const { notice, setNotice, openImported, autosave } = useDocumentFile({
+  const { notice, setNotice, openImported, autosave, detach } = useDocumentFile({
     file,
     edits: snapshot.context.past.length,
     load: (next, presetId) => send({ type: 'doc.load', file: next, ...(presetId ? { presetId } : {}) }),
@@ -195,6 +195,7 @@ export function App() {
           onOpen={(showing) => {
             const preset = PRESETS.find((p) => p.id === showing.presetId);
             if (!preset) return;
+            detach();
             send({ type: 'doc.load', file: preset.file, presetId: preset.id });
             send({ type: 'select.push', push: showing.push });
             send({ type: 'playhead.set', t: showing.at });
@@ -215,7 +216,9 @@ export function App() {
         onTitle={(title) => edit({ ...file, title })}
         onPreset={(id) => {
           const preset = PRESETS.find((p) => p.id === id);
-          if (preset) send({ type: 'doc.load', file: preset.file, presetId: preset.id });
+          if (!preset) return;
+          detach();
+          send({ type: 'doc.load', file: preset.file, presetId: preset.id });
         }}
         onIos={(ios) => edit({ ...file, device: { ...file.device, ios } })}
         onPlay={playback.toggle}

@@ -26,12 +26,16 @@ export function useDocumentFile(options: {
       ? { kind: 'error', text: `${options.linkErrors.join(' · ')} — opened the first preset instead.` }
       : undefined,
   );
+  const [path, setPath] = useState<string | undefined>();
+  // A document that did not come from a file on disk (a drop, a paste, a preset, New) has no path:
+  // Save must then ask where, never overwrite the file that was open before.
   const openImported = useCallback(
     (imported: Imported, source: string) => {
       if (!imported.ok) {
         setNotice({ kind: 'error', text: `${imported.errors.join(' · ')} — nothing was opened.` });
         return;
       }
+      setPath(undefined);
       load(imported.file);
       setNotice({ kind: 'info', text: imported.note ?? `Opened ${source}.` });
     },
@@ -39,7 +43,6 @@ export function useDocumentFile(options: {
   );
   useFileDrop((text, name) => openImported(importText(text, name), name));
   const autosave = useAutosave(file, edits > 0);
-  const [path, setPath] = useState<string | undefined>();
   const [savedFile, setSavedFile] = useState(file);
   // Edited since it was opened or saved (loading resets the history, so a fresh document is clean).
   const edited = edits > 0 && file !== savedFile;
@@ -50,6 +53,7 @@ export function useDocumentFile(options: {
   useDesktopMenu({
     file,
     path,
+    dirty: edited,
     onOpened: (text, opened) => {
       const imported = importText(text, opened);
       openImported(imported, opened);
@@ -63,8 +67,13 @@ export function useDocumentFile(options: {
       setSavedFile(savedDoc);
       setNotice({ kind: 'info', text: `Saved ${saved}.` });
     },
-    onNew: () => load(FIRST_PRESET.file, FIRST_PRESET.id),
+    onNew: () => {
+      setPath(undefined);
+      load(FIRST_PRESET.file, FIRST_PRESET.id);
+    },
     onError: (text) => setNotice({ kind: 'error', text }),
   });
-  return { notice, setNotice, openImported, autosave };
+  /** The document was replaced by something that is not a file (a preset): forget the file's path. */
+  const detach = useCallback(() => setPath(undefined), []);
+  return { notice, setNotice, openImported, autosave, detach };
 }
