@@ -217,3 +217,40 @@ test('screenshots of the main view in both themes; "system" follows the OS', asy
   await page.getByRole('button', { name: /^push call-1,/ }).click();
   await page.screenshot({ path: 'e2e/screenshots/killed-light.png' });
 });
+
+test('compare with another iOS version and with another scenario, from the compare menu', async ({ page }) => {
+  await page.goto('/');
+  const menu = page.getByLabel('Compare with a variant');
+  await menu.selectOption({ label: 'On iOS 12.5' });
+  await expect(page.getByRole('heading', { name: /the same scenario on iOS 12\.5/ })).toBeVisible();
+  // Before iOS 13 nothing had to be reported: the stale call is exempt there.
+  await expect(page.getByRole('region', { name: 'Differences' })).toContainText('as written vs. on iOS 12.5');
+  await menu.selectOption({ label: 'Reporting after a network fetch crashes the app' });
+  const variant = page.getByRole('application', { name: 'Variant timeline' });
+  await expect(variant.getByRole('button', { name: /push call-1, voip, sent 2 s, fate crashed/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Differences' })).toContainText('stale');
+});
+
+test('the rule library compares two iOS versions: the rules that change and what that does here', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Rules' }).click();
+  const ios = page.getByRole('region', { name: 'iOS versions' });
+  await expect(ios.getByLabel('First iOS version')).toHaveValue('18.5');
+  await ios.getByLabel('Second iOS version').selectOption('26.4');
+  await expect(ios).toContainText('iOS 26.4:');
+  await expect(ios.getByRole('button', { name: 'MUST-1' })).toBeVisible();
+  // The flight-mode story's app did not adopt the delegate: nothing changes for it.
+  await expect(ios).toContainText('every push ends the same way on both');
+  await ios.getByLabel('Second iOS version').selectOption('12.5');
+  await expect(ios).toContainText('iOS 13:');
+  await page.getByRole('button', { name: 'Close' }).click();
+  // An app that reports after a fetch crashes from iOS 13 on; before, its late report still rang.
+  await loadPreset(page, 'Reporting after a network fetch crashes the app');
+  await page.getByRole('button', { name: 'Rules' }).click();
+  await ios.getByLabel('Second iOS version').selectOption('12.5');
+  await expect(ios).toContainText('call-1 ✕ crashed → ✓ rang');
+  await page.screenshot({ path: 'e2e/screenshots/rule-library-ios.png' });
+  await ios.getByRole('button', { name: 'Show side by side' }).click();
+  await expect(page.getByRole('heading', { name: /the same scenario on iOS 12\.5/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Differences' })).toContainText('1 of 1 pushes');
+});

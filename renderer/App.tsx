@@ -15,8 +15,7 @@ import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
 import { htmlReport, markdownReport } from '../machines/report';
-import { simulate } from '../machines';
-import { COMMON_CHANGES, whatWouldHaveSaved } from '../machines/whatif';
+import { whatWouldHaveSaved } from '../machines/whatif';
 import { loadScenario } from '../machines/scenario';
 import { svgToPng, timelineSvg } from './state/exportImage';
 import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/files';
@@ -25,6 +24,7 @@ import { ADDABLE, defaultEvent, freshId, newEvent } from './state/events';
 import { useDocumentFile } from './state/useDocumentFile';
 import { usePlayback } from './state/usePlayback';
 import { useShortcuts } from './state/useShortcuts';
+import { buildVariant, compareGroups } from './state/variants';
 
 function fit(start: number, end: number): View {
   const pad = Math.max((end - start) * 0.04, 500);
@@ -153,15 +153,16 @@ export function App() {
     const loaded = loadScenario(file);
     return loaded.ok ? loaded.scenario : undefined;
   }, [file]);
-  const changes = useMemo(
-    () => (loadedScenario ? COMMON_CHANGES.filter((c) => c.apply(loadedScenario)) : []),
-    [loadedScenario],
+  const compareMenu = useMemo(
+    () => (loadedScenario ? compareGroups(loadedScenario, PRESETS, snapshot.context.presetId) : []),
+    [loadedScenario, snapshot.context.presetId],
   );
-  const variant = useMemo(() => {
-    const change = COMMON_CHANGES.find((c) => c.id === compareWith);
-    const scenario = change && loadedScenario ? change.apply(loadedScenario) : undefined;
-    return change && scenario ? { change, output: simulate(scenario) } : undefined;
-  }, [compareWith, loadedScenario]);
+  const [compareFiles, setCompareFiles] = useState<ReadonlyMap<string, ScenarioFile>>(new Map());
+  const variant = useMemo(
+    () =>
+      compareWith && loadedScenario ? buildVariant(compareWith, loadedScenario, PRESETS, compareFiles) : undefined,
+    [compareWith, loadedScenario, compareFiles],
+  );
 
   // The panels follow a step behind the timeline while dragging: React renders them when the frame
   // with the moved timeline has been painted.
@@ -191,6 +192,11 @@ export function App() {
       {library && (
         <RuleLibrary
           {...library}
+          {...(loadedScenario ? { scenario: loadedScenario } : {})}
+          onCompareIos={(ios) => {
+            setCompareWith(`ios:${ios}`);
+            setLibrary(undefined);
+          }}
           onClose={() => setLibrary(undefined)}
           onOpen={(showing) => {
             const preset = PRESETS.find((p) => p.id === showing.presetId);
@@ -230,9 +236,29 @@ export function App() {
         onTheme={setTheme}
         onRules={() => setLibrary({})}
         onPresent={() => setPresenting(true)}
-        changes={changes.map((c) => ({ id: c.id, label: `What if: ${c.label}` }))}
-        compareWith={variant?.change.id}
+        compareGroups={[
+          ...compareMenu,
+          ...(compareFiles.size > 0
+            ? [
+                {
+                  group: 'Opened for comparison',
+                  items: [...compareFiles.keys()].map((key) => ({ key, label: key.slice(5) })),
+                },
+              ]
+            : []),
+        ]}
+        compareWith={variant?.key}
         onCompare={setCompareWith}
+        onCompareFile={(text, name) => {
+          const imported = importText(text, name);
+          if (!imported.ok) {
+            setNotice({ kind: 'error', text: `${imported.errors.join(' · ')} — nothing to compare with.` });
+            return;
+          }
+          const key = `file:${name}`;
+          setCompareFiles((files) => new Map([...files, [key, imported.file]]));
+          setCompareWith(key);
+        }}
         addable={ADDABLE}
         onOpenText={(text, name) => openImported(importText(text, name), name)}
         onSave={() => download(file)}
@@ -338,11 +364,11 @@ export function App() {
           {variant && (
             <>
               <h2 className="variant-title">
-                Variant: had {variant.change.had} <span className="hint">(read-only; edit the scenario above)</span>
+                {variant.title} <span className="hint">(read-only; edit the scenario above)</span>
               </h2>
               <Timeline
                 output={variant.output}
-                events={file.timeline}
+                events={variant.file?.timeline ?? file.timeline}
                 view={view}
                 playhead={playhead}
                 selection={[]}
@@ -357,11 +383,7 @@ export function App() {
                 onAddEvent={() => undefined}
                 readOnly
               />
-              <ComparePanel
-                label={`had ${variant.change.had}`}
-                a={sim.output.result.pushes}
-                b={variant.output.result.pushes}
-              />
+              <ComparePanel label={variant.label} a={sim.output.result.pushes} b={variant.output.result.pushes} />
             </>
           )}
           <div className="bottom">

@@ -4,6 +4,9 @@ import { PARAMS } from '../../machines/params';
 import { RULES } from '../../machines/rules';
 import { loadScenario } from '../../machines/scenario';
 import { toDurationString } from '../../machines/time';
+import type { Scenario } from '../../machines/scenario/types';
+import { iosChangesBetween, IOS_PICKS, onIos, parseIos, thresholdText } from '../../machines/versions';
+import { FATE_STYLE } from '../format';
 import { PRESETS } from '../state/presets';
 
 /** Where a preset shows a rule: the first push it applies to, and when. */
@@ -35,7 +38,90 @@ function showingsByRule(): Map<string, Showing[]> {
   return out;
 }
 
-export function RuleLibrary(props: { focus?: string; onClose: () => void; onOpen: (showing: Showing) => void }) {
+/** Pick two iOS versions: which rules change between them, and what that does to the open scenario. */
+function IosDiff(props: { scenario?: Scenario; onRule: (id: string) => void; onCompare?: (ios: string) => void }) {
+  const own = props.scenario?.device.ios.raw ?? '18.5';
+  const picks = [...new Set([own, ...IOS_PICKS])];
+  const [a, setA] = useState(own);
+  const [b, setB] = useState(own === '26.4' ? '18.5' : '26.4');
+  const va = parseIos(a)!;
+  const vb = parseIos(b)!;
+  const changes = iosChangesBetween(va, vb);
+  const { scenario } = props;
+  const differing = useMemo(() => {
+    if (!scenario) return [];
+    const pa = simulate(onIos(scenario, parseIos(a)!)).result.pushes;
+    const pb = simulate(onIos(scenario, parseIos(b)!)).result.pushes;
+    return pa.flatMap((p) => {
+      const q = pb.find((x) => x.id === p.id);
+      return q && q.fate !== p.fate ? [{ id: p.id, from: p.fate, to: q.fate }] : [];
+    });
+  }, [scenario, a, b]);
+  const versionSelect = (label: string, value: string, set: (v: string) => void) => (
+    <select aria-label={label} value={value} onChange={(e) => set(e.target.value)}>
+      {picks.map((v) => (
+        <option key={v} value={v}>
+          iOS {v}
+          {v === own && props.scenario ? ' (this scenario)' : ''}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <section className="ios-diff" aria-label="iOS versions">
+      <h3>
+        What changes from {versionSelect('First iOS version', a, setA)} to{' '}
+        {versionSelect('Second iOS version', b, setB)}
+      </h3>
+      {changes.length === 0 ? (
+        <p className="empty">No rule changes between these versions.</p>
+      ) : (
+        <ul>
+          {changes.map((c) => (
+            <li key={thresholdText(c.since)}>
+              <strong>iOS {thresholdText(c.since)}:</strong> {c.what}{' '}
+              {c.rules.map((id) => (
+                <button key={id} type="button" className="rule-id link" onClick={() => props.onRule(id)}>
+                  {id}
+                </button>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.scenario && (
+        <p className="ios-effect">
+          In this scenario:{' '}
+          {differing.length === 0
+            ? 'every push ends the same way on both.'
+            : differing.map((d, i) => (
+                <span key={d.id}>
+                  {i > 0 && '; '}
+                  <span className="mono">{d.id}</span> {FATE_STYLE[d.from].icon} {d.from} → {FATE_STYLE[d.to].icon}{' '}
+                  {d.to}
+                </span>
+              ))}
+          {props.onCompare && a === own && b !== own && (
+            <>
+              {' '}
+              <button type="button" className="link" onClick={() => props.onCompare?.(b)}>
+                Show side by side
+              </button>
+            </>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function RuleLibrary(props: {
+  focus?: string;
+  scenario?: Scenario;
+  onClose: () => void;
+  onOpen: (showing: Showing) => void;
+  onCompareIos?: (ios: string) => void;
+}) {
   const [query, setQuery] = useState(props.focus ?? '');
   const showings = useMemo(() => showingsByRule(), []);
   const q = query.trim().toLowerCase();
@@ -69,6 +155,7 @@ export function RuleLibrary(props: { focus?: string; onClose: () => void; onOpen
           {rules.length} of {RULES.length} rules. Sources are the seed documents in shared/seeds (Apple DTS answers on
           the Developer Forums).
         </p>
+        <IosDiff scenario={props.scenario} onRule={setQuery} onCompare={props.onCompareIos} />
         <ol className="rules-list">
           {rules.map((r) => (
             <li key={r.id} id={`rule-${r.id}`}>

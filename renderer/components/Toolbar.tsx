@@ -1,6 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TimelineEventFile } from '../../machines/scenario';
 import { PRESETS } from '../state/presets';
+import type { CompareGroup } from '../state/variants';
+
+const OPEN_FILE = 'open-file';
 
 export type Theme = 'system' | 'light' | 'dark';
 export const SPEEDS = [1, 10, 60, 600] as const;
@@ -23,9 +26,10 @@ export interface ToolbarProps {
   onCopyLink: () => void;
   onRules: () => void;
   onPresent: () => void;
-  readonly changes: readonly { id: string; label: string }[];
+  readonly compareGroups: readonly CompareGroup[];
   readonly compareWith?: string;
-  onCompare: (id: string | undefined) => void;
+  onCompare: (key: string | undefined) => void;
+  onCompareFile: (text: string, name: string) => void;
   onTitle: (title: string) => void;
   onPreset: (id: string) => void;
   onIos: (ios: string) => void;
@@ -40,6 +44,7 @@ export interface ToolbarProps {
 
 export function Toolbar(props: ToolbarProps) {
   const [query, setQuery] = useState('');
+  const compareFile = useRef<HTMLInputElement>(null);
   const shown = PRESETS.filter((p) => p.title.toLowerCase().includes(query.toLowerCase()));
   return (
     <header className="toolbar" role="toolbar" aria-label="Scenario">
@@ -168,15 +173,36 @@ export function Toolbar(props: ToolbarProps) {
       <select
         aria-label="Compare with a variant"
         value={props.compareWith ?? ''}
-        onChange={(e) => props.onCompare(e.target.value || undefined)}
+        onChange={(e) => {
+          if (e.target.value === OPEN_FILE) compareFile.current?.click();
+          else props.onCompare(e.target.value || undefined);
+        }}
       >
         <option value="">Compare: off</option>
-        {props.changes.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.label}
-          </option>
+        {props.compareGroups.map((g) => (
+          <optgroup key={g.group} label={g.group}>
+            {g.items.map((c) => (
+              <option key={c.key} value={c.key}>
+                {c.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
+        <option value={OPEN_FILE}>Compare with a file…</option>
       </select>
+      <input
+        ref={compareFile}
+        type="file"
+        accept=".json,application/json"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label="Open a scenario file to compare with"
+        onChange={(e) => {
+          const picked = e.target.files?.[0];
+          e.target.value = '';
+          if (picked) void picked.text().then((text) => props.onCompareFile(text, picked.name));
+        }}
+      />
       <button type="button" onClick={props.onRules}>
         Rules
       </button>
