@@ -227,7 +227,12 @@ test('compare with another iOS version and with another scenario, from the compa
   await expect(page.getByRole('region', { name: 'Differences' })).toContainText('as written vs. on iOS 12.5');
   await menu.selectOption({ label: 'Reporting after a network fetch crashes the app' });
   const variant = page.getByRole('application', { name: 'Variant timeline' });
-  await expect(variant.getByRole('button', { name: /push call-1, voip, sent 2 s, fate crashed/ })).toBeVisible();
+  await expect(
+    variant.getByRole('button', { name: 'push call-1, voip, sent 2 s, fate crashed, differs in the comparison' }),
+  ).toBeVisible();
+  // Marked on the scenario's own timeline too.
+  const own = page.getByRole('application', { name: 'Timeline' });
+  await expect(own.getByRole('button', { name: /push call-1, .*fate stale, differs in the comparison/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Differences' })).toContainText('stale');
 });
 

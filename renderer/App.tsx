@@ -24,7 +24,7 @@ import { ADDABLE, defaultEvent, freshId, newEvent } from './state/events';
 import { useDocumentFile } from './state/useDocumentFile';
 import { usePlayback } from './state/usePlayback';
 import { useShortcuts } from './state/useShortcuts';
-import { buildVariant, compareGroups } from './state/variants';
+import { buildVariant, compareGroups, differingPushes } from './state/variants';
 
 function fit(start: number, end: number): View {
   const pad = Math.max((end - start) * 0.04, 500);
@@ -162,6 +162,11 @@ export function App() {
     () =>
       compareWith && loadedScenario ? buildVariant(compareWith, loadedScenario, PRESETS, compareFiles) : undefined,
     [compareWith, loadedScenario, compareFiles],
+  );
+  const differs = useMemo(
+    () =>
+      variant && sim ? new Set(differingPushes(sim.output.result.pushes, variant.output.result.pushes)) : undefined,
+    [variant, sim],
   );
 
   // The panels follow a step behind the timeline while dragging: React renders them when the frame
@@ -345,6 +350,7 @@ export function App() {
             playhead={playhead}
             selection={selection}
             selectedPush={selectedPush}
+            {...(differs ? { differs } : {})}
             onView={(v) => send({ type: 'view.set', view: v })}
             onPlayhead={(t) => send({ type: 'playhead.set', t })}
             onSelectEvents={(indexes) => send({ type: 'select.events', indexes })}
@@ -373,6 +379,7 @@ export function App() {
                 playhead={playhead}
                 selection={[]}
                 selectedPush={selectedPush}
+                {...(differs ? { differs } : {})}
                 onView={(v) => send({ type: 'view.set', view: v })}
                 onPlayhead={(t) => send({ type: 'playhead.set', t })}
                 onSelectEvents={() => undefined}

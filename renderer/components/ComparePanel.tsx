@@ -1,5 +1,6 @@
 import type { PushResult } from '../../machines';
 import { FATE_STYLE } from '../format';
+import { differingPushes } from '../state/variants';
 
 function Fate(props: { p?: PushResult }) {
   if (!props.p) return <span className="empty">—</span>;
@@ -13,14 +14,12 @@ function Fate(props: { p?: PushResult }) {
 
 /** Pushes whose fate differs between the scenario and its variant, with both why-chains. */
 export function ComparePanel(props: { label: string; a: readonly PushResult[]; b: readonly PushResult[] }) {
-  const ids = [...new Set([...props.a.map((p) => p.id), ...props.b.map((p) => p.id)])];
-  const differing = ids.filter(
-    (id) => props.a.find((p) => p.id === id)?.fate !== props.b.find((p) => p.id === id)?.fate,
-  );
+  const ids = new Set([...props.a.map((p) => p.id), ...props.b.map((p) => p.id)]);
+  const differing = differingPushes(props.a, props.b);
   return (
     <section className="panel compare" aria-label="Differences">
       <h2>
-        Differences: as written vs. {props.label} ({differing.length} of {ids.length} pushes)
+        Differences: as written vs. {props.label} ({differing.length} of {ids.size} pushes)
       </h2>
       {differing.length === 0 ? (
         <p className="empty">Every push ends the same way in both.</p>

@@ -46,6 +46,8 @@ export interface TimelineProps {
   readonly readOnly?: boolean;
   /** Pushes whose fate is not shown yet (present mode: still on their way, or the room is guessing). */
   readonly concealed?: ReadonlySet<string>;
+  /** Pushes whose fate differs in the variant being compared: marked on both timelines. */
+  readonly differs?: ReadonlySet<string>;
 }
 
 const CONCEALED_STYLE = { icon: '?', tone: 'muted', label: 'fate not shown yet' } as const;
@@ -358,16 +360,17 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
             const x0 = x(p.sentAt);
             const x1 = x(p.deliveredAt ?? trace.end);
             const hidden = props.concealed?.has(p.id) ?? false;
+            const differs = props.differs?.has(p.id) ?? false;
             const style = hidden ? CONCEALED_STYLE : FATE_STYLE[p.fate];
             const input = pushInput.get(p.id);
             const selected = selectedPush === p.id || (input !== undefined && selection.includes(input));
             return (
               <g
                 key={p.id}
-                className={`push tone-${style.tone}${selected ? ' selected' : ''}`}
+                className={`push tone-${style.tone}${selected ? ' selected' : ''}${differs ? ' differs' : ''}`}
                 role="button"
                 tabIndex={0}
-                aria-label={`push ${p.id}, ${p.kind}, sent ${formatTime(p.sentAt)}, ${hidden ? 'fate not shown yet' : `fate ${p.fate}`}`}
+                aria-label={`push ${p.id}, ${p.kind}, sent ${formatTime(p.sentAt)}, ${hidden ? 'fate not shown yet' : `fate ${p.fate}`}${differs ? ', differs in the comparison' : ''}`}
                 onPointerDown={(e) => {
                   props.onSelectPush(p.id);
                   if (input !== undefined) startInputDrag(input, e);
@@ -386,7 +389,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                 />
                 <circle className="push-handle" cx={x0} cy={y0 + ROW / 2} r={6} />
                 <text className="push-label" x={Math.max(x1, x0 + 8) + 6} y={y0 + 12}>
-                  {`${style.icon} ${p.id} · ${style.label}`}
+                  {`${style.icon} ${p.id} · ${style.label}${differs ? '  ≠' : ''}`}
                 </text>
               </g>
             );

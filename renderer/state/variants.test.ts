@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type ScenarioFile } from '../../machines/scenario';
-import { buildVariant, compareGroups } from './variants';
+import { buildVariant, compareGroups, differingPushes } from './variants';
 import type { Preset } from './presets';
 
 const read = (id: string): Preset => {
@@ -53,5 +53,14 @@ describe('compare variants', () => {
     expect(buildVariant('file:gone.ringside.json', ios26, presets, files)).toBeUndefined();
     expect(buildVariant('change:report-sync', ios26, presets)).toBeUndefined();
     expect(buildVariant('ios:banana', ios26, presets)).toBeUndefined();
+  });
+});
+
+describe('differingPushes', () => {
+  it('names pushes whose fate differs, and pushes only one side has', () => {
+    const a = buildVariant('ios:26.4', load(presets[0]!), presets)!.output.result.pushes;
+    const b = buildVariant('preset:report-after-fetch', load(presets[0]!), presets)!.output.result.pushes;
+    expect(differingPushes(a, a)).toEqual([]);
+    expect(differingPushes(a, b)).toEqual(['call-1', 'cancel-call-1']);
   });
 });

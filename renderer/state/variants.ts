@@ -4,7 +4,7 @@
  * file). Each is a key for the compare menu and a way to build the variant's scenario; the core
  * simulates it, nothing here decides a fate.
  */
-import { simulate, type SimulationOutput } from '../../machines';
+import { simulate, type PushResult, type SimulationOutput } from '../../machines';
 import { loadScenario, type ScenarioFile } from '../../machines/scenario';
 import type { Scenario } from '../../machines/scenario/types';
 import { IOS_PICKS, onIos, parseIos } from '../../machines/versions';
@@ -79,4 +79,10 @@ export function buildVariant(
   const loaded = loadScenario(file);
   if (!loaded.ok) return undefined;
   return make(`“${loaded.scenario.title}”`, `Compared with: ${loaded.scenario.title}`, loaded.scenario, file);
+}
+
+/** Ids of the pushes whose fate differs between two results (a push missing from one side differs). */
+export function differingPushes(a: readonly PushResult[], b: readonly PushResult[]): string[] {
+  const ids = [...new Set([...a.map((p) => p.id), ...b.map((p) => p.id)])];
+  return ids.filter((id) => a.find((p) => p.id === id)?.fate !== b.find((p) => p.id === id)?.fate);
 }
