@@ -233,6 +233,22 @@ test('compare with another iOS version and with another scenario, from the compa
   // Marked on the scenario's own timeline too.
   const own = page.getByRole('application', { name: 'Timeline' });
   await expect(own.getByRole('button', { name: /push call-1, .*fate stale, differs in the comparison/ })).toBeVisible();
+  // A file of one's own: it joins the menu and is compared at once.
+  const mine = {
+    format: 'ringside.scenario/v1',
+    title: 'Mine',
+    duration: '30s',
+    timeline: [{ at: '1s', do: 'push', id: 'call-1' }],
+  };
+  await page
+    .getByLabel('Scenario file to compare with')
+    .setInputFiles({
+      name: 'mine.ringside.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(mine)),
+    });
+  await expect(page.getByRole('heading', { name: /Compared with: Mine/ })).toBeVisible();
+  await expect(menu).toHaveValue('file:mine.ringside.json');
   await expect(page.getByRole('region', { name: 'Differences' })).toContainText('stale');
 });
 

@@ -196,7 +196,7 @@ export function Toolbar(props: ToolbarProps) {
         accept=".json,application/json"
         className="visually-hidden"
         tabIndex={-1}
-        aria-label="Open a scenario file to compare with"
+        aria-label="Scenario file to compare with"
         onChange={(e) => {
           const picked = e.target.files?.[0];
           e.target.value = '';
