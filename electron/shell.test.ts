@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,4 +137,34 @@ describe('atomic save', () => {
     expect(await readFile(file, 'utf8')).toBe('old');
     expect(await readdir(dir)).toEqual(['a.ringside.json']);
   });
+
+  it('leaves a whole old or new file when the saving process is killed (SIGKILL) at any moment', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ringside-kill-'));
+    const file = join(dir, 'a.ringside.json');
+    // Two large documents (~2 MB each): a write takes long enough for kills to land mid-write.
+    const size = 2_000_000;
+    const a = JSON.stringify({ title: 'A', pad: 'a'.repeat(size) });
+    const b = JSON.stringify({ title: 'B', pad: 'b'.repeat(size) });
+    const helper = join(__dirname, 'testing', 'save-forever.ts');
+    const seen = new Set<string>();
+    for (let round = 0; round < 8; round++) {
+      const child = spawn(process.execPath, ['--import', 'tsx', helper, file, String(size)], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.once('data', () => resolve());
+        child.once('exit', (code) => reject(new Error(`save-forever exited early (${code})`)));
+      });
+      // Kill after a varying delay, so the kill falls at different points of write, fsync and rename.
+      await new Promise((resolve) => setTimeout(resolve, 5 + round * 7));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      const text = await readFile(file, 'utf8');
+      expect(text === a || text === b, `round ${round}: the file is neither the old nor the new document`).toBe(true);
+      seen.add(text === a ? 'a' : 'b');
+    }
+    // Leftover temporary files may remain after a kill (the next save does not need them); never a torn target.
+    expect((await readdir(dir)).filter((f) => !f.endsWith('.tmp'))).toEqual(['a.ringside.json']);
+  }, 60_000);
 });
