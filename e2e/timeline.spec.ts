@@ -240,13 +240,11 @@ test('compare with another iOS version and with another scenario, from the compa
     duration: '30s',
     timeline: [{ at: '1s', do: 'push', id: 'call-1' }],
   };
-  await page
-    .getByLabel('Scenario file to compare with')
-    .setInputFiles({
-      name: 'mine.ringside.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(mine)),
-    });
+  await page.getByLabel('Scenario file to compare with').setInputFiles({
+    name: 'mine.ringside.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(mine)),
+  });
   await expect(page.getByRole('heading', { name: /Compared with: Mine/ })).toBeVisible();
   await expect(menu).toHaveValue('file:mine.ringside.json');
   await expect(page.getByRole('region', { name: 'Differences' })).toContainText('stale');
@@ -274,4 +272,52 @@ test('the rule library compares two iOS versions: the rules that change and what
   await ios.getByRole('button', { name: 'Show side by side' }).click();
   await expect(page.getByRole('heading', { name: /the same scenario on iOS 12\.5/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Differences' })).toContainText('1 of 1 pushes');
+});
+
+test('network states are spans: dragging the edge of the offline span moves the reconnect', async ({ page }) => {
+  await page.goto('/');
+  const wifi = page.getByRole('button', { name: /^network → wifi at 25 s/ });
+  const edge = wifi.locator('.span-edge');
+  const box = (await edge.boundingBox())!;
+  // Grab the top of the edge, on the Wi-Fi row, well above the diamond.
+  await page.mouse.move(box.x + box.width / 2, box.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 120, box.y + 6, { steps: 6 });
+  await page.mouse.up();
+  const after = await page.getByRole('button', { name: /^network → wifi at / }).getAttribute('aria-label');
+  expect(after).not.toBe('network → wifi at 25 s');
+  const at = Number(/at (-?[\d.]+) s/.exec(after ?? '')?.[1]);
+  expect(at).toBeLessThan(25);
+});
+
+test('pinch (ctrl + wheel, as trackpads send it) zooms around the pointer', async ({ page }) => {
+  await page.goto('/');
+  const svg = page.locator('.timeline svg').first();
+  const ticks = async () => (await svg.locator('.tick').allTextContents()).join(' ');
+  const before = await ticks();
+  const box = (await svg.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.6, box.y + 100);
+  // Chromium turns a trackpad pinch into wheel events with ctrlKey set.
+  for (let i = 0; i < 10; i++) {
+    await svg.dispatchEvent('wheel', {
+      deltaY: -100,
+      ctrlKey: true,
+      clientX: box.x + box.width * 0.6,
+      clientY: box.y + 100,
+      bubbles: true,
+      cancelable: true,
+    });
+  }
+  await expect.poll(ticks).not.toBe(before);
+  // The page itself is not zoomed (the wheel event's default is prevented).
+  expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+  // Zoomed in: the axis now counts in smaller steps than the fitted view's.
+  const step = (text: string) => {
+    const values = text
+      .split(' s')
+      .map((v) => Number(v.trim().replace('−', '-')))
+      .filter((v) => !Number.isNaN(v));
+    return values.length > 1 ? values[1]! - values[0]! : Infinity;
+  };
+  expect(step(await ticks())).toBeLessThan(step(before));
 });

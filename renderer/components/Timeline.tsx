@@ -7,7 +7,6 @@ import {
   useRef,
   useState,
   type PointerEvent as ReactPointerEvent,
-  type WheelEvent,
 } from 'react';
 import {
   LANES,
@@ -240,7 +239,10 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     target.addEventListener('pointerup', up);
   };
 
-  const onWheel = (e: WheelEvent<SVGSVGElement>) => {
+  // Ctrl/⌘ + wheel (and trackpad pinch, which Chromium sends as ctrl + wheel) zooms the timeline, not
+  // the page: that needs preventDefault, which React's passive wheel listener cannot do, so the
+  // listener is a native, non-passive one that reads the latest view through a ref.
+  const onWheel = (e: globalThis.WheelEvent) => {
     const left = host.current?.getBoundingClientRect().left ?? 0;
     const span = view.end - view.start;
     if (e.ctrlKey || e.metaKey) {
@@ -251,10 +253,23 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
       const ratio = (at - view.start) / span;
       props.onView({ start: at - ratio * next, end: at - ratio * next + next });
     } else if (e.shiftKey) {
+      e.preventDefault();
       const dt = ((e.deltaY || e.deltaX) / plot) * span;
       props.onView({ start: view.start + dt, end: view.end + dt });
     }
   };
+  const wheel = useRef(onWheel);
+  useEffect(() => {
+    wheel.current = onWheel;
+  });
+  const svgRef = useRef<SVGSVGElement>(null);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const listener = (e: globalThis.WheelEvent) => wheel.current(e);
+    svg.addEventListener('wheel', listener, { passive: false });
+    return () => svg.removeEventListener('wheel', listener);
+  }, []);
 
   const zoomTo = (from: number, to: number) => {
     const pad = Math.max((to - from) * 0.15, 200);
@@ -271,7 +286,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         role="application"
         aria-label={props.readOnly ? 'Variant timeline' : 'Timeline'}
         onPointerDown={startPan}
-        onWheel={onWheel}
+        ref={svgRef}
         onDoubleClick={(e) => {
           const rect = host.current?.getBoundingClientRect();
           if (!rect) return;
@@ -412,6 +427,20 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                 onPointerDown={(ev) => startInputDrag(i, ev)}
               >
                 <line className="input-stem" x1={cx} x2={cx} y1={tops[lane] + 4} y2={cy} />
+                {(e.do === 'network' || e.do === 'power') && !props.readOnly && (
+                  // Network and power states are spans: the edge between two of them is this event,
+                  // so the whole edge can be grabbed, not only the diamond below it.
+                  <rect
+                    className="span-edge"
+                    data-testid={`edge-${i}`}
+                    x={cx - 5}
+                    y={tops[lane] + 4}
+                    width={10}
+                    height={Math.max(0, cy - 10 - (tops[lane] + 4))}
+                  >
+                    <title>{`${eventLabel(e)} at ${formatTime(t)}: drag the edge to move it`}</title>
+                  </rect>
+                )}
                 <path
                   className="input-mark"
                   d={`M ${cx} ${cy - 7} L ${cx + 7} ${cy} L ${cx} ${cy + 7} L ${cx - 7} ${cy} Z`}
