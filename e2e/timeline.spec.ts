@@ -16,6 +16,15 @@ async function loadPreset(page: Page, title: string) {
   await expect(page.getByLabel('Scenario title')).toHaveValue(title);
 }
 
+/** The step between the first two tick labels of the time axis ("−30 s −20 s …"), in seconds. */
+function tickStep(text: string): number {
+  const values = text
+    .split(' s')
+    .map((v) => Number(v.trim().replace('−', '-')))
+    .filter((v) => !Number.isNaN(v));
+  return values.length > 1 ? values[1]! - values[0]! : Infinity;
+}
+
 const fateRow = (page: Page, name: string) => page.getByRole('region', { name: 'Fates' }).getByRole('row', { name });
 
 test('dragging a push across the reconnect changes its fate while the pointer is down; undo restores it', async ({
@@ -312,12 +321,45 @@ test('pinch (ctrl + wheel, as trackpads send it) zooms around the pointer', asyn
   // The page itself is not zoomed (the wheel event's default is prevented).
   expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
   // Zoomed in: the axis now counts in smaller steps than the fitted view's.
-  const step = (text: string) => {
-    const values = text
-      .split(' s')
-      .map((v) => Number(v.trim().replace('−', '-')))
-      .filter((v) => !Number.isNaN(v));
-    return values.length > 1 ? values[1]! - values[0]! : Infinity;
-  };
-  expect(step(await ticks())).toBeLessThan(step(before));
+  expect(tickStep(await ticks())).toBeLessThan(tickStep(before));
+});
+
+test('two fingers pinch-zoom on a touch screen; the playhead does not jump', async ({ page }) => {
+  await page.goto('/');
+  const svg = page.locator('.timeline svg').first();
+  const ticks = async () => (await svg.locator('.tick').allTextContents()).join(' ');
+  const before = await ticks();
+  const box = (await svg.boundingBox())!;
+  const y = box.y + 100;
+  const touch = (type: string, pointerId: number, x: number) =>
+    page.evaluate(
+      ([type, pointerId, x, y]) => {
+        const target = type === 'pointerdown' ? document.querySelector('.timeline svg')! : window;
+        target.dispatchEvent(
+          new PointerEvent(type, {
+            pointerId,
+            pointerType: 'touch',
+            isPrimary: pointerId === 1,
+            clientX: x,
+            clientY: y,
+            button: 0,
+            bubbles: true,
+          }),
+        );
+      },
+      [type, pointerId, x, y] as const,
+    );
+  const mid = box.x + box.width * 0.6;
+  await touch('pointerdown', 1, mid - 40);
+  await touch('pointerdown', 2, mid + 40);
+  for (let d = 60; d <= 300; d += 40) {
+    await touch('pointermove', 1, mid - d);
+    await touch('pointermove', 2, mid + d);
+  }
+  await touch('pointerup', 1, mid - 300);
+  await touch('pointerup', 2, mid + 300);
+  await expect.poll(ticks).not.toBe(before);
+  // Zoomed in, not panned: the axis counts in smaller steps.
+  expect(tickStep(await ticks())).toBeLessThan(tickStep(before));
+  await expect(page.getByRole('region', { name: 'State at playhead' })).toContainText('State at 0 s');
 });

@@ -209,14 +209,60 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     target.addEventListener('pointercancel', up);
   };
 
+  // Two fingers on a touch screen pinch-zoom around their midpoint; one finger (or the mouse) pans.
+  const touches = useRef(new Map<number, number>());
+  const pinching = useRef(false);
+  const startPinch = () => {
+    const [[idA, xA], [idB, xB]] = [...touches.current.entries()] as [[number, number], [number, number]];
+    const left = host.current?.getBoundingClientRect().left ?? 0;
+    const d0 = Math.max(Math.abs(xA - xB), 10);
+    const base = view;
+    const span0 = base.end - base.start;
+    const anchor = base.start + ((Math.min(xA, xB) + d0 / 2 - left - GUTTER) / plot) * span0;
+    const ratio = (anchor - base.start) / span0;
+    pinching.current = true;
+    const move = (e: PointerEvent) => {
+      if (e.pointerId !== idA && e.pointerId !== idB) return;
+      touches.current.set(e.pointerId, e.clientX);
+      const d = Math.max(Math.abs((touches.current.get(idA) ?? xA) - (touches.current.get(idB) ?? xB)), 10);
+      const next = Math.min(Math.max((span0 * d0) / d, 50), 40 * 86_400_000);
+      props.onView({ start: anchor - ratio * next, end: anchor - ratio * next + next });
+    };
+    const end = (e: PointerEvent) => {
+      if (e.pointerId !== idA && e.pointerId !== idB) return;
+      touches.current.delete(e.pointerId);
+      pinching.current = false;
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', end);
+      window.removeEventListener('pointercancel', end);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', end);
+    window.addEventListener('pointercancel', end);
+  };
+
   // Dragging the background pans; a click without movement moves the playhead.
   const startPan = (ev: ReactPointerEvent<SVGSVGElement>) => {
     if (ev.button !== 0) return;
+    if (ev.pointerType === 'touch') {
+      touches.current.set(ev.pointerId, ev.clientX);
+      if (touches.current.size === 2) {
+        startPinch();
+        return;
+      }
+    }
+    const id = ev.pointerId;
     const startX = ev.clientX;
     const base = view;
     const target = window;
     let moved = false;
     const move = (e: PointerEvent) => {
+      if (e.pointerId !== id) return;
+      // A second finger turned this pan into a pinch: the pinch moves the view now.
+      if (pinching.current) {
+        moved = true;
+        return;
+      }
       const dx = e.clientX - startX;
       if (Math.abs(dx) > 3) moved = true;
       if (!moved) return;
@@ -224,9 +270,12 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
       props.onView({ start: base.start + dt, end: base.end + dt });
     };
     const up = (e: PointerEvent) => {
+      if (e.pointerId !== id) return;
+      touches.current.delete(id);
       target.removeEventListener('pointermove', move);
       target.removeEventListener('pointerup', up);
-      if (!moved) {
+      target.removeEventListener('pointercancel', up);
+      if (!moved && e.type === 'pointerup') {
         const left = host.current?.getBoundingClientRect().left ?? 0;
         const px = e.clientX - left;
         if (px > GUTTER) {
@@ -237,6 +286,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     };
     target.addEventListener('pointermove', move);
     target.addEventListener('pointerup', up);
+    target.addEventListener('pointercancel', up);
   };
 
   // Ctrl/⌘ + wheel (and trackpad pinch, which Chromium sends as ctrl + wheel) zooms the timeline, not
