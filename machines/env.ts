@@ -15,7 +15,6 @@ export interface SimEnv {
 
 /** Actor system ids: actors find each other with `system.get(ACTOR.apns)`. */
 export const ACTOR = {
-  provider: 'provider',
   apns: 'apns',
   device: 'device',
   callServices: 'callServices',

@@ -1,4 +1,4 @@
-import type { AppAction, Network, TimelineEvent, WakeBy } from './scenario/types';
+import type { AppAction, Network, WakeBy } from './scenario/types';
 
 /** Why callservicesd does not require a report for a delivery (EXEMPT-1, MUST-1, iOS < 13). */
 export type Exemption = 'foreground' | 'on-call' | 'late' | 'pre-ios13';
@@ -10,8 +10,6 @@ export interface Delivery {
   readonly enforced: boolean;
   readonly exemption?: Exemption;
 }
-
-export type ProviderEvent = { type: 'timeline.event'; event: TimelineEvent };
 
 export type ApnsEvent =
   | { type: 'push.sent'; push: string }
@@ -63,6 +61,7 @@ export type AppEvent =
   | { type: 'launch.done' }
   | { type: 'launch.watchdog' }
   | { type: 'belief.sync' }
+  | { type: 'grace.end' }
   // Timers the process sets for itself carry its generation: they die with the process.
   | { type: 'handler.start'; push: string; gen: number }
   | { type: 'handler.report'; push: string; gen: number }
@@ -101,5 +100,4 @@ export const msg = {
   callServices: (e: CallServicesEvent): CallServicesEvent => e,
   app: (e: AppEvent): AppEvent => e,
   callKit: (e: CallKitEvent): CallKitEvent => e,
-  provider: (e: ProviderEvent): ProviderEvent => e,
 } as const;

@@ -28,6 +28,9 @@ interface OpenInterval {
   due?: number;
 }
 
+/** An open interval becomes the closed one in place: `to` and `open` go last, as in the result. */
+type Closing = OpenInterval & { to?: number; open?: boolean };
+
 /**
  * The engine's notebook: actors write what happened to each push (rules, fates), strikes, the event
  * log and lane intervals. It is the only mutable state outside the machines; it reads time from the
@@ -42,7 +45,7 @@ export class Journal {
   readonly markers: LaneMarker[] = [];
   /** When the caller cancelled each call (by push id). */
   readonly cancelledAt = new Map<string, number>();
-  private readonly open = new Map<string, OpenInterval>();
+  private readonly open = new Map<string, Closing>();
 
   constructor(private readonly now: () => SimTime) {}
 
@@ -50,8 +53,21 @@ export class Journal {
     return this.now();
   }
 
-  addPush(record: Omit<PushRecord, 'steps'>): PushRecord {
-    const full: PushRecord = { ...record, steps: [] };
+  addPush(record: Pick<PushRecord, 'id' | 'kind' | 'sentAt' | 'topic' | 'expiration' | 'cancels'>): PushRecord {
+    // Every field from the start (one object shape for all records: setting a fate later stays cheap).
+    const full: PushRecord = {
+      id: record.id,
+      kind: record.kind,
+      sentAt: record.sentAt,
+      topic: record.topic,
+      expiration: record.expiration,
+      cancels: record.cancels,
+      deliveredAt: undefined,
+      fate: undefined,
+      steps: [],
+      audio: undefined,
+      call: undefined,
+    };
     this.pushes.set(record.id, full);
     this.order.push(record.id);
     return full;
@@ -101,7 +117,10 @@ export class Journal {
     const entry = this.open.get(key);
     if (!entry) return;
     this.open.delete(key);
-    this.intervals.push({ ...entry, to: this.now(), open: false });
+    // Completed in place (no copy): nothing else holds an open entry.
+    entry.to = this.now();
+    entry.open = false;
+    this.intervals.push(entry as LaneInterval);
   }
 
   isOpen(key: string): boolean {
@@ -111,7 +130,9 @@ export class Journal {
   /** Closes every interval still open at the scenario end, marking it open. */
   closeAll(end: SimTime): void {
     for (const entry of this.open.values()) {
-      this.intervals.push({ ...entry, to: end < entry.from ? entry.from : end, open: true });
+      entry.to = end < entry.from ? entry.from : end;
+      entry.open = true;
+      this.intervals.push(entry as LaneInterval);
     }
     this.open.clear();
   }

@@ -1,9 +1,10 @@
-import { createActor, type AnyActorRef } from 'xstate';
+import { createActor, type AnyActorRef, type InspectionEvent } from 'xstate';
 import type { ApnsContext } from './actors/apnsMachine';
 import type { AppContext } from './actors/appProcessMachine';
 import type { CallKitContext } from './actors/callKitMachine';
 import { strikesInWindow, type CallServicesContext } from './actors/callServicesMachine';
 import type { DeviceContext } from './actors/deviceMachine';
+import { playTimelineEvent } from './actors/provider';
 import { ringsideMachine } from './actors/ringsideMachine';
 import { VirtualClock } from './clock';
 import { ACTOR, type SimEnv } from './env';
@@ -26,17 +27,24 @@ interface MachineSnapshot<C> {
   readonly context: C;
 }
 
-/** Snapshots of one actor over time, for `stateAt`. */
+/**
+ * One actor's state over time, for `stateAt`: the last value and context at each time. Only those two
+ * are kept (in parallel arrays), not xstate's snapshot objects, so the rest of each snapshot dies young.
+ */
 class History<C> {
   readonly times: number[] = [];
-  readonly snapshots: MachineSnapshot<C>[] = [];
+  private readonly values: unknown[] = [];
+  private readonly contexts: C[] = [];
 
   record(t: number, snapshot: MachineSnapshot<C>): void {
     const last = this.times.length - 1;
-    if (last >= 0 && this.times[last] === t) this.snapshots[last] = snapshot;
-    else {
+    if (last >= 0 && this.times[last] === t) {
+      this.values[last] = snapshot.value;
+      this.contexts[last] = snapshot.context;
+    } else {
       this.times.push(t);
-      this.snapshots.push(snapshot);
+      this.values.push(snapshot.value);
+      this.contexts.push(snapshot.context);
     }
   }
 
@@ -49,15 +57,20 @@ class History<C> {
       if (this.times[mid]! <= t) lo = mid;
       else hi = mid - 1;
     }
-    return this.snapshots[lo]!;
+    return { value: this.values[lo], context: this.contexts[lo]! };
   }
+}
+
+export interface SimulateOptions {
+  /** xstate's inspection hook, for measuring (`npm run bench` counts events with it); slows the run. */
+  readonly inspect?: (event: InspectionEvent) => void;
 }
 
 /**
  * Runs a scenario on a virtual clock and returns the result contract and the trace.
  * Pure: the same scenario always gives the same output.
  */
-export function simulate(scenario: Scenario): SimulationOutput {
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationOutput {
   const firstAt = scenario.timeline.reduce((m, e) => Math.min(m, e.at), 0);
   const start = Time.ms(firstAt);
   const end = Time.ms(Math.max(scenario.duration, firstAt));
@@ -65,7 +78,12 @@ export function simulate(scenario: Scenario): SimulationOutput {
   const journal = new Journal(() => clock.now());
   const env: SimEnv = { scenario, params: scenario.params, journal, now: () => clock.now() };
 
-  const root = createActor(ringsideMachine, { input: { env }, clock, id: 'ringside' });
+  const root = createActor(ringsideMachine, {
+    input: { env },
+    clock,
+    id: 'ringside',
+    ...(options.inspect ? { inspect: options.inspect } : {}),
+  });
   const histories = {
     apns: new History<ApnsContext>(),
     device: new History<DeviceContext>(),
@@ -80,16 +98,15 @@ export function simulate(scenario: Scenario): SimulationOutput {
     history.record(clock.now(), actor.getSnapshot() as MachineSnapshot<unknown>);
     actor.subscribe((snapshot: MachineSnapshot<unknown>) => history.record(clock.now(), snapshot));
   }
-  const provider = root.system.get(ACTOR.provider) as AnyActorRef;
   for (const event of scenario.timeline) {
-    clock.at(event.at, () => provider.send({ type: 'timeline.event', event }));
+    clock.at(event.at, () => playTimelineEvent(event, env, root.system));
   }
   clock.runUntil(end);
   journal.closeAll(end);
   const finalCallServices = histories.callServices.at(end).context;
   root.stop();
 
-  const pushes = [...journal.order].map((id) => toPushResult(journal.push(id), journal));
+  const pushes = journal.order.map((id) => toPushResult(journal.push(id)));
   const throttled: ThrottleWindow[] = [...finalCallServices.windows];
   if (finalCallServices.throttle) throttled.push(finalCallServices.throttle);
   const strikes = [...journal.strikes];
@@ -126,9 +143,10 @@ export function simulate(scenario: Scenario): SimulationOutput {
   return { result, trace };
 }
 
-function toPushResult(record: PushRecord, journal: Journal): PushResult {
+function toPushResult(record: PushRecord): PushResult {
   let fate = record.fate;
-  const steps = [...record.steps];
+  // Nothing reads the journal after simulate(): its arrays can go into the result as they are.
+  const steps = record.steps;
   let note = '';
   if (fate === undefined) {
     fate = 'undelivered';
@@ -138,22 +156,27 @@ function toPushResult(record: PushRecord, journal: Journal): PushResult {
         : 'The scenario ended before the app had finished handling the push.';
   }
   const rules: string[] = [];
-  for (const s of steps) if (!rules.includes(s.rule)) rules.push(s.rule);
-  const why = [...steps.map((s) => `${s.why} (${s.rule})`), note].filter(Boolean).join(' ');
-  return {
+  const why: string[] = [];
+  for (const s of steps) {
+    if (!rules.includes(s.rule)) rules.push(s.rule);
+    why.push(`${s.why} (${s.rule})`);
+  }
+  if (note) why.push(note);
+  // Optional fields only when set, in the result's key order.
+  const out: { -readonly [K in keyof PushResult]?: PushResult[K] } = {
     id: record.id,
     kind: record.kind,
     sentAt: record.sentAt,
-    ...(record.deliveredAt === undefined ? {} : { deliveredAt: record.deliveredAt }),
-    fate,
-    rules,
-    why,
-    steps,
-    ...(record.audio ? { audio: record.audio } : {}),
-    ...(record.cancels ? { cancels: record.cancels } : {}),
-    ...(record.call ? { call: record.call } : {}),
-    ...(journal.cancelledAt.has(record.id) ? {} : {}),
   };
+  if (record.deliveredAt !== undefined) out.deliveredAt = record.deliveredAt;
+  out.fate = fate;
+  out.rules = rules;
+  out.why = why.join(' ');
+  out.steps = steps;
+  if (record.audio) out.audio = record.audio;
+  if (record.cancels) out.cancels = record.cancels;
+  if (record.call) out.call = record.call;
+  return out as PushResult;
 }
 
 function checkExpectation(
@@ -206,7 +229,8 @@ function worldAt(
           : 'waiting-for-network';
   const appState = valueString(app.value);
   const params = env.params;
-  const deadlines = Object.values(cs.context.pending)
+  // In the order of an object keyed by push id, as `pending` once was (integer-like ids first).
+  const deadlines = Object.values(Object.fromEntries(cs.context.pending))
     .filter((d) => d.enforced && d.handedAt !== undefined)
     .map((d) => ({ push: d.push, due: (d.handedAt ?? 0) + params.callservicesdDeadline }))
     .filter((d) => d.due > t);

@@ -48,6 +48,14 @@ const fmt = (n: number) => `${n.toFixed(2)} ms`;
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 
 const small = busy(200, 10 * 60_000, 60_000);
+let events = 0;
+simulate(small, {
+  inspect: (e) => {
+    if (e.type === '@xstate.event') events++;
+  },
+});
+// Every xstate event costs several µs: count them when you add behaviour (machines/CONTEXT.md).
+console.log(`200 pushes, 10 min:        ${(events / 200).toFixed(2)} xstate events per push`);
 time(small, 20); // warm-up
 const a = time(small, 100);
 console.log(

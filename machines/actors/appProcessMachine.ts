@@ -1,7 +1,7 @@
-import { assign, enqueueActions, setup } from 'xstate';
+import { assign, cancel, enqueueActions, raise, setup } from 'xstate';
 import { IOS_PK1_MESSAGE } from '../versions';
 import { ACTOR, to, enforcesReporting, iosAtLeast, secs, type SimEnv } from '../env';
-import { msg, type AppEvent, type CallRef, type Delivery } from '../events';
+import { msg, type AppEvent, type CallKitEvent, type CallRef, type CallServicesEvent, type Delivery } from '../events';
 import { decideHandler, type HandlerDecision } from './handlerPolicy';
 
 interface Handling {
@@ -27,7 +27,8 @@ export interface AppContext {
   readonly queue: readonly Delivery[];
   readonly handling?: Handling;
   readonly busyUntil: number;
-  readonly reported: Readonly<Record<string, true>>;
+  /** Pushes whose running handler has reported (PK-1 checks it when the handler returns). */
+  readonly reported: ReadonlySet<string>;
   /** Calls the app knows of (from CallKit). */
   readonly calls: readonly CallRef[];
   /** The app has reached its server since it started, so it learns cancellations at once. */
@@ -36,12 +37,18 @@ export interface AppContext {
   readonly toldSystem?: { readonly running: boolean; readonly foreground: boolean };
   /** Counts process launches; a timer from an earlier process is ignored. */
   readonly generation: number;
-  /** What the handler decided for each push it ran. */
-  readonly decisions: Readonly<Record<string, HandlerDecision>>;
+  /** What the handler decided for each push it ran, until it reports. (Maps, not records: push ids as
+   * object keys make every object shape unique, which slows V8 down more with every push.) */
+  readonly decisions: ReadonlyMap<string, HandlerDecision>;
 }
 
-/** Start the next handler if the main thread is free, take its immediate moments, schedule the rest. */
-const HANDLE = ['startHandler', 'report', 'handlerReturned', 'pumpQueue'] as const;
+/**
+ * DEV-4: in the background, a push or the end of the last call restarts the ~30 s grace. This redoes
+ * what re-entering `background` did, without the exit and entry (which cost xstate more than the
+ * push itself): the lane and callservicesd's view are unchanged, so only `setForeground` (a belief
+ * still lagging restarts its catch-up) and the grace timer are redone, in the entry's order.
+ */
+const RESTART_GRACE = [{ type: 'setForeground', params: { foreground: false } }, 'restartGrace'] as const;
 
 const PK1_MESSAGE_IOS13 =
   'Apps receiving VoIP pushes must post an incoming call (via CallKit or IncomingCallNotifications) in the same run loop as pushRegistry:didReceiveIncomingPushWithPayload:forType:[withCompletionHandler:] without delay.';
@@ -90,7 +97,7 @@ export const appProcessMachine = setup({
       context.env.journal.openInterval('app', 'app', params.kind, params.label);
     },
     setForeground: enqueueActions(({ context, enqueue }, params: { foreground: boolean }) => {
-      enqueue.assign({ isForeground: params.foreground });
+      if (context.isForeground !== params.foreground) enqueue.assign({ isForeground: params.foreground });
       if (context.believesForeground !== params.foreground) {
         // EXEMPT-1: the app hears of the transition later than callservicesd does.
         enqueue.cancel('belief.sync');
@@ -98,6 +105,13 @@ export const appProcessMachine = setup({
       }
     }),
     syncBelief: assign({ believesForeground: ({ context }) => context.isForeground }),
+    // DEV-4's timer: a push or the end of the last call restarts it (see RESTART_GRACE).
+    armGrace: raise({ type: 'grace.end' }, { delay: 'backgroundGrace', id: 'grace' }),
+    disarmGrace: cancel('grace'),
+    restartGrace: enqueueActions(({ enqueue }) => {
+      enqueue.cancel('grace');
+      enqueue.raise({ type: 'grace.end' }, { delay: 'backgroundGrace', id: 'grace' });
+    }),
     setDebugger: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'app.action') return;
       const attached = event.action === 'debugger-attach';
@@ -163,198 +177,46 @@ export const appProcessMachine = setup({
       }
       enqueue.assign({ launchPending: [], queue, launchedByUser: false });
     }),
-    // callservicesd starts its deadline itself when it hands a push to a running app.
-    handOver: assign({
-      queue: ({ context, event }) =>
-        event.type === 'push.deliver' ? [...context.queue, event.delivery] : context.queue,
-    }),
-    /** Starts the next handler when the main thread is free. */
-    pumpQueue: enqueueActions(({ context, enqueue }) => {
-      if (context.handling || context.queue.length === 0) return;
-      const next = context.queue[0]!;
-      const delay = Math.max(0, context.busyUntil - context.env.now());
-      enqueue.raise(
-        { type: 'handler.start', push: next.push, gen: context.generation },
-        { delay, id: `start:${next.push}` },
-      );
-    }),
-    startHandler: enqueueActions(({ context, event, enqueue }) => {
-      const [delivery, ...rest] = context.queue;
-      if (!delivery) return;
-      const { env } = context;
-      const { journal } = env;
-      const now = journal.time();
-      if (event.type === 'handler.start') {
-        if (delivery.push !== event.push) return;
-      } else if (context.handling || context.busyUntil > now) {
-        return; // not idle: pumpQueue schedules it
-      }
-      const app = env.scenario.app;
-      const decision = decideHandler(env, delivery, { foreground: context.believesForeground, calls: context.calls });
-      explainDecision(context, delivery, decision);
-      const block = app.blockMainThread;
-      journal.openInterval(`handler:${delivery.push}`, 'app', 'handler', `PushKit handler for ${delivery.push}`, {
-        push: delivery.push,
-      });
-      if (decision.action === 'missed') {
-        journal.step(delivery.push, 'MUST-1', 'The app posted a "Call Missed" notification instead of ringing.');
-        journal.fate(delivery.push, 'missed');
-      }
-      // A handler that does not block reports (sync) and returns in this same step (see isInline);
-      // otherwise those moments are scheduled.
-      const inline = block === 0;
-      if (decision.action === 'report') {
-        const reportIn = app.report.mode === 'after' ? Math.max(app.report.delay, block) : block;
-        if (app.report.mode === 'after') {
-          if (!inline) {
-            enqueue.raise(
-              { type: 'handler.return', push: delivery.push, gen: context.generation },
-              { delay: block, id: `return:${delivery.push}` },
-            );
+    /**
+     * The main thread: a delivered push joins the queue (callservicesd starts its deadline itself when
+     * it hands a push to a running app); if the thread is free the next handler starts, and one that
+     * does not block reports (sync) and returns in this same step; the next handler is scheduled.
+     * One assign for all of it (each assign costs xstate a snapshot).
+     */
+    handle: enqueueActions(({ context, event, enqueue }) => {
+      let c = event.type === 'push.deliver' ? { ...context, queue: [...context.queue, event.delivery] } : context;
+      const started = startHandler(c, event, enqueue);
+      if (started) {
+        c = started;
+        const app = c.env.scenario.app;
+        const h = started.handling!;
+        if (app.blockMainThread === 0) {
+          const push = h.delivery.push;
+          if (h.decision.action === 'report' && app.report.mode === 'sync' && !c.reported.has(push)) {
+            c = reportCall(c, push, enqueue);
           }
-          enqueue.raise(
-            { type: 'handler.report', push: delivery.push, gen: context.generation },
-            { delay: reportIn, id: `report:${delivery.push}` },
-          );
-        } else if (!inline) {
-          enqueue.raise(
-            { type: 'handler.report', push: delivery.push, gen: context.generation },
-            { delay: reportIn, id: `report:${delivery.push}` },
-          );
-          enqueue.raise(
-            { type: 'handler.return', push: delivery.push, gen: context.generation },
-            { delay: block, id: `return:${delivery.push}` },
-          );
+          c = handlerReturns(c, push, enqueue);
         }
-      } else if (!inline) {
-        enqueue.raise(
-          { type: 'handler.return', push: delivery.push, gen: context.generation },
-          { delay: block, id: `return:${delivery.push}` },
-        );
       }
-      const completion = app.completion ?? { mode: 'sync' };
-      if (completion.mode !== 'sync') {
-        journal.step(
-          delivery.push,
-          'PK-2',
-          `The app called PushKit's completion handler ${completion.mode === 'never' ? 'never' : `${secs(completion.delay)} late`}; it has no timing role for VoIP pushes, so this changed nothing.`,
-        );
-      }
-      const record = journal.push(delivery.push);
-      if (record.cancels) {
-        // A VoIP cancellation carries the news itself: the app ends the cancelled call.
-        enqueue.raise(
-          { type: 'call.endNow', push: record.cancels, reason: 'cancelled', gen: context.generation },
-          { delay: block, id: `end:${record.cancels}` },
-        );
-      }
-      const learns = app.learnsCancellation;
-      if (learns !== 'never' && !context.synced) {
-        enqueue.raise(
-          { type: 'cancel.learn', push: delivery.push, gen: context.generation },
-          { delay: learns, id: `learn:${delivery.push}` },
-        );
-      }
-      enqueue.assign({
-        queue: rest,
-        handling: { delivery, startedAt: now, decision },
-        busyUntil: now + block,
-        decisions: { ...context.decisions, [delivery.push]: decision },
-      });
+      pumpQueue(c, enqueue);
+      if (c !== context) enqueue.assign(() => c);
     }),
-    report: enqueueActions(({ context, event: raw, enqueue }) => {
-      const event = moment(context, raw, 'report');
-      if (!event) return;
-      const decision = context.decisions[event.push];
-      if (!decision || decision.action !== 'report') return;
-      const { env } = context;
-      const app = env.scenario.app;
-      if (app.report.mode === 'sync' && enforcesReporting(env)) {
-        env.journal.step(
-          event.push,
-          'PK-1',
-          'The app reported the call before its PushKit handler returned, as PushKit requires.',
-        );
-      }
-      const decisions = { ...context.decisions };
-      delete decisions[event.push];
-      enqueue.assign({
-        decisions,
-        // Only the running handler's flag matters (PK-1 checks it when the handler returns).
-        reported:
-          context.handling?.delivery.push === event.push
-            ? { ...context.reported, [event.push]: true }
-            : context.reported,
-      });
-      enqueue.sendTo(
-        to(ACTOR.callKit),
-        msg.callKit({
-          type: 'callkit.reportIncoming',
-          push: event.push,
-          uuid: decision.uuid,
-          ...(decision.reuses ? { reuses: decision.reuses } : {}),
-          setConfiguration: app.setConfigurationBeforeReport,
-          foreground: context.isForeground,
-        }),
-      );
-      if (decision.thenEnd) {
-        enqueue.raise(
-          { type: 'call.endNow', push: event.push, reason: 'report-then-end', gen: context.generation },
-          { delay: env.params.foregroundEndAfter, id: `end:${event.push}` },
-        );
-      } else if (context.synced && env.journal.cancelledAt.has(event.push)) {
-        // CALL-2: report at once, then end the call as soon as the app knows it is gone.
-        enqueue.raise(
-          { type: 'call.endNow', push: event.push, reason: 'cancelled', gen: context.generation },
-          { delay: 0, id: `end:${event.push}` },
-        );
-      }
+    /** A handler's scheduled report (`report: after`, or a handler that blocks). */
+    report: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'handler.report') return;
+      const c = reportCall(context, event.push, enqueue);
+      if (c !== context) enqueue.assign(() => c);
     }),
-    handlerReturned: enqueueActions(({ context, event: raw, enqueue }) => {
-      const event = moment(context, raw, 'return');
-      if (!event) return;
-      const h = context.handling;
-      if (!h || h.delivery.push !== event.push) return;
-      const { env } = context;
-      const { journal } = env;
-      journal.closeInterval(`handler:${event.push}`);
-      const reported = { ...context.reported };
-      delete reported[event.push];
-      const decisions = { ...context.decisions };
-      if (h.decision.action !== 'report') delete decisions[event.push];
-      enqueue.assign({ handling: undefined, reported, decisions });
-      if (context.reported[event.push] || h.decision.action === 'missed') {
-        return;
-      }
-      const later = h.decision.action === 'report';
-      if (!h.delivery.enforced) {
-        explainExempt(context, h);
-        if (!later) journal.fate(event.push, 'exempt');
-        return;
-      }
-      if (context.debuggerAttached) {
-        journal.step(
-          event.push,
-          'DBG-1',
-          'The handler returned without reporting a call: PushKit would have crashed the app (PK-1), but the debugger was attached, which disables this; no strike was counted.',
-        );
-        if (!later) journal.fate(event.push, 'exempt');
-        return;
-      }
-      const message = iosAtLeast(env, IOS_PK1_MESSAGE) ? PK1_MESSAGE : PK1_MESSAGE_IOS13;
-      journal.step(
-        event.push,
-        'PK-1',
-        `The PushKit handler returned without reporting a call${later ? ' (the report was to come later, which is too late)' : ''}, so PushKit crashed the app at once: "${message}" (one strike).`,
-      );
-      journal.fate(event.push, 'crashed');
-      journal.mark('app', 'app.crashed', `crashed: ${event.push}`, { push: event.push, rule: 'PK-1' });
-      enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.crashed', push: event.push }));
-      enqueue.raise({ type: 'app.kill', push: event.push });
+    /** A blocking handler returns; the main thread takes the next. */
+    handlerReturned: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'handler.return') return;
+      const c = handlerReturns(context, event.push, enqueue);
+      pumpQueue(c, enqueue);
+      if (c !== context) enqueue.assign(() => c);
     }),
     /** The process ends: pending timers die with it; undelivered pushes go back to callservicesd. */
     die: enqueueActions(({ context, enqueue }) => {
-      for (const push of Object.keys(context.decisions)) context.env.journal.closeInterval(`handler:${push}`);
+      for (const push of context.decisions.keys()) context.env.journal.closeInterval(`handler:${push}`);
       if (context.handling) context.env.journal.closeInterval(`handler:${context.handling.delivery.push}`);
       enqueue.cancel('launch');
       if (context.calls.length > 0) {
@@ -371,8 +233,8 @@ export const appProcessMachine = setup({
         busyUntil: context.env.now(),
         synced: false,
         generation: context.generation + 1,
-        decisions: {},
-        reported: {},
+        decisions: new Map(),
+        reported: new Set(),
         isForeground: false,
         believesForeground: false,
       });
@@ -452,11 +314,11 @@ export const appProcessMachine = setup({
       launchPending: [],
       queue: [],
       busyUntil: input.env.now(),
-      reported: {},
+      reported: new Set(),
       calls: [],
       synced: false,
       generation: 0,
-      decisions: {},
+      decisions: new Map(),
     };
   },
   initial: 'starting',
@@ -507,8 +369,8 @@ export const appProcessMachine = setup({
         'push.deliver': { actions: 'queueLaunch' },
         'push.background': { actions: { type: 'receiveBackgroundPush', params: { running: false } } },
         'launch.done': [
-          { guard: 'isLaunchedByUser', target: 'running.foreground', actions: ['handOverLaunched', ...HANDLE] },
-          { target: 'running.background', actions: ['handOverLaunched', ...HANDLE] },
+          { guard: 'isLaunchedByUser', target: 'running.foreground', actions: ['handOverLaunched', 'handle'] },
+          { target: 'running.background', actions: ['handOverLaunched', 'handle'] },
         ],
         'launch.watchdog': { target: 'notRunning', actions: ['watchdogKill', 'die'] },
         'app.action': [
@@ -523,11 +385,11 @@ export const appProcessMachine = setup({
     running: {
       initial: 'background',
       on: {
-        'push.deliver': { target: '.background', actions: ['handOver', ...HANDLE] },
+        'push.deliver': { target: '.background', actions: 'handle' },
         'push.background': { actions: { type: 'receiveBackgroundPush', params: { running: true } } },
-        'handler.start': { guard: 'isThisProcess', actions: HANDLE },
+        'handler.start': { guard: 'isThisProcess', actions: 'handle' },
         'handler.report': { guard: 'isThisProcess', actions: 'report' },
-        'handler.return': { guard: 'isThisProcess', actions: ['handlerReturned', 'pumpQueue'] },
+        'handler.return': { guard: 'isThisProcess', actions: 'handlerReturned' },
         'cancel.learn': { guard: 'isThisProcess', actions: 'learnCancellation' },
         'call.endNow': { guard: 'isThisProcess', actions: 'endCall' },
         'app.kill': { target: 'notRunning', actions: 'die' },
@@ -548,7 +410,7 @@ export const appProcessMachine = setup({
           ],
           on: {
             // A push to a foreground app does not change its state.
-            'push.deliver': { actions: ['handOver', ...HANDLE] },
+            'push.deliver': { actions: 'handle' },
             'app.action': [
               { guard: { type: 'isAction', params: { action: 'foreground' } } },
               { guard: { type: 'isAction', params: { action: 'background' } }, target: 'background' },
@@ -563,18 +425,15 @@ export const appProcessMachine = setup({
             { type: 'enterLane', params: { kind: 'app.background', label: 'Background' } },
             { type: 'setForeground', params: { foreground: false } },
             { type: 'notifySystem', params: { running: true, foreground: false } },
+            'armGrace',
           ],
-          // DEV-4: ~30 s, then suspended — unless a CallKit call keeps it running.
-          after: { backgroundGrace: { guard: 'hasNoLiveCall', target: 'suspended' } },
+          exit: 'disarmGrace',
           on: {
-            'push.deliver': { target: 'background', reenter: true, actions: ['handOver', ...HANDLE] },
+            // DEV-4: ~30 s, then suspended — unless a CallKit call keeps it running.
+            'grace.end': { guard: 'hasNoLiveCall', target: 'suspended' },
+            'push.deliver': { actions: ['handle', ...RESTART_GRACE] },
             'callkit.callsChanged': [
-              {
-                guard: ({ event }) => event.calls.length === 0,
-                target: 'background',
-                reenter: true,
-                actions: 'setCalls',
-              },
+              { guard: ({ event }) => event.calls.length === 0, actions: ['setCalls', ...RESTART_GRACE] },
               { actions: 'setCalls' },
             ],
           },
@@ -590,22 +449,220 @@ export const appProcessMachine = setup({
   },
 });
 
+/** A copy of `map` without `key` (the map itself when it has none). */
+function withoutKey<V>(map: ReadonlyMap<string, V>, key: string): ReadonlyMap<string, V> {
+  if (!map.has(key)) return map;
+  const copy = new Map(map);
+  copy.delete(key);
+  return copy;
+}
+
+/** A copy of `set` without `item` (the set itself when it has none). */
+function withoutItem(set: ReadonlySet<string>, item: string): ReadonlySet<string> {
+  if (!set.has(item)) return set;
+  const copy = new Set(set);
+  copy.delete(item);
+  return copy;
+}
+
+/** What the handler steps below enqueue: xstate's `enqueue` of an app action. */
+interface Enqueue {
+  raise(event: AppEvent, options?: { delay: number; id: string }): void;
+  sendTo(target: ReturnType<typeof to>, event: CallKitEvent | CallServicesEvent): void;
+}
+
 /**
- * The handler moment an action applies to: a scheduled `handler.report` / `handler.return`, or the
- * same moment taken inline, in the step that started a handler that does not block (one xstate
- * event per push instead of three).
+ * Starts the next queued handler when the main thread is free (or when its scheduled
+ * `handler.start` comes); schedules its report and return unless it does not block. Returns the
+ * updated context, or undefined when no handler started.
  */
-function moment(context: AppContext, event: AppEvent, kind: 'report' | 'return'): { push: string } | undefined {
-  if (event.type === (kind === 'report' ? 'handler.report' : 'handler.return'))
-    return { push: (event as { push: string }).push };
-  const h = context.handling;
-  if (event.type !== 'handler.start' && event.type !== 'push.deliver' && event.type !== 'launch.done') return undefined;
-  if (!h || h.startedAt !== context.env.now() || context.env.scenario.app.blockMainThread !== 0) return undefined;
-  if (kind === 'report') {
-    const inlineReport = h.decision.action === 'report' && context.env.scenario.app.report.mode === 'sync';
-    return inlineReport && !context.reported[h.delivery.push] ? { push: h.delivery.push } : undefined;
+function startHandler(context: AppContext, event: AppEvent, enqueue: Enqueue): AppContext | undefined {
+  const delivery = context.queue[0];
+  if (!delivery) return undefined;
+  const { env } = context;
+  const { journal } = env;
+  const now = journal.time();
+  if (event.type === 'handler.start') {
+    if (delivery.push !== event.push) return undefined;
+  } else if (context.handling || context.busyUntil > now) {
+    return undefined; // not idle: pumpQueue schedules it
   }
-  return { push: h.delivery.push };
+  const app = env.scenario.app;
+  const decision = decideHandler(env, delivery, { foreground: context.believesForeground, calls: context.calls });
+  explainDecision(context, delivery, decision);
+  const block = app.blockMainThread;
+  journal.openInterval(`handler:${delivery.push}`, 'app', 'handler', `PushKit handler for ${delivery.push}`, {
+    push: delivery.push,
+  });
+  if (decision.action === 'missed') {
+    journal.step(delivery.push, 'MUST-1', 'The app posted a "Call Missed" notification instead of ringing.');
+    journal.fate(delivery.push, 'missed');
+  }
+  // A handler that does not block reports (sync) and returns in this same step (`handle`);
+  // otherwise those moments are scheduled.
+  const inline = block === 0;
+  if (decision.action === 'report') {
+    const reportIn = app.report.mode === 'after' ? Math.max(app.report.delay, block) : block;
+    if (app.report.mode === 'after') {
+      if (!inline) {
+        enqueue.raise(
+          { type: 'handler.return', push: delivery.push, gen: context.generation },
+          { delay: block, id: `return:${delivery.push}` },
+        );
+      }
+      enqueue.raise(
+        { type: 'handler.report', push: delivery.push, gen: context.generation },
+        { delay: reportIn, id: `report:${delivery.push}` },
+      );
+    } else if (!inline) {
+      enqueue.raise(
+        { type: 'handler.report', push: delivery.push, gen: context.generation },
+        { delay: reportIn, id: `report:${delivery.push}` },
+      );
+      enqueue.raise(
+        { type: 'handler.return', push: delivery.push, gen: context.generation },
+        { delay: block, id: `return:${delivery.push}` },
+      );
+    }
+  } else if (!inline) {
+    enqueue.raise(
+      { type: 'handler.return', push: delivery.push, gen: context.generation },
+      { delay: block, id: `return:${delivery.push}` },
+    );
+  }
+  const completion = app.completion ?? { mode: 'sync' };
+  if (completion.mode !== 'sync') {
+    journal.step(
+      delivery.push,
+      'PK-2',
+      `The app called PushKit's completion handler ${completion.mode === 'never' ? 'never' : `${secs(completion.delay)} late`}; it has no timing role for VoIP pushes, so this changed nothing.`,
+    );
+  }
+  const record = journal.push(delivery.push);
+  if (record.cancels) {
+    // A VoIP cancellation carries the news itself: the app ends the cancelled call.
+    enqueue.raise(
+      { type: 'call.endNow', push: record.cancels, reason: 'cancelled', gen: context.generation },
+      { delay: block, id: `end:${record.cancels}` },
+    );
+  }
+  const learns = app.learnsCancellation;
+  if (learns !== 'never' && !context.synced) {
+    enqueue.raise(
+      { type: 'cancel.learn', push: delivery.push, gen: context.generation },
+      { delay: learns, id: `learn:${delivery.push}` },
+    );
+  }
+  return {
+    ...context,
+    queue: context.queue.slice(1),
+    handling: { delivery, startedAt: now, decision },
+    busyUntil: now + block,
+    decisions: new Map(context.decisions).set(delivery.push, decision),
+  };
+}
+
+/** The handler reports the call to CallKit, as it decided when it started. Returns the updated context. */
+function reportCall(context: AppContext, push: string, enqueue: Enqueue): AppContext {
+  const decision = context.decisions.get(push);
+  if (!decision || decision.action !== 'report') return context;
+  const { env } = context;
+  const app = env.scenario.app;
+  if (app.report.mode === 'sync' && enforcesReporting(env)) {
+    env.journal.step(
+      push,
+      'PK-1',
+      'The app reported the call before its PushKit handler returned, as PushKit requires.',
+    );
+  }
+  const decisions = withoutKey(context.decisions, push);
+  enqueue.sendTo(
+    to(ACTOR.callKit),
+    msg.callKit({
+      type: 'callkit.reportIncoming',
+      push,
+      uuid: decision.uuid,
+      reuses: decision.reuses,
+      setConfiguration: app.setConfigurationBeforeReport,
+      foreground: context.isForeground,
+    }),
+  );
+  if (decision.thenEnd) {
+    enqueue.raise(
+      { type: 'call.endNow', push, reason: 'report-then-end', gen: context.generation },
+      { delay: env.params.foregroundEndAfter, id: `end:${push}` },
+    );
+  } else if (context.synced && env.journal.cancelledAt.has(push)) {
+    // CALL-2: report at once, then end the call as soon as the app knows it is gone.
+    enqueue.raise(
+      { type: 'call.endNow', push, reason: 'cancelled', gen: context.generation },
+      { delay: 0, id: `end:${push}` },
+    );
+  }
+  return {
+    ...context,
+    decisions,
+    // Only the running handler's flag matters (PK-1 checks it when the handler returns).
+    reported: context.handling?.delivery.push === push ? new Set(context.reported).add(push) : context.reported,
+  };
+}
+
+/**
+ * The handler returns: PushKit checks that it reported a call (PK-1), unless the push was exempt.
+ * Returns the updated context.
+ */
+function handlerReturns(context: AppContext, push: string, enqueue: Enqueue): AppContext {
+  const h = context.handling;
+  if (!h || h.delivery.push !== push) return context;
+  const { env } = context;
+  const { journal } = env;
+  journal.closeInterval(`handler:${push}`);
+  const next: AppContext = {
+    ...context,
+    handling: undefined,
+    reported: withoutItem(context.reported, push),
+    decisions: h.decision.action === 'report' ? context.decisions : withoutKey(context.decisions, push),
+  };
+  if (context.reported.has(push) || h.decision.action === 'missed') {
+    return next;
+  }
+  const later = h.decision.action === 'report';
+  if (!h.delivery.enforced) {
+    explainExempt(context, h);
+    if (!later) journal.fate(push, 'exempt');
+    return next;
+  }
+  if (context.debuggerAttached) {
+    journal.step(
+      push,
+      'DBG-1',
+      'The handler returned without reporting a call: PushKit would have crashed the app (PK-1), but the debugger was attached, which disables this; no strike was counted.',
+    );
+    if (!later) journal.fate(push, 'exempt');
+    return next;
+  }
+  const message = iosAtLeast(env, IOS_PK1_MESSAGE) ? PK1_MESSAGE : PK1_MESSAGE_IOS13;
+  journal.step(
+    push,
+    'PK-1',
+    `The PushKit handler returned without reporting a call${later ? ' (the report was to come later, which is too late)' : ''}, so PushKit crashed the app at once: "${message}" (one strike).`,
+  );
+  journal.fate(push, 'crashed');
+  journal.mark('app', 'app.crashed', `crashed: ${push}`, { push, rule: 'PK-1' });
+  enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.crashed', push }));
+  enqueue.raise({ type: 'app.kill', push });
+  return next;
+}
+
+/** When the main thread is free and pushes wait, the next handler starts when it is no longer busy. */
+function pumpQueue(context: AppContext, enqueue: Enqueue): void {
+  if (context.handling || context.queue.length === 0) return;
+  const next = context.queue[0]!;
+  const delay = Math.max(0, context.busyUntil - context.env.now());
+  enqueue.raise(
+    { type: 'handler.start', push: next.push, gen: context.generation },
+    { delay, id: `start:${next.push}` },
+  );
 }
 
 function explainDecision(context: AppContext, delivery: Delivery, decision: HandlerDecision): void {

@@ -9,11 +9,15 @@ export interface CallKitContext {
   readonly calls: readonly CallView[];
   /** callservicesd's audio session ID for the app: null after mediaserverd crashed (AUDIO-1). */
   readonly sessionValid: boolean;
-  /** What callservicesd was last told: is the app on a call? */
-  readonly announcedOnCall: boolean;
+  /** The live calls the app was last told of (callservicesd hears only whether there are any). */
+  readonly announced: readonly CallRef[];
 }
 
 const isLive = (c: CallView): boolean => c.status !== 'ended';
+
+const sameCalls = (a: readonly CallRef[], b: readonly CallRef[]): boolean =>
+  a.length === b.length &&
+  a.every((c, i) => c.push === b[i]!.push && c.uuid === b[i]!.uuid && c.status === b[i]!.status);
 
 /**
  * CallKit: calls by UUID, the system incoming-call UI or none in the foreground, duplicate-UUID
@@ -50,7 +54,7 @@ export const callKitMachine = setup({
         );
         journal.fate(event.push, 'duplicate');
         push.call = event.uuid;
-        enqueue.assign({ sessionValid });
+        if (sessionValid !== context.sessionValid) enqueue.assign({ sessionValid });
         return;
       }
       const ui: CallView['ui'] = event.foreground ? 'in-app' : 'system';
@@ -238,22 +242,30 @@ export const callKitMachine = setup({
       }
       enqueue.assign({ calls: [] });
     }),
-    /** Tells the app and callservicesd which calls are live (they decide "on a call" from it). */
+    /**
+     * Tells the app and callservicesd which calls are live (they decide "on a call" from it). The app
+     * hears of every change, and of every call action that leaves it with none: it restarts its
+     * background grace on that (DEV-4). A list it already has is not sent again.
+     */
     announce: enqueueActions(({ context, enqueue }) => {
       const live: CallRef[] = [];
       for (const c of context.calls)
         if (c.status !== 'ended') live.push({ push: c.push, uuid: c.uuid, status: c.status });
-      enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'callkit.callsChanged', calls: live }));
+      const changed = !sameCalls(live, context.announced);
+      if (changed || live.length === 0) {
+        enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'callkit.callsChanged', calls: live }));
+      }
+      if (!changed) return;
+      enqueue.assign({ announced: live });
       // callservicesd only needs to know whether the app is on a call at all.
-      if (live.length > 0 !== context.announcedOnCall) {
-        enqueue.assign({ announcedOnCall: live.length > 0 });
+      if (live.length > 0 !== context.announced.length > 0) {
         enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'callkit.callsChanged', live: live.length }));
       }
     }),
   },
 }).createMachine({
   id: 'callKit',
-  context: ({ input }) => ({ env: input.env, calls: [], sessionValid: true, announcedOnCall: false }),
+  context: ({ input }) => ({ env: input.env, calls: [], sessionValid: true, announced: [] }),
   on: {
     'callkit.reportIncoming': { actions: ['reportIncoming', 'announce'] },
     'callkit.end': { actions: ['end', 'announce'] },

@@ -18,7 +18,8 @@ export interface CallServicesContext {
   readonly strikes: readonly Strike[];
   readonly throttle?: ThrottleWindow;
   readonly windows: readonly ThrottleWindow[];
-  readonly pending: Readonly<Record<string, PendingDelivery>>;
+  /** Deliveries handed to the app or about to be, by push id (a Map: see AppContext.decisions). */
+  readonly pending: ReadonlyMap<string, PendingDelivery>;
 }
 
 /** Strikes still inside the rolling window at `now` (THROTTLE-2). */
@@ -50,16 +51,29 @@ export const callServicesMachine = setup({
     deliver: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'push.voip') return;
       const delivery = decide(context, event.push);
-      enqueue.assign({ pending: { ...context.pending, [event.push]: { ...delivery, reported: false } } });
       enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
+      const pending = new Map(context.pending);
+      if (!context.appRunning) {
+        // The deadline starts after launch, when the app says it has the push (push.handedToApp).
+        pending.set(event.push, { ...delivery, reported: false });
+      } else if (!delivery.enforced) {
+        pending.delete(event.push); // nothing to check
+      } else {
+        pending.set(event.push, startCheck(context.env, delivery));
+        enqueue.raise(
+          { type: 'deadline.check', push: event.push },
+          { delay: 'reportDeadline', id: `deadline:${event.push}` },
+        );
+      }
+      enqueue.assign({ pending });
     }),
     redeliver: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'app.died') return;
-      const pending = { ...context.pending };
+      const pending = new Map(context.pending);
       for (const delivery of event.unhandled) {
         enqueue.cancel(`deadline:${delivery.push}`);
         context.env.journal.closeInterval(`deadline:${delivery.push}`);
-        pending[delivery.push] = { ...delivery, reported: false };
+        pending.set(delivery.push, { ...delivery, reported: false });
         enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
       }
       enqueue.assign({ pending });
@@ -79,32 +93,21 @@ export const callServicesMachine = setup({
         rule: 'THROTTLE-1',
       });
     },
-    // The deadline starts when the push is handed to the app: at once for a running app, after
-    // launch for one that is not running (the app says so, LAUNCH-1).
+    // The deadline starts when the push is handed to the app: at once for a running app (`deliver`),
+    // after launch for one that is not running (the app says so, LAUNCH-1).
     startDeadline: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'push.handedToApp' && !(event.type === 'push.voip' && context.appRunning)) return;
-      const delivery = context.pending[event.push];
+      if (event.type !== 'push.handedToApp') return;
+      const delivery = context.pending.get(event.push);
       if (!delivery) return;
-      const { journal, params } = context.env;
+      const pending = new Map(context.pending);
       if (!delivery.enforced) {
         // Nothing to check for an exempt delivery: forget it.
-        const pending = { ...context.pending };
-        delete pending[event.push];
+        pending.delete(event.push);
         enqueue.assign({ pending });
         return;
       }
-      enqueue.assign({ pending: { ...context.pending, [event.push]: { ...delivery, handedAt: journal.time() } } });
-      journal.openInterval(
-        `deadline:${event.push}`,
-        'callservicesd',
-        'deadline',
-        `${event.push}: report within ${secs(params.callservicesdDeadline)}`,
-        {
-          push: event.push,
-          rule: 'KILL-1',
-          due: journal.time() + params.callservicesdDeadline,
-        },
-      );
+      pending.set(event.push, startCheck(context.env, delivery));
+      enqueue.assign({ pending });
       enqueue.raise(
         { type: 'deadline.check', push: event.push },
         { delay: 'reportDeadline', id: `deadline:${event.push}` },
@@ -112,22 +115,22 @@ export const callServicesMachine = setup({
     }),
     markReported: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'callkit.reported') return;
-      const delivery = context.pending[event.push];
+      const delivery = context.pending.get(event.push);
       if (!delivery) return;
       enqueue.cancel(`deadline:${event.push}`);
       context.env.journal.closeInterval(`deadline:${event.push}`);
-      const pending = { ...context.pending };
-      delete pending[event.push];
+      const pending = new Map(context.pending);
+      pending.delete(event.push);
       enqueue.assign({ pending });
     }),
     checkDeadline: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'deadline.check') return;
-      const delivery = context.pending[event.push];
+      const delivery = context.pending.get(event.push);
       const { journal, params } = context.env;
       journal.closeInterval(`deadline:${event.push}`);
       if (!delivery || delivery.reported) return;
-      const pending = { ...context.pending };
-      delete pending[event.push];
+      const pending = new Map(context.pending);
+      pending.delete(event.push);
       enqueue.assign({ pending });
       if (context.debuggerAttached) {
         journal.step(
@@ -216,7 +219,7 @@ export const callServicesMachine = setup({
     debuggerAttached: input.env.scenario.app.debuggerAttached,
     strikes: [],
     windows: [],
-    pending: {},
+    pending: new Map(),
   }),
   on: {
     'push.handedToApp': { actions: 'startDeadline' },
@@ -231,7 +234,7 @@ export const callServicesMachine = setup({
     delivering: {
       on: {
         'throttle.check': { guard: 'isThrottleFull', target: 'throttled' },
-        'push.voip': { actions: ['deliver', 'startDeadline'] },
+        'push.voip': { actions: 'deliver' },
         'app.crashed': { actions: 'crashStrike' },
         'app.reset': { actions: 'resetStrikes' },
       },
@@ -280,6 +283,24 @@ function decide(context: CallServicesContext, push: string): Delivery {
   return exemption ? { push, enforced: false, exemption } : { push, enforced: true };
 }
 
+/** Opens the report check (KILL-1) of a delivery handed to the app now; the caller raises `deadline.check`. */
+function startCheck(env: SimEnv, delivery: Delivery): PendingDelivery {
+  const { journal, params } = env;
+  const now = journal.time();
+  journal.openInterval(
+    `deadline:${delivery.push}`,
+    'callservicesd',
+    'deadline',
+    `${delivery.push}: report within ${secs(params.callservicesdDeadline)}`,
+    {
+      push: delivery.push,
+      rule: 'KILL-1',
+      due: now + params.callservicesdDeadline,
+    },
+  );
+  return { ...delivery, reported: false, handedAt: now };
+}
+
 /** Adds a strike to the ledger (THROTTLE-1) and forgets the failed delivery. */
 function recordStrike(
   context: CallServicesContext,
@@ -290,7 +311,7 @@ function recordStrike(
   const strike: Strike = { at: journal.time(), push, cause };
   journal.strikes.push(strike);
   journal.mark('callservicesd', 'strike', `strike: ${push} ${cause}`, { push, rule: 'THROTTLE-1' });
-  const pending = { ...context.pending };
-  delete pending[push];
+  const pending = new Map(context.pending);
+  pending.delete(push);
   return { strikes: [...context.strikes, strike], pending };
 }

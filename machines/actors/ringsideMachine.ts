@@ -5,16 +5,17 @@ import { appProcessMachine } from './appProcessMachine';
 import { callKitMachine } from './callKitMachine';
 import { callServicesMachine } from './callServicesMachine';
 import { deviceMachine } from './deviceMachine';
-import { providerMachine } from './providerMachine';
 
-/** The whole world: one actor per party, found by each other through their system ids. */
+/**
+ * The whole world: one actor per party, found by each other through their system ids. The provider
+ * is not among them: `provider.ts` delivers the timeline straight to the actor each event concerns.
+ */
 export const ringsideMachine = setup({
   types: {
     context: {} as { env: SimEnv },
     input: {} as { env: SimEnv },
   },
   actors: {
-    provider: providerMachine,
     apns: apnsMachine,
     device: deviceMachine,
     callServices: callServicesMachine,
@@ -44,6 +45,5 @@ export const ringsideMachine = setup({
         network: context.env.scenario.device.network,
       }),
     },
-    { id: ACTOR.provider, systemId: ACTOR.provider, src: 'provider', input: ({ context }) => ({ env: context.env }) },
   ],
 });
