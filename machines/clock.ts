@@ -1,33 +1,59 @@
 import type { SimTime } from './time';
 
-interface Timer {
-  readonly id: number;
-  readonly due: number;
-  readonly seq: number;
-  readonly fn: (...args: unknown[]) => void;
-  cancelled: boolean;
-}
-
-/**
- * A next-event virtual clock for xstate.
- *
- * xstate's `SimulatedClock.increment(n)` fires chained timers late on big jumps (a 1 s → 1 s chain
- * stops in the middle state), so this clock pops timers one at a time from a binary heap ordered by
- * due time, then by scheduling order, and sets `now` to each timer's due time before firing it.
- * Everything it does is a function of what was scheduled: no wall clock.
- */
 /** The timer interface xstate's scheduler calls (`createActor(machine, { clock })`). */
 export interface SchedulerClock {
   setTimeout(fn: (...args: unknown[]) => void, timeout: number): unknown;
   clearTimeout(id: unknown): void;
 }
 
-export class VirtualClock implements SchedulerClock {
+/**
+ * Where a timer stands in the firing order: by due time, then by tier, then by scheduling order.
+ * Timers set while the actors start come first (tier 0), then the scenario's timeline in its order
+ * (tier 1, `seq` = the event's place), then timers set while running (tier 2): the same order as if
+ * every timer had one counter, but independent of the timeline's length, so a re-simulation of an
+ * edited timeline can go on from a checkpoint and still fire everything in the order a fresh run would.
+ */
+export interface TimerKey {
+  readonly due: number;
+  readonly tier: 0 | 1 | 2;
+  readonly seq: number;
+}
+
+interface Timer<M> extends TimerKey {
+  readonly id: number;
+  readonly fn: () => void;
+  /** What the timer is, as told by whoever set it (`nextMeta`): lets a checkpoint set it again. */
+  readonly meta: M | undefined;
+  cancelled: boolean;
+}
+
+/** A timer still to fire, as a checkpoint keeps it. */
+export interface PendingTimer<M> extends TimerKey {
+  readonly meta: M | undefined;
+}
+
+/**
+ * A next-event virtual clock for xstate.
+ *
+ * xstate's `SimulatedClock.increment(n)` fires chained timers late on big jumps (a 1 s → 1 s chain
+ * stops in the middle state), so this clock fires timers one at a time, ordered by `TimerKey`, and
+ * sets `now` to each timer's due time before firing it. The scenario's timeline is not in the heap:
+ * it is a sorted list read with a cursor, so that a checkpoint copies only the few timers the actors
+ * have pending. Everything it does is a function of what was scheduled: no wall clock.
+ */
+export class VirtualClock<M = unknown> implements SchedulerClock {
   private current: number;
   private nextId = 1;
   private seq = 0;
-  private readonly heap: Timer[] = [];
-  private readonly live = new Map<number, Timer>();
+  private tier: 0 | 2 = 0;
+  private readonly heap: Timer<M>[] = [];
+  private readonly live = new Map<number, Timer<M>>();
+  private timeline: readonly { readonly at: number; readonly fire: () => void }[] = [];
+  private cursor = 0;
+  /** Set just before a `setTimeout` call to describe the timer (see `Timer.meta`). */
+  nextMeta: M | undefined;
+  /** Set just before a `setTimeout` call to give the timer this exact place (restoring a checkpoint). */
+  nextKey: TimerKey | undefined;
 
   constructor(start: SimTime) {
     this.current = start;
@@ -38,22 +64,22 @@ export class VirtualClock implements SchedulerClock {
     return this.current as SimTime;
   }
 
-  setTimeout(fn: (...args: unknown[]) => void, timeout: number): number {
-    const timer: Timer = {
+  setTimeout(fn: () => void, timeout: number): number {
+    const key = this.nextKey ?? { due: this.current + Math.max(0, timeout), tier: this.tier, seq: this.seq++ };
+    const timer: Timer<M> = {
       id: this.nextId++,
-      due: this.current + Math.max(0, timeout),
-      seq: this.seq++,
+      due: key.due,
+      tier: key.tier,
+      seq: key.seq,
       fn,
+      meta: this.nextMeta,
       cancelled: false,
     };
+    this.nextKey = undefined;
+    this.nextMeta = undefined;
     this.live.set(timer.id, timer);
     this.push(timer);
     return timer.id;
-  }
-
-  /** Schedules `fn` at an absolute time (clamped to now). */
-  at(time: number, fn: () => void): number {
-    return this.setTimeout(fn, time - this.current);
   }
 
   clearTimeout(id: unknown): void {
@@ -64,25 +90,74 @@ export class VirtualClock implements SchedulerClock {
     }
   }
 
-  /** Due time of the next live timer, if any. */
-  peek(): number | undefined {
+  /**
+   * The scenario's timeline, sorted by time (stable: same-time events keep their order), read from
+   * `cursor` on. Timers set from now on come after it in the firing order at equal times.
+   */
+  setTimeline(events: readonly { readonly at: number; readonly fire: () => void }[], cursor = 0): void {
+    this.timeline = events;
+    this.cursor = cursor;
+    this.tier = 2;
+  }
+
+  /** How many timeline events have fired. */
+  timelineCursor(): number {
+    return this.cursor;
+  }
+
+  /** The scheduling counter, to restore with `restore`. */
+  counter(): number {
+    return this.seq;
+  }
+
+  /** Where this clock stands: its time and counter (a checkpoint keeps them). */
+  restore(now: number, counter: number): void {
+    this.current = now;
+    this.seq = counter;
+  }
+
+  /** Timers not yet fired nor cancelled, in firing order. */
+  pending(): PendingTimer<M>[] {
+    const out: PendingTimer<M>[] = [];
+    for (const t of this.live.values()) out.push({ due: t.due, tier: t.tier, seq: t.seq, meta: t.meta });
+    return out.sort((a, b) => (before(a, b) ? -1 : 1));
+  }
+
+  /** The place in the firing order of the next timer or timeline event, if any. */
+  peek(): TimerKey | undefined {
     this.dropCancelled();
-    return this.heap[0]?.due;
+    const top = this.heap[0];
+    const event = this.timeline[this.cursor];
+    const eventKey = event ? { due: event.at, tier: 1 as const, seq: this.cursor } : undefined;
+    if (!top) return eventKey;
+    return eventKey && before(eventKey, top) ? eventKey : top;
   }
 
   /**
-   * Fires every timer due at or before `end`, in order, then moves `now` to `end`.
-   * Timers scheduled while running are fired too when they fall inside the range.
+   * Fires every timer and timeline event due at or before `end`, in order, then moves `now` to
+   * `end`. Timers scheduled while running are fired too when they fall inside the range.
+   * `beforeEach`, if given, is called before each firing with what is about to fire (checkpoints).
    */
-  runUntil(end: SimTime): void {
+  runUntil(end: SimTime, beforeEach?: (next: TimerKey) => void): void {
     for (;;) {
       this.dropCancelled();
       const top = this.heap[0];
-      if (!top || top.due > end) break;
-      this.pop();
-      this.live.delete(top.id);
-      this.current = top.due;
-      top.fn();
+      const event = this.timeline[this.cursor];
+      // A timeline event (tier 1) goes before a timer due at the same time unless it was set at start.
+      const eventFirst =
+        event !== undefined && (!top || event.at < top.due || (event.at === top.due && top.tier === 2));
+      const due = eventFirst ? event.at : top?.due;
+      if (due === undefined || due > end) break;
+      if (beforeEach) beforeEach(eventFirst ? { due, tier: 1, seq: this.cursor } : top!);
+      this.current = due;
+      if (eventFirst) {
+        this.cursor++;
+        event.fire();
+      } else {
+        this.pop();
+        this.live.delete(top!.id);
+        top!.fn();
+      }
     }
     if (end > this.current) this.current = end;
   }
@@ -91,7 +166,7 @@ export class VirtualClock implements SchedulerClock {
     while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop();
   }
 
-  private push(timer: Timer): void {
+  private push(timer: Timer<M>): void {
     const heap = this.heap;
     heap.push(timer);
     let i = heap.length - 1;
@@ -122,6 +197,6 @@ export class VirtualClock implements SchedulerClock {
   }
 }
 
-function before(a: Timer, b: Timer): boolean {
-  return a.due < b.due || (a.due === b.due && a.seq < b.seq);
+function before(a: TimerKey, b: TimerKey): boolean {
+  return a.due < b.due || (a.due === b.due && (a.tier < b.tier || (a.tier === b.tier && a.seq < b.seq)));
 }

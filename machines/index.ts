@@ -1,4 +1,4 @@
-export { simulate } from './simulate';
+export { simulate, Simulator, type SimulateOptions } from './simulate';
 export * from './result';
 export * from './scenario/types';
 export * from './params';

@@ -2,9 +2,10 @@
  * Engine speed figures (`npm run bench`). Prints numbers and whether each target is met; it never
  * fails a build on timing (speed is measured here, not asserted in unit tests).
  */
-import { simulate } from '../machines/simulate';
+import { simulate, Simulator } from '../machines/simulate';
 import { scenario, type EventInput } from '../machines/test/harness';
 import type { Scenario } from '../machines/scenario/types';
+import { Time } from '../machines/time';
 
 type Ev = [number, EventInput];
 
@@ -61,6 +62,38 @@ const a = time(small, 100);
 console.log(
   `200 pushes, 10 min:        median ${fmt(a.median)}, p95 ${fmt(a.p95)}  (target median ≤ 4 ms: ${verdict(a.median <= 4)})`,
 );
+
+/**
+ * What the UI does on every drag frame: move one push by 100 ms steps and re-simulate with a
+ * `Simulator`, which goes on from its last checkpoint before the moved push.
+ */
+function drag(s: Scenario, id: string, moves: number): { median: number; p95: number } {
+  const sim = new Simulator();
+  sim.run(s);
+  const i = s.timeline.findIndex((e) => e.do === 'push' && e.id === id);
+  const from = s.timeline[i]!.at;
+  const samples: number[] = [];
+  for (let k = 1; k <= moves; k++) {
+    const timeline = [...s.timeline];
+    timeline[i] = { ...timeline[i]!, at: Time.ms(from + (k % 50) * 100 - (k > 50 ? 2_500 : 0)) };
+    const t0 = performance.now();
+    sim.run({ ...s, timeline });
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((x, y) => x - y);
+  return { median: samples[Math.floor(samples.length / 2)]!, p95: samples[Math.floor(samples.length * 0.95)]! };
+}
+drag(small, 'p100', 50); // warm-up
+for (const [id, where] of [
+  ['p10', 'near the start'],
+  ['p100', 'in the middle'],
+  ['p190', 'near the end'],
+] as const) {
+  const d = drag(small, id, 100);
+  console.log(
+    `  drag frame, push ${where.padEnd(14)} median ${fmt(d.median)}, p95 ${fmt(d.p95)}  (re-simulated from the last checkpoint before the push; target median ≤ 4 ms: ${verdict(d.median <= 4)})`,
+  );
+}
 
 const day = busy(10_000, 24 * 3_600_000, 5 * 60_000);
 time(day, 1);

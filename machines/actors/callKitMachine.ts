@@ -53,13 +53,13 @@ export const callKitMachine = setup({
           `The app reported the push with the UUID of its call still in progress (${existing.push}); CallKit refused it as a duplicate: nothing was shown and there is no penalty.`,
         );
         journal.fate(event.push, 'duplicate');
-        push.call = event.uuid;
+        journal.call(event.push, event.uuid);
         if (sessionValid !== context.sessionValid) enqueue.assign({ sessionValid });
         return;
       }
       const ui: CallView['ui'] = event.foreground ? 'in-app' : 'system';
       const call: CallView = { uuid: event.uuid, push: event.push, status: 'ringing', ui };
-      push.call = event.uuid;
+      journal.call(event.push, event.uuid);
       const cancelledAt = journal.cancelledAt.get(event.push);
       if (event.reuses) {
         journal.step(
@@ -170,7 +170,7 @@ export const callKitMachine = setup({
           'The app had activated its audio session itself before CallKit could, so didActivate never came: playback works but the microphone is blocked (one-way audio).',
         );
       }
-      journal.push(event.push).audio = audio;
+      journal.audio(event.push, audio);
       enqueue.cancel(`ring:${call.uuid}`);
       journal.closeInterval(`call:${event.push}`);
       journal.openInterval(`call:${event.push}`, 'callkit', 'call.active', `${event.push} active`, {
@@ -222,7 +222,7 @@ export const callKitMachine = setup({
           'AUDIO-4',
           'The app handles its call audio without CallKit, so the incoming call from elsewhere interrupted its audio at once.',
         );
-        journal.push(call.push).audio = 'none';
+        journal.audio(call.push, 'none');
         journal.openInterval(`audio:${call.push}`, 'callkit', 'audio.none', 'audio: interrupted', {
           push: call.push,
           rule: 'AUDIO-4',

@@ -309,7 +309,7 @@ function recordStrike(
 ): Partial<CallServicesContext> {
   const { journal } = context.env;
   const strike: Strike = { at: journal.time(), push, cause };
-  journal.strikes.push(strike);
+  journal.strike(strike);
   journal.mark('callservicesd', 'strike', `strike: ${push} ${cause}`, { push, rule: 'THROTTLE-1' });
   const pending = new Map(context.pending);
   pending.delete(push);

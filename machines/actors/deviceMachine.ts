@@ -139,7 +139,7 @@ export const deviceMachine = setup({
       if (event.type !== 'push.arrive') return;
       const { journal } = context.env;
       const record = journal.push(event.push);
-      record.deliveredAt = journal.time();
+      journal.delivered(event.push);
       journal.closeInterval(`waiting:${event.push}`);
       journal.mark('network', 'push.delivered', `${event.push} reached the phone`, { push: event.push });
       if (event.queued) explainQueuedDelivery(context, event.push);

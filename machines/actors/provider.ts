@@ -34,7 +34,7 @@ export function playTimelineEvent(e: TimelineEvent, env: SimEnv, system: ActorSy
       break;
     }
     case 'cancel': {
-      journal.cancelledAt.set(e.call, now);
+      journal.cancelled(e.call);
       journal.mark('provider', 'call.cancelled', `${e.call} cancelled by the caller`, { push: e.call });
       journal.log(
         'provider',

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { simulate, type SimulationOutput } from '../../machines';
+import { Simulator, type SimulationOutput } from '../../machines';
 import { formatErrors, loadScenario, type ScenarioError, type ScenarioFile } from '../../machines/scenario';
 
 export interface SimulationView {
@@ -12,12 +12,18 @@ export interface SimulationView {
 /**
  * Loads and simulates the document on every change. When the document is invalid, the last valid
  * result stays on screen and the errors are returned for inline display.
+ *
+ * One `Simulator` per view: while a marker is dragged, each frame goes on from the engine's last
+ * checkpoint before the moved event instead of simulating the whole scenario again.
  */
 export function useSimulation(file: ScenarioFile): SimulationView | undefined {
+  const [simulator] = useState(() => new Simulator());
   const current = useMemo(() => {
     const loaded = loadScenario(file);
-    return loaded.ok ? { output: simulate(loaded.scenario), errors: [] } : { output: undefined, errors: loaded.errors };
-  }, [file]);
+    return loaded.ok
+      ? { output: simulator.run(loaded.scenario), errors: [] }
+      : { output: undefined, errors: loaded.errors };
+  }, [file, simulator]);
   const [lastValid, setLastValid] = useState(current.output);
   if (current.output && current.output !== lastValid) setLastValid(current.output);
   const output = current.output ?? lastValid;
