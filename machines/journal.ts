@@ -36,6 +36,21 @@ interface OpenEntry {
   readonly order: number;
 }
 
+/** Kinds of change in the undo log. */
+const enum Op {
+  AddPush,
+  Step,
+  Fate,
+  Set,
+  Cancel,
+  Strike,
+  Log,
+  Mark,
+  Open,
+  Close,
+  CloseAll,
+}
+
 /**
  * The engine's notebook: actors write what happened to each push (rules, fates), strikes, the event
  * log and lane intervals. It is the only mutable state outside the machines; it reads time from the
@@ -56,7 +71,8 @@ export class Journal {
   readonly cancelledAt = new Map<string, number>();
   private readonly open = new Map<string, OpenEntry>();
   private opened = 0;
-  private readonly undo: (() => void)[] = [];
+  /** The undo log, flat (no closure per change): each change's operands, then its `Op`. */
+  private readonly changes: unknown[] = [];
 
   constructor(private readonly now: () => SimTime) {}
 
@@ -66,13 +82,67 @@ export class Journal {
 
   /** A point to roll back to. */
   checkpoint(): number {
-    return this.undo.length;
+    return this.changes.length;
   }
 
   /** Undoes every change made since `checkpoint`. */
   rollback(checkpoint: number): void {
-    const undo = this.undo;
-    while (undo.length > checkpoint) undo.pop()!();
+    const c = this.changes;
+    while (c.length > checkpoint) {
+      switch (c.pop() as Op) {
+        case Op.AddPush: {
+          const id = c.pop() as string;
+          const previous = c.pop() as PushRecord | undefined;
+          this.order.pop();
+          if (previous) this.pushes.set(id, previous);
+          else this.pushes.delete(id);
+          break;
+        }
+        case Op.Step:
+          (c.pop() as RuleStep[]).pop();
+          break;
+        case Op.Fate:
+          (c.pop() as MutableRecord).fate = undefined;
+          break;
+        case Op.Set: {
+          const previous = c.pop();
+          const key = c.pop() as 'deliveredAt';
+          (c.pop() as Record<string, unknown>)[key] = previous;
+          break;
+        }
+        case Op.Cancel: {
+          const previous = c.pop() as number | undefined;
+          const call = c.pop() as string;
+          if (previous === undefined) this.cancelledAt.delete(call);
+          else this.cancelledAt.set(call, previous);
+          break;
+        }
+        case Op.Strike:
+          this.strikes.pop();
+          break;
+        case Op.Log:
+          this.events.pop();
+          break;
+        case Op.Mark:
+          this.markers.pop();
+          break;
+        case Op.Open:
+          this.open.delete(c.pop() as string);
+          break;
+        case Op.Close: {
+          const key = c.pop() as string;
+          this.intervals.pop();
+          this.open.set(key, c.pop() as OpenEntry);
+          break;
+        }
+        case Op.CloseAll: {
+          const entries = c.pop() as [string, OpenEntry][];
+          this.intervals.length -= entries.length;
+          for (const [key, entry] of entries) this.open.set(key, entry);
+          break;
+        }
+      }
+    }
   }
 
   addPush(record: Pick<PushRecord, 'id' | 'kind' | 'sentAt' | 'topic' | 'expiration' | 'cancels'>): PushRecord {
@@ -93,11 +163,7 @@ export class Journal {
     const previous = this.pushes.get(record.id);
     this.pushes.set(record.id, full);
     this.order.push(record.id);
-    this.undo.push(() => {
-      this.order.pop();
-      if (previous) this.pushes.set(record.id, previous);
-      else this.pushes.delete(record.id);
-    });
+    this.changes.push(previous, record.id, Op.AddPush);
     return full;
   }
 
@@ -115,7 +181,7 @@ export class Journal {
   step(id: string, rule: string, why: string): void {
     const steps = this.edit(id).steps;
     steps.push({ rule, at: this.now(), why });
-    this.undo.push(() => steps.pop());
+    this.changes.push(steps, Op.Step);
   }
 
   /** Sets a push's fate once; later attempts are ignored (the first decisive rule wins). */
@@ -123,7 +189,7 @@ export class Journal {
     const record = this.edit(id);
     if (record.fate !== undefined) return false;
     record.fate = fate;
-    this.undo.push(() => (record.fate = undefined));
+    this.changes.push(record, Op.Fate);
     return true;
   }
 
@@ -152,32 +218,29 @@ export class Journal {
   ): void {
     const previous = record[key];
     record[key] = value;
-    this.undo.push(() => (record[key] = previous));
+    this.changes.push(record, key, previous, Op.Set);
   }
 
   /** The caller cancelled `call` now. */
   cancelled(call: string): void {
     const previous = this.cancelledAt.get(call);
     this.cancelledAt.set(call, this.now());
-    this.undo.push(() => {
-      if (previous === undefined) this.cancelledAt.delete(call);
-      else this.cancelledAt.set(call, previous);
-    });
+    this.changes.push(call, previous, Op.Cancel);
   }
 
   strike(strike: Strike): void {
     this.strikes.push(strike);
-    this.undo.push(() => this.strikes.pop());
+    this.changes.push(Op.Strike);
   }
 
   log(lane: LaneId, what: string, extra: { rule?: string; push?: string } = {}): void {
     this.events.push({ at: this.now(), lane, what, ...extra });
-    this.undo.push(() => this.events.pop());
+    this.changes.push(Op.Log);
   }
 
   mark(lane: LaneId, kind: string, label: string, extra: { push?: string; rule?: string } = {}): void {
     this.markers.push({ lane, kind, at: this.now(), label, ...extra });
-    this.undo.push(() => this.markers.pop());
+    this.changes.push(Op.Mark);
   }
 
   /** Opens an interval under `key`; an interval already open under that key is closed first. */
@@ -187,7 +250,7 @@ export class Journal {
     if (current && current.kind === kind && current.label === label) return;
     this.closeInterval(key);
     this.open.set(key, { interval: { lane, kind, label, from: this.now(), ...extra }, order: this.opened++ });
-    this.undo.push(() => this.open.delete(key));
+    this.changes.push(key, Op.Open);
   }
 
   closeInterval(key: string): void {
@@ -195,10 +258,7 @@ export class Journal {
     if (!entry) return;
     this.open.delete(key);
     this.intervals.push({ ...entry.interval, to: this.now(), open: false });
-    this.undo.push(() => {
-      this.intervals.pop();
-      this.open.set(key, entry);
-    });
+    this.changes.push(entry, key, Op.Close);
   }
 
   isOpen(key: string): boolean {
@@ -212,9 +272,6 @@ export class Journal {
       this.open.delete(key);
       this.intervals.push({ ...interval, to: end < interval.from ? interval.from : end, open: true });
     }
-    this.undo.push(() => {
-      this.intervals.length -= entries.length;
-      for (const [key, entry] of entries) this.open.set(key, entry);
-    });
+    this.changes.push(entries, Op.CloseAll);
   }
 }
