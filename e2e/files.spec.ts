@@ -24,6 +24,43 @@ test('save downloads the scenario; opening it again gives the same document', as
   await expect(fateRow(page, 'push call-1, voip, fate stale')).toBeVisible();
 });
 
+test('replacing a document with unsaved edits asks first; cancel keeps the edits', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Scenario title').fill('My edits');
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Main thread blocked for 8 s' });
+  await expect
+    .poll(() => asked)
+    .toEqual([
+      '“My edits” has unsaved edits. Discard them and open the preset “Main thread blocked for 8 s”? Cancel keeps them.',
+    ]);
+  await expect(page.getByLabel('Scenario title')).toHaveValue('My edits');
+
+  const text = readFileSync('scenarios/report-after-fetch.ringside.json', 'utf8');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.evaluate((json) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', json);
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+  await expect(page.getByLabel('Scenario title')).toHaveValue('Reporting after a network fetch crashes the app');
+
+  // Saved (downloaded) work is not asked about.
+  await page.getByLabel('Scenario title').fill('Saved edits');
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save' }).click()]);
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Main thread blocked for 8 s' });
+  await expect(page.getByLabel('Scenario title')).toHaveValue('Main thread blocked for 8 s');
+  expect(asked).toHaveLength(1);
+});
+
 test('an invalid file shows its errors and keeps the current document', async ({ page }) => {
   await page.goto('/');
   const bad = JSON.stringify({

@@ -71,7 +71,7 @@ export function App() {
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   const [compareWith, setCompareWith] = useState<string | undefined>();
   const [presenting, setPresenting] = useState(false);
-  const { notice, setNotice, openImported, autosave, detach } = useDocumentFile({
+  const { notice, setNotice, openImported, autosave, detach, downloaded } = useDocumentFile({
     file,
     edits: snapshot.context.past.length,
     load: (next, presetId) => send({ type: 'doc.load', file: next, ...(presetId ? { presetId } : {}) }),
@@ -205,8 +205,7 @@ export function App() {
           onClose={() => setLibrary(undefined)}
           onOpen={(showing) => {
             const preset = PRESETS.find((p) => p.id === showing.presetId);
-            if (!preset) return;
-            detach();
+            if (!preset || !detach(`the preset “${preset.file.title}”`)) return;
             send({ type: 'doc.load', file: preset.file, presetId: preset.id });
             send({ type: 'select.push', push: showing.push });
             send({ type: 'playhead.set', t: showing.at });
@@ -227,8 +226,7 @@ export function App() {
         onTitle={(title) => edit({ ...file, title })}
         onPreset={(id) => {
           const preset = PRESETS.find((p) => p.id === id);
-          if (!preset) return;
-          detach();
+          if (!preset || !detach(`the preset “${preset.file.title}”`)) return;
           send({ type: 'doc.load', file: preset.file, presetId: preset.id });
         }}
         onIos={(ios) => edit({ ...file, device: { ...file.device, ios } })}
@@ -266,7 +264,10 @@ export function App() {
         }}
         addable={ADDABLE}
         onOpenText={(text, name) => openImported(importText(text, name), name)}
-        onSave={() => download(file)}
+        onSave={() => {
+          download(file);
+          downloaded(file);
+        }}
         onExport={(format) => {
           const svg = document.querySelector<SVGSVGElement>('.timeline svg');
           if (!svg) return;

@@ -14,11 +14,13 @@ import {
   type LaneInterval,
   type LaneMarker,
   type PushResult,
+  type Fate,
   type SimulationOutput,
   type TimelineEventFile,
 } from '../../machines';
 import { parseDuration } from '../../machines/time';
 import type { View } from '../state/editorMachine';
+import { useHandlers } from '../state/useHandlers';
 import { eventLabel, FATE_STYLE, formatTime, LANE_LABELS, laneOfEvent, snap, ticks } from '../format';
 
 const GUTTER = 168;
@@ -101,6 +103,190 @@ function assignRows(pushes: readonly PushResult[], end: number, msPerPx: number)
   return out;
 }
 
+const xOf = (t: number, start: number, end: number, plot: number) => GUTTER + ((t - start) / (end - start)) * plot;
+
+// The timeline's parts are memoized on plain values: while a push is dragged, only the parts whose
+// place or text changed render again (and React compares, and the browser repaints, only those).
+
+const Grid = memo(function Grid(props: { start: number; end: number; plot: number; total: number }) {
+  const { start, end, plot, total } = props;
+  return ticks(start, end, plot).map((t) => (
+    <g key={t}>
+      <line className="grid" x1={xOf(t, start, end, plot)} x2={xOf(t, start, end, plot)} y1={AXIS - 6} y2={total} />
+      <text className="tick" x={xOf(t, start, end, plot) + 3} y={18}>
+        {formatTime(t)}
+      </text>
+    </g>
+  ));
+});
+
+const IntervalBar = memo(function IntervalBar(props: {
+  kind: string;
+  label: string;
+  push: string | undefined;
+  rule: string | undefined;
+  from: number;
+  to: number;
+  due: number | undefined;
+  open: boolean;
+  x0: number;
+  x1: number;
+  /** x of `due`, when there is one. */
+  xDue: number | undefined;
+  y0: number;
+  onZoom: (from: number, to: number) => void;
+}) {
+  const { kind, push, from, to, due, open, x0, y0 } = props;
+  const w = Math.max(1.5, props.x1 - x0);
+  const windowW = kind === 'deadline' && due !== undefined ? Math.max(1.5, (props.xDue ?? x0) - x0) : 0;
+  const left = kind === 'deadline' && due !== undefined ? Math.max(0, due - to) : 0;
+  return (
+    <g onDoubleClick={(e) => (e.stopPropagation(), props.onZoom(from, due ?? to))}>
+      {windowW > 0 && (
+        <rect className="deadline-window" x={x0} y={y0} width={windowW} height={ROW} rx={3}>
+          <title>{`${push ?? ''}: callservicesd checks at ${formatTime(due ?? to)} (KILL-1)`}</title>
+        </rect>
+      )}
+      <rect className={`iv iv-${kind.replace(/\./g, '-')}`} x={x0} y={y0} width={w} height={ROW} rx={3}>
+        <title>{`${props.label}: ${formatTime(from)} → ${open ? 'end' : formatTime(to)}${props.rule ? ` (${props.rule})` : ''}`}</title>
+      </rect>
+      {windowW > 70 && (
+        <text className="iv-label" x={x0 + 5} y={y0 + 12}>
+          {open
+            ? `${push ?? ''}: must report before ${formatTime(due ?? to)}`
+            : left > 0
+              ? `${push ?? ''}: reported, ${formatTime(left)} to spare`
+              : `${push ?? ''}: 7 s check — nothing reported`}
+        </text>
+      )}
+      {w > 60 && kind !== 'deadline' && (
+        <text className="iv-label" x={x0 + 5} y={y0 + 12}>
+          {props.label}
+        </text>
+      )}
+    </g>
+  );
+});
+
+const PushSpan = memo(function PushSpan(props: {
+  id: string;
+  kind: string;
+  fate: Fate;
+  sentAt: number;
+  deliveredAt: number | undefined;
+  /** The scenario end: where an undelivered push's span stops. */
+  end: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  hidden: boolean;
+  differs: boolean;
+  selected: boolean;
+  /** File index of the push's input, when it has one (it can be dragged). */
+  input: number | undefined;
+  onDown: (id: string, input: number | undefined, e: ReactPointerEvent<SVGElement>) => void;
+  onSelect: (id: string) => void;
+  onZoom: (from: number, to: number) => void;
+}) {
+  const { id, sentAt, deliveredAt, x0, x1, y0, hidden, differs } = props;
+  const style = hidden ? CONCEALED_STYLE : FATE_STYLE[props.fate];
+  return (
+    <g
+      className={`push tone-${style.tone}${props.selected ? ' selected' : ''}${differs ? ' differs' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={`push ${id}, ${props.kind}, sent ${formatTime(sentAt)}, ${hidden ? 'fate not shown yet' : `fate ${props.fate}`}${differs ? ', differs in the comparison' : ''}`}
+      onPointerDown={(e) => props.onDown(id, props.input, e)}
+      onKeyDown={(e) => e.key === 'Enter' && props.onSelect(id)}
+      onDoubleClick={(e) => (e.stopPropagation(), props.onZoom(sentAt, deliveredAt ?? props.end))}
+    >
+      <line
+        className="push-span"
+        x1={x0}
+        x2={Math.max(x1, x0 + 2)}
+        y1={y0 + ROW / 2}
+        y2={y0 + ROW / 2}
+        strokeDasharray={deliveredAt === undefined ? '4 3' : undefined}
+      />
+      <circle className="push-handle" cx={x0} cy={y0 + ROW / 2} r={6} />
+      <text className="push-label" x={Math.max(x1, x0 + 8) + 6} y={y0 + 12}>
+        {`${style.icon} ${id} · ${style.label}${differs ? '  ≠' : ''}`}
+      </text>
+    </g>
+  );
+});
+
+const InputMark = memo(function InputMark(props: {
+  index: number;
+  label: string;
+  t: number;
+  cx: number;
+  cy: number;
+  top: number;
+  /** A network or power change on an editable timeline: the edge between two spans can be grabbed. */
+  edge: boolean;
+  selected: boolean;
+  onDown: (index: number, e: ReactPointerEvent<SVGElement>) => void;
+}) {
+  const { index, label, t, cx, cy, top } = props;
+  return (
+    <g
+      className={`input${props.selected ? ' selected' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={`${label} at ${formatTime(t)}`}
+      onPointerDown={(ev) => props.onDown(index, ev)}
+    >
+      <line className="input-stem" x1={cx} x2={cx} y1={top + 4} y2={cy} />
+      {props.edge && (
+        // Network and power states are spans: the edge between two of them is this event,
+        // so the whole edge can be grabbed, not only the diamond below it.
+        <rect
+          className="span-edge"
+          data-testid={`edge-${index}`}
+          x={cx - 5}
+          y={top + 4}
+          width={10}
+          height={Math.max(0, cy - 10 - (top + 4))}
+        >
+          <title>{`${label} at ${formatTime(t)}: drag the edge to move it`}</title>
+        </rect>
+      )}
+      <path className="input-mark" d={`M ${cx} ${cy - 7} L ${cx + 7} ${cy} L ${cx} ${cy + 7} L ${cx - 7} ${cy} Z`} />
+      <text className="input-label" x={cx + 10} y={cy + 4}>
+        {label}
+      </text>
+    </g>
+  );
+});
+
+const Marker = memo(function Marker(props: {
+  kind: string;
+  label: string;
+  rule: string | undefined;
+  at: number;
+  x: number;
+  y: number;
+}) {
+  const { kind, at } = props;
+  return (
+    <g className={`marker marker-${kind.replace(/\./g, '-')}`}>
+      <text x={props.x} y={props.y} textAnchor="middle">
+        {kind === 'app.crashed'
+          ? '✕'
+          : kind === 'app.killed'
+            ? '☠'
+            : kind === 'strike'
+              ? '⚑'
+              : kind === 'push.throttled'
+                ? '⊘'
+                : '•'}
+        <title>{`${formatTime(at)} ${props.label}${props.rule ? ` (${props.rule})` : ''}`}</title>
+      </text>
+    </g>
+  );
+});
+
 export const Timeline = memo(function Timeline(props: TimelineProps) {
   const { output, events, view, playhead, selection, selectedPush } = props;
   const { result, trace } = output;
@@ -108,6 +294,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const clipId = `plot-clip-${useId().replace(/:/g, '')}`;
   const [width, setWidth] = useState(1000);
   const [drag, setDrag] = useState<{ label: string; x: number; y: number } | undefined>();
+  /** While an input is dragged: the order of the pushes when the drag began. */
+  const [dragOrder, setDragOrder] = useState<ReadonlyMap<string, number>>();
 
   useEffect(() => {
     const el = host.current;
@@ -151,6 +339,17 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     return m;
   }, [trace.markers]);
 
+  // Push spans are in time order, except while an input is dragged: then they stay in the order the
+  // drag began with, so that React does not move the dragged push (focused, and moving it makes React
+  // restore the focus and the scroll of every ancestor, a forced layout) past its neighbours each frame.
+  const shownPushes = useMemo(
+    () =>
+      dragOrder
+        ? [...result.pushes].sort((a, b) => (dragOrder.get(a.id) ?? Infinity) - (dragOrder.get(b.id) ?? Infinity) || 0)
+        : result.pushes,
+    [result.pushes, dragOrder],
+  );
+
   const eventTime = (e: TimelineEventFile) => parseDuration(e.at) ?? 0;
   const pushInput = useMemo(() => {
     const m = new Map<string, number>();
@@ -174,17 +373,23 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         ? selection
         : [index];
     props.onSelectEvents(chosen);
-    const origin = tAt(ev.clientX - (host.current?.getBoundingClientRect().left ?? 0));
+    // Where the timeline is on screen, read again only after a scroll or a resize: reading it on every
+    // move would force a layout of what the last frame's panels changed, inside the input handler.
+    let rect = host.current?.getBoundingClientRect();
+    const moveRect = () => (rect = undefined);
+    const hostRect = () => (rect ??= host.current?.getBoundingClientRect());
+    const origin = tAt(ev.clientX - (hostRect()?.left ?? 0));
     const starts = new Map(chosen.map((i) => [i, eventTime(events[i]!)]));
     // Window listeners, not pointer capture: the dragged element may be re-ordered in the DOM mid-drag.
     const target = window;
     let moved = false;
     const move = (e: PointerEvent) => {
-      const left = host.current?.getBoundingClientRect().left ?? 0;
-      const delta = tAt(e.clientX - left) - origin;
+      const delta = tAt(e.clientX - (hostRect()?.left ?? 0)) - origin;
       if (!moved) {
         if ((Math.abs(delta) / (view.end - view.start)) * plot < 2) return;
         moved = true;
+        // Pushes keep their place in the DOM while dragged (see `shownPushes`).
+        setDragOrder(new Map(result.pushes.map((p, i) => [p.id, i])));
         props.onDragStart();
       }
       const times = new Map<number, number>();
@@ -193,7 +398,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
       setDrag({
         label: formatTime(first),
         x: x(first),
-        y: e.clientY - (host.current?.getBoundingClientRect().top ?? 0),
+        y: e.clientY - (hostRect()?.top ?? 0),
       });
       props.onDragMove(times);
     };
@@ -201,12 +406,17 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
       target.removeEventListener('pointermove', move);
       target.removeEventListener('pointerup', up);
       target.removeEventListener('pointercancel', up);
+      target.removeEventListener('scroll', moveRect, true);
+      target.removeEventListener('resize', moveRect);
       setDrag(undefined);
+      setDragOrder(undefined);
       if (moved) props.onDragEnd();
     };
     target.addEventListener('pointermove', move);
     target.addEventListener('pointerup', up);
     target.addEventListener('pointercancel', up);
+    target.addEventListener('scroll', moveRect, { capture: true, passive: true });
+    target.addEventListener('resize', moveRect);
   };
 
   // Two fingers on a touch screen pinch-zoom around their midpoint; one finger (or the mouse) pans.
@@ -328,6 +538,18 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
 
   const clampX = (t: number) => Math.min(Math.max(x(t), GUTTER - 2), width);
 
+  // Stable identities for the memoized parts; each call runs the latest version.
+  const handlers = useHandlers({
+    pushDown: (id: string, input: number | undefined, e: ReactPointerEvent<SVGElement>) => {
+      props.onSelectPush(id);
+      if (input !== undefined) startInputDrag(input, e);
+      else e.stopPropagation();
+    },
+    inputDown: (index: number, e: ReactPointerEvent<SVGElement>) => startInputDrag(index, e),
+    selectPush: (id: string) => props.onSelectPush(id),
+    zoomTo,
+  });
+
   return (
     <div className="timeline" ref={host}>
       <svg
@@ -354,14 +576,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         {/* axis */}
         <rect className="axis-bg" x={0} y={0} width={width} height={AXIS} />
         <g clipPath={`url(#${clipId})`}>
-          {ticks(view.start, view.end, plot).map((t) => (
-            <g key={t}>
-              <line className="grid" x1={x(t)} x2={x(t)} y1={AXIS - 6} y2={total} />
-              <text className="tick" x={x(t) + 3} y={18}>
-                {formatTime(t)}
-              </text>
-            </g>
-          ))}
+          <Grid start={view.start} end={view.end} plot={plot} total={total} />
           {trace.start < 0 && (
             <rect
               className="before-zero"
@@ -382,81 +597,48 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         ))}
         <g clipPath={`url(#${clipId})`}>
           {LANES.filter((l) => l !== 'provider').map((lane) =>
-            [...(layouts.get(lane)?.rows.keys() ?? [])].map((iv, i) => {
-              const row = layouts.get(lane)?.rows.get(iv) ?? 0;
-              const y0 = tops[lane] + 6 + row * (ROW + 3);
-              const x0 = clampX(iv.from);
-              const x1 = clampX(iv.to);
-              const w = Math.max(1.5, x1 - x0);
-              const windowW = iv.kind === 'deadline' && iv.due !== undefined ? Math.max(1.5, clampX(iv.due) - x0) : 0;
-              const left = iv.kind === 'deadline' && iv.due !== undefined ? Math.max(0, iv.due - iv.to) : 0;
-              return (
-                <g key={`${lane}-${i}`} onDoubleClick={(e) => (e.stopPropagation(), zoomTo(iv.from, iv.due ?? iv.to))}>
-                  {windowW > 0 && (
-                    <rect className="deadline-window" x={x0} y={y0} width={windowW} height={ROW} rx={3}>
-                      <title>{`${iv.push ?? ''}: callservicesd checks at ${formatTime(iv.due ?? iv.to)} (KILL-1)`}</title>
-                    </rect>
-                  )}
-                  <rect className={`iv iv-${iv.kind.replace(/\./g, '-')}`} x={x0} y={y0} width={w} height={ROW} rx={3}>
-                    <title>{`${iv.label}: ${formatTime(iv.from)} → ${iv.open ? 'end' : formatTime(iv.to)}${iv.rule ? ` (${iv.rule})` : ''}`}</title>
-                  </rect>
-                  {windowW > 70 && (
-                    <text className="iv-label" x={x0 + 5} y={y0 + 12}>
-                      {iv.open
-                        ? `${iv.push ?? ''}: must report before ${formatTime(iv.due ?? iv.to)}`
-                        : left > 0
-                          ? `${iv.push ?? ''}: reported, ${formatTime(left)} to spare`
-                          : `${iv.push ?? ''}: 7 s check — nothing reported`}
-                    </text>
-                  )}
-                  {w > 60 && iv.kind !== 'deadline' && (
-                    <text className="iv-label" x={x0 + 5} y={y0 + 12}>
-                      {iv.label}
-                    </text>
-                  )}
-                </g>
-              );
-            }),
+            [...(layouts.get(lane)?.rows.entries() ?? [])].map(([iv, row], i) => (
+              <IntervalBar
+                key={`${lane}-${i}`}
+                kind={iv.kind}
+                label={iv.label}
+                push={iv.push}
+                rule={iv.rule}
+                from={iv.from}
+                to={iv.to}
+                due={iv.due}
+                open={iv.open}
+                x0={clampX(iv.from)}
+                x1={clampX(iv.to)}
+                xDue={iv.due === undefined ? undefined : clampX(iv.due)}
+                y0={tops[lane] + 6 + row * (ROW + 3)}
+                onZoom={handlers.zoomTo}
+              />
+            )),
           )}
           {/* push spans on the provider lane: sent → delivered, with the fate at the end */}
-          {result.pushes.map((p) => {
-            const row = pushRows.get(p.id) ?? 0;
-            const y0 = tops.provider + 8 + row * (ROW + 4);
-            const x0 = x(p.sentAt);
-            const x1 = x(p.deliveredAt ?? trace.end);
-            const hidden = props.concealed?.has(p.id) ?? false;
-            const differs = props.differs?.has(p.id) ?? false;
-            const style = hidden ? CONCEALED_STYLE : FATE_STYLE[p.fate];
+          {shownPushes.map((p) => {
             const input = pushInput.get(p.id);
-            const selected = selectedPush === p.id || (input !== undefined && selection.includes(input));
             return (
-              <g
+              <PushSpan
                 key={p.id}
-                className={`push tone-${style.tone}${selected ? ' selected' : ''}${differs ? ' differs' : ''}`}
-                role="button"
-                tabIndex={0}
-                aria-label={`push ${p.id}, ${p.kind}, sent ${formatTime(p.sentAt)}, ${hidden ? 'fate not shown yet' : `fate ${p.fate}`}${differs ? ', differs in the comparison' : ''}`}
-                onPointerDown={(e) => {
-                  props.onSelectPush(p.id);
-                  if (input !== undefined) startInputDrag(input, e);
-                  else e.stopPropagation();
-                }}
-                onKeyDown={(e) => e.key === 'Enter' && props.onSelectPush(p.id)}
-                onDoubleClick={(e) => (e.stopPropagation(), zoomTo(p.sentAt, p.deliveredAt ?? trace.end))}
-              >
-                <line
-                  className="push-span"
-                  x1={x0}
-                  x2={Math.max(x1, x0 + 2)}
-                  y1={y0 + ROW / 2}
-                  y2={y0 + ROW / 2}
-                  strokeDasharray={p.deliveredAt === undefined ? '4 3' : undefined}
-                />
-                <circle className="push-handle" cx={x0} cy={y0 + ROW / 2} r={6} />
-                <text className="push-label" x={Math.max(x1, x0 + 8) + 6} y={y0 + 12}>
-                  {`${style.icon} ${p.id} · ${style.label}${differs ? '  ≠' : ''}`}
-                </text>
-              </g>
+                id={p.id}
+                kind={p.kind}
+                fate={p.fate}
+                sentAt={p.sentAt}
+                deliveredAt={p.deliveredAt}
+                end={trace.end}
+                x0={x(p.sentAt)}
+                x1={x(p.deliveredAt ?? trace.end)}
+                y0={tops.provider + 8 + (pushRows.get(p.id) ?? 0) * (ROW + 4)}
+                hidden={props.concealed?.has(p.id) ?? false}
+                differs={props.differs?.has(p.id) ?? false}
+                selected={selectedPush === p.id || (input !== undefined && selection.includes(input))}
+                input={input}
+                onDown={handlers.pushDown}
+                onSelect={handlers.selectPush}
+                onZoom={handlers.zoomTo}
+              />
             );
           })}
           {/* inputs on the other lanes */}
@@ -464,59 +646,32 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
             const lane = laneOfEvent(e);
             if (e.do === 'push' || (e.do === 'cancel' && e.via !== 'none')) return null;
             const t = eventTime(e);
-            const cx = x(t);
-            const cy = tops[lane] + heights[lane] - 12;
-            const selected = selection.includes(i);
             return (
-              <g
+              <InputMark
                 key={`in-${i}`}
-                className={`input${selected ? ' selected' : ''}`}
-                role="button"
-                tabIndex={0}
-                aria-label={`${eventLabel(e)} at ${formatTime(t)}`}
-                onPointerDown={(ev) => startInputDrag(i, ev)}
-              >
-                <line className="input-stem" x1={cx} x2={cx} y1={tops[lane] + 4} y2={cy} />
-                {(e.do === 'network' || e.do === 'power') && !props.readOnly && (
-                  // Network and power states are spans: the edge between two of them is this event,
-                  // so the whole edge can be grabbed, not only the diamond below it.
-                  <rect
-                    className="span-edge"
-                    data-testid={`edge-${i}`}
-                    x={cx - 5}
-                    y={tops[lane] + 4}
-                    width={10}
-                    height={Math.max(0, cy - 10 - (tops[lane] + 4))}
-                  >
-                    <title>{`${eventLabel(e)} at ${formatTime(t)}: drag the edge to move it`}</title>
-                  </rect>
-                )}
-                <path
-                  className="input-mark"
-                  d={`M ${cx} ${cy - 7} L ${cx + 7} ${cy} L ${cx} ${cy + 7} L ${cx - 7} ${cy} Z`}
-                />
-                <text className="input-label" x={cx + 10} y={cy + 4}>
-                  {eventLabel(e)}
-                </text>
-              </g>
+                index={i}
+                label={eventLabel(e)}
+                t={t}
+                cx={x(t)}
+                cy={tops[lane] + heights[lane] - 12}
+                top={tops[lane]}
+                edge={(e.do === 'network' || e.do === 'power') && !props.readOnly}
+                selected={selection.includes(i)}
+                onDown={handlers.inputDown}
+              />
             );
           })}
           {LANES.map((lane) =>
             (markersByLane.get(lane) ?? []).map((m, i) => (
-              <g key={`mk-${lane}-${i}`} className={`marker marker-${m.kind.replace(/\./g, '-')}`}>
-                <text x={x(m.at)} y={tops[lane] + heights[lane] - 8} textAnchor="middle">
-                  {m.kind === 'app.crashed'
-                    ? '✕'
-                    : m.kind === 'app.killed'
-                      ? '☠'
-                      : m.kind === 'strike'
-                        ? '⚑'
-                        : m.kind === 'push.throttled'
-                          ? '⊘'
-                          : '•'}
-                  <title>{`${formatTime(m.at)} ${m.label}${m.rule ? ` (${m.rule})` : ''}`}</title>
-                </text>
-              </g>
+              <Marker
+                key={`mk-${lane}-${i}`}
+                kind={m.kind}
+                label={m.label}
+                rule={m.rule}
+                at={m.at}
+                x={x(m.at)}
+                y={tops[lane] + heights[lane] - 8}
+              />
             )),
           )}
           <line className="playhead" x1={x(playhead)} x2={x(playhead)} y1={0} y2={total} />

@@ -10,7 +10,7 @@ interface Handlers {
   /** The name the user knows the document by; by default the file's name, else the scenario's title. */
   readonly title?: string;
   /** Open…, Open Recent and Revert: the renderer validates the text; an invalid file changes nothing. */
-  onOpened(text: string, path: string): void;
+  onOpened(text: string, path: string, reverting: boolean): void;
   onSaved(path: string, file: ScenarioFile): void;
   onNew(): void;
   onError(text: string): void;
@@ -68,13 +68,13 @@ export function useDesktopMenu(handlers: Handlers): void {
               typeof answer.value.text === 'string' &&
               typeof answer.value.path === 'string'
             ) {
-              ref.current.onOpened(answer.value.text, answer.value.path);
+              ref.current.onOpened(answer.value.text, answer.value.path, false);
             }
           });
           break;
         case 'open-recent':
         case 'revert':
-          ref.current.onOpened(command.text, command.path);
+          ref.current.onOpened(command.text, command.path, command.command === 'revert');
           break;
       }
     });

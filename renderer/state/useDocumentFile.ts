@@ -27,25 +27,36 @@ export function useDocumentFile(options: {
       : undefined,
   );
   const [path, setPath] = useState<string | undefined>();
-  // A document that did not come from a file on disk (a drop, a paste, a preset, New) has no path:
-  // Save must then ask where, never overwrite the file that was open before.
-  const openImported = useCallback(
-    (imported: Imported, source: string) => {
-      if (!imported.ok) {
-        setNotice({ kind: 'error', text: `${imported.errors.join(' · ')} — nothing was opened.` });
-        return;
-      }
-      setPath(undefined);
-      load(imported.file);
-      setNotice({ kind: 'info', text: imported.note ?? `Opened ${source}.` });
-    },
-    [load],
-  );
-  useFileDrop((text, name) => openImported(importText(text, name), name));
-  const autosave = useAutosave(file, edits > 0);
   const [savedFile, setSavedFile] = useState(file);
   // Edited since it was opened or saved (loading resets the history, so a fresh document is clean).
   const edited = edits > 0 && file !== savedFile;
+  /**
+   * May the document be replaced by `what`? Always when it has no unsaved edits; otherwise the user
+   * says so (replacing resets the undo history, so the edits would be gone).
+   */
+  const mayReplace = useCallback(
+    (what: string) =>
+      !edited || window.confirm(`“${file.title}” has unsaved edits. Discard them and open ${what}? Cancel keeps them.`),
+    [edited, file.title],
+  );
+  // A document that did not come from a file on disk (a drop, a paste, a preset, New) has no path:
+  // Save must then ask where, never overwrite the file that was open before.
+  const openImported = useCallback(
+    (imported: Imported, source: string, asked = false): boolean => {
+      if (!imported.ok) {
+        setNotice({ kind: 'error', text: `${imported.errors.join(' · ')} — nothing was opened.` });
+        return false;
+      }
+      if (!asked && !mayReplace(source)) return false;
+      setPath(undefined);
+      load(imported.file);
+      setNotice({ kind: 'info', text: imported.note ?? `Opened ${source}.` });
+      return true;
+    },
+    [load, mayReplace],
+  );
+  useFileDrop((text, name) => openImported(importText(text, name), name));
+  const autosave = useAutosave(file, edits > 0);
   useEffect(() => {
     const name = path ? path.split(/[\\/]/).pop() : file.title;
     document.title = `${name}${edited ? ' — edited' : ''} — Ringside`;
@@ -54,10 +65,10 @@ export function useDocumentFile(options: {
     file,
     path,
     dirty: edited,
-    onOpened: (text, opened) => {
+    // Revert asked in the shell already (it is the point of reverting).
+    onOpened: (text, opened, reverting) => {
       const imported = importText(text, opened);
-      openImported(imported, opened);
-      if (imported.ok) {
+      if (openImported(imported, opened, reverting) && imported.ok) {
         setPath(opened);
         setSavedFile(imported.file);
       }
@@ -68,12 +79,25 @@ export function useDocumentFile(options: {
       setNotice({ kind: 'info', text: `Saved ${saved}.` });
     },
     onNew: () => {
+      if (!mayReplace('a new document')) return;
       setPath(undefined);
       load(FIRST_PRESET.file, FIRST_PRESET.id);
     },
     onError: (text) => setNotice({ kind: 'error', text }),
   });
-  /** The document was replaced by something that is not a file (a preset): forget the file's path. */
-  const detach = useCallback(() => setPath(undefined), []);
-  return { notice, setNotice, openImported, autosave, detach };
+  /**
+   * The document is to be replaced by something that is not a file (a preset): false if the user
+   * keeps their unsaved edits instead; else the file's path is forgotten.
+   */
+  const detach = useCallback(
+    (what: string) => {
+      if (!mayReplace(what)) return false;
+      setPath(undefined);
+      return true;
+    },
+    [mayReplace],
+  );
+  /** The web build saved by downloading: the document is no longer edited. */
+  const downloaded = useCallback((saved: ScenarioFile) => setSavedFile(saved), []);
+  return { notice, setNotice, openImported, autosave, detach, downloaded };
 }
