@@ -1,6 +1,6 @@
 import { useMachine } from '@xstate/react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { formatErrors, type ScenarioFile } from '../machines/scenario';
+import { formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
 import { parseDuration, toDurationString } from '../machines/time';
 import { ComparePanel } from './components/ComparePanel';
 import { FatesPanel } from './components/FatesPanel';
@@ -24,7 +24,8 @@ import { ADDABLE, defaultEvent, freshId, newEvent } from './state/events';
 import { useDocumentFile } from './state/useDocumentFile';
 import { usePlayback } from './state/usePlayback';
 import { useShortcuts } from './state/useShortcuts';
-import { buildVariant, compareGroups, differingPushes } from './state/variants';
+import { useHandlers } from './state/useHandlers';
+import { buildVariant, compareGroups, differingPushes, type CompareGroup } from './state/variants';
 
 function fit(start: number, end: number): View {
   const pad = Math.max((end - start) * 0.04, 500);
@@ -149,10 +150,13 @@ export function App() {
     },
   });
 
+  // The compare menu and the variant follow the document a step behind while dragging, like the
+  // panels below: they are loaded (and the variant simulated) after the moved timeline is painted.
+  const deferredFile = useDeferredValue(file);
   const loadedScenario = useMemo(() => {
-    const loaded = loadScenario(file);
+    const loaded = loadScenario(deferredFile);
     return loaded.ok ? loaded.scenario : undefined;
-  }, [file]);
+  }, [deferredFile]);
   const compareMenu = useMemo(
     () => (loadedScenario ? compareGroups(loadedScenario, PRESETS, snapshot.context.presetId) : []),
     [loadedScenario, snapshot.context.presetId],
@@ -169,12 +173,103 @@ export function App() {
     [variant, sim],
   );
 
+  // The same menu (it seldom changes) is the same object, so that the toolbar need not render again.
+  const compareMenuText = JSON.stringify([
+    ...compareMenu,
+    ...(compareFiles.size > 0
+      ? [
+          {
+            group: 'Opened for comparison',
+            items: [...compareFiles.keys()].map((key) => ({ key, label: key.slice(5) })),
+          },
+        ]
+      : []),
+  ]);
+  const toolbarCompareGroups = useMemo(() => JSON.parse(compareMenuText) as CompareGroup[], [compareMenuText]);
+  // Stable handlers: the toolbar and the panels are memoized and need not render again while a
+  // push is dragged.
+  const toolbar = useHandlers({
+    onTitle: (title: string) => edit({ ...file, title }),
+    onPreset: (id: string) => {
+      const preset = PRESETS.find((p) => p.id === id);
+      if (!preset || !detach(`the preset “${preset.file.title}”`)) return;
+      send({ type: 'doc.load', file: preset.file, presetId: preset.id });
+    },
+    onIos: (ios: string) => edit({ ...file, device: { ...file.device, ios } }),
+    onPlay: () => playback.toggle(),
+    onSpeed: (speed: number) => playback.setSpeed(speed),
+    onNextEvent: () => nextEvent(1),
+    onFit: () => send({ type: 'view.set', view: undefined }),
+    onUndo: () => send({ type: 'history.undo' }),
+    onRedo: () => send({ type: 'history.redo' }),
+    onTheme: (next: Theme) => setTheme(next),
+    onRules: () => setLibrary({}),
+    onPresent: () => setPresenting(true),
+    onCompare: (key: string | undefined) => setCompareWith(key),
+    onCompareFile: (text: string, name: string) => {
+      const imported = importText(text, name);
+      if (!imported.ok) {
+        setNotice({ kind: 'error', text: `${imported.errors.join(' · ')} — nothing to compare with.` });
+        return;
+      }
+      const key = `file:${name}`;
+      setCompareFiles((files) => new Map([...files, [key, imported.file]]));
+      setCompareWith(key);
+    },
+    onOpenText: (text: string, name: string) => openImported(importText(text, name), name),
+    onSave: () => {
+      download(file);
+      downloaded(file);
+    },
+    onExport: (format: 'svg' | 'png') => {
+      const svg = document.querySelector<SVGSVGElement>('.timeline svg');
+      if (!svg) return;
+      const image = timelineSvg(svg);
+      const name = fileNameFor(file).replace('.ringside.json', `.timeline.${format}`);
+      if (format === 'svg') downloadText(image.text, name, 'image/svg+xml');
+      else
+        void svgToPng(image).then(
+          (png) => downloadBlob(png, name),
+          (error: Error) => setNotice({ kind: 'error', text: `PNG export failed: ${error.message}` }),
+        );
+    },
+    onReport: (format: 'md' | 'html') => {
+      if (!loadedScenario || !sim) return;
+      const name = fileNameFor(file).replace('.ringside.json', `.report.${format}`);
+      if (format === 'md') downloadText(markdownReport(loadedScenario, sim.output.result), name, 'text/markdown');
+      else downloadText(htmlReport(loadedScenario, sim.output.result), name, 'text/html');
+    },
+    onCopyLink: () => {
+      const shown = encodeView({ ...view, playhead, ...(selectedPush ? { push: selectedPush } : {}) });
+      const url = `${window.location.href.split('#')[0]}#s=${encodeScenario(file)}&${shown}`;
+      window.history.replaceState(null, '', url);
+      void navigator.clipboard?.writeText(url).catch(() => undefined);
+      setNotice({
+        kind: 'info',
+        text: 'Link copied: the whole scenario is in the address (it is never sent to a server).',
+      });
+    },
+    onAdd: (type: TimelineEventFile['do']) => {
+      const timeline = [...file.timeline, newEvent(type, toDurationString(playhead), file.timeline)];
+      edit({ ...file, timeline });
+      send({ type: 'select.events', indexes: [timeline.length - 1] });
+    },
+  });
+
   // The panels follow a step behind the timeline while dragging: React renders them when the frame
   // with the moved timeline has been painted.
   const panelSim = useDeferredValue(sim);
   const worldState = useMemo(() => panelSim?.output.trace.stateAt(playhead), [panelSim, playhead]);
   const pushes = panelSim?.output.result.pushes ?? [];
   const pushResult = pushes.find((p) => p.id === selectedPush);
+  const panels = useHandlers({
+    selectPush: (id: string) => send({ type: 'select.push', push: id }),
+    openRule: (id: string) => setLibrary({ focus: id }),
+    whatIf: () => {
+      const loaded = loadScenario(file);
+      return loaded.ok && pushResult ? whatWouldHaveSaved(loaded.scenario, pushResult.id).map((w) => w.sentence) : [];
+    },
+  });
 
   if (!sim || !trace || !worldState) {
     return (
@@ -223,84 +318,10 @@ export function App() {
         canUndo={snapshot.context.past.length > 0}
         canRedo={snapshot.context.future.length > 0}
         theme={theme}
-        onTitle={(title) => edit({ ...file, title })}
-        onPreset={(id) => {
-          const preset = PRESETS.find((p) => p.id === id);
-          if (!preset || !detach(`the preset “${preset.file.title}”`)) return;
-          send({ type: 'doc.load', file: preset.file, presetId: preset.id });
-        }}
-        onIos={(ios) => edit({ ...file, device: { ...file.device, ios } })}
-        onPlay={playback.toggle}
-        onSpeed={playback.setSpeed}
-        onNextEvent={() => nextEvent(1)}
-        onFit={() => send({ type: 'view.set', view: undefined })}
-        onUndo={() => send({ type: 'history.undo' })}
-        onRedo={() => send({ type: 'history.redo' })}
-        onTheme={setTheme}
-        onRules={() => setLibrary({})}
-        onPresent={() => setPresenting(true)}
-        compareGroups={[
-          ...compareMenu,
-          ...(compareFiles.size > 0
-            ? [
-                {
-                  group: 'Opened for comparison',
-                  items: [...compareFiles.keys()].map((key) => ({ key, label: key.slice(5) })),
-                },
-              ]
-            : []),
-        ]}
+        compareGroups={toolbarCompareGroups}
         compareWith={variant?.key}
-        onCompare={setCompareWith}
-        onCompareFile={(text, name) => {
-          const imported = importText(text, name);
-          if (!imported.ok) {
-            setNotice({ kind: 'error', text: `${imported.errors.join(' · ')} — nothing to compare with.` });
-            return;
-          }
-          const key = `file:${name}`;
-          setCompareFiles((files) => new Map([...files, [key, imported.file]]));
-          setCompareWith(key);
-        }}
         addable={ADDABLE}
-        onOpenText={(text, name) => openImported(importText(text, name), name)}
-        onSave={() => {
-          download(file);
-          downloaded(file);
-        }}
-        onExport={(format) => {
-          const svg = document.querySelector<SVGSVGElement>('.timeline svg');
-          if (!svg) return;
-          const image = timelineSvg(svg);
-          const name = fileNameFor(file).replace('.ringside.json', `.timeline.${format}`);
-          if (format === 'svg') downloadText(image.text, name, 'image/svg+xml');
-          else
-            void svgToPng(image).then(
-              (png) => downloadBlob(png, name),
-              (error: Error) => setNotice({ kind: 'error', text: `PNG export failed: ${error.message}` }),
-            );
-        }}
-        onReport={(format) => {
-          if (!loadedScenario) return;
-          const name = fileNameFor(file).replace('.ringside.json', `.report.${format}`);
-          if (format === 'md') downloadText(markdownReport(loadedScenario, sim.output.result), name, 'text/markdown');
-          else downloadText(htmlReport(loadedScenario, sim.output.result), name, 'text/html');
-        }}
-        onCopyLink={() => {
-          const shown = encodeView({ ...view, playhead, ...(selectedPush ? { push: selectedPush } : {}) });
-          const url = `${window.location.href.split('#')[0]}#s=${encodeScenario(file)}&${shown}`;
-          window.history.replaceState(null, '', url);
-          void navigator.clipboard?.writeText(url).catch(() => undefined);
-          setNotice({
-            kind: 'info',
-            text: 'Link copied: the whole scenario is in the address (it is never sent to a server).',
-          });
-        }}
-        onAdd={(type) => {
-          const timeline = [...file.timeline, newEvent(type, toDurationString(playhead), file.timeline)];
-          edit({ ...file, timeline });
-          send({ type: 'select.events', indexes: [timeline.length - 1] });
-        }}
+        {...toolbar}
       />
       <p className="hint-bar">
         {autosave.offer ? (
@@ -395,25 +416,12 @@ export function App() {
             </>
           )}
           <div className="bottom">
-            <FatesPanel
-              pushes={pushes}
-              selected={selectedPush}
-              onSelect={(id) => send({ type: 'select.push', push: id })}
-            />
+            <FatesPanel pushes={pushes} selected={selectedPush} onSelect={panels.selectPush} />
             <StatePanel state={worldState} />
           </div>
         </div>
         <aside className="side">
-          <WhyPanel
-            push={pushResult}
-            onRule={(id) => setLibrary({ focus: id })}
-            whatIf={() => {
-              const loaded = loadScenario(file);
-              return loaded.ok && pushResult
-                ? whatWouldHaveSaved(loaded.scenario, pushResult.id).map((w) => w.sentence)
-                : [];
-            }}
-          />
+          <WhyPanel push={pushResult} onRule={panels.openRule} whatIf={panels.whatIf} />
           <Inspector file={file} selection={selection} errors={sim.errors} onEdit={edit} />
         </aside>
       </div>

@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import type { PushResult } from '../../machines';
 import { FATE_INFO } from '../../machines/rules';
 import { FATE_STYLE, formatTime } from '../format';
 
-export function FatesPanel(props: {
+export const FatesPanel = memo(function FatesPanel(props: {
   pushes: readonly PushResult[];
   selected?: string;
   onSelect: (id: string) => void;
@@ -54,4 +55,4 @@ export function FatesPanel(props: {
       )}
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ScenarioError, ScenarioFile, TimelineEventFile } from '../../machines/scenario';
 import { PARAM_NAMES, PARAMS } from '../../machines/params';
 import { toDurationString } from '../../machines/time';
@@ -104,7 +105,7 @@ function Input(props: {
   );
 }
 
-export function Inspector(props: {
+export const Inspector = memo(function Inspector(props: {
   file: ScenarioFile;
   selection: readonly number[];
   errors: readonly ScenarioError[];
@@ -218,4 +219,4 @@ export function Inspector(props: {
       )}
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { WorldState } from '../../machines';
 import { formatTime } from '../format';
 
@@ -10,7 +11,7 @@ function Row(props: { label: string; value: string; hint?: string }) {
   );
 }
 
-export function StatePanel(props: { state: WorldState }) {
+export const StatePanel = memo(function StatePanel(props: { state: WorldState }) {
   const { apns, device, callServices: cs, app, callKit } = props.state;
   const budget = `${cs.strikesInWindow} of ${cs.throttleFailures} failures in the last 24 h`;
   return (
@@ -88,4 +89,4 @@ export function StatePanel(props: { state: WorldState }) {
       </div>
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { TimelineEventFile } from '../../machines/scenario';
 import { PRESETS } from '../state/presets';
 import type { CompareGroup } from '../state/variants';
@@ -42,7 +42,7 @@ export interface ToolbarProps {
   onTheme: (theme: Theme) => void;
 }
 
-export function Toolbar(props: ToolbarProps) {
+export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
   const [query, setQuery] = useState('');
   const compareFile = useRef<HTMLInputElement>(null);
   const shown = PRESETS.filter((p) => p.title.toLowerCase().includes(query.toLowerCase()));
@@ -216,4 +216,4 @@ export function Toolbar(props: ToolbarProps) {
       </select>
     </header>
   );
-}
+});

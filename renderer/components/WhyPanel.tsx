@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { PushResult } from '../../machines';
 import { GOOD_FATES } from '../../machines/whatif';
 import { ruleById } from '../../machines/rules';
 import { FATE_STYLE, formatTime } from '../format';
 
-export function WhyPanel(props: {
+export const WhyPanel = memo(function WhyPanel(props: {
   push?: PushResult;
   whatIf?: () => readonly string[];
   onRule?: (id: string) => void;
@@ -77,4 +77,4 @@ export function WhyPanel(props: {
       )}
     </section>
   );
-}
+});
