@@ -1,7 +1,41 @@
 import { memo } from 'react';
-import type { PushResult } from '../../machines';
+import type { Fate, PushResult } from '../../machines';
 import { FATE_INFO } from '../../machines/rules';
 import { FATE_STYLE, formatTime } from '../format';
+
+/** One push; memoized on plain values, so that a re-simulation renders only the rows that changed. */
+const FateRow = memo(function FateRow(props: {
+  id: string;
+  kind: string;
+  sentAt: number;
+  deliveredAt: number | undefined;
+  fate: Fate;
+  rules: string;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
+  const style = FATE_STYLE[props.fate];
+  return (
+    <tr
+      className={props.selected ? 'selected' : undefined}
+      tabIndex={0}
+      aria-label={`push ${props.id}, ${props.kind}, fate ${props.fate}`}
+      onClick={() => props.onSelect(props.id)}
+      onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && props.onSelect(props.id)}
+    >
+      <td className="mono">{props.id}</td>
+      <td>{props.kind}</td>
+      <td className="num">{formatTime(props.sentAt)}</td>
+      <td className="num">{props.deliveredAt === undefined ? '—' : formatTime(props.deliveredAt)}</td>
+      <td>
+        <span className={`fate tone-${style.tone}`} title={FATE_INFO[props.fate]?.meaning}>
+          <span aria-hidden="true">{style.icon}</span> {style.label}
+        </span>
+      </td>
+      <td className="mono rules">{props.rules}</td>
+    </tr>
+  );
+});
 
 export const FatesPanel = memo(function FatesPanel(props: {
   pushes: readonly PushResult[];
@@ -26,30 +60,19 @@ export const FatesPanel = memo(function FatesPanel(props: {
             </tr>
           </thead>
           <tbody>
-            {props.pushes.map((p) => {
-              const style = FATE_STYLE[p.fate];
-              return (
-                <tr
-                  key={p.id}
-                  className={p.id === props.selected ? 'selected' : undefined}
-                  tabIndex={0}
-                  aria-label={`push ${p.id}, ${p.kind}, fate ${p.fate}`}
-                  onClick={() => props.onSelect(p.id)}
-                  onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && props.onSelect(p.id)}
-                >
-                  <td className="mono">{p.id}</td>
-                  <td>{p.kind}</td>
-                  <td className="num">{formatTime(p.sentAt)}</td>
-                  <td className="num">{p.deliveredAt === undefined ? '—' : formatTime(p.deliveredAt)}</td>
-                  <td>
-                    <span className={`fate tone-${style.tone}`} title={FATE_INFO[p.fate]?.meaning}>
-                      <span aria-hidden="true">{style.icon}</span> {style.label}
-                    </span>
-                  </td>
-                  <td className="mono rules">{p.rules.join(' · ')}</td>
-                </tr>
-              );
-            })}
+            {props.pushes.map((p) => (
+              <FateRow
+                key={p.id}
+                id={p.id}
+                kind={p.kind}
+                sentAt={p.sentAt}
+                deliveredAt={p.deliveredAt}
+                fate={p.fate}
+                rules={p.rules.join(' · ')}
+                selected={p.id === props.selected}
+                onSelect={props.onSelect}
+              />
+            ))}
           </tbody>
         </table>
       )}
