@@ -203,8 +203,8 @@ export class Simulator {
     const last = this.last;
     this.resumedAt = undefined;
     if (last && !this.options.inspect && last.fixed === fixed && last.start === start && last.end === end) {
-      const from = firstDifference(last.sorted, sorted);
-      const checkpoint = from === undefined ? undefined : lastBefore(last.checkpoints, from);
+      // The same timeline (a new title, say): go on from the last checkpoint.
+      const checkpoint = lastBefore(last.checkpoints, firstDifference(last.sorted, sorted) ?? Infinity);
       if (checkpoint) return this.resume(last, scenario, sorted, checkpoint);
     }
     return this.fresh(scenario, fixed, sorted, start, end);

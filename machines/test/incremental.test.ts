@@ -25,7 +25,8 @@ type Edit =
   | { op: 'move'; index: number; at: number }
   | { op: 'delete'; index: number }
   | { op: 'add'; at: number; kind: 'voip' | 'alert'; n: number }
-  | { op: 'lock' };
+  | { op: 'lock' }
+  | { op: 'title' };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   {
@@ -47,6 +48,7 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ op: 'lock' as const }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'title' as const }) },
 );
 
 /** The scenario after an edit, as the UI makes them: a new timeline, untouched events kept. */
@@ -78,6 +80,8 @@ function apply(s: Scenario, edit: Edit): Scenario {
       return { ...s, timeline };
     case 'lock':
       return { ...s, device: { ...s.device, locked: !s.device.locked } };
+    case 'title':
+      return { ...s, title: `${s.title}!` };
   }
 }
 
