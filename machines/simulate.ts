@@ -36,6 +36,8 @@ class History<C> {
 
   record(t: number, snapshot: MachineSnapshot<C>): void {
     const last = this.times.length - 1;
+    // xstate reports a snapshot after every event, also when nothing changed (about half of them).
+    if (last >= 0 && this.values[last] === snapshot.value && this.contexts[last] === snapshot.context) return;
     if (last >= 0 && this.times[last] === t) {
       this.values[last] = snapshot.value;
       this.contexts[last] = snapshot.context;
