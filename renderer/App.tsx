@@ -365,56 +365,58 @@ export function App() {
       </p>
       <div className="workspace">
         <div className="main-column">
-          <Timeline
-            output={sim.output}
-            events={file.timeline}
-            view={view}
-            playhead={playhead}
-            selection={selection}
-            selectedPush={selectedPush}
-            {...(differs ? { differs } : {})}
-            onView={(v) => send({ type: 'view.set', view: v })}
-            onPlayhead={(t) => send({ type: 'playhead.set', t })}
-            onSelectEvents={(indexes) => send({ type: 'select.events', indexes })}
-            onSelectPush={(push) => send({ type: 'select.push', push })}
-            onDragStart={() => send({ type: 'drag.start' })}
-            onDragMove={(times) => {
-              const timeline = file.timeline.map((e, i) =>
-                times.has(i) ? { ...e, at: toDurationString(times.get(i)!) } : e,
-              );
-              send({ type: 'drag.move', file: { ...file, timeline } });
-            }}
-            onDragEnd={() => send({ type: 'drag.end' })}
-            onAddEvent={(lane, t) =>
-              edit({ ...file, timeline: [...file.timeline, defaultEvent(lane, toDurationString(t), file.timeline)] })
-            }
-          />
-          {variant && (
-            <>
-              <h2 className="variant-title">
-                {variant.title} <span className="hint">(read-only; edit the scenario above)</span>
-              </h2>
-              <Timeline
-                output={variant.output}
-                events={variant.file?.timeline ?? file.timeline}
-                view={view}
-                playhead={playhead}
-                selection={[]}
-                selectedPush={selectedPush}
-                {...(differs ? { differs } : {})}
-                onView={(v) => send({ type: 'view.set', view: v })}
-                onPlayhead={(t) => send({ type: 'playhead.set', t })}
-                onSelectEvents={() => undefined}
-                onSelectPush={(push) => send({ type: 'select.push', push })}
-                onDragStart={() => undefined}
-                onDragMove={() => undefined}
-                onDragEnd={() => undefined}
-                onAddEvent={() => undefined}
-                readOnly
-              />
-              <ComparePanel label={variant.label} a={sim.output.result.pushes} b={variant.output.result.pushes} />
-            </>
-          )}
+          <div className="timelines">
+            <Timeline
+              output={sim.output}
+              events={file.timeline}
+              view={view}
+              playhead={playhead}
+              selection={selection}
+              selectedPush={selectedPush}
+              {...(differs ? { differs } : {})}
+              onView={(v) => send({ type: 'view.set', view: v })}
+              onPlayhead={(t) => send({ type: 'playhead.set', t })}
+              onSelectEvents={(indexes) => send({ type: 'select.events', indexes })}
+              onSelectPush={(push) => send({ type: 'select.push', push })}
+              onDragStart={() => send({ type: 'drag.start' })}
+              onDragMove={(times) => {
+                const timeline = file.timeline.map((e, i) =>
+                  times.has(i) ? { ...e, at: toDurationString(times.get(i)!) } : e,
+                );
+                send({ type: 'drag.move', file: { ...file, timeline } });
+              }}
+              onDragEnd={() => send({ type: 'drag.end' })}
+              onAddEvent={(lane, t) =>
+                edit({ ...file, timeline: [...file.timeline, defaultEvent(lane, toDurationString(t), file.timeline)] })
+              }
+            />
+            {variant && (
+              <>
+                <h2 className="variant-title">
+                  {variant.title} <span className="hint">(read-only; edit the scenario above)</span>
+                </h2>
+                <Timeline
+                  output={variant.output}
+                  events={variant.file?.timeline ?? file.timeline}
+                  view={view}
+                  playhead={playhead}
+                  selection={[]}
+                  selectedPush={selectedPush}
+                  {...(differs ? { differs } : {})}
+                  onView={(v) => send({ type: 'view.set', view: v })}
+                  onPlayhead={(t) => send({ type: 'playhead.set', t })}
+                  onSelectEvents={() => undefined}
+                  onSelectPush={(push) => send({ type: 'select.push', push })}
+                  onDragStart={() => undefined}
+                  onDragMove={() => undefined}
+                  onDragEnd={() => undefined}
+                  onAddEvent={() => undefined}
+                  readOnly
+                />
+                <ComparePanel label={variant.label} a={sim.output.result.pushes} b={variant.output.result.pushes} />
+              </>
+            )}
+          </div>
           <div className="bottom">
             <FatesPanel pushes={pushes} selected={selectedPush} onSelect={panels.selectPush} />
             <StatePanel state={worldState} />
