@@ -203,6 +203,8 @@ export class Simulator {
     const sorted = sortedTimeline(scenario.timeline);
     const fixed = fixedPart(scenario);
     const last = this.last;
+    // A run that throws (an engine bug) leaves the journal half rolled back: the next run starts afresh.
+    this.last = undefined;
     this.resumedAt = undefined;
     if (last && !this.options.inspect && last.fixed === fixed && last.start === start && last.end === end) {
       // The same timeline (a new title, say): go on from the last checkpoint.
