@@ -1,5 +1,6 @@
 import { useMachine } from '@xstate/react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
 import { parseDuration, toDurationString } from '../machines/time';
 import { ComparePanel } from './components/ComparePanel';
@@ -71,6 +72,8 @@ export function App() {
   const [theme, setTheme] = useState<Theme>('system');
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   const [compareWith, setCompareWith] = useState<string | undefined>();
+  /** While an export copies the timeline: every push row is in the document, not only those near the view. */
+  const [exporting, setExporting] = useState(false);
   const [presenting, setPresenting] = useState(false);
   const { notice, setNotice, openImported, autosave, detach, downloaded } = useDocumentFile({
     file,
@@ -222,9 +225,11 @@ export function App() {
       downloaded(file);
     },
     onExport: (format: 'svg' | 'png') => {
+      flushSync(() => setExporting(true));
       const svg = document.querySelector<SVGSVGElement>('.timeline svg');
-      if (!svg) return;
-      const image = timelineSvg(svg);
+      const image = svg ? timelineSvg(svg) : undefined;
+      setExporting(false);
+      if (!image) return;
       const name = fileNameFor(file).replace('.ringside.json', `.timeline.${format}`);
       if (format === 'svg') downloadText(image.text, name, 'image/svg+xml');
       else
@@ -373,6 +378,7 @@ export function App() {
               playhead={playhead}
               selection={selection}
               selectedPush={selectedPush}
+              complete={exporting}
               {...(differs ? { differs } : {})}
               onView={(v) => send({ type: 'view.set', view: v })}
               onPlayhead={(t) => send({ type: 'playhead.set', t })}

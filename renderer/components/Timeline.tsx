@@ -3,6 +3,7 @@ import {
   useCallback,
   useId,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -26,6 +27,19 @@ import { eventLabel, FATE_STYLE, formatTime, LANE_LABELS, laneOfEvent, snap, tic
 const GUTTER = 168;
 const AXIS = 30;
 const ROW = 16;
+/** From this many pushes on, only the rows near the scrolled view are rendered (as in the Fates table). */
+const WINDOW_FROM = 80;
+/** The rendered band's edges move in steps of this many px (8 push rows), not on every scroll. */
+const BAND_STEP = 8 * (ROW + 4);
+
+/** The element the timeline scrolls in, or undefined when it is the window's viewport. */
+function scrollParent(el: HTMLElement): HTMLElement | undefined {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const { overflowY } = getComputedStyle(p);
+    if (overflowY === 'auto' || overflowY === 'scroll' || overflowY === 'overlay') return p;
+  }
+  return undefined;
+}
 
 export interface TimelineProps {
   readonly output: SimulationOutput;
@@ -49,6 +63,8 @@ export interface TimelineProps {
   readonly concealed?: ReadonlySet<string>;
   /** Pushes whose fate differs in the variant being compared: marked on both timelines. */
   readonly differs?: ReadonlySet<string>;
+  /** Render every row even with many pushes (an export copies the SVG as it is in the document). */
+  readonly complete?: boolean;
 }
 
 const CONCEALED_STYLE = { icon: '?', tone: 'muted', label: 'fate not shown yet' } as const;
@@ -186,6 +202,7 @@ const PushSpan = memo(function PushSpan(props: {
   input: number | undefined;
   onDown: (id: string, input: number | undefined, e: ReactPointerEvent<SVGElement>) => void;
   onSelect: (id: string) => void;
+  onFocus: (id: string) => void;
   onZoom: (from: number, to: number) => void;
 }) {
   const { id, sentAt, deliveredAt, x0, x1, y0, hidden, differs } = props;
@@ -198,6 +215,7 @@ const PushSpan = memo(function PushSpan(props: {
       aria-label={`push ${id}, ${props.kind}, sent ${formatTime(sentAt)}, ${hidden ? 'fate not shown yet' : `fate ${props.fate}`}${differs ? ', differs in the comparison' : ''}`}
       onPointerDown={(e) => props.onDown(id, props.input, e)}
       onKeyDown={(e) => e.key === 'Enter' && props.onSelect(id)}
+      onFocus={() => props.onFocus(id)}
       onDoubleClick={(e) => (e.stopPropagation(), props.onZoom(sentAt, deliveredAt ?? props.end))}
     >
       <line
@@ -291,6 +309,9 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const { output, events, view, playhead, selection, selectedPush } = props;
   const { result, trace } = output;
   const host = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  /** Whether the timeline's width has been measured (the push rows depend on it). */
+  const measured = useRef(false);
   const clipId = `plot-clip-${useId().replace(/:/g, '')}`;
   const [width, setWidth] = useState(1000);
   const [drag, setDrag] = useState<{ label: string; x: number; y: number } | undefined>();
@@ -300,7 +321,11 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const observer = new ResizeObserver(([entry]) => entry && setWidth(Math.max(400, entry.contentRect.width)));
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      measured.current = true;
+      setWidth(Math.max(400, entry.contentRect.width));
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -349,6 +374,90 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         : result.pushes,
     [result.pushes, dragOrder],
   );
+
+  // With many pushes, only the rows within the scrolled view and one view's height above and below it
+  // are rendered (the SVG keeps its full height, so nothing moves): Chromium paints an SVG whole, not
+  // only what its scroll container shows. A selected, dragged or focused push is always rendered, and
+  // so are the pushes before and after a focused one, so that Tab and Shift+Tab walk on to them.
+  const windowed = result.pushes.length >= WINDOW_FROM && !props.complete;
+  /** The rendered band, in the SVG's y (px). */
+  const [band, setBand] = useState({ top: 0, bottom: 4 * BAND_STEP });
+  const [focused, setFocused] = useState<string>();
+  const measureBand = useCallback(() => {
+    const svg = svgRef.current;
+    const el = host.current;
+    if (!svg || !el) return;
+    const scroller = scrollParent(el);
+    const viewTop = scroller ? scroller.getBoundingClientRect().top + scroller.clientTop : 0;
+    const viewHeight = scroller ? scroller.clientHeight : window.innerHeight;
+    const from = viewTop - svg.getBoundingClientRect().top;
+    const top = Math.floor((from - viewHeight) / BAND_STEP) * BAND_STEP;
+    const bottom = Math.ceil((from + 2 * viewHeight) / BAND_STEP) * BAND_STEP;
+    setBand((b) => (b.top === top && b.bottom === bottom ? b : { top, bottom }));
+  }, []);
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!el || !windowed) return;
+    const scroller = scrollParent(el);
+    measureBand();
+    let frame = 0;
+    const onScroll = () => {
+      if (frame === 0)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          measureBand();
+        });
+    };
+    const target = scroller ?? window;
+    target.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll, { passive: true });
+    const observer = new ResizeObserver(onScroll);
+    if (scroller) observer.observe(scroller);
+    return () => {
+      target.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [windowed, measureBand]);
+  const pushY = (id: string) => tops.provider + 8 + (pushRows.get(id) ?? 0) * (ROW + 4);
+  const keep = new Set<string>();
+  if (windowed) {
+    if (selectedPush !== undefined) keep.add(selectedPush);
+    if (focused !== undefined) {
+      keep.add(focused);
+      const at = shownPushes.findIndex((p) => p.id === focused);
+      if (at > 0) keep.add(shownPushes[at - 1]!.id);
+      if (at !== -1 && at + 1 < shownPushes.length) keep.add(shownPushes[at + 1]!.id);
+    }
+  }
+  const inBand = (y0: number) => !windowed || (y0 + ROW >= band.top && y0 <= band.bottom);
+
+  // A push selected elsewhere (the Fates table, a link, the keyboard) is scrolled into the view.
+  // (Not one picked on this timeline: it is in view, and scrolling would move it from under the pointer.)
+  const reveal = useRef<string | undefined>(undefined);
+  const pickedHere = useRef<string | undefined>(undefined);
+  useLayoutEffect(() => {
+    reveal.current = selectedPush === pickedHere.current ? undefined : selectedPush;
+    pickedHere.current = undefined;
+  }, [selectedPush]);
+  useLayoutEffect(() => {
+    const id = reveal.current;
+    const el = host.current;
+    const svg = svgRef.current;
+    if (id === undefined || props.readOnly || !measured.current || !el || !svg) return;
+    reveal.current = undefined;
+    if (!pushRows.has(id)) return;
+    const scroller = scrollParent(el);
+    if (!scroller) return;
+    const view = scroller.getBoundingClientRect();
+    const top = svg.getBoundingClientRect().top + pushY(id);
+    const viewTop = view.top + scroller.clientTop;
+    if (top < viewTop || top + ROW > viewTop + scroller.clientHeight) {
+      scroller.scrollTop += top + ROW / 2 - (viewTop + scroller.clientHeight / 2);
+      measureBand();
+    }
+  });
 
   const eventTime = (e: TimelineEventFile) => parseDuration(e.at) ?? 0;
   const pushInput = useMemo(() => {
@@ -522,7 +631,6 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   useEffect(() => {
     wheel.current = onWheel;
   });
-  const svgRef = useRef<SVGSVGElement>(null);
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
@@ -541,12 +649,17 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   // Stable identities for the memoized parts; each call runs the latest version.
   const handlers = useHandlers({
     pushDown: (id: string, input: number | undefined, e: ReactPointerEvent<SVGElement>) => {
+      pickedHere.current = id;
       props.onSelectPush(id);
       if (input !== undefined) startInputDrag(input, e);
       else e.stopPropagation();
     },
     inputDown: (index: number, e: ReactPointerEvent<SVGElement>) => startInputDrag(index, e),
-    selectPush: (id: string) => props.onSelectPush(id),
+    selectPush: (id: string) => {
+      pickedHere.current = id;
+      props.onSelectPush(id);
+    },
+    focusPush: (id: string) => setFocused(id),
     zoomTo,
   });
 
@@ -597,28 +710,33 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         ))}
         <g clipPath={`url(#${clipId})`}>
           {LANES.filter((l) => l !== 'provider').map((lane) =>
-            [...(layouts.get(lane)?.rows.entries() ?? [])].map(([iv, row], i) => (
-              <IntervalBar
-                key={`${lane}-${i}`}
-                kind={iv.kind}
-                label={iv.label}
-                push={iv.push}
-                rule={iv.rule}
-                from={iv.from}
-                to={iv.to}
-                due={iv.due}
-                open={iv.open}
-                x0={clampX(iv.from)}
-                x1={clampX(iv.to)}
-                xDue={iv.due === undefined ? undefined : clampX(iv.due)}
-                y0={tops[lane] + 6 + row * (ROW + 3)}
-                onZoom={handlers.zoomTo}
-              />
-            )),
+            [...(layouts.get(lane)?.rows.entries() ?? [])].map(([iv, row], i) =>
+              !inBand(tops[lane] + 6 + row * (ROW + 3)) ? null : (
+                <IntervalBar
+                  key={`${lane}-${i}`}
+                  kind={iv.kind}
+                  label={iv.label}
+                  push={iv.push}
+                  rule={iv.rule}
+                  from={iv.from}
+                  to={iv.to}
+                  due={iv.due}
+                  open={iv.open}
+                  x0={clampX(iv.from)}
+                  x1={clampX(iv.to)}
+                  xDue={iv.due === undefined ? undefined : clampX(iv.due)}
+                  y0={tops[lane] + 6 + row * (ROW + 3)}
+                  onZoom={handlers.zoomTo}
+                />
+              ),
+            ),
           )}
           {/* push spans on the provider lane: sent → delivered, with the fate at the end */}
           {shownPushes.map((p) => {
             const input = pushInput.get(p.id);
+            const selected = selectedPush === p.id || (input !== undefined && selection.includes(input));
+            const y0 = pushY(p.id);
+            if (!selected && !inBand(y0) && !keep.has(p.id)) return null;
             return (
               <PushSpan
                 key={p.id}
@@ -630,13 +748,14 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                 end={trace.end}
                 x0={x(p.sentAt)}
                 x1={x(p.deliveredAt ?? trace.end)}
-                y0={tops.provider + 8 + (pushRows.get(p.id) ?? 0) * (ROW + 4)}
+                y0={y0}
                 hidden={props.concealed?.has(p.id) ?? false}
                 differs={props.differs?.has(p.id) ?? false}
-                selected={selectedPush === p.id || (input !== undefined && selection.includes(input))}
+                selected={selected}
                 input={input}
                 onDown={handlers.pushDown}
                 onSelect={handlers.selectPush}
+                onFocus={handlers.focusPush}
                 onZoom={handlers.zoomTo}
               />
             );
