@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import type { ScenarioFile, TimelineEventFile } from '../machines/scenario';
+import { encodeScenario } from '../renderer/state/share';
+import { expect, test } from './fixtures';
+
+/** The bench's scenario (scripts/bench-ui.ts): 200 pushes, about 140 rows on the Provider lane. */
+function manyPushes(): ScenarioFile {
+  const timeline: TimelineEventFile[] = [];
+  for (let i = 0; i < 200; i++) {
+    const at = (i + 1) * 2_900;
+    timeline.push({
+      at,
+      do: 'push',
+      id: `p${i}`,
+      kind: i % 7 === 0 ? 'alert' : 'voip',
+      expiration: i % 3 === 0 ? 0 : '1h',
+    });
+    if (i % 20 === 0) timeline.push({ at: at + 1_000, do: 'network', to: i % 40 === 0 ? 'offline' : 'wifi' });
+  }
+  return {
+    format: 'ringside.scenario/v1',
+    title: 'Many pushes on the timeline',
+    duration: '10m',
+    app: { learnsCancellation: '3s' },
+    timeline,
+  };
+}
+
+const pushSpans = (page: import('@playwright/test').Page) =>
+  page.getByRole('application', { name: 'Timeline' }).getByRole('button', { name: /^push p\d+,/ });
+
+test('with many pushes the timeline renders the push rows near its view; a push picked in the Fates table is rendered and shown', async ({
+  page,
+}) => {
+  await page.goto(`/#s=${encodeScenario(manyPushes())}`);
+  const fates = page.getByRole('region', { name: 'Fates' });
+  await expect(fates.getByRole('table')).toHaveAttribute('aria-rowcount', '201');
+  await expect(pushSpans(page).first()).toBeVisible();
+  const rendered = await pushSpans(page).count();
+  expect(rendered).toBeGreaterThan(10);
+  expect(rendered).toBeLessThan(200);
+  // The lane keeps its full height: the SVG is as tall as with every row rendered.
+  expect((await page.locator('.timeline svg').boundingBox())!.height).toBeGreaterThan(2_500);
+
+  // Scrolled to the end, the rows there are rendered and the first rows are not.
+  await page.locator('.timelines').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.getByRole('button', { name: /^push p175,/ })).toBeAttached();
+  await expect(page.getByRole('button', { name: /^push p150,/ })).toHaveCount(0);
+  expect(await pushSpans(page).count()).toBeLessThan(200);
+
+  // p150 is far above the view now: picking it in the Fates table renders its span and scrolls it into view.
+  // (The Fates table renders only the rows near its own view: scroll it to where p150 is.)
+  await fates.evaluate((el) => (el.scrollTop = el.scrollHeight * 0.75 - el.clientHeight / 2));
+  const row = fates.getByRole('row', { name: /^push p150,/ });
+  await row.scrollIntoViewIfNeeded();
+  await row.click();
+  const span = page.getByRole('button', { name: /^push p150,/ });
+  await expect(span).toHaveClass(/selected/);
+  await expect(span).toBeInViewport();
+  await expect(page.getByRole('button', { name: /^push p175,/ })).toHaveCount(0);
+
+  // An export still has every push.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByLabel('Export the timeline').selectOption('svg'),
+  ]);
+  const svg = readFileSync(await download.path(), 'utf8');
+  for (let i = 0; i < 200; i++) expect(svg).toContain(` p${i} · `);
+  await expect.poll(() => pushSpans(page).count()).toBeLessThan(200);
+});
+
+test('with many pushes the keyboard walks on past the rendered push rows, and dragging a push still changes fates', async ({
+  page,
+}) => {
+  await page.goto(`/#s=${encodeScenario(manyPushes())}`);
+  const fates = page.getByRole('region', { name: 'Fates' });
+  await expect(pushSpans(page).first()).toBeVisible();
+
+  // Tab from p20 through the next 60 pushes (in time order), whose rows go far below the view.
+  await page.getByRole('button', { name: /^push p20,/ }).focus();
+  for (let i = 0; i < 60; i++) await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /^push p80,/ })).toBeFocused();
+  await expect(page.getByRole('button', { name: /^push p80,/ })).toBeInViewport();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: /^push p77,/ })).toBeFocused();
+
+  // Drag p0 (an alert, sent while offline) to the right past the reconnect: its fate changes.
+  await page.locator('.timelines').evaluate((el) => (el.scrollTop = 0));
+  const before = await fates.getByRole('row', { name: /^push p0,/ }).getAttribute('aria-label');
+  const handle = page.getByRole('button', { name: /^push p0,/ }).locator('circle');
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let dx = 10; dx <= 60; dx += 10) await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
+  await page.mouse.up();
+  await expect(fates.getByRole('row', { name: /^push p0,/ })).not.toHaveAttribute('aria-label', before!);
+});
