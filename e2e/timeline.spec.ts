@@ -363,3 +363,21 @@ test('two fingers pinch-zoom on a touch screen; the playhead does not jump', asy
   expect(tickStep(await ticks())).toBeLessThan(tickStep(before));
   await expect(page.getByRole('region', { name: 'State at playhead' })).toContainText('State at 0 s');
 });
+
+test('a push whose span runs to the end keeps its whole label, fate word included, inside the timeline', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await loadPreset(page, 'APNs knows the phone is offline: expiration matters');
+  const overflow = await page.evaluate(() => {
+    const svg = document.querySelector('.timeline svg')!;
+    const right = svg.getBoundingClientRect().right;
+    return [...svg.querySelectorAll<SVGTextElement>('.push-label')].map((t) => ({
+      text: t.textContent,
+      past: t.getBoundingClientRect().right - right,
+    }));
+  });
+  // The preset has pushes APNs never delivered: their spans reach the scenario's end.
+  expect(overflow.some((l) => /expired|superseded|undelivered/.test(l.text ?? ''))).toBe(true);
+  for (const label of overflow) expect(label.past, label.text ?? '').toBeLessThanOrEqual(0);
+});

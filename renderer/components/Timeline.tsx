@@ -27,6 +27,8 @@ import { eventLabel, FATE_STYLE, formatTime, LANE_LABELS, laneOfEvent, snap, tic
 const GUTTER = 168;
 const AXIS = 30;
 const ROW = 16;
+/** Width of a push label's character, about (12 px, semibold). */
+const LABEL_CHAR = 7.5;
 /** From this many pushes on, only the rows near the scrolled view are rendered (as in the Fates table). */
 const WINDOW_FROM = 80;
 /** The rendered band's edges move in steps of this many px (8 push rows), not on every scroll. */
@@ -109,9 +111,13 @@ function assignRows(pushes: readonly PushResult[], end: number, msPerPx: number)
   const rows: number[] = [];
   const out = new Map<string, number>();
   for (const p of [...pushes].sort((a, b) => a.sentAt - b.sentAt || a.id.localeCompare(b.id))) {
-    const label = (p.id.length + p.fate.length + 6) * 7.5 + 16;
-    const stop = Math.max(p.deliveredAt ?? end, p.sentAt) + label * msPerPx;
-    let row = rows.findIndex((busyUntil) => busyUntil < p.sentAt - 8 * msPerPx);
+    const label = (p.id.length + p.fate.length + 6) * LABEL_CHAR + 16;
+    const spanEnd = Math.max(p.deliveredAt ?? end, p.sentAt);
+    // A label that would run past the end goes over the span's end instead (see PushSpan).
+    const inside = spanEnd + label * msPerPx > end + 12 * msPerPx;
+    const from = inside ? Math.min(p.sentAt, spanEnd - label * msPerPx) : p.sentAt;
+    const stop = inside ? spanEnd : spanEnd + label * msPerPx;
+    let row = rows.findIndex((busyUntil) => busyUntil < from - 8 * msPerPx);
     if (row === -1) row = rows.length;
     rows[row] = stop;
     out.set(p.id, row);
@@ -195,6 +201,8 @@ const PushSpan = memo(function PushSpan(props: {
   x0: number;
   x1: number;
   y0: number;
+  /** The right edge of the drawing: a label that would run past it goes inside the span's end. */
+  limit: number;
   hidden: boolean;
   differs: boolean;
   selected: boolean;
@@ -207,6 +215,13 @@ const PushSpan = memo(function PushSpan(props: {
 }) {
   const { id, sentAt, deliveredAt, x0, x1, y0, hidden, differs } = props;
   const style = hidden ? CONCEALED_STYLE : FATE_STYLE[props.fate];
+  const text = `${style.icon} ${id} · ${style.label}${differs ? '  ≠' : ''}`;
+  const after = Math.max(x1, x0 + 8) + 6;
+  // A span that runs to the end of the scenario (an undelivered push) would lose its fate word past
+  // the edge: its label then ends where the span ends, and the line stops before it.
+  const inside = after + text.length * LABEL_CHAR > props.limit;
+  const labelX = inside ? Math.max(x1 - 2, x0 + 12) : after;
+  const lineEnd = inside ? Math.max(x0 + 2, labelX - text.length * LABEL_CHAR - 6) : Math.max(x1, x0 + 2);
   return (
     <g
       className={`push tone-${style.tone}${props.selected ? ' selected' : ''}${differs ? ' differs' : ''}`}
@@ -221,14 +236,14 @@ const PushSpan = memo(function PushSpan(props: {
       <line
         className="push-span"
         x1={x0}
-        x2={Math.max(x1, x0 + 2)}
+        x2={lineEnd}
         y1={y0 + ROW / 2}
         y2={y0 + ROW / 2}
         strokeDasharray={deliveredAt === undefined ? '4 3' : undefined}
       />
       <circle className="push-handle" cx={x0} cy={y0 + ROW / 2} r={6} />
-      <text className="push-label" x={Math.max(x1, x0 + 8) + 6} y={y0 + 12}>
-        {`${style.icon} ${id} · ${style.label}${differs ? '  ≠' : ''}`}
+      <text className="push-label" x={labelX} y={y0 + 12} textAnchor={inside ? 'end' : undefined}>
+        {text}
       </text>
     </g>
   );
@@ -749,6 +764,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                 x0={x(p.sentAt)}
                 x1={x(p.deliveredAt ?? trace.end)}
                 y0={y0}
+                limit={width}
                 hidden={props.concealed?.has(p.id) ?? false}
                 differs={props.differs?.has(p.id) ?? false}
                 selected={selected}
