@@ -499,37 +499,19 @@ function startHandler(context: AppContext, event: AppEvent, enqueue: Enqueue): A
     journal.fate(delivery.push, 'missed');
   }
   // A handler that does not block reports (sync) and returns in this same step (`handle`);
-  // otherwise those moments are scheduled.
+  // otherwise those moments are scheduled. At the same time a sync report comes before the return
+  // and a report after a delay comes after it (the order they are scheduled in).
   const inline = block === 0;
-  if (decision.action === 'report') {
-    const reportIn = app.report.mode === 'after' ? Math.max(app.report.delay, block) : block;
-    if (app.report.mode === 'after') {
-      if (!inline) {
-        enqueue.raise(
-          { type: 'handler.return', push: delivery.push, gen: context.generation },
-          { delay: block, id: `return:${delivery.push}` },
-        );
-      }
-      enqueue.raise(
-        { type: 'handler.report', push: delivery.push, gen: context.generation },
-        { delay: reportIn, id: `report:${delivery.push}` },
-      );
-    } else if (!inline) {
-      enqueue.raise(
-        { type: 'handler.report', push: delivery.push, gen: context.generation },
-        { delay: reportIn, id: `report:${delivery.push}` },
-      );
-      enqueue.raise(
-        { type: 'handler.return', push: delivery.push, gen: context.generation },
-        { delay: block, id: `return:${delivery.push}` },
-      );
-    }
-  } else if (!inline) {
+  const moment = (type: 'handler.report' | 'handler.return', delay: number) =>
     enqueue.raise(
-      { type: 'handler.return', push: delivery.push, gen: context.generation },
-      { delay: block, id: `return:${delivery.push}` },
+      { type, push: delivery.push, gen: context.generation },
+      { delay, id: `${type === 'handler.report' ? 'report' : 'return'}:${delivery.push}` },
     );
-  }
+  const reports = decision.action === 'report';
+  const later = app.report.mode === 'after';
+  if (reports && !later && !inline) moment('handler.report', block);
+  if (!inline) moment('handler.return', block);
+  if (reports && later) moment('handler.report', Math.max(app.report.delay, block));
   const completion = app.completion ?? { mode: 'sync' };
   if (completion.mode !== 'sync') {
     journal.step(
