@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
+/** Pastes text anywhere in the window, as Ctrl/⌘+V outside a text field does. */
+const paste = (page: import('@playwright/test').Page, text: string) =>
+  page.evaluate((json) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', json);
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+
 const fateRow = (page: import('@playwright/test').Page, name: string) =>
   page.getByRole('region', { name: 'Fates' }).getByRole('row', { name });
 
@@ -42,11 +50,7 @@ test('replacing a document with unsaved edits asks first; cancel keeps the edits
 
   const text = readFileSync('scenarios/report-after-fetch.ringside.json', 'utf8');
   page.once('dialog', (dialog) => void dialog.accept());
-  await page.evaluate((json) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', json);
-    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, text);
+  await paste(page, text);
   await expect(page.getByLabel('Scenario title')).toHaveValue('Reporting after a network fetch crashes the app');
 
   // Saved (downloaded) work is not asked about.
@@ -100,11 +104,7 @@ test('copy link puts the scenario in the URL; opening that link restores it', as
 test('pasting scenario JSON opens it', async ({ page }) => {
   await page.goto('/');
   const text = readFileSync('scenarios/report-after-fetch.ringside.json', 'utf8');
-  await page.evaluate((json) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', json);
-    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, text);
+  await paste(page, text);
   await expect(page.getByLabel('Scenario title')).toHaveValue('Reporting after a network fetch crashes the app');
   await expect(fateRow(page, 'push call-1, voip, fate crashed')).toBeVisible();
 });

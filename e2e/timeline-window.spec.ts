@@ -1,30 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { ScenarioFile, TimelineEventFile } from '../machines/scenario';
 import { encodeScenario } from '../renderer/state/share';
 import { expect, test } from './fixtures';
-
-/** The bench's scenario (scripts/bench-ui.ts): 200 pushes, about 140 rows on the Provider lane. */
-function manyPushes(): ScenarioFile {
-  const timeline: TimelineEventFile[] = [];
-  for (let i = 0; i < 200; i++) {
-    const at = (i + 1) * 2_900;
-    timeline.push({
-      at,
-      do: 'push',
-      id: `p${i}`,
-      kind: i % 7 === 0 ? 'alert' : 'voip',
-      expiration: i % 3 === 0 ? 0 : '1h',
-    });
-    if (i % 20 === 0) timeline.push({ at: at + 1_000, do: 'network', to: i % 40 === 0 ? 'offline' : 'wifi' });
-  }
-  return {
-    format: 'ringside.scenario/v1',
-    title: 'Many pushes on the timeline',
-    duration: '10m',
-    app: { learnsCancellation: '3s' },
-    timeline,
-  };
-}
+import { manyPushes } from './scenarios';
 
 const pushSpans = (page: import('@playwright/test').Page) =>
   page.getByRole('application', { name: 'Timeline' }).getByRole('button', { name: /^push p\d+,/ });
@@ -32,7 +9,7 @@ const pushSpans = (page: import('@playwright/test').Page) =>
 test('with many pushes the timeline renders the push rows near its view; a push picked in the Fates table is rendered and shown', async ({
   page,
 }) => {
-  await page.goto(`/#s=${encodeScenario(manyPushes())}`);
+  await page.goto(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
   const fates = page.getByRole('region', { name: 'Fates' });
   await expect(fates.getByRole('table')).toHaveAttribute('aria-rowcount', '201');
   await expect(pushSpans(page).first()).toBeVisible();
@@ -72,7 +49,7 @@ test('with many pushes the timeline renders the push rows near its view; a push 
 test('with many pushes the keyboard walks on past the rendered push rows, and dragging a push still changes fates', async ({
   page,
 }) => {
-  await page.goto(`/#s=${encodeScenario(manyPushes())}`);
+  await page.goto(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
   const fates = page.getByRole('region', { name: 'Fates' });
   await expect(pushSpans(page).first()).toBeVisible();
 

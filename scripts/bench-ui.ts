@@ -13,33 +13,11 @@
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { spawn } from 'node:child_process';
-import type { ScenarioFile, TimelineEventFile } from '../machines/scenario';
+import { manyPushes } from '../e2e/scenarios';
 import { encodeScenario } from '../renderer/state/share';
 
 const PORT = 4179;
 const MOVES = 100;
-
-function scenario(): ScenarioFile {
-  const timeline: TimelineEventFile[] = [];
-  for (let i = 0; i < 200; i++) {
-    const at = (i + 1) * 2_900;
-    timeline.push({
-      at,
-      do: 'push',
-      id: `p${i}`,
-      kind: i % 7 === 0 ? 'alert' : 'voip',
-      expiration: i % 3 === 0 ? 0 : '1h',
-    });
-    if (i % 20 === 0) timeline.push({ at: at + 1_000, do: 'network', to: i % 40 === 0 ? 'offline' : 'wifi' });
-  }
-  return {
-    format: 'ringside.scenario/v1',
-    title: 'Bench: 200 pushes in 10 minutes',
-    duration: '10m',
-    app: { learnsCancellation: '3s' },
-    timeline,
-  };
-}
 
 async function waitFor(url: string, ms: number): Promise<void> {
   const end = Date.now() + ms;
@@ -326,7 +304,7 @@ try {
   await waitFor(`http://127.0.0.1:${PORT}/`, 30_000);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await page.goto(`http://127.0.0.1:${PORT}/#s=${encodeScenario(scenario())}`);
+  await page.goto(`http://127.0.0.1:${PORT}/#s=${encodeScenario(manyPushes('Bench: 200 pushes in 10 minutes'))}`);
   await page.getByLabel('Scenario title').waitFor();
   await instrument(page);
   await drag(page);

@@ -725,8 +725,9 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         ))}
         <g clipPath={`url(#${clipId})`}>
           {LANES.filter((l) => l !== 'provider').map((lane) =>
-            [...(layouts.get(lane)?.rows.entries() ?? [])].map(([iv, row], i) =>
-              !inBand(tops[lane] + 6 + row * (ROW + 3)) ? null : (
+            [...(layouts.get(lane)?.rows.entries() ?? [])].map(([iv, row], i) => {
+              const y0 = tops[lane] + 6 + row * (ROW + 3);
+              return !inBand(y0) ? null : (
                 <IntervalBar
                   key={`${lane}-${i}`}
                   kind={iv.kind}
@@ -740,11 +741,11 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                   x0={clampX(iv.from)}
                   x1={clampX(iv.to)}
                   xDue={iv.due === undefined ? undefined : clampX(iv.due)}
-                  y0={tops[lane] + 6 + row * (ROW + 3)}
+                  y0={y0}
                   onZoom={handlers.zoomTo}
                 />
-              ),
-            ),
+              );
+            }),
           )}
           {/* push spans on the provider lane: sent → delivered, with the fate at the end */}
           {shownPushes.map((p) => {
