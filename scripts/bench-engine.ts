@@ -2,6 +2,7 @@
  * Engine speed figures (`npm run bench`). Prints numbers and whether each target is met; it never
  * fails a build on timing (speed is measured here, not asserted in unit tests).
  */
+import { createActor, sendTo, assign, setup, type AnyActorRef } from 'xstate';
 import { simulate, Simulator } from '../machines/simulate';
 import { scenario, type EventInput } from '../machines/test/harness';
 import type { Scenario } from '../machines/scenario/types';
@@ -57,6 +58,10 @@ simulate(small, {
 });
 // Every xstate event costs several µs: count them when you add behaviour (machines/CONTEXT.md).
 console.log(`200 pushes, 10 min:        ${(events / 200).toFixed(2)} xstate events per push`);
+const floor = xstateFloor();
+console.log(
+  `xstate's own cost here:     ${floor.toFixed(2)} µs per event (bare actors relaying an event with one assign and one sendTo) → the ${events} events of the 200-push run cannot take less than ${((events * floor) / 1000).toFixed(2)} ms`,
+);
 time(small, 20); // warm-up
 const a = time(small, 100);
 console.log(
@@ -108,3 +113,46 @@ const ratio = k100 / k1;
 console.log(
   `per push: ${(k1 * 1000).toFixed(1)} µs at 1k, ${(k100 * 1000).toFixed(1)} µs at 100k → ratio ${ratio.toFixed(2)}  (target ≤ 1.5: ${verdict(ratio <= 1.5)})`,
 );
+
+/**
+ * What xstate itself costs per event on this machine, with nothing of Ringside's: six bare actors
+ * in a chain (the hops of a VoIP push: provider → APNs → apsd → callservicesd → app → CallKit), each
+ * relaying the event with one `assign` and one `sendTo` through the system, as the engine's actors do.
+ */
+function xstateFloor(): number {
+  type Relay = { type: 'relay'; push: string };
+  const hop = (next: string | undefined) =>
+    setup({ types: { context: {} as { n: number }, events: {} as Relay } }).createMachine({
+      context: { n: 0 },
+      on: {
+        relay: next
+          ? {
+              actions: [
+                assign({ n: ({ context }) => context.n + 1 }),
+                sendTo(
+                  ({ system }) => system.get(next) as AnyActorRef,
+                  ({ event }) => event,
+                ),
+              ],
+            }
+          : { actions: assign({ n: ({ context }) => context.n + 1 }) },
+      },
+    });
+  const names = ['h0', 'h1', 'h2', 'h3', 'h4', 'h5'];
+  const hops = Object.fromEntries(names.map((n, i) => [n, hop(names[i + 1])]));
+  const root = createActor(
+    setup({ actors: hops }).createMachine({
+      invoke: names.map((n) => ({ id: n, systemId: n, src: n as never })),
+    }),
+  ).start();
+  const first = root.system.get('h0') as AnyActorRef;
+  const samples: number[] = [];
+  for (let round = 0; round < 30; round++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 1_000; i++) first.send({ type: 'relay', push: `p${i}` });
+    samples.push(((performance.now() - t0) * 1000) / (1_000 * names.length));
+  }
+  root.stop();
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
