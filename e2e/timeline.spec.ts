@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { expectShownWhole } from './visibility';
 
 const GUTTER = 168;
 
@@ -202,9 +203,48 @@ test('compare with a one-click variant: lanes aligned, differing fates listed wi
   const call = diff.getByRole('article', { name: 'push call-1: stale → missed' });
   await expect(call).toContainText('CALL-1');
   await expect(call).toContainText('MUST-1');
-  await page.screenshot({ path: 'e2e/screenshots/compare-light.png', fullPage: true });
+
+  // Both timelines and the differences are on screen at once, without scrolling the window or a pane.
+  const own = page.getByRole('application', { name: 'Timeline', exact: true });
+  const variant = page.getByRole('application', { name: 'Variant timeline' });
+  for (const [name, timeline] of [
+    ['the timeline', own],
+    ['the variant', variant],
+  ] as const) {
+    await expectShownWhole(timeline.getByRole('group', { name: 'Provider lane' }), `${name}'s Provider lane`);
+    await expectShownWhole(timeline.getByRole('group', { name: 'APNs lane' }), `${name}'s APNs lane`);
+    await expect(timeline.getByRole('button', { name: /^push call-1,/ })).toBeInViewport();
+  }
+  await expectShownWhole(diff.getByRole('heading', { name: /Differences/ }), 'the differences’ heading');
+  await expectShownWhole(call.getByRole('heading', { name: /call-1/ }), 'the differing push');
+  await expect(call.getByText('MUST-1').first()).toBeInViewport();
+  // The variant lies below the timeline, on the same time axis.
+  const ownBox = (await own.boundingBox())!;
+  const variantBox = (await variant.boundingBox())!;
+  expect(variantBox.y).toBeGreaterThanOrEqual(ownBox.y + 100);
+  expect(variantBox.x).toBe(ownBox.x);
+  expect(variantBox.width).toBe(ownBox.width);
+  const zero = async (timeline: import('@playwright/test').Locator) =>
+    (await timeline.locator('.tick', { hasText: /^0 s$/ }).first().boundingBox())!.x;
+  expect(await zero(variant)).toBeCloseTo(await zero(own), 0);
+  // The window itself does not scroll.
+  expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(
+    page.viewportSize()!.height,
+  );
+
+  // A differing push picked in the list is selected on both timelines (from the keyboard: Enter on it).
+  await call.getByRole('button', { name: 'call-1' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Why' })).toContainText('Why call-1');
+  await expect(variant.getByRole('button', { name: /^push call-1,/ })).toHaveClass(/selected/);
+  await expect(own.getByRole('button', { name: /^push call-1,/ })).toHaveClass(/selected/);
+
+  await page.screenshot({ path: 'e2e/screenshots/compare-light.png' });
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.screenshot({ path: 'e2e/screenshots/compare-dark.png' });
   await page.getByLabel('Compare with a variant').selectOption({ label: 'Compare: off' });
   await expect(page.getByRole('application', { name: 'Variant timeline' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Differences' })).toHaveCount(0);
 });
 
 test('screenshots of the main view in both themes; "system" follows the OS', async ({ page }) => {
@@ -240,7 +280,7 @@ test('compare with another iOS version and with another scenario, from the compa
     variant.getByRole('button', { name: 'push call-1, voip, sent 2 s, fate crashed, differs in the comparison' }),
   ).toBeVisible();
   // Marked on the scenario's own timeline too.
-  const own = page.getByRole('application', { name: 'Timeline' });
+  const own = page.getByRole('application', { name: 'Timeline', exact: true });
   await expect(own.getByRole('button', { name: /push call-1, .*fate stale, differs in the comparison/ })).toBeVisible();
   // A file of one's own: it joins the menu and is compared at once.
   const mine = {

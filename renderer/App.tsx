@@ -369,8 +369,16 @@ export function App() {
         )}
       </p>
       <div className="workspace">
-        <div className="main-column">
-          <div className="timelines">
+        {/* Comparing, the column is split: the scenario's timeline on top and the variant's below, each
+            scrolling on its own on the same time axis, and the differences beside the fates. The main
+            timeline keeps its place among the column's children, so that it is not mounted again. */}
+        <div className={variant ? 'main-column comparing' : 'main-column'}>
+          {variant && (
+            <h2 className="pane-title" id="pane-main-title">
+              As written <span className="hint">{file.title}</span>
+            </h2>
+          )}
+          <div className="timelines" {...(variant ? { role: 'region', 'aria-labelledby': 'pane-main-title' } : {})}>
             <Timeline
               output={sim.output}
               events={file.timeline}
@@ -396,11 +404,13 @@ export function App() {
                 edit({ ...file, timeline: [...file.timeline, defaultEvent(lane, toDurationString(t), file.timeline)] })
               }
             />
-            {variant && (
-              <>
-                <h2 className="variant-title">
-                  {variant.title} <span className="hint">(read-only; edit the scenario above)</span>
-                </h2>
+          </div>
+          {variant && (
+            <section className="variant-pane" aria-labelledby="pane-variant-title">
+              <h2 className="pane-title variant-title" id="pane-variant-title">
+                {variant.title} <span className="hint">(read-only; edit the scenario above)</span>
+              </h2>
+              <div className="timelines">
                 <Timeline
                   output={variant.output}
                   events={variant.file?.timeline ?? file.timeline}
@@ -419,12 +429,20 @@ export function App() {
                   onAddEvent={() => undefined}
                   readOnly
                 />
-                <ComparePanel label={variant.label} a={sim.output.result.pushes} b={variant.output.result.pushes} />
-              </>
-            )}
-          </div>
+              </div>
+            </section>
+          )}
           <div className="bottom">
             <FatesPanel pushes={pushes} selected={selectedPush} onSelect={panels.selectPush} />
+            {variant && (
+              <ComparePanel
+                label={variant.label}
+                a={pushes}
+                b={variant.output.result.pushes}
+                selected={selectedPush}
+                onSelect={panels.selectPush}
+              />
+            )}
             <StatePanel state={worldState} />
           </div>
         </div>

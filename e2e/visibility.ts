@@ -1,0 +1,29 @@
+import { expect, type Locator } from '@playwright/test';
+
+/**
+ * Expects the element to be shown whole: inside the window and inside every box that clips it (a
+ * scrolling pane, an SVG). A bounding box alone would not do: it ignores the panes' scrolling.
+ */
+export async function expectShownWhole(locator: Locator, what: string): Promise<void> {
+  const { box, clip } = await locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const clip = { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const style = getComputedStyle(p);
+      const b = p.getBoundingClientRect();
+      if (style.overflowY !== 'visible') {
+        clip.top = Math.max(clip.top, b.top + p.clientTop);
+        clip.bottom = Math.min(clip.bottom, b.top + p.clientTop + p.clientHeight);
+      }
+      if (style.overflowX !== 'visible') {
+        clip.left = Math.max(clip.left, b.left + p.clientLeft);
+        clip.right = Math.min(clip.right, b.left + p.clientLeft + p.clientWidth);
+      }
+    }
+    return { box: { top: r.top, left: r.left, bottom: r.bottom, right: r.right }, clip };
+  });
+  expect(box.top, `${what}: top`).toBeGreaterThanOrEqual(clip.top - 0.5);
+  expect(box.bottom, `${what}: bottom`).toBeLessThanOrEqual(clip.bottom + 0.5);
+  expect(box.left, `${what}: left`).toBeGreaterThanOrEqual(clip.left - 0.5);
+  expect(box.right, `${what}: right`).toBeLessThanOrEqual(clip.right + 0.5);
+}
