@@ -185,6 +185,6 @@ test('the timeline exports as SVG with its lanes and a legend, and as a 2× PNG'
   const png = readFileSync(await pngDownload.path());
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   const width = png.readUInt32BE(16);
-  const box = (await page.locator('.timeline svg').boundingBox())!;
+  const box = (await page.getByRole('application', { name: 'Timeline', exact: true }).boundingBox())!;
   expect(width).toBe(Math.round(box.width * 2));
 });

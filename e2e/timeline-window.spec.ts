@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { encodeScenario } from '../renderer/state/share';
 import { expect, test } from './fixtures';
 import { manyPushes } from './scenarios';
+import { paintedInPane } from './visibility';
 
 const pushSpans = (page: import('@playwright/test').Page) =>
   page.getByRole('application', { name: 'Timeline' }).getByRole('button', { name: /^push p\d+,/ });
@@ -17,7 +18,9 @@ test('with many pushes the timeline renders the push rows near its view; a push 
   expect(rendered).toBeGreaterThan(10);
   expect(rendered).toBeLessThan(200);
   // The lane keeps its full height: the SVG is as tall as with every row rendered.
-  expect((await page.locator('.timeline svg').boundingBox())!.height).toBeGreaterThan(2_500);
+  expect(
+    (await page.getByRole('application', { name: 'Timeline', exact: true }).boundingBox())!.height,
+  ).toBeGreaterThan(2_500);
 
   // Scrolled to the end, the rows there are rendered and the first rows are not.
   await page.locator('.timelines').evaluate((el) => (el.scrollTop = el.scrollHeight));
@@ -71,4 +74,42 @@ test('with many pushes the keyboard walks on past the rendered push rows, and dr
   for (let dx = 10; dx <= 60; dx += 10) await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
   await page.mouse.up();
   await expect(fates.getByRole('row', { name: /^push p0,/ })).not.toHaveAttribute('aria-label', before!);
+});
+
+test('the time axis stays in sight at the top of a scrolled timeline, in each pane when comparing', async ({
+  page,
+}) => {
+  await page.goto(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
+  await expect(pushSpans(page).first()).toBeVisible();
+  const pane = page.locator('.timelines');
+  const axisInSight = async (scroller: import('@playwright/test').Locator) => {
+    expect(await paintedInPane(scroller, '.tick', '2 min'), 'the "2 min" tick').toBe(true);
+    expect(await paintedInPane(scroller, '.tick', '8 min'), 'the "8 min" tick').toBe(true);
+    expect(await paintedInPane(scroller, '.playhead-label', '0 s'), "the playhead's time").toBe(true);
+  };
+  await axisInSight(pane);
+
+  // Scrolled far down the Provider lane: the ticks and the playhead's time are still at the top.
+  await pane.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  await expect(page.getByRole('button', { name: /^push p100,/ })).toBeAttached();
+  await axisInSight(pane);
+  // The push rows scrolled under the axis are still rendered as before; the rows near the view are.
+  expect(await pushSpans(page).count()).toBeLessThan(200);
+  await page.screenshot({ path: 'e2e/screenshots/many-scrolled.png' });
+
+  // Comparing, each pane keeps its own axis in sight, at the same place on the time axis.
+  await page.getByLabel('Compare with a variant').selectOption({ label: 'On iOS 12.5' });
+  const variant = page.getByRole('region', { name: /the same scenario on iOS 12\.5/ }).locator('.timelines');
+  await expect(variant.getByRole('application', { name: 'Variant timeline' })).toBeVisible();
+  const main = page.getByRole('region', { name: /As written/ });
+  await expect(main).toHaveClass(/timelines/);
+  for (const scroller of [main, variant]) {
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight / 3));
+    await axisInSight(scroller);
+  }
+  const tickX = async (scroller: import('@playwright/test').Locator) =>
+    (await scroller.locator('.axis-sticky .tick', { hasText: /^2 min$/ }).boundingBox())!.x;
+  expect(await tickX(variant)).toBeCloseTo(await tickX(main), 0);
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.screenshot({ path: 'e2e/screenshots/many-compare-dark.png' });
 });

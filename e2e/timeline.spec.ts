@@ -6,7 +6,7 @@ const GUTTER = 168;
 
 /** Page x of simulated time t, for a view fitted to [start, end] as the app does on load. */
 async function xOf(page: Page, t: number, start: number, end: number): Promise<number> {
-  const box = (await page.locator('.timeline svg').boundingBox())!;
+  const box = (await page.getByRole('application', { name: 'Timeline', exact: true }).boundingBox())!;
   const pad = Math.max((end - start) * 0.04, 500);
   const plot = box.width - GUTTER - 12;
   return box.x + GUTTER + ((t - (start - pad)) / (end + pad - (start - pad))) * plot;

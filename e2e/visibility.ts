@@ -27,3 +27,25 @@ export async function expectShownWhole(locator: Locator, what: string): Promise<
   expect(box.left, `${what}: left`).toBeGreaterThanOrEqual(clip.left - 0.5);
   expect(box.right, `${what}: right`).toBeLessThanOrEqual(clip.right + 0.5);
 }
+
+/**
+ * Whether some element matching `selector` with exactly `text` lies inside the scrolling pane's shown
+ * box and is what the browser paints at its centre (not covered by what scrolled over it).
+ */
+export function paintedInPane(pane: Locator, selector: string, text: string): Promise<boolean> {
+  return pane.evaluate(
+    (el, [selector, text]) => {
+      const view = el.getBoundingClientRect();
+      const top = view.top + el.clientTop;
+      const bottom = top + el.clientHeight;
+      return [...el.querySelectorAll(selector)].some((candidate) => {
+        if (candidate.textContent !== text) return false;
+        const r = candidate.getBoundingClientRect();
+        if (r.height === 0 || r.top < top || r.bottom > bottom) return false;
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit !== null && (hit === candidate || hit.closest('svg') === candidate.closest('svg'));
+      });
+    },
+    [selector, text] as const,
+  );
+}

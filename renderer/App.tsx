@@ -226,7 +226,7 @@ export function App() {
     },
     onExport: (format: 'svg' | 'png') => {
       flushSync(() => setExporting(true));
-      const svg = document.querySelector<SVGSVGElement>('.timeline svg');
+      const svg = document.querySelector<SVGSVGElement>('.timeline > svg[role="application"]');
       const image = svg ? timelineSvg(svg) : undefined;
       setExporting(false);
       if (!image) return;

@@ -142,6 +142,42 @@ const Grid = memo(function Grid(props: { start: number; end: number; plot: numbe
   ));
 });
 
+/**
+ * The time axis again, in a strip that stays at the top of the scrolling pane (CSS sticky, so the
+ * compositor keeps it there without a render per scrolled frame). The SVG's own axis stays too: it is
+ * what an export copies, and what this strip covers when the timeline is not scrolled.
+ */
+const StickyAxis = memo(function StickyAxis(props: {
+  start: number;
+  end: number;
+  plot: number;
+  width: number;
+  playhead: number;
+  clipId: string;
+  onPointerDown: (e: ReactPointerEvent<SVGSVGElement>) => void;
+}) {
+  const { start, end, plot, width, clipId } = props;
+  const px = xOf(props.playhead, start, end, plot);
+  return (
+    <svg className="axis-sticky" width={width} height={AXIS} aria-hidden="true" onPointerDown={props.onPointerDown}>
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={GUTTER} y={0} width={plot + 12} height={AXIS} />
+        </clipPath>
+      </defs>
+      <rect className="axis-bg" x={0} y={0} width={width} height={AXIS} />
+      <g clipPath={`url(#${clipId})`}>
+        <Grid start={start} end={end} plot={plot} total={AXIS} />
+        <line className="playhead" x1={px} x2={px} y1={0} y2={AXIS} />
+        <text className="playhead-label" x={px + 4} y={AXIS - 4}>
+          {formatTime(props.playhead)}
+        </text>
+      </g>
+      <line className="axis-rule" x1={0} x2={width} y1={AXIS - 0.5} y2={AXIS - 0.5} />
+    </svg>
+  );
+});
+
 const IntervalBar = memo(function IntervalBar(props: {
   kind: string;
   label: string;
@@ -468,8 +504,9 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     const view = scroller.getBoundingClientRect();
     const top = svg.getBoundingClientRect().top + pushY(id);
     const viewTop = view.top + scroller.clientTop;
-    if (top < viewTop || top + ROW > viewTop + scroller.clientHeight) {
-      scroller.scrollTop += top + ROW / 2 - (viewTop + scroller.clientHeight / 2);
+    // The sticky axis covers the view's top AXIS px.
+    if (top < viewTop + AXIS || top + ROW > viewTop + scroller.clientHeight) {
+      scroller.scrollTop += top + ROW / 2 - (viewTop + (AXIS + scroller.clientHeight) / 2);
       measureBand();
     }
   });
@@ -647,11 +684,12 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     wheel.current = onWheel;
   });
   useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
+    // On the host, not the SVG: the sticky axis above the SVG zooms and pans too.
+    const el = host.current;
+    if (!el) return;
     const listener = (e: globalThis.WheelEvent) => wheel.current(e);
-    svg.addEventListener('wheel', listener, { passive: false });
-    return () => svg.removeEventListener('wheel', listener);
+    el.addEventListener('wheel', listener, { passive: false });
+    return () => el.removeEventListener('wheel', listener);
   }, []);
 
   const zoomTo = (from: number, to: number) => {
@@ -676,6 +714,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     },
     focusPush: (id: string) => setFocused(id),
     zoomTo,
+    startPan,
   });
 
   return (
@@ -824,6 +863,15 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
           </g>
         )}
       </svg>
+      <StickyAxis
+        start={view.start}
+        end={view.end}
+        plot={plot}
+        width={width}
+        playhead={playhead}
+        clipId={`${clipId}-axis`}
+        onPointerDown={handlers.startPan}
+      />
     </div>
   );
 });
