@@ -43,6 +43,56 @@ function scrollParent(el: HTMLElement): HTMLElement | undefined {
   return undefined;
 }
 
+/** Widths of label texts (px), by font and text: measured once each on a canvas, as the page draws them. */
+const textWidths = new Map<string, number>();
+let measuring: { context: CanvasRenderingContext2D | null; family: string } | undefined;
+
+/** The width of `text` at `size` px (and `weight`) in the page's font. */
+function textWidth(text: string, size: number, weight = 400): number {
+  const key = `${weight} ${size} ${text}`;
+  let w = textWidths.get(key);
+  if (w === undefined) {
+    measuring ??= {
+      context: document.createElement('canvas').getContext('2d'),
+      family: getComputedStyle(document.documentElement).fontFamily || 'sans-serif',
+    };
+    const { context, family } = measuring;
+    if (context) {
+      context.font = `${weight} ${size}px ${family}`;
+      w = context.measureText(text).width;
+    } else w = text.length * size * 0.6;
+    // Labels with times in them change while dragging: keep the cache from growing without end.
+    if (textWidths.size > 4_000) textWidths.clear();
+    textWidths.set(key, w);
+  }
+  return w;
+}
+
+/**
+ * The first of `texts` (longest first) that fits in `room` px, or the last one cut short with an
+ * ellipsis; '' when not even a few characters fit. SVG text cannot ellipsize itself.
+ */
+function fitText(texts: readonly string[], room: number, size: number): string {
+  for (const t of texts) if (textWidth(t, size) <= room) return t;
+  const last = texts[texts.length - 1] ?? '';
+  let lo = 0;
+  let hi = last.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (textWidth(`${last.slice(0, mid).trimEnd()}…`, size) <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo < 3 ? '' : `${last.slice(0, lo).trimEnd()}…`;
+}
+
+/** Font size (px) of `.iv-label` and `.input-label` in styles.css. */
+const SMALL = 11;
+/** The markers' glyphs: 14 px bold in styles.css. */
+const MARKER_SIZE = 14;
+/** Half the width of an input's diamond, and the gap between a label and what it must not touch. */
+const DIAMOND = 7;
+const GAP = 4;
+
 export interface TimelineProps {
   readonly output: SimulationOutput;
   readonly events: readonly TimelineEventFile[];
@@ -198,28 +248,43 @@ const IntervalBar = memo(function IntervalBar(props: {
   const w = Math.max(1.5, props.x1 - x0);
   const windowW = kind === 'deadline' && due !== undefined ? Math.max(1.5, (props.xDue ?? x0) - x0) : 0;
   const left = kind === 'deadline' && due !== undefined ? Math.max(0, due - to) : 0;
+  // A label stays inside its box (5 px in from each side): a shorter wording, or cut with an ellipsis;
+  // the box's tooltip has it whole.
+  const who = push ?? '';
+  const by = formatTime(due ?? to);
+  const deadlineTexts =
+    windowW <= 0
+      ? []
+      : open
+        ? [`${who}: must report before ${by}`, `must report before ${by}`, `report by ${by}`, `by ${by}`]
+        : left > 0
+          ? [`${who}: reported, ${formatTime(left)} to spare`, `reported, ${formatTime(left)} to spare`, 'reported']
+          : [
+              `${who}: ${formatTime((due ?? to) - from)} check — nothing reported`,
+              `${who}: nothing reported`,
+              'nothing reported',
+              'not reported',
+            ];
+  const deadlineText = windowW > 40 ? fitText(deadlineTexts, windowW - 10, SMALL) : '';
+  const barText = w > 60 && kind !== 'deadline' ? fitText([props.label], w - 10, SMALL) : '';
   return (
     <g onDoubleClick={(e) => (e.stopPropagation(), props.onZoom(from, due ?? to))}>
       {windowW > 0 && (
         <rect className="deadline-window" x={x0} y={y0} width={windowW} height={ROW} rx={3}>
-          <title>{`${push ?? ''}: callservicesd checks at ${formatTime(due ?? to)} (KILL-1)`}</title>
+          <title>{`${deadlineTexts[0]}; callservicesd checks at ${by} (KILL-1)`}</title>
         </rect>
       )}
       <rect className={`iv iv-${kind.replace(/\./g, '-')}`} x={x0} y={y0} width={w} height={ROW} rx={3}>
-        <title>{`${props.label}: ${formatTime(from)} → ${open ? 'end' : formatTime(to)}${props.rule ? ` (${props.rule})` : ''}`}</title>
+        <title>{`${deadlineTexts[0] ? `${deadlineTexts[0]}; ` : ''}${props.label}: ${formatTime(from)} → ${open ? 'end' : formatTime(to)}${props.rule ? ` (${props.rule})` : ''}`}</title>
       </rect>
-      {windowW > 70 && (
+      {deadlineText && (
         <text className="iv-label" x={x0 + 5} y={y0 + 12}>
-          {open
-            ? `${push ?? ''}: must report before ${formatTime(due ?? to)}`
-            : left > 0
-              ? `${push ?? ''}: reported, ${formatTime(left)} to spare`
-              : `${push ?? ''}: 7 s check — nothing reported`}
+          {deadlineText}
         </text>
       )}
-      {w > 60 && kind !== 'deadline' && (
+      {barText && (
         <text className="iv-label" x={x0 + 5} y={y0 + 12}>
-          {props.label}
+          {barText}
         </text>
       )}
     </g>
@@ -288,6 +353,10 @@ const PushSpan = memo(function PushSpan(props: {
 const InputMark = memo(function InputMark(props: {
   index: number;
   label: string;
+  /** The label as shown: whole, cut short or '' (see `placeInputLabels`); on the left when `labelEnd`. */
+  shown: string;
+  labelX: number;
+  labelEnd: boolean;
   t: number;
   cx: number;
   cy: number;
@@ -306,6 +375,7 @@ const InputMark = memo(function InputMark(props: {
       aria-label={`${label} at ${formatTime(t)}`}
       onPointerDown={(ev) => props.onDown(index, ev)}
     >
+      {props.shown !== label && <title>{`${label} at ${formatTime(t)}`}</title>}
       <line className="input-stem" x1={cx} x2={cx} y1={top + 4} y2={cy} />
       {props.edge && (
         // Network and power states are spans: the edge between two of them is this event,
@@ -322,12 +392,91 @@ const InputMark = memo(function InputMark(props: {
         </rect>
       )}
       <path className="input-mark" d={`M ${cx} ${cy - 7} L ${cx + 7} ${cy} L ${cx} ${cy + 7} L ${cx - 7} ${cy} Z`} />
-      <text className="input-label" x={cx + 10} y={cy + 4}>
-        {label}
-      </text>
+      {props.shown && (
+        <text className="input-label" x={props.labelX} y={cy + 4} textAnchor={props.labelEnd ? 'end' : undefined}>
+          {props.shown}
+        </text>
+      )}
     </g>
   );
 });
+
+const markerGlyph = (kind: string) =>
+  kind === 'app.crashed'
+    ? '✕'
+    : kind === 'app.killed'
+      ? '☠'
+      : kind === 'strike'
+        ? '⚑'
+        : kind === 'push.throttled'
+          ? '⊘'
+          : '•';
+
+/** An input's label on its lane's bottom row: where it starts (or ends, `end`) and the text shown. */
+interface InputLabel {
+  readonly text: string;
+  readonly x: number;
+  readonly end: boolean;
+}
+
+/**
+ * Places the labels of one lane's inputs (sorted by x) on the row they share with the lane's markers
+ * (in time order, at `markerX`): right of the diamond, or left of it when only there is room, or cut
+ * short on the roomier side, so that a label never runs over a marker, another input or its label.
+ * Markers are found by bisection: the work grows with the inputs, not with the pushes.
+ */
+function placeInputLabels(
+  inputs: readonly { index: number; cx: number; label: string }[],
+  markers: readonly LaneMarker[],
+  markerX: (t: number) => number,
+  width: number,
+): Map<number, InputLabel> {
+  const out = new Map<number, InputLabel>();
+  /** The first marker whose x is past `px`. */
+  const firstPast = (px: number) => {
+    let lo = 0;
+    let hi = markers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (markerX(markers[mid]!.at) > px) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const half = (m: LaneMarker) => textWidth(markerGlyph(m.kind), MARKER_SIZE, 700) / 2;
+  let taken = GUTTER;
+  inputs.forEach(({ index, cx, label }, k) => {
+    // Markers drawn on the diamond itself (within 1 px) hide under it, not under the label.
+    const next = markers[firstPast(cx + 1)];
+    const prev = markers[firstPast(cx - 1) - 1];
+    const before = inputs[k - 1];
+    const after = inputs[k + 1];
+    const right = Math.min(
+      width - GAP,
+      after ? after.cx - DIAMOND - GAP : Infinity,
+      next ? markerX(next.at) - half(next) - GAP : Infinity,
+    );
+    const left = Math.max(
+      taken + GAP,
+      before ? before.cx + DIAMOND + GAP : -Infinity,
+      prev ? markerX(prev.at) + half(prev) + GAP : -Infinity,
+    );
+    const start = cx + DIAMOND + 3;
+    const stop = cx - DIAMOND - 3;
+    const whole = textWidth(label, SMALL);
+    const placed: InputLabel =
+      whole <= right - start
+        ? { text: label, x: start, end: false }
+        : whole <= stop - left
+          ? { text: label, x: stop, end: true }
+          : right - start >= stop - left
+            ? { text: fitText([label], right - start, SMALL), x: start, end: false }
+            : { text: fitText([label], stop - left, SMALL), x: stop, end: true };
+    out.set(index, placed);
+    taken = placed.end || placed.text === '' ? cx + DIAMOND : start + textWidth(placed.text, SMALL);
+  });
+  return out;
+}
 
 const Marker = memo(function Marker(props: {
   kind: string;
@@ -341,15 +490,7 @@ const Marker = memo(function Marker(props: {
   return (
     <g className={`marker marker-${kind.replace(/\./g, '-')}`}>
       <text x={props.x} y={props.y} textAnchor="middle">
-        {kind === 'app.crashed'
-          ? '✕'
-          : kind === 'app.killed'
-            ? '☠'
-            : kind === 'strike'
-              ? '⚑'
-              : kind === 'push.throttled'
-                ? '⊘'
-                : '•'}
+        {markerGlyph(kind)}
         <title>{`${formatTime(at)} ${props.label}${props.rule ? ` (${props.rule})` : ''}`}</title>
       </text>
     </g>
@@ -699,6 +840,21 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
 
   const clampX = (t: number) => Math.min(Math.max(x(t), GUTTER - 2), width);
 
+  const inputLabels = new Map<number, InputLabel>();
+  const inputsByLane = new Map<LaneId, { index: number; cx: number; label: string }[]>();
+  events.forEach((e, i) => {
+    if (e.do === 'push' || (e.do === 'cancel' && e.via !== 'none')) return;
+    const lane = laneOfEvent(e);
+    const list = inputsByLane.get(lane) ?? [];
+    list.push({ index: i, cx: x(eventTime(e)), label: eventLabel(e) });
+    inputsByLane.set(lane, list);
+  });
+  for (const [lane, inputs] of inputsByLane) {
+    inputs.sort((a, b) => a.cx - b.cx);
+    for (const [i, placed] of placeInputLabels(inputs, markersByLane.get(lane) ?? [], x, width))
+      inputLabels.set(i, placed);
+  }
+
   // Stable identities for the memoized parts; each call runs the latest version.
   const handlers = useHandlers({
     pushDown: (id: string, input: number | undefined, e: ReactPointerEvent<SVGElement>) => {
@@ -826,6 +982,9 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                 key={`in-${i}`}
                 index={i}
                 label={eventLabel(e)}
+                shown={inputLabels.get(i)?.text ?? ''}
+                labelX={inputLabels.get(i)?.x ?? 0}
+                labelEnd={inputLabels.get(i)?.end ?? false}
                 t={t}
                 cx={x(t)}
                 cy={tops[lane] + heights[lane] - 12}

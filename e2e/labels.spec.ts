@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Labels on the timeline that run past their box or over a marker, another input or its label. */
+function labelDefects(page: Page): Promise<string[]> {
+  return page.getByRole('application', { name: 'Timeline', exact: true }).evaluate((svg) => {
+    const defects: string[] = [];
+    const box = (el: Element) => el.getBoundingClientRect();
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    // A label inside an interval or a deadline window stays inside it.
+    for (const label of svg.querySelectorAll('.iv-label')) {
+      const g = label.parentElement!;
+      const frame = box(g.querySelector('.deadline-window') ?? g.querySelector('.iv')!);
+      const r = box(label);
+      if (r.left < frame.left - 0.5 || r.right > frame.right + 0.5)
+        defects.push(`"${label.textContent}" runs ${Math.round(r.right - frame.right)} px past its box`);
+    }
+    // An input's label stays clear of the markers, the other inputs' diamonds and labels, and the edge.
+    const labels = [...svg.querySelectorAll('.input-label')];
+    const marks = [...svg.querySelectorAll('.marker text, .input-mark')];
+    const right = box(svg).right;
+    for (const label of labels) {
+      const r = box(label);
+      if (r.right > right + 0.5) defects.push(`"${label.textContent}" runs past the timeline's edge`);
+      for (const mark of marks) {
+        if (label.parentElement!.contains(mark)) continue;
+        if (overlap(r, box(mark)))
+          defects.push(`"${label.textContent}" overlaps ${mark.textContent?.slice(0, 1) || 'a diamond'}`);
+      }
+      for (const other of labels)
+        if (other !== label && overlap(r, box(other)))
+          defects.push(`"${label.textContent}" overlaps "${other.textContent}"`);
+    }
+    return defects;
+  });
+}
+
+test('in every preset, timeline labels stay inside their boxes and clear of markers; cut labels keep their whole text', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Theme').selectOption('dark');
+  const menu = page.getByLabel('Preset', { exact: true });
+  const titles = (await menu.locator('option').allTextContents()).filter((t) => !t.startsWith('Presets ('));
+  expect(titles.length).toBeGreaterThan(20);
+  const defects: string[] = [];
+  for (const title of titles) {
+    await menu.selectOption({ label: title });
+    await expect(page.getByLabel('Scenario title')).toHaveValue(title);
+    for (const defect of await labelDefects(page)) defects.push(`${title}: ${defect}`);
+  }
+  expect(defects).toEqual([]);
+
+  // The two seen in screenshots: the 7 s check's label, and "app reinstall" next to a crash.
+  await menu.selectOption({ label: 'Main thread blocked for 8 s' });
+  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  await expect(timeline.locator('.deadline-window title')).toHaveText(/^call-1: 7 s check — nothing reported;/);
+  await expect(timeline.locator('.iv-label', { hasText: 'nothing reported' })).toBeVisible();
+  await menu.selectOption({ label: 'Five strikes: throttled, then reinstalled' });
+  await expect(timeline.getByRole('button', { name: /^app reinstall at / })).toBeVisible();
+  await expect(timeline.locator('.input-label', { hasText: 'app reinstall' })).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/labels-strikes-dark.png' });
+});
