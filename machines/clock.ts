@@ -136,9 +136,10 @@ export class VirtualClock<M = unknown> implements SchedulerClock {
   /**
    * Fires every timer and timeline event due at or before `end`, in order, then moves `now` to
    * `end`. Timers scheduled while running are fired too when they fall inside the range.
-   * `beforeEach`, if given, is called before each firing with what is about to fire (checkpoints).
+   * `beforeEach`, if given, is called before each firing with what is about to fire (checkpoints);
+   * when it returns true, the run stops there, before that firing, and `now` stays where it was.
    */
-  runUntil(end: SimTime, beforeEach?: (next: TimerKey) => void): void {
+  runUntil(end: SimTime, beforeEach?: (next: TimerKey) => boolean): void {
     for (;;) {
       this.dropCancelled();
       const top = this.heap[0];
@@ -148,7 +149,7 @@ export class VirtualClock<M = unknown> implements SchedulerClock {
         event !== undefined && (!top || event.at < top.due || (event.at === top.due && top.tier === 2));
       const due = eventFirst ? event.at : top?.due;
       if (due === undefined || due > end) break;
-      if (beforeEach) beforeEach(eventFirst ? { due, tier: 1, seq: this.cursor } : top!);
+      if (beforeEach?.(eventFirst ? { due, tier: 1, seq: this.cursor } : top!)) return;
       this.current = due;
       if (eventFirst) {
         this.cursor++;

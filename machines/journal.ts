@@ -36,6 +36,59 @@ interface OpenEntry {
   readonly order: number;
 }
 
+/**
+ * Kinds of call in the redo log, each followed by its time and its operands (`REDO_ARITY`): what the
+ * call was given or, where it makes one, the object it made (a step, an event, a marker, an interval),
+ * which the journal keeps anyway. (Keeping what it was given instead, short-lived objects such as an
+ * `extra`, made the engine 1.5× slower: they all lived on in the log.)
+ */
+const enum Call {
+  AddPush,
+  Step,
+  Fate,
+  Delivered,
+  Call,
+  Audio,
+  Cancelled,
+  Strike,
+  Log,
+  Mark,
+  Open,
+  Close,
+}
+
+/** How many arguments each `Call` has in the redo log. */
+const REDO_ARITY: Record<Call, number> = {
+  [Call.AddPush]: 1,
+  [Call.Step]: 2,
+  [Call.Fate]: 2,
+  [Call.Delivered]: 1,
+  [Call.Call]: 2,
+  [Call.Audio]: 2,
+  [Call.Cancelled]: 1,
+  [Call.Strike]: 1,
+  [Call.Log]: 1,
+  [Call.Mark]: 1,
+  [Call.Open]: 2,
+  [Call.Close]: 1,
+};
+
+/** A point of the journal to roll back to, or to replay from. */
+export interface JournalMark {
+  readonly undo: number;
+  readonly redo: number;
+}
+
+/** What actors read back from the journal about a push: all that may steer what happens next. */
+export interface PushFacts {
+  readonly kind: string;
+  readonly sentAt: number;
+  readonly topic: string;
+  readonly expiration: number;
+  readonly cancels: string | undefined;
+  readonly deliveredAt: number | undefined;
+}
+
 /** Kinds of change in the undo log. */
 const enum Op {
   AddPush,
@@ -57,8 +110,11 @@ const enum Op {
  * virtual clock it is given.
  *
  * Every change is also written to an undo log, so that a re-simulation can roll the journal back to a
- * checkpoint (`checkpoint()` / `rollback()`) and go on from there. Objects handed out (steps, intervals,
- * markers, events, strikes) are never changed afterwards; results copy the arrays that hold them.
+ * checkpoint (`checkpoint()` / `rollback()`) and go on from there. Every call that may change it is
+ * also written, with its time, to a redo log, so that a re-simulation that has caught up with the
+ * previous run can make the rest of that run's calls again (`replay`) instead of re-running the actors.
+ * Objects handed out (steps, intervals, markers, events, strikes) are never changed afterwards; results
+ * copy the arrays that hold them.
  */
 export class Journal {
   readonly pushes = new Map<string, PushRecord>();
@@ -73,21 +129,148 @@ export class Journal {
   private opened = 0;
   /** The undo log, flat (no closure per change): each change's operands, then its `Op`. */
   private readonly changes: unknown[] = [];
+  /** The redo log, flat: each call's `Call`, its time, then its operands. */
+  private redo: unknown[] = [];
+  /** The time of the call being replayed (else the clock's). */
+  private replaying: SimTime | undefined;
 
-  constructor(private readonly now: () => SimTime) {}
+  constructor(private readonly clockNow: () => SimTime) {}
+
+  private now(): SimTime {
+    return this.replaying ?? this.clockNow();
+  }
 
   time(): SimTime {
     return this.now();
   }
 
-  /** A point to roll back to. */
-  checkpoint(): number {
-    return this.changes.length;
+  /** A point to roll back to or replay from. */
+  checkpoint(): JournalMark {
+    return { undo: this.changes.length, redo: this.redo.length };
+  }
+
+  /** The redo log as it stands; the journal never changes an array it has handed out. */
+  calls(): readonly unknown[] {
+    return this.redo;
+  }
+
+  /**
+   * Makes again the calls of `log` (another run's `calls()`) from `from` on, at their times: what
+   * that run did from there. `at(position, mark)` is told the journal's mark when the replay reaches
+   * each position of `positions` (ascending), as that run's checkpoints stood in its log.
+   */
+  replay(
+    log: readonly unknown[],
+    from: number,
+    positions: readonly number[],
+    at: (i: number, mark: JournalMark) => void,
+  ): void {
+    let next = 0;
+    for (let i = from; ;) {
+      while (next < positions.length && positions[next] === i) at(next++, this.checkpoint());
+      if (i >= log.length) break;
+      const call = log[i] as Call;
+      this.replaying = log[i + 1] as SimTime;
+      const a = i + 2;
+      switch (call) {
+        case Call.AddPush:
+          this.addPush(log[a] as PushRecord);
+          break;
+        case Call.Step:
+          this.addStep(log[a] as string, log[a + 1] as RuleStep);
+          break;
+        case Call.Fate:
+          this.fate(log[a] as string, log[a + 1] as Fate);
+          break;
+        case Call.Delivered:
+          this.delivered(log[a] as string);
+          break;
+        case Call.Call:
+          this.call(log[a] as string, log[a + 1] as string);
+          break;
+        case Call.Audio:
+          this.audio(log[a] as string, log[a + 1] as AudioOutcome);
+          break;
+        case Call.Cancelled:
+          this.cancelled(log[a] as string);
+          break;
+        case Call.Strike:
+          this.strike(log[a] as Strike);
+          break;
+        case Call.Log:
+          this.addEvent(log[a] as LogEvent);
+          break;
+        case Call.Mark:
+          this.addMarker(log[a] as LaneMarker);
+          break;
+        case Call.Open:
+          this.openWith(log[a] as string, log[a + 1] as OpenInterval);
+          break;
+        case Call.Close:
+          this.closeInterval(log[a] as string);
+          break;
+      }
+      i = a + REDO_ARITY[call];
+    }
+    this.replaying = undefined;
+  }
+
+  /**
+   * What the actors could read back about each push (`PushFacts`) and when each call was cancelled,
+   * as they stood at `to` in `log` (a `calls()`): one pass over the log.
+   */
+  static factsAt(
+    log: readonly unknown[],
+    to: number,
+    from = 0,
+    facts = new Map<string, PushFacts>(),
+    cancelled = new Map<string, number>(),
+  ): { facts: Map<string, PushFacts>; cancelled: Map<string, number> } {
+    for (let i = from; i < to;) {
+      const call = log[i] as Call;
+      const a = i + 2;
+      if (call === Call.AddPush) {
+        const r = log[a] as PushRecord;
+        facts.set(r.id, {
+          kind: r.kind,
+          sentAt: r.sentAt,
+          topic: r.topic,
+          expiration: r.expiration,
+          cancels: r.cancels,
+          deliveredAt: undefined,
+        });
+      } else if (call === Call.Delivered) {
+        const f = facts.get(log[a] as string);
+        if (f) facts.set(log[a] as string, { ...f, deliveredAt: log[i + 1] as number });
+      } else if (call === Call.Cancelled) {
+        cancelled.set(log[a] as string, log[i + 1] as number);
+      }
+      i = a + REDO_ARITY[call];
+    }
+    return { facts, cancelled };
+  }
+
+  /** What the actors could read back about push `id` now (`PushFacts`), if it was sent. */
+  facts(id: string): PushFacts | undefined {
+    const r = this.pushes.get(id);
+    return (
+      r && {
+        kind: r.kind,
+        sentAt: r.sentAt,
+        topic: r.topic,
+        expiration: r.expiration,
+        cancels: r.cancels,
+        deliveredAt: r.deliveredAt,
+      }
+    );
   }
 
   /** Undoes every change made since `checkpoint`. */
-  rollback(checkpoint: number): void {
+  rollback(mark: JournalMark): void {
+    // The redo log handed out by `calls()` stays as it was: a new array from here.
+    this.redo = this.redo.slice(0, mark.redo);
     const c = this.changes;
+    const checkpoint = mark.undo;
     while (c.length > checkpoint) {
       switch (c.pop() as Op) {
         case Op.AddPush: {
@@ -164,6 +347,7 @@ export class Journal {
     this.pushes.set(record.id, full);
     this.order.push(record.id);
     this.changes.push(previous, record.id, Op.AddPush);
+    this.redo.push(Call.AddPush, this.now(), full);
     return full;
   }
 
@@ -179,13 +363,19 @@ export class Journal {
 
   /** Records that `rule` applied to push `id` now, with a sentence a support person understands. */
   step(id: string, rule: string, why: string): void {
+    this.addStep(id, { rule, at: this.now(), why });
+  }
+
+  private addStep(id: string, step: RuleStep): void {
+    this.redo.push(Call.Step, step.at, id, step);
     const steps = this.edit(id).steps;
-    steps.push({ rule, at: this.now(), why });
+    steps.push(step);
     this.changes.push(steps, Op.Step);
   }
 
   /** Sets a push's fate once; later attempts are ignored (the first decisive rule wins). */
   fate(id: string, fate: Fate): boolean {
+    this.redo.push(Call.Fate, this.now(), id, fate);
     const record = this.edit(id);
     if (record.fate !== undefined) return false;
     record.fate = fate;
@@ -199,15 +389,18 @@ export class Journal {
 
   /** The push reached the phone now. */
   delivered(id: string): void {
+    this.redo.push(Call.Delivered, this.now(), id);
     this.set(this.edit(id), 'deliveredAt', this.now());
   }
 
   /** The CallKit call (by UUID) the push was reported as. */
   call(id: string, uuid: string): void {
+    this.redo.push(Call.Call, this.now(), id, uuid);
     this.set(this.edit(id), 'call', uuid);
   }
 
   audio(id: string, audio: AudioOutcome): void {
+    this.redo.push(Call.Audio, this.now(), id, audio);
     this.set(this.edit(id), 'audio', audio);
   }
 
@@ -223,37 +416,59 @@ export class Journal {
 
   /** The caller cancelled `call` now. */
   cancelled(call: string): void {
+    this.redo.push(Call.Cancelled, this.now(), call);
     const previous = this.cancelledAt.get(call);
     this.cancelledAt.set(call, this.now());
     this.changes.push(call, previous, Op.Cancel);
   }
 
   strike(strike: Strike): void {
+    this.redo.push(Call.Strike, this.now(), strike);
     this.strikes.push(strike);
     this.changes.push(Op.Strike);
   }
 
   log(lane: LaneId, what: string, extra: { rule?: string; push?: string } = {}): void {
-    this.events.push({ at: this.now(), lane, what, ...extra });
+    this.addEvent({ at: this.now(), lane, what, ...extra });
+  }
+
+  private addEvent(event: LogEvent): void {
+    this.redo.push(Call.Log, event.at, event);
+    this.events.push(event);
     this.changes.push(Op.Log);
   }
 
   mark(lane: LaneId, kind: string, label: string, extra: { push?: string; rule?: string } = {}): void {
-    this.markers.push({ lane, kind, at: this.now(), label, ...extra });
+    this.addMarker({ lane, kind, at: this.now(), label, ...extra });
+  }
+
+  private addMarker(marker: LaneMarker): void {
+    this.redo.push(Call.Mark, marker.at, marker);
+    this.markers.push(marker);
     this.changes.push(Op.Mark);
   }
 
   /** Opens an interval under `key`; an interval already open under that key is closed first. */
   openInterval(key: string, lane: LaneId, kind: string, label: string, extra: Partial<OpenInterval> = {}): void {
+    this.openWith(key, { lane, kind, label, from: this.now(), ...extra });
+  }
+
+  private openWith(key: string, interval: OpenInterval): void {
+    this.redo.push(Call.Open, interval.from, key, interval);
     const current = this.open.get(key)?.interval;
     // Re-entering the same state (e.g. a push waking an app already in the background) is one span.
-    if (current && current.kind === kind && current.label === label) return;
-    this.closeInterval(key);
-    this.open.set(key, { interval: { lane, kind, label, from: this.now(), ...extra }, order: this.opened++ });
+    if (current && current.kind === interval.kind && current.label === interval.label) return;
+    this.close(key);
+    this.open.set(key, { interval, order: this.opened++ });
     this.changes.push(key, Op.Open);
   }
 
   closeInterval(key: string): void {
+    this.redo.push(Call.Close, this.now(), key);
+    this.close(key);
+  }
+
+  private close(key: string): void {
     const entry = this.open.get(key);
     if (!entry) return;
     this.open.delete(key);

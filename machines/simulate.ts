@@ -8,7 +8,7 @@ import { playTimelineEvent } from './actors/provider';
 import { ringsideMachine } from './actors/ringsideMachine';
 import { VirtualClock, type PendingTimer, type TimerKey } from './clock';
 import { ACTOR, type SimEnv } from './env';
-import { Journal, type PushRecord } from './journal';
+import { Journal, type JournalMark, type PushFacts, type PushRecord } from './journal';
 import {
   RESULT_FORMAT,
   type ExpectationResult,
@@ -65,8 +65,11 @@ class History<C> {
     return { length: this.times.length, value: this.values[last], context: this.contexts[last] };
   }
 
+  /** Back to `mark`, in new arrays: the old ones stay as they were (`Previous` splices from them). */
   rollback(mark: HistoryMark): void {
-    this.times.length = this.values.length = this.contexts.length = mark.length;
+    this.times = this.times.slice(0, mark.length);
+    this.values = this.values.slice(0, mark.length);
+    this.contexts = this.contexts.slice(0, mark.length);
     if (mark.length > 0) {
       this.values[mark.length - 1] = mark.value;
       this.contexts[mark.length - 1] = mark.context as C;
@@ -149,12 +152,42 @@ interface Checkpoint {
   readonly timers: readonly PendingTimer<TimerMeta>[];
   readonly root: MachineSnapshot<unknown>;
   readonly children: readonly [string, unknown][];
-  readonly journal: number;
+  readonly journal: JournalMark;
   readonly histories: readonly HistoryMark[];
 }
 
-/** A checkpoint every this many firings: a resume re-runs at most this many before the edit. */
+/**
+ * A checkpoint before the first timeline event at least this many firings after the last one: a
+ * resume re-runs about this many before the edit, and a re-simulation that has caught up with the
+ * previous run is noticed within about this many firings.
+ */
 const CHECKPOINT_EVERY = 24;
+
+/** One actor's history as the previous run left it (a resume rolls back into new arrays). */
+interface OldHistory {
+  readonly times: readonly number[];
+  readonly values: readonly unknown[];
+  readonly contexts: readonly unknown[];
+}
+
+/**
+ * What a resumed run keeps of the run it goes on from, to notice when it has caught up with it: at
+ * one of that run's later checkpoints, the same timeline ahead, the same timers pending, every actor
+ * in the same state and the journal the same in all the actors could still read. From there both runs
+ * can only do the same, so the rest of the previous run is taken over instead of re-run.
+ */
+interface Previous {
+  /** That run's checkpoints after the one resumed from, by the timeline event each was taken before. */
+  readonly byCursor: ReadonlyMap<number, Checkpoint>;
+  readonly checkpoints: readonly Checkpoint[];
+  /** From this index on, both sorted timelines are the same. */
+  readonly suffixFrom: number;
+  /** Its journal's redo log and histories, whole. */
+  readonly log: readonly unknown[];
+  readonly histories: readonly OldHistory[];
+  /** Its journal's facts, replayed from its log up to `shadowAt` (advanced as checkpoints are tried). */
+  readonly shadow: { facts: Map<string, PushFacts>; cancelled: Map<string, number>; at: number };
+}
 
 /** The live state of the last run, kept to go on from one of its checkpoints. */
 interface Run {
@@ -171,6 +204,8 @@ interface Run {
 export interface SimulateOptions {
   /** xstate's inspection hook, for measuring (`npm run bench` counts events with it); slows the run. */
   readonly inspect?: (event: InspectionEvent) => void;
+  /** Firings between checkpoints (`CHECKPOINT_EVERY`); tests use a few to try many more of them. */
+  readonly checkpointEvery?: number;
 }
 
 /**
@@ -195,6 +230,8 @@ export class Simulator {
 
   /** Where the last run went on from: `undefined` for a fresh run, else the checkpoint's time. */
   resumedAt: number | undefined;
+  /** Where the last run caught up with the run before it and took over the rest of it, if it did. */
+  caughtUpAt: number | undefined;
 
   run(scenario: Scenario): SimulationOutput {
     const firstAt = scenario.timeline.reduce((m, e) => Math.min(m, e.at), 0);
@@ -206,6 +243,7 @@ export class Simulator {
     // A run that throws (an engine bug) leaves the journal half rolled back: the next run starts afresh.
     this.last = undefined;
     this.resumedAt = undefined;
+    this.caughtUpAt = undefined;
     if (last && !this.options.inspect && last.fixed === fixed && last.start === start && last.end === end) {
       // The same timeline (a new title, say): go on from the last checkpoint.
       const checkpoint = lastBefore(last.checkpoints, firstDifference(last.sorted, sorted) ?? Infinity);
@@ -256,10 +294,23 @@ export class Simulator {
     const clock = new VirtualClock<TimerMeta>(Time.ms(checkpoint.now));
     clock.restore(checkpoint.now, checkpoint.counter);
     env.resume(scenario, clock);
+    const checkpoints = last.checkpoints;
+    const index = checkpoints.indexOf(checkpoint);
+    const later = checkpoints.slice(index + 1).filter((c) => c.next.tier === 1);
+    const previous: Previous = {
+      byCursor: new Map(later.map((c) => [c.cursor, c])),
+      checkpoints: later,
+      suffixFrom: sameFrom(last.sorted, sorted),
+      log: env.journal.calls(),
+      histories: ACTOR_NAMES.map((name) => {
+        const h = histories[name] as History<unknown>;
+        return { times: h.times, values: h.values, contexts: h.contexts };
+      }),
+      shadow: { facts: new Map(), cancelled: new Map(), at: 0 },
+    };
     env.journal.rollback(checkpoint.journal);
     ACTOR_NAMES.forEach((name, i) => (histories[name] as History<unknown>).rollback(checkpoint.histories[i]!));
-    const checkpoints = last.checkpoints;
-    checkpoints.length = checkpoints.indexOf(checkpoint);
+    checkpoints.length = index;
 
     const snapshot = {
       status: 'active',
@@ -292,7 +343,56 @@ export class Simulator {
     }
     this.resumedAt = checkpoint.now;
     const run: Run = { ...last, scenario, sorted, checkpoints };
-    return this.finish(run, root, clock, checkpoint.fired, checkpoint.cursor);
+    return this.finish(run, root, clock, checkpoint.fired, checkpoint.cursor, previous);
+  }
+
+  /**
+   * This run has caught up with the previous one at its checkpoint `old` (`caughtUp`): the rest of
+   * that run is what this one would do. Its journal calls are made again, its histories appended,
+   * and its later checkpoints kept, with this run's places in the journal, histories and firings.
+   */
+  private takeOver(old: Checkpoint, previous: Previous, run: Run, fired: number): void {
+    const { env, histories, checkpoints } = run;
+    const later = previous.checkpoints.slice(previous.checkpoints.indexOf(old));
+    const journalMarks: JournalMark[] = [];
+    const historyMarks: HistoryMark[][] = later.map(() => []);
+    ACTOR_NAMES.forEach((name, a) => {
+      const h = histories[name] as History<unknown>;
+      const o = previous.histories[a]!;
+      const marks = later.map((c) => c.histories[a]!);
+      // The entry last written before `old` may have been replaced at the same time after it.
+      const last = marks[0]!.length - 1;
+      const take = (i: number) => h.record(o.times[i]!, { value: o.values[i], context: o.contexts[i] });
+      // `old` itself: where this run stands now.
+      historyMarks[0]!.push(h.mark());
+      let k = 1;
+      const markUpTo = (length: number) => {
+        for (; k < marks.length && marks[k]!.length <= length; k++) {
+          historyMarks[k]!.push({ length: h.times.length, value: marks[k]!.value, context: marks[k]!.context });
+        }
+      };
+      // (Compared by content: a mark may hold an equal snapshot of an earlier run, not the same object.)
+      if (!same(o.values[last], marks[0]!.value) || !same(o.contexts[last], marks[0]!.context)) take(last);
+      markUpTo(last + 1);
+      for (let i = last + 1; i < o.times.length; i++) {
+        take(i);
+        markUpTo(i + 1);
+      }
+    });
+    env.journal.replay(
+      previous.log,
+      old.journal.redo,
+      later.map((c) => c.journal.redo),
+      (k, mark) => (journalMarks[k] = mark),
+    );
+    later.forEach((c, k) =>
+      checkpoints.push({
+        ...c,
+        fired: c.fired - old.fired + fired,
+        journal: journalMarks[k]!,
+        histories: historyMarks[k]!,
+      }),
+    );
   }
 
   /** Runs to the end from where the clock stands, taking checkpoints, and builds the output. */
@@ -302,6 +402,7 @@ export class Simulator {
     clock: VirtualClock<TimerMeta>,
     firedBefore: number,
     cursor = 0,
+    previous?: Previous,
   ): SimulationOutput {
     const { env, histories, checkpoints, scenario, start, end } = run;
     const journal = env.journal;
@@ -315,21 +416,34 @@ export class Simulator {
       run.sorted.map((event) => ({ at: event.at, fire: () => playTimelineEvent(event, env, root.system) })),
       cursor,
     );
+    const every = this.options.checkpointEvery ?? CHECKPOINT_EVERY;
     let fired = firedBefore;
+    let taken = -Infinity;
     clock.runUntil(end, (next) => {
-      if (fired++ % CHECKPOINT_EVERY !== 0) return;
+      const n = fired++;
+      if (previous && next.tier === 1 && next.seq >= previous.suffixFrom) {
+        const old = previous.byCursor.get(next.seq);
+        if (old && caughtUp(old, previous, clock, root, ids, env.journal, run.sorted)) {
+          this.takeOver(old, previous, run, n);
+          this.caughtUpAt = old.next.due;
+          return true;
+        }
+      }
+      if (n !== 0 && !(next.tier === 1 && n - taken >= every)) return false;
+      taken = n;
       checkpoints.push({
         next,
         now: clock.now(),
         counter: clock.counter(),
         cursor: clock.timelineCursor(),
-        fired: fired - 1,
+        fired: n,
         timers: clock.pending(),
         root: root.getSnapshot() as MachineSnapshot<unknown>,
         children: ids.map((id) => [id, (root.system.get(id) as AnyActorRef).getSnapshot()]),
         journal: journal.checkpoint(),
         histories: ACTOR_NAMES.map((name) => histories[name].mark()),
       });
+      return false;
     });
     journal.closeAll(end);
     const finalCallServices = histories.callServices.at(end).context;
@@ -417,6 +531,14 @@ function firstDifference(a: readonly TimelineEvent[], b: readonly TimelineEvent[
   return undefined;
 }
 
+/** The index from which two sorted timelines are the same to their end (Infinity if their lengths differ). */
+function sameFrom(a: readonly TimelineEvent[], b: readonly TimelineEvent[]): number {
+  if (a.length !== b.length) return Infinity;
+  let i = a.length;
+  while (i > 0 && sameEvent(a[i - 1]!, b[i - 1]!)) i--;
+  return i;
+}
+
 function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
   if (a === b) return true;
   const ka = Object.keys(a);
@@ -427,6 +549,133 @@ function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
     if (va !== vb && JSON.stringify(va) !== JSON.stringify(vb)) return false;
   }
   return true;
+}
+
+/**
+ * Whether the run standing just before timeline event `old.cursor` is where the previous run stood at
+ * its checkpoint `old`, in everything that decides what happens next: the same timers pending (in
+ * the same order), every actor in the same state, and the same journal facts for every push the
+ * actors could still ask about (one named in a context, a pending event or the timeline ahead). The
+ * timeline ahead is the same (`Previous.suffixFrom`). Then both runs can only go on alike.
+ */
+function caughtUp(
+  old: Checkpoint,
+  previous: Previous,
+  clock: VirtualClock<TimerMeta>,
+  root: AnyActorRef,
+  ids: readonly string[],
+  journal: Journal,
+  sorted: readonly TimelineEvent[],
+): boolean {
+  const timers = clock.pending();
+  if (timers.length !== old.timers.length) return false;
+  for (let i = 0; i < timers.length; i++) {
+    const a = timers[i]!;
+    const b = old.timers[i]!;
+    if (a.due !== b.due || a.tier !== b.tier || !same(a.meta, b.meta)) return false;
+  }
+  if (!same((root.getSnapshot() as MachineSnapshot<unknown>).value, old.root.value)) return false;
+  const contexts: unknown[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const [id, snapshot] = old.children[i]!;
+    const now = (root.system.get(ids[i]!) as AnyActorRef).getSnapshot() as ActorSnapshot;
+    const then = snapshot as ActorSnapshot;
+    if (id !== ids[i] || now.status !== then.status || !same(now.value, then.value)) return false;
+    if (!same(now.context, then.context) || !same(now.historyValue, then.historyValue)) return false;
+    if (Object.keys(now.children).length > 0 || Object.keys(then.children).length > 0) return false;
+    contexts.push(now.context);
+  }
+  // The journal's facts as the previous run had them at `old` (checkpoints are tried in order).
+  const shadow = previous.shadow;
+  Journal.factsAt(previous.log, old.journal.redo, shadow.at, shadow.facts, shadow.cancelled);
+  shadow.at = old.journal.redo;
+  const differing: string[] = [];
+  for (const id of journal.pushes.keys()) if (!sameFacts(journal.facts(id), shadow.facts.get(id))) differing.push(id);
+  for (const id of shadow.facts.keys()) if (!journal.pushes.has(id)) differing.push(id);
+  for (const [id, at] of journal.cancelledAt) if (shadow.cancelled.get(id) !== at) differing.push(id);
+  for (const id of shadow.cancelled.keys()) if (!journal.cancelledAt.has(id)) differing.push(id);
+  if (differing.length === 0) return true;
+  // Unless no actor can ask about those pushes again: none is named in a context, a pending event or
+  // the timeline ahead.
+  const asked = new Set(differing);
+  if (contexts.some((c) => mentions(c, asked)) || timers.some((t) => mentions(t.meta?.event, asked))) return false;
+  for (let i = old.cursor; i < sorted.length; i++) if (mentions(sorted[i], asked)) return false;
+  return true;
+}
+
+interface ActorSnapshot {
+  readonly status: string;
+  readonly value: unknown;
+  readonly context: unknown;
+  readonly historyValue: unknown;
+  readonly children: Record<string, unknown>;
+}
+
+function sameFacts(a: PushFacts | undefined, b: PushFacts | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.kind === b.kind &&
+    a.sentAt === b.sentAt &&
+    a.topic === b.topic &&
+    a.expiration === b.expiration &&
+    a.cancels === b.cancels &&
+    a.deliveredAt === b.deliveredAt
+  );
+}
+
+/**
+ * Equal in every way that can show: the same primitives, and arrays, Maps, Sets and plain objects of
+ * the same prototype with the same keys in the same order (order shows in results and in what actors
+ * iterate) and equal members.
+ */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], bb[i])) return false;
+    return true;
+  }
+  if (a instanceof Map || a instanceof Set) {
+    const bb = b as Map<unknown, unknown> | Set<unknown>;
+    if (a.size !== bb.size) return false;
+    const ia = a.entries();
+    const ib = bb.entries();
+    for (let x = ia.next(), y = ib.next(); !x.done; x = ia.next(), y = ib.next()) {
+      const [ka, va] = x.value as [unknown, unknown];
+      const [kb, vb] = y.value as [unknown, unknown];
+      if (!same(ka, kb) || !same(va, vb)) return false;
+    }
+    return true;
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/** Whether `value` holds one of `ids`, as a string anywhere in it (keys of Maps and objects too). */
+function mentions(value: unknown, ids: ReadonlySet<string>): boolean {
+  if (typeof value === 'string') return ids.has(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value) || value instanceof Set) {
+    for (const v of value) if (mentions(v, ids)) return true;
+    return false;
+  }
+  if (value instanceof Map) {
+    for (const [k, v] of value) if (mentions(k, ids) || mentions(v, ids)) return true;
+    return false;
+  }
+  for (const k in value) {
+    if (ids.has(k) || mentions((value as Record<string, unknown>)[k], ids)) return true;
+  }
+  return false;
 }
 
 /** The last checkpoint taken before anything due at `time` fired. */

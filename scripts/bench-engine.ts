@@ -70,23 +70,30 @@ console.log(
 
 /**
  * What the UI does on every drag frame: move one push by 100 ms steps and re-simulate with a
- * `Simulator`, which goes on from its last checkpoint before the moved push.
+ * `Simulator`, which goes on from its last checkpoint before the moved push and, once it has caught
+ * up with the previous run (same timers, actor states and journal facts), takes over the rest of it.
  */
-function drag(s: Scenario, id: string, moves: number): { median: number; p95: number } {
+function drag(s: Scenario, id: string, moves: number): { median: number; p95: number; caughtUp: number } {
   const sim = new Simulator();
   sim.run(s);
   const i = s.timeline.findIndex((e) => e.do === 'push' && e.id === id);
   const from = s.timeline[i]!.at;
   const samples: number[] = [];
+  let caughtUp = 0;
   for (let k = 1; k <= moves; k++) {
     const timeline = [...s.timeline];
     timeline[i] = { ...timeline[i]!, at: Time.ms(from + (k % 50) * 100 - (k > 50 ? 2_500 : 0)) };
     const t0 = performance.now();
     sim.run({ ...s, timeline });
     samples.push(performance.now() - t0);
+    if (sim.caughtUpAt !== undefined) caughtUp++;
   }
   samples.sort((x, y) => x - y);
-  return { median: samples[Math.floor(samples.length / 2)]!, p95: samples[Math.floor(samples.length * 0.95)]! };
+  return {
+    median: samples[Math.floor(samples.length / 2)]!,
+    p95: samples[Math.floor(samples.length * 0.95)]!,
+    caughtUp: caughtUp / moves,
+  };
 }
 drag(small, 'p100', 50); // warm-up
 for (const [id, where] of [
@@ -96,7 +103,7 @@ for (const [id, where] of [
 ] as const) {
   const d = drag(small, id, 100);
   console.log(
-    `  drag frame, push ${where.padEnd(14)} median ${fmt(d.median)}, p95 ${fmt(d.p95)}  (re-simulated from the last checkpoint before the push; target median ≤ 4 ms: ${verdict(d.median <= 4)})`,
+    `  drag frame, push ${where.padEnd(14)} median ${fmt(d.median)}, p95 ${fmt(d.p95)}, caught up with the previous run in ${(d.caughtUp * 100).toFixed(0)} % of frames  (target median ≤ 4 ms: ${verdict(d.median <= 4)})`,
   );
 }
 
@@ -104,6 +111,11 @@ const day = busy(10_000, 24 * 3_600_000, 5 * 60_000);
 time(day, 1);
 const b = time(day, 5);
 console.log(`10,000 pushes, 24 h, flaps: median ${fmt(b.median)}  (target ≤ 500 ms: ${verdict(b.median <= 500)})`);
+drag(day, 'p100', 5); // warm-up
+const dd = drag(day, 'p100', 30);
+console.log(
+  `  drag frame, push near the start median ${fmt(dd.median)}, p95 ${fmt(dd.p95)}, caught up in ${(dd.caughtUp * 100).toFixed(0)} % of frames  (no target; a full run is the figure above)`,
+);
 
 const per = (n: number, runs: number) => time(busy(n, n * 8_000, 0), runs).median / n;
 per(1_000, 3);

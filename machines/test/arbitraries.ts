@@ -73,9 +73,13 @@ const setupArb: fc.Arbitrary<Setup> = fc.record({
 });
 
 /** Random scenarios whose cancels/answers name pushes that exist, with unique push ids. */
-export const scenarioArb = fc
-  .tuple(setupArb, fc.array(fc.tuple(at, eventArb), { maxLength: 25 }))
-  .map(([setup, raw]) => {
+export const scenarioArb = scenariosOf(0, 25);
+
+/** Busier ones: 20 to 60 timeline events. */
+export const busyScenarioArb = scenariosOf(20, 60);
+
+function scenariosOf(minLength: number, maxLength: number): fc.Arbitrary<ReturnType<typeof scenario>> {
+  return fc.tuple(setupArb, fc.array(fc.tuple(at, eventArb), { minLength, maxLength })).map(([setup, raw]) => {
     const ids = new Set<string>();
     let n = 0;
     const events: [number, EventInput][] = [];
@@ -91,3 +95,4 @@ export const scenarioArb = fc
     }
     return scenario(setup, events);
   });
+}

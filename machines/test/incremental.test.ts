@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario, TimelineEvent } from '../scenario/types';
 import { simulate, Simulator } from '../simulate';
 import type { SimulationOutput } from '../result';
-import { scenarioArb } from './arbitraries';
+import { busyScenarioArb, scenarioArb } from './arbitraries';
 import { given, push } from './harness';
 
 /** Everything a caller can see of an output: the result and the trace, queried at every event time. */
@@ -86,12 +86,18 @@ function apply(s: Scenario, edit: Edit): Scenario {
 }
 
 describe('Simulator: re-simulating an edited scenario from a checkpoint', () => {
-  it('gives exactly what a fresh simulation gives, and leaves earlier outputs unchanged', () => {
+  // Dense checkpoints try many more resume points and many more chances to catch up with the
+  // previous run (and take over its rest) than the default spacing would in these short scenarios.
+  it.each([
+    ['default checkpoints', undefined],
+    ['a checkpoint every 2 firings', 2],
+  ])('gives exactly what a fresh simulation gives, and leaves earlier outputs unchanged (%s)', (_, every) => {
     let resumed = 0;
+    let caughtUp = 0;
     let runs = 0;
     fc.assert(
       fc.property(scenarioArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), (first, edits) => {
-        const sim = new Simulator();
+        const sim = new Simulator(every === undefined ? {} : { checkpointEvery: every });
         let scenario = first;
         let previous = sim.run(scenario);
         let previousJson = everything(previous);
@@ -100,6 +106,7 @@ describe('Simulator: re-simulating an edited scenario from a checkpoint', () => 
           const output = sim.run(scenario);
           runs++;
           if (sim.resumedAt !== undefined) resumed++;
+          if (sim.caughtUpAt !== undefined) caughtUp++;
           expect(everything(output)).toBe(everything(simulate(scenario)));
           expect(everything(previous)).toBe(previousJson);
           previous = output;
@@ -108,8 +115,74 @@ describe('Simulator: re-simulating an edited scenario from a checkpoint', () => 
       }),
       { numRuns: 120, seed: 7 },
     );
-    // The property above means little if it never went on from a checkpoint.
+    // The property above means little if it never went on from a checkpoint or never caught up.
     expect(resumed / runs).toBeGreaterThan(0.3);
+    if (every !== undefined) expect(caughtUp / runs).toBeGreaterThan(0.03);
+  });
+
+  it('catches up with the previous run after a drag and takes over its rest, exactly as a fresh run', () => {
+    // What the UI does: an event dragged, frame after frame (by a little or a lot), now and then one
+    // deleted or added; in short and busier scenarios; with checkpoints from dense to the default.
+    // (Seed 3 finds the counterexamples that show each check of `caughtUp` is needed.)
+    const edit = fc.oneof(
+      fc.record({ op: fc.constant('move' as const), index: fc.nat(), by: fc.integer({ min: -500, max: 500 }) }),
+      fc.record({ op: fc.constant('move' as const), index: fc.nat(), by: fc.integer({ min: -60_000, max: 60_000 }) }),
+      fc.record({ op: fc.constant('delete' as const), index: fc.nat(), by: fc.constant(0) }),
+      fc.record({ op: fc.constant('copy' as const), index: fc.nat(), by: fc.integer({ min: 0, max: 5_000 }) }),
+    );
+    let runs = 0;
+    let caughtUp = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(busyScenarioArb, scenarioArb),
+        fc.array(edit, { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(1, 2, 3, 7, 24),
+        (first, edits, every) => {
+          const sim = new Simulator({ checkpointEvery: every });
+          let scenario = first;
+          const outputs: [SimulationOutput, string][] = [];
+          const keep = (o: SimulationOutput) => outputs.push([o, everything(o)]);
+          keep(sim.run(scenario));
+          for (const e of edits) {
+            const timeline = [...scenario.timeline];
+            if (timeline.length === 0) break;
+            const i = e.index % timeline.length;
+            const event = timeline[i]!;
+            if (e.op === 'move') timeline[i] = { ...event, at: event.at + e.by } as TimelineEvent;
+            else if (e.op === 'delete') timeline.splice(i, 1);
+            else if (!('id' in event)) timeline.push({ ...event, at: event.at + e.by } as TimelineEvent);
+            scenario = { ...scenario, timeline };
+            keep(sim.run(scenario));
+            runs++;
+            if (sim.caughtUpAt !== undefined) caughtUp++;
+            expect(outputs.at(-1)![1]).toBe(everything(simulate(scenario)));
+          }
+          for (const [o, json] of outputs) expect(everything(o)).toBe(json);
+        },
+      ),
+      // Unshrunk: shrinking these costs many minutes. The counterexample is printed whole.
+      { numRuns: 200, seed: 3, endOnFailure: true },
+    );
+    expect(caughtUp / runs).toBeGreaterThan(0.15);
+  });
+
+  it('takes over at a checkpoint between two events at the same time', () => {
+    // The lock is dragged from 60 s to 59 s; the unlock stays at 60 s. The previous run's checkpoint
+    // between its lock and unlock (both at 60 s) is where this run catches up, and the device's
+    // history entry at 60 s there was replaced by the unlock after it: the take-over must keep that.
+    const base = given({ duration: '3m', device: { app: 'background', locked: false } })
+      .at('10s', push('p1', { kind: 'alert' }))
+      .at('60s', { do: 'lock' }, { do: 'unlock' })
+      .at('90s', push('p2', { kind: 'alert' }))
+      .scenario();
+    const sim = new Simulator({ checkpointEvery: 1 });
+    sim.run(base);
+    const timeline = base.timeline.map((e) => (e.do === 'lock' ? { ...e, at: 59_000 } : e)) as TimelineEvent[];
+    const dragged = { ...base, timeline };
+    const after = sim.run(dragged);
+    expect(sim.caughtUpAt).toBe(60_000);
+    expect(after.trace.stateAt(60_000).device.locked).toBe(false);
+    expect(everything(after)).toBe(everything(simulate(dragged)));
   });
 
   it('goes on from a checkpoint before the dragged push, and the drag changes its fate', () => {
