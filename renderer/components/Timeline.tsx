@@ -156,21 +156,33 @@ function layoutLane(intervals: readonly LaneInterval[]): { rows: Map<LaneInterva
   return { rows, count: Math.max(1, fixed + busy.length) };
 }
 
-/** Rows for push spans: a row is busy until the end of the span plus its label (in time at this zoom). */
+/**
+ * Rows for push spans: a row is busy until the end of the span plus its label (in time at this zoom).
+ * Each push takes the lowest row free before it starts; the rows' busy-until times sit in a tree of
+ * minimums, so finding that row takes log(rows) steps, not a scan of every row (a fitted day of
+ * pushes has thousands of rows, and the rows are laid out again on every drag frame).
+ */
 function assignRows(pushes: readonly PushResult[], end: number, msPerPx: number): Map<string, number> {
-  const rows: number[] = [];
+  const sorted = [...pushes].sort((a, b) => a.sentAt - b.sentAt || a.id.localeCompare(b.id));
+  let size = 1;
+  while (size < sorted.length) size *= 2;
+  // Leaves are rows (-Infinity: not used yet, so free); an inner node holds its subtree's minimum.
+  // There are fewer rows in use than pushes, so some leaf is always free.
+  const busy = new Float64Array(2 * size).fill(-Infinity);
   const out = new Map<string, number>();
-  for (const p of [...pushes].sort((a, b) => a.sentAt - b.sentAt || a.id.localeCompare(b.id))) {
+  for (const p of sorted) {
     const label = (p.id.length + p.fate.length + 6) * LABEL_CHAR + 16;
     const spanEnd = Math.max(p.deliveredAt ?? end, p.sentAt);
     // A label that would run past the end goes over the span's end instead (see PushSpan).
     const inside = spanEnd + label * msPerPx > end + 12 * msPerPx;
     const from = inside ? Math.min(p.sentAt, spanEnd - label * msPerPx) : p.sentAt;
     const stop = inside ? spanEnd : spanEnd + label * msPerPx;
-    let row = rows.findIndex((busyUntil) => busyUntil < from - 8 * msPerPx);
-    if (row === -1) row = rows.length;
-    rows[row] = stop;
-    out.set(p.id, row);
+    const freeBefore = from - 8 * msPerPx;
+    let node = 1;
+    while (node < size) node = busy[2 * node]! < freeBefore ? 2 * node : 2 * node + 1;
+    out.set(p.id, node - size);
+    busy[node] = stop;
+    for (node >>= 1; node >= 1; node >>= 1) busy[node] = Math.min(busy[2 * node]!, busy[2 * node + 1]!);
   }
   return out;
 }
@@ -528,7 +540,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
 
   const msPerPx = (view.end - view.start) / plot;
   const pushRows = useMemo(() => assignRows(result.pushes, trace.end, msPerPx), [result.pushes, trace.end, msPerPx]);
-  const providerRows = Math.max(1, ...[...pushRows.values()].map((r) => r + 1));
+  let providerRows = 1;
+  for (const row of pushRows.values()) providerRows = Math.max(providerRows, row + 1);
   const layouts = useMemo(() => {
     const m = new Map<LaneId, { rows: Map<LaneInterval, number>; count: number }>();
     for (const lane of LANES) m.set(lane, layoutLane(trace.intervals.filter((iv) => iv.lane === lane)));
