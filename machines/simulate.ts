@@ -1,105 +1,16 @@
 import { createActor, type AnyActorRef, type EventObject, type InspectionEvent, type Snapshot } from 'xstate';
-import type { ApnsContext } from './actors/apnsMachine';
-import type { AppContext } from './actors/appProcessMachine';
-import type { CallKitContext } from './actors/callKitMachine';
-import { strikesInWindow, type CallServicesContext } from './actors/callServicesMachine';
-import type { DeviceContext } from './actors/deviceMachine';
 import { playTimelineEvent } from './actors/provider';
 import { ringsideMachine } from './actors/ringsideMachine';
 import { VirtualClock, type PendingTimer, type TimerKey } from './clock';
 import { ACTOR, type SimEnv } from './env';
-import { Journal, type JournalMark, type PushFacts, type PushRecord } from './journal';
-import {
-  RESULT_FORMAT,
-  type ExpectationResult,
-  type PushResult,
-  type Result,
-  type SimulationOutput,
-  type ThrottleWindow,
-  type Trace,
-  type WorldState,
-} from './result';
+import { ACTOR_NAMES, History, type Histories, type HistoryMark, type MachineSnapshot } from './history';
+import { Journal, type JournalMark, type PushFacts } from './journal';
+import { checkExpectation, toPushResult, worldAt } from './output';
 import type { Params } from './params';
-import type { Expectation, Scenario, TimelineEvent } from './scenario/types';
+import { RESULT_FORMAT, type Result, type SimulationOutput, type ThrottleWindow, type Trace } from './result';
+import { firstDifference, mentions, same, sameFrom } from './same';
+import type { Scenario, TimelineEvent } from './scenario/types';
 import { Time, type SimTime } from './time';
-
-interface MachineSnapshot<C> {
-  readonly value: unknown;
-  readonly context: C;
-}
-
-/** One actor's state over time, for `stateAt`: the last value and context at each time. */
-class History<C> {
-  times: number[] = [];
-  values: unknown[] = [];
-  contexts: C[] = [];
-
-  record(t: number, snapshot: MachineSnapshot<C>): void {
-    const last = this.times.length - 1;
-    // xstate reports a snapshot after every event, also when nothing changed (about half of them).
-    if (last >= 0 && this.values[last] === snapshot.value && this.contexts[last] === snapshot.context) return;
-    if (last >= 0 && this.times[last] === t) {
-      this.values[last] = snapshot.value;
-      this.contexts[last] = snapshot.context;
-    } else {
-      this.times.push(t);
-      this.values.push(snapshot.value);
-      this.contexts.push(snapshot.context);
-    }
-  }
-
-  at(t: number): MachineSnapshot<C> {
-    let lo = 0;
-    let hi = this.times.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.times[mid]! <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return { value: this.values[lo], context: this.contexts[lo]! };
-  }
-
-  /** Where it stands now, to roll back to: the length and the last entry (a same-time record replaces it). */
-  mark(): HistoryMark {
-    const last = this.times.length - 1;
-    return { length: this.times.length, value: this.values[last], context: this.contexts[last] };
-  }
-
-  /** Back to `mark`, in new arrays: the old ones stay as they were (`Previous` splices from them). */
-  rollback(mark: HistoryMark): void {
-    this.times = this.times.slice(0, mark.length);
-    this.values = this.values.slice(0, mark.length);
-    this.contexts = this.contexts.slice(0, mark.length);
-    if (mark.length > 0) {
-      this.values[mark.length - 1] = mark.value;
-      this.contexts[mark.length - 1] = mark.context as C;
-    }
-  }
-
-  /** A copy that later runs do not change (results must stay as they were given). */
-  copy(): History<C> {
-    const h = new History<C>();
-    h.times = this.times.slice();
-    h.values = this.values.slice();
-    h.contexts = this.contexts.slice();
-    return h;
-  }
-}
-
-interface HistoryMark {
-  readonly length: number;
-  readonly value: unknown;
-  readonly context: unknown;
-}
-
-type Histories = {
-  apns: History<ApnsContext>;
-  device: History<DeviceContext>;
-  callServices: History<CallServicesContext>;
-  app: History<AppContext>;
-  callKit: History<CallKitContext>;
-};
-const ACTOR_NAMES = ['apns', 'device', 'callServices', 'app', 'callKit'] as const;
 
 /** What a delayed xstate event is, so that a checkpoint can set it again on new actors. */
 interface TimerMeta {
@@ -521,36 +432,6 @@ function fixedPart(s: Scenario): string {
   return JSON.stringify([s.duration, s.device, s.app, s.params]);
 }
 
-/** The time of the first difference between two sorted timelines, if they differ. */
-function firstDifference(a: readonly TimelineEvent[], b: readonly TimelineEvent[]): number | undefined {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    if (!sameEvent(a[i]!, b[i]!)) return Math.min(a[i]!.at, b[i]!.at);
-  }
-  if (a.length !== b.length) return (a.length > n ? a[n] : b[n])!.at;
-  return undefined;
-}
-
-/** The index from which two sorted timelines are the same to their end (Infinity if their lengths differ). */
-function sameFrom(a: readonly TimelineEvent[], b: readonly TimelineEvent[]): number {
-  if (a.length !== b.length) return Infinity;
-  let i = a.length;
-  while (i > 0 && sameEvent(a[i - 1]!, b[i - 1]!)) i--;
-  return i;
-}
-
-function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
-  if (a === b) return true;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    const va = (a as unknown as Record<string, unknown>)[k];
-    const vb = (b as unknown as Record<string, unknown>)[k];
-    if (va !== vb && JSON.stringify(va) !== JSON.stringify(vb)) return false;
-  }
-  return true;
-}
-
 /**
  * Whether the run standing just before timeline event `old.cursor` is where the previous run stood at
  * its checkpoint `old`, in everything that decides what happens next: the same timers pending (in
@@ -623,61 +504,6 @@ function sameFacts(a: PushFacts | undefined, b: PushFacts | undefined): boolean 
   );
 }
 
-/**
- * Equal in every way that can show: the same primitives, and arrays, Maps, Sets and plain objects of
- * the same prototype with the same keys in the same order (order shows in results and in what actors
- * iterate) and equal members.
- */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    if (a.length !== bb.length) return false;
-    for (let i = 0; i < a.length; i++) if (!same(a[i], bb[i])) return false;
-    return true;
-  }
-  if (a instanceof Map || a instanceof Set) {
-    const bb = b as Map<unknown, unknown> | Set<unknown>;
-    if (a.size !== bb.size) return false;
-    const ia = a.entries();
-    const ib = bb.entries();
-    for (let x = ia.next(), y = ib.next(); !x.done; x = ia.next(), y = ib.next()) {
-      const [ka, va] = x.value as [unknown, unknown];
-      const [kb, vb] = y.value as [unknown, unknown];
-      if (!same(ka, kb) || !same(va, vb)) return false;
-    }
-    return true;
-  }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i]!;
-    if (k !== kb[i] || !same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
-}
-
-/** Whether `value` holds one of `ids`, as a string anywhere in it (keys of Maps and objects too). */
-function mentions(value: unknown, ids: ReadonlySet<string>): boolean {
-  if (typeof value === 'string') return ids.has(value);
-  if (typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(value) || value instanceof Set) {
-    for (const v of value) if (mentions(v, ids)) return true;
-    return false;
-  }
-  if (value instanceof Map) {
-    for (const [k, v] of value) if (mentions(k, ids) || mentions(v, ids)) return true;
-    return false;
-  }
-  for (const k in value) {
-    if (ids.has(k) || mentions((value as Record<string, unknown>)[k], ids)) return true;
-  }
-  return false;
-}
-
 /** The last checkpoint taken before anything due at `time` fired. */
 function lastBefore(checkpoints: readonly Checkpoint[], time: number): Checkpoint | undefined {
   let found: Checkpoint | undefined;
@@ -686,118 +512,4 @@ function lastBefore(checkpoints: readonly Checkpoint[], time: number): Checkpoin
     else break;
   }
   return found;
-}
-
-function toPushResult(record: PushRecord): PushResult {
-  let fate = record.fate;
-  // A copy: a later re-simulation may roll the journal back.
-  const steps = record.steps.slice();
-  let note = '';
-  if (fate === undefined) {
-    fate = 'undelivered';
-    note =
-      record.deliveredAt === undefined
-        ? 'When the scenario ended the push was still waiting in APNs (or behind a disconnected apsd).'
-        : 'The scenario ended before the app had finished handling the push.';
-  }
-  const rules: string[] = [];
-  const why: string[] = [];
-  for (const s of steps) {
-    if (!rules.includes(s.rule)) rules.push(s.rule);
-    why.push(`${s.why} (${s.rule})`);
-  }
-  if (note) why.push(note);
-  // Optional fields only when set, in the result's key order.
-  const out: { -readonly [K in keyof PushResult]?: PushResult[K] } = {
-    id: record.id,
-    kind: record.kind,
-    sentAt: record.sentAt,
-  };
-  if (record.deliveredAt !== undefined) out.deliveredAt = record.deliveredAt;
-  out.fate = fate;
-  out.rules = rules;
-  out.why = why.join(' ');
-  out.steps = steps;
-  if (record.audio) out.audio = record.audio;
-  if (record.cancels) out.cancels = record.cancels;
-  if (record.call) out.call = record.call;
-  return out as PushResult;
-}
-
-function checkExpectation(
-  expect: Expectation,
-  pushes: readonly PushResult[],
-  strikes: number,
-  throttled: boolean,
-): ExpectationResult {
-  if ('fate' in expect) {
-    const actual = pushes.find((p) => p.id === expect.push)?.fate ?? null;
-    return { expect, ok: actual === expect.fate, actual };
-  }
-  if ('strikes' in expect) return { expect, ok: strikes === expect.strikes, actual: strikes };
-  if ('throttled' in expect) return { expect, ok: throttled === expect.throttled, actual: throttled };
-  const actual = pushes.find((p) => p.id === expect.call)?.audio ?? null;
-  return { expect, ok: actual === expect.audio, actual };
-}
-
-function valueString(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const [k, v] = Object.entries(value as Record<string, unknown>)[0] ?? ['', ''];
-  return `${k}.${valueString(v)}`;
-}
-
-function worldAt(t: number, h: Histories, params: Params): WorldState {
-  const apns = h.apns.at(t);
-  const device = h.device.at(t);
-  const cs = h.callServices.at(t);
-  const app = h.app.at(t);
-  const ck = h.callKit.at(t);
-  const deviceState = valueString(device.value);
-  const apsd: WorldState['device']['apsd'] = deviceState.startsWith('connected')
-    ? 'connected'
-    : deviceState === 'trying.backoff'
-      ? 'backoff'
-      : deviceState.startsWith('trying')
-        ? 'connecting'
-        : deviceState === 'gaveUp'
-          ? 'gave-up'
-          : 'waiting-for-network';
-  const appState = valueString(app.value);
-  // In the order of an object keyed by push id, as `pending` once was (integer-like ids first).
-  const deadlines = Object.values(Object.fromEntries(cs.context.pending))
-    .filter((d) => d.enforced && d.handedAt !== undefined)
-    .map((d) => ({ push: d.push, due: (d.handedAt ?? 0) + params.callservicesdDeadline }))
-    .filter((d) => d.due > t);
-  return {
-    t,
-    apns: { believesConnected: apns.value !== 'offline', waiting: apns.context.waiting },
-    device: {
-      network: device.context.network,
-      locked: device.context.locked,
-      apsd,
-      powerPolicy: device.context.powerPolicy,
-      natDropped: device.context.natDropped,
-    },
-    callServices: {
-      seesForeground: cs.context.seesForeground,
-      seesOnCall: cs.context.seesOnCall,
-      strikesInWindow: strikesInWindow(cs.context.strikes, t, params.throttleWindow).length,
-      throttleFailures: params.throttleFailures,
-      throttled: cs.value === 'throttled',
-      deadlines,
-    },
-    app: {
-      state:
-        appState === 'notRunning' || appState === 'starting'
-          ? 'not-running'
-          : appState === 'launching'
-            ? 'launching'
-            : (appState.replace('running.', '') as 'foreground' | 'background' | 'suspended'),
-      believesForeground: app.context.believesForeground,
-      believesOnCall: app.context.calls.length > 0,
-      debuggerAttached: app.context.debuggerAttached,
-      ...(app.context.handling ? { handling: app.context.handling.delivery.push } : {}),
-    },
-    callKit: { calls: ck.context.calls, audioSession: ck.context.sessionValid ? 'valid' : 'null' },
-  };
 }
