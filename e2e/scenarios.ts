@@ -19,3 +19,16 @@ export function manyPushes(title: string): ScenarioFile {
   }
   return { format: 'ringside.scenario/v1', title, duration: '10m', app: { learnsCancellation: '3s' }, timeline };
 }
+
+/**
+ * `count` VoIP pushes a second apart to an app that never reports a call: five crashes, then a
+ * throttled day, so every later push puts a marker on the callservicesd lane. A switch to cellular
+ * half a second after the last push is an input near the end to drag.
+ */
+export function throttledDay(title: string, count: number): ScenarioFile {
+  const timeline: TimelineEventFile[] = [];
+  for (let i = 0; i < count; i++)
+    timeline.push({ at: i * 1_000, do: 'push', id: `p${i}`, kind: 'voip', expiration: '1h' });
+  timeline.push({ at: count * 1_000 - 500, do: 'network', to: 'cellular' });
+  return { format: 'ringside.scenario/v1', title, duration: `${count + 10}s`, app: { report: 'never' }, timeline };
+}

@@ -560,11 +560,15 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   }
   const total = y + 8;
 
+  // Appended in place: the markers change on every drag frame, and a lane can hold thousands of them
+  // (a throttled day marks every push), so copying a lane's list per marker would be quadratic.
   const markersByLane = useMemo(() => {
     const m = new Map<LaneId, LaneMarker[]>();
     for (const mk of trace.markers) {
       if (mk.kind === 'push.sent' || mk.kind === 'push.delivered' || mk.kind === 'call.cancelled') continue;
-      m.set(mk.lane, [...(m.get(mk.lane) ?? []), mk]);
+      let list = m.get(mk.lane);
+      if (!list) m.set(mk.lane, (list = []));
+      list.push(mk);
     }
     return m;
   }, [trace.markers]);
