@@ -522,9 +522,16 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   /** While an input is dragged: the order of the pushes when the drag began. */
   const [dragOrder, setDragOrder] = useState<ReadonlyMap<string, number>>();
 
-  useEffect(() => {
+  // Measured before the first paint (and before anything can export the SVG), then on every resize:
+  // a width still at its default until the observer's first callback made a loaded machine export
+  // a 1000 px image.
+  useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
+    if (el.clientWidth > 0) {
+      measured.current = true;
+      setWidth(Math.max(400, el.clientWidth));
+    }
     const observer = new ResizeObserver(([entry]) => {
       if (!entry) return;
       measured.current = true;
