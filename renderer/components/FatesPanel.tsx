@@ -84,9 +84,17 @@ export const FatesPanel = memo(function FatesPanel(props: {
     const tbody = body.current;
     if (!el || !tbody) return;
     const offset = el.scrollTop - bodyTop(el, tbody);
-    const first = Math.max(0, Math.floor(offset / rowHeight / OVERSCAN) * OVERSCAN - OVERSCAN);
     const shown = Math.ceil(el.clientHeight / rowHeight / OVERSCAN + 2) * OVERSCAN;
-    setRange((r) => (r.first === first && r.shown === shown ? r : { first, shown }));
+    const top = offset / rowHeight;
+    const bottom = (offset + el.clientHeight) / rowHeight;
+    setRange((r) => {
+      // The window stays while the view is inside it with a few rows to spare. Without that, a view on
+      // a step's edge flips the window back and forth on every re-simulation: rows that change height
+      // make the browser's scroll anchoring move the view a few px, across the edge and back.
+      if (r.shown === shown && top >= r.first + 2 && bottom <= r.first + r.shown + OVERSCAN - 2) return r;
+      const first = Math.max(0, Math.floor(top / OVERSCAN) * OVERSCAN - OVERSCAN);
+      return r.first === first && r.shown === shown ? r : { first, shown };
+    });
   }, [rowHeight]);
 
   useEffect(() => {
