@@ -1,6 +1,7 @@
 import { useMachine } from '@xstate/react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
+import type { LaneId } from '../machines';
 import { formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
 import { parseDuration, toDurationString } from '../machines/time';
 import { ComparePanel } from './components/ComparePanel';
@@ -27,6 +28,9 @@ import { usePlayback } from './state/usePlayback';
 import { useShortcuts } from './state/useShortcuts';
 import { useHandlers } from './state/useHandlers';
 import { buildVariant, compareGroups, differingPushes, type CompareGroup } from './state/variants';
+
+const NONE: readonly number[] = [];
+const ignore = () => undefined;
 
 function fit(start: number, end: number): View {
   const pad = Math.max((end - start) * 0.04, 500);
@@ -94,7 +98,14 @@ export function App() {
   }, [theme]);
 
   const trace = sim?.output.trace;
-  const view = snapshot.context.view ?? (trace ? fit(trace.start, trace.end) : { start: 0, end: 60_000 });
+  // The fitted view is the same object while the scenario's span is the same: the memoized timelines
+  // compare it by identity.
+  const [traceStart, traceEnd] = [trace?.start, trace?.end];
+  const fitted = useMemo(
+    () => (traceStart === undefined || traceEnd === undefined ? { start: 0, end: 60_000 } : fit(traceStart, traceEnd)),
+    [traceStart, traceEnd],
+  );
+  const view = snapshot.context.view ?? fitted;
   const edit = useCallback((next: ScenarioFile) => send({ type: 'doc.edit', file: next }), [send]);
   const playback = usePlayback(playhead, trace?.end ?? 0, (t) => send({ type: 'playhead.set', t }));
 
@@ -153,13 +164,11 @@ export function App() {
     },
   });
 
-  // The compare menu and the variant follow the document a step behind while dragging, like the
-  // panels below: they are loaded (and the variant simulated) after the moved timeline is painted.
-  const deferredFile = useDeferredValue(file);
-  const loadedScenario = useMemo(() => {
-    const loaded = loadScenario(deferredFile);
-    return loaded.ok ? loaded.scenario : undefined;
-  }, [deferredFile]);
+  // The panels, the compare menu and the variant follow a step behind the timeline while dragging:
+  // React renders them (and simulates the variant) when the frame with the moved timeline has been
+  // painted. The scenario is the one the simulation loaded, not the file parsed again.
+  const panelSim = useDeferredValue(sim);
+  const loadedScenario = panelSim?.scenario;
   const compareMenu = useMemo(
     () => (loadedScenario ? compareGroups(loadedScenario, PRESETS, snapshot.context.presetId) : []),
     [loadedScenario, snapshot.context.presetId],
@@ -261,9 +270,22 @@ export function App() {
     },
   });
 
-  // The panels follow a step behind the timeline while dragging: React renders them when the frame
-  // with the moved timeline has been painted.
-  const panelSim = useDeferredValue(sim);
+  // The timelines' handlers keep their identity, so that a render of the panels alone (a step behind,
+  // see panelSim) does not render the memoized timelines again.
+  const timeline = useHandlers({
+    onView: (v: View | undefined) => send({ type: 'view.set', view: v }),
+    onPlayhead: (t: number) => send({ type: 'playhead.set', t }),
+    onSelectEvents: (indexes: readonly number[]) => send({ type: 'select.events', indexes }),
+    onSelectPush: (push: string | undefined) => send({ type: 'select.push', push }),
+    onDragStart: () => send({ type: 'drag.start' }),
+    onDragMove: (times: ReadonlyMap<number, number>) => {
+      const moved = file.timeline.map((e, i) => (times.has(i) ? { ...e, at: toDurationString(times.get(i)!) } : e));
+      send({ type: 'drag.move', file: { ...file, timeline: moved } });
+    },
+    onDragEnd: () => send({ type: 'drag.end' }),
+    onAddEvent: (lane: LaneId, t: number) =>
+      edit({ ...file, timeline: [...file.timeline, defaultEvent(lane, toDurationString(t), file.timeline)] }),
+  });
   const worldState = useMemo(() => panelSim?.output.trace.stateAt(playhead), [panelSim, playhead]);
   const pushes = panelSim?.output.result.pushes ?? [];
   const pushResult = pushes.find((p) => p.id === selectedPush);
@@ -388,21 +410,7 @@ export function App() {
               selectedPush={selectedPush}
               complete={exporting}
               {...(differs ? { differs } : {})}
-              onView={(v) => send({ type: 'view.set', view: v })}
-              onPlayhead={(t) => send({ type: 'playhead.set', t })}
-              onSelectEvents={(indexes) => send({ type: 'select.events', indexes })}
-              onSelectPush={(push) => send({ type: 'select.push', push })}
-              onDragStart={() => send({ type: 'drag.start' })}
-              onDragMove={(times) => {
-                const timeline = file.timeline.map((e, i) =>
-                  times.has(i) ? { ...e, at: toDurationString(times.get(i)!) } : e,
-                );
-                send({ type: 'drag.move', file: { ...file, timeline } });
-              }}
-              onDragEnd={() => send({ type: 'drag.end' })}
-              onAddEvent={(lane, t) =>
-                edit({ ...file, timeline: [...file.timeline, defaultEvent(lane, toDurationString(t), file.timeline)] })
-              }
+              {...timeline}
             />
           </div>
           {variant && (
@@ -416,17 +424,17 @@ export function App() {
                   events={variant.file?.timeline ?? file.timeline}
                   view={view}
                   playhead={playhead}
-                  selection={[]}
+                  selection={NONE}
                   selectedPush={selectedPush}
                   {...(differs ? { differs } : {})}
-                  onView={(v) => send({ type: 'view.set', view: v })}
-                  onPlayhead={(t) => send({ type: 'playhead.set', t })}
-                  onSelectEvents={() => undefined}
-                  onSelectPush={(push) => send({ type: 'select.push', push })}
-                  onDragStart={() => undefined}
-                  onDragMove={() => undefined}
-                  onDragEnd={() => undefined}
-                  onAddEvent={() => undefined}
+                  onView={timeline.onView}
+                  onPlayhead={timeline.onPlayhead}
+                  onSelectEvents={ignore}
+                  onSelectPush={timeline.onSelectPush}
+                  onDragStart={ignore}
+                  onDragMove={ignore}
+                  onDragEnd={ignore}
+                  onAddEvent={ignore}
                   readOnly
                 />
               </div>

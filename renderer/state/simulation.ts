@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Simulator, type SimulationOutput } from '../../machines';
+import { Simulator, type Scenario, type SimulationOutput } from '../../machines';
 import { formatErrors, loadScenario, type ScenarioError, type ScenarioFile } from '../../machines/scenario';
 
 export interface SimulationView {
   readonly output: SimulationOutput;
+  /** The document as loaded; undefined while it is invalid. */
+  readonly scenario: Scenario | undefined;
   /** Errors of the current document; the output is then the last valid one. */
   readonly errors: readonly ScenarioError[];
   readonly stale: boolean;
@@ -21,13 +23,20 @@ export function useSimulation(file: ScenarioFile): SimulationView | undefined {
   const current = useMemo(() => {
     const loaded = loadScenario(file);
     return loaded.ok
-      ? { output: simulator.run(loaded.scenario), errors: [] }
-      : { output: undefined, errors: loaded.errors };
+      ? { output: simulator.run(loaded.scenario), scenario: loaded.scenario, errors: [] }
+      : { output: undefined, scenario: undefined, errors: loaded.errors };
   }, [file, simulator]);
   const [lastValid, setLastValid] = useState(current.output);
   if (current.output && current.output !== lastValid) setLastValid(current.output);
   const output = current.output ?? lastValid;
-  return output ? { output, errors: current.errors, stale: current.output === undefined } : undefined;
+  // One object per result, so that what is memoized on the view (a deferred copy of it) holds.
+  return useMemo(
+    () =>
+      output
+        ? { output, scenario: current.scenario, errors: current.errors, stale: current.output === undefined }
+        : undefined,
+    [output, current],
+  );
 }
 
 export { formatErrors };
