@@ -187,6 +187,23 @@ function assignRows(pushes: readonly PushResult[], end: number, msPerPx: number)
   return out;
 }
 
+/**
+ * Keys that stay with an item (a push's marker or span of state) when items before it come or go
+ * while dragging: keys by position would hand every later item's props to its neighbour, and each of
+ * those parts would render and be laid out and painted again.
+ */
+function stableKeys<T>(items: Iterable<T>, name: (item: T) => string): string[] {
+  const seen = new Map<string, number>();
+  const keys: string[] = [];
+  for (const item of items) {
+    const base = name(item);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    keys.push(`${base}#${n}`);
+  }
+  return keys;
+}
+
 const xOf = (t: number, start: number, end: number, plot: number) => GUTTER + ((t - start) / (end - start)) * plot;
 
 // The timeline's parts are memoized on plain values: while a push is dragged, only the parts whose
@@ -943,12 +960,14 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
           </g>
         ))}
         <g clipPath={`url(#${clipId})`}>
-          {LANES.filter((l) => l !== 'provider').map((lane) =>
-            [...(layouts.get(lane)?.rows.entries() ?? [])].map(([iv, row], i) => {
+          {LANES.filter((l) => l !== 'provider').map((lane) => {
+            const placed = [...(layouts.get(lane)?.rows.entries() ?? [])];
+            const keys = stableKeys(placed, ([iv]) => `${iv.kind}|${iv.push ?? ''}`);
+            return placed.map(([iv, row], i) => {
               const y0 = tops[lane] + 6 + row * (ROW + 3);
               return !inBand(y0) ? null : (
                 <IntervalBar
-                  key={`${lane}-${i}`}
+                  key={keys[i]}
                   kind={iv.kind}
                   label={iv.label}
                   push={iv.push}
@@ -964,8 +983,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                   onZoom={handlers.zoomTo}
                 />
               );
-            }),
-          )}
+            });
+          })}
           {/* push spans on the provider lane: sent → delivered, with the fate at the end */}
           {shownPushes.map((p) => {
             const input = pushInput.get(p.id);
@@ -1019,10 +1038,12 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
               />
             );
           })}
-          {LANES.map((lane) =>
-            (markersByLane.get(lane) ?? []).map((m, i) => (
+          {LANES.map((lane) => {
+            const markers = markersByLane.get(lane) ?? [];
+            const keys = stableKeys(markers, (m) => `${m.kind}|${m.push ?? ''}`);
+            return markers.map((m, i) => (
               <Marker
-                key={`mk-${lane}-${i}`}
+                key={keys[i]}
                 kind={m.kind}
                 label={m.label}
                 rule={m.rule}
@@ -1030,8 +1051,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                 x={x(m.at)}
                 y={tops[lane] + heights[lane] - 8}
               />
-            )),
-          )}
+            ));
+          })}
           <line className="playhead" x1={x(playhead)} x2={x(playhead)} y1={0} y2={total} />
           <text className="playhead-label" x={x(playhead) + 4} y={AXIS - 4}>
             {formatTime(playhead)}
