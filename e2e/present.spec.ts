@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { labelContrasts } from './visibility';
 
 async function loadPreset(page: Page, title: string) {
   await page.getByLabel('Preset', { exact: true }).selectOption({ label: title });
@@ -110,4 +111,44 @@ test('authored captions and questions from the scenario file are what the room s
   await expect(caption(page)).toContainText('Predict: Will Bob’s phone ring?');
   await page.keyboard.press('Space');
   await expect(caption(page).locator('.present-ask')).toContainText('Will Bob’s phone ring?');
+});
+
+test('every bar label reads at WCAG AA contrast against its bar, on the timeline and in present mode, in both themes', async ({
+  page,
+}) => {
+  test.slow();
+  // No animated pan between moments: each frame is checked as it lands.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  const menu = page.getByLabel('Preset', { exact: true });
+  const titles = (await menu.locator('option').allTextContents()).filter((t) => !t.startsWith('Presets ('));
+  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  const low: string[] = [];
+  let checked = 0;
+  const check = async (where: string, svg = timeline) => {
+    const labels = await labelContrasts(svg);
+    checked += labels.length;
+    for (const { text, ratio } of labels) if (ratio < 4.5) low.push(`${where}: "${text}" ${ratio}:1`);
+  };
+  for (const theme of ['light', 'dark']) {
+    await page.getByLabel('Theme').selectOption(theme);
+    for (const title of titles) {
+      await menu.selectOption({ label: title });
+      await expect(page.getByLabel('Scenario title')).toHaveValue(title);
+      await check(`${theme}, ${title}`);
+      await page.getByRole('button', { name: '▶ Present' }).click();
+      await expect(present(page)).toBeVisible();
+      // A moment in the middle (bars still open, deadlines still running), then the whole story.
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Space');
+      await check(`${theme}, present, ${title}, moment 2`, present(page).getByRole('application'));
+      await page.keyboard.press('End');
+      await expect(present(page)).toContainText('Summary');
+      await check(`${theme}, present, ${title}, summary`, present(page).getByRole('application'));
+      await page.keyboard.press('Escape');
+      await expect(present(page)).toHaveCount(0);
+    }
+  }
+  expect(checked).toBeGreaterThan(100);
+  expect(low).toEqual([]);
 });

@@ -49,3 +49,65 @@ export function paintedInPane(pane: Locator, selector: string, text: string): Pr
     [selector, text] as const,
   );
 }
+
+/**
+ * Every shown interval label on `svg` with its lowest WCAG contrast ratio against what is painted under
+ * it: its bar, a deadline's window, or the lane where the text runs past them. Fills are read with
+ * getComputedStyle and a translucent fill is laid over what is under it, sampled along the label.
+ */
+export function labelContrasts(svg: Locator): Promise<{ text: string; ratio: number }[]> {
+  return svg.evaluate((root) => {
+    type Rgb = [number, number, number];
+    const rgb = (fill: string): Rgb | undefined => {
+      const m = /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)/.exec(fill);
+      return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+    };
+    const alpha = (el: Element) => {
+      const style = getComputedStyle(el);
+      const a = /rgba\([^)]*[, /]\s*([\d.]+)\)/.exec(style.fill);
+      return Number(style.opacity) * Number(style.fillOpacity) * (a ? Number(a[1]) : 1);
+    };
+    const over = (under: Rgb, el: Element): Rgb => {
+      const top = rgb(getComputedStyle(el).fill);
+      if (!top) return under;
+      const a = alpha(el);
+      return [0, 1, 2].map((i) => top[i]! * a + under[i]! * (1 - a)) as Rgb;
+    };
+    const luminance = (c: Rgb) => {
+      const [r, g, b] = c.map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      }) as Rgb;
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a: Rgb, b: Rgb) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const lanes = [...root.querySelectorAll('.lane-bg')];
+    const out: { text: string; ratio: number }[] = [];
+    for (const label of root.querySelectorAll('.iv-label')) {
+      const r = label.getBoundingClientRect();
+      if (!label.textContent || r.width === 0) continue;
+      const ink = rgb(getComputedStyle(label).fill)!;
+      const midY = r.top + r.height / 2;
+      const lane = lanes.find((l) => {
+        const b = l.getBoundingClientRect();
+        return b.top <= midY && midY < b.bottom;
+      })!;
+      const layers = [...label.parentElement!.querySelectorAll('.deadline-window, .iv')];
+      let lowest = Infinity;
+      for (let k = 0; k <= 8; k++) {
+        const x = r.left + 1 + ((r.width - 2) * k) / 8;
+        let under = over([255, 255, 255], lane);
+        for (const layer of layers) {
+          const b = layer.getBoundingClientRect();
+          if (b.left <= x && x <= b.right) under = over(under, layer);
+        }
+        lowest = Math.min(lowest, ratio(ink, under));
+      }
+      out.push({ text: label.textContent, ratio: Math.round(lowest * 100) / 100 });
+    }
+    return out;
+  });
+}
