@@ -233,43 +233,48 @@ function checkReferences(file: ParsedScenarioFile, indexMap: readonly number[]):
 function normalize(file: ParsedScenarioFile, indexMap: readonly number[]): Scenario {
   const timeline = file.timeline
     .map((e, k): TimelineEvent => {
-      const index = indexMap[k] ?? k;
-      const base = { index, at: e.at, ...(e.caption === undefined ? {} : { caption: e.caption }) };
+      // Built property by property in one order (index, at, caption?, do, …), never by spreading:
+      // objects spread together from optional parts each got a shape of their own (a slow,
+      // dictionary-like one), which made this loader ~10× slower and every later read of an event
+      // (the engine reads them on every run, the UI loads on every drag frame) a slow lookup.
+      const out: Record<string, unknown> = { index: indexMap[k] ?? k, at: e.at };
+      if (e.caption !== undefined) out.caption = e.caption;
+      out.do = e.do;
       switch (e.do) {
         case 'push':
-          return {
-            ...base,
-            do: 'push',
-            id: e.id,
-            kind: e.kind,
-            expiration: e.expiration,
-            priority: e.priority ?? (e.kind === 'background' ? 5 : 10),
-            ...(e.question === undefined ? {} : { question: e.question }),
-          };
+          out.id = e.id;
+          out.kind = e.kind;
+          out.expiration = e.expiration;
+          out.priority = e.priority ?? (e.kind === 'background' ? 5 : 10);
+          if (e.question !== undefined) out.question = e.question;
+          break;
         case 'cancel':
-          return {
-            ...base,
-            do: 'cancel',
-            call: e.call,
-            via: e.via,
-            id: e.id ?? `cancel-${e.call}`,
-            expiration: e.expiration,
-          };
+          out.call = e.call;
+          out.via = e.via;
+          out.id = e.id ?? `cancel-${e.call}`;
+          out.expiration = e.expiration;
+          break;
         case 'network':
-          return { ...base, do: 'network', to: e.to };
+          out.to = e.to;
+          break;
         case 'app':
-          return { ...base, do: 'app', action: e.action };
+          out.action = e.action;
+          break;
         case 'power':
-          return { ...base, do: 'power', policy: e.policy };
+          out.policy = e.policy;
+          break;
         case 'wake':
-          return { ...base, do: 'wake', by: e.by };
+          out.by = e.by;
+          break;
         case 'answer':
         case 'decline':
         case 'hangup':
-          return { ...base, do: e.do, call: e.call };
+          out.call = e.call;
+          break;
         default:
-          return { ...base, do: e.do };
+          break;
       }
+      return out as unknown as TimelineEvent;
     })
     // Stable: events at the same time keep their file order.
     .sort((a, b) => a.at - b.at || a.index - b.index);
