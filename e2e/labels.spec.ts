@@ -62,3 +62,50 @@ test('in every preset, timeline labels stay inside their boxes and clear of mark
   await expect(timeline.locator('.input-label', { hasText: 'app reinstall' })).toBeVisible();
   await page.screenshot({ path: 'e2e/screenshots/labels-strikes-dark.png' });
 });
+
+/** The playhead's time labels (on the sticky axis and the SVG's own) that overlap a tick label of the same axis. */
+function playheadOverTicks(page: Page, timeline: string): Promise<string[]> {
+  return page.locator(timeline).evaluate((host) => {
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const found: string[] = [];
+    const labels = [...host.querySelectorAll('.playhead-label')];
+    if (labels.length !== 2) found.push(`${labels.length} playhead labels, not 2`);
+    for (const label of labels) {
+      const r = label.getBoundingClientRect();
+      for (const tick of label.closest('svg')!.querySelectorAll('.tick'))
+        if (tick.textContent && overlap(r, tick.getBoundingClientRect()))
+          found.push(`"${label.textContent}" over the "${tick.textContent}" tick`);
+    }
+    return found;
+  });
+}
+
+test("the playhead's time never sits on a tick label of the axis: at 0, at a tick, in present mode", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'The backgrounding race' });
+  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  await expect(timeline.locator('.playhead-label')).toHaveText('0 s');
+  expect(await playheadOverTicks(page, '.timelines .timeline')).toEqual([]);
+
+  // A click on the axis at the 10 s grid line puts the playhead there.
+  const sticky = page.locator('.timelines .axis-sticky');
+  const tick = sticky.locator('g > g').filter({ has: page.locator('.tick', { hasText: /^10 s$/ }) });
+  const line = (await tick.locator('.grid').boundingBox())!;
+  await page.mouse.click(line.x + line.width / 2, line.y + 4);
+  await expect(timeline.locator('.playhead-label')).toHaveText(/^10(\.0\d*)? s$/);
+  expect(await playheadOverTicks(page, '.timelines .timeline')).toEqual([]);
+  for (const theme of ['light', 'dark']) {
+    await page.getByLabel('Theme').selectOption(theme);
+    await page.screenshot({ path: `e2e/screenshots/playhead-at-tick-${theme}.png` });
+  }
+
+  // Present mode's summary puts the playhead at the end, on the last tick.
+  await page.getByRole('button', { name: '▶ Present' }).click();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('dialog', { name: /^Present mode/ })).toContainText('Summary');
+  await expect(page.locator('.present .playhead-label').first()).toHaveText('40 s');
+  expect(await playheadOverTicks(page, '.present .timeline')).toEqual([]);
+});

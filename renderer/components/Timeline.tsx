@@ -209,16 +209,56 @@ const xOf = (t: number, start: number, end: number, plot: number) => GUTTER + ((
 // The timeline's parts are memoized on plain values: while a push is dragged, only the parts whose
 // place or text changed render again (and React compares, and the browser repaints, only those).
 
-const Grid = memo(function Grid(props: { start: number; end: number; plot: number; total: number }) {
-  const { start, end, plot, total } = props;
-  return ticks(start, end, plot).map((t) => (
-    <g key={t}>
-      <line className="grid" x1={xOf(t, start, end, plot)} x2={xOf(t, start, end, plot)} y1={AXIS - 6} y2={total} />
-      <text className="tick" x={xOf(t, start, end, plot) + 3} y={18}>
-        {formatTime(t)}
+/** Baseline of the axis's tick labels and of the playhead's time. */
+const TICK_Y = 18;
+
+/** The playhead's time in a pill on the tick row, centred on its line and kept inside the plot. */
+function playheadPill(px: number, text: string, font: number, plot: number): { x0: number; x1: number } {
+  const w = textWidth(text, font, 600) + 10;
+  const x0 = Math.min(Math.max(px - w / 2, GUTTER), GUTTER + plot + 12 - w);
+  return { x0, x1: x0 + w };
+}
+
+const Grid = memo(function Grid(props: {
+  start: number;
+  end: number;
+  plot: number;
+  total: number;
+  /** The playhead's pill (x from, to): a tick label it would cover is left out, its grid line stays. */
+  pillFrom: number;
+  pillTo: number;
+  /** Font size (px) of the tick labels, as styled. */
+  font: number;
+}) {
+  const { start, end, plot, total, font, pillFrom: from, pillTo: to } = props;
+  return ticks(start, end, plot).map((t) => {
+    const tx = xOf(t, start, end, plot);
+    const label = formatTime(t);
+    const covered = tx + 3 < to + GAP && from - GAP < tx + 3 + textWidth(label, font);
+    return (
+      <g key={t}>
+        <line className="grid" x1={tx} x2={tx} y1={AXIS - 6} y2={total} />
+        {!covered && (
+          <text className="tick" x={tx + 3} y={TICK_Y}>
+            {label}
+          </text>
+        )}
+      </g>
+    );
+  });
+});
+
+/** The playhead's time (`pill` from playheadPill): on the axis's tick row, over the tick label it replaces. */
+const PlayheadLabel = memo(function PlayheadLabel(props: { text: string; x0: number; x1: number; font: number }) {
+  const { x0, x1, font } = props;
+  return (
+    <g className="playhead-label">
+      <rect x={x0} y={TICK_Y - font - 1} width={x1 - x0} height={font + 6} rx={(font + 6) / 2} />
+      <text x={(x0 + x1) / 2} y={TICK_Y} textAnchor="middle">
+        {props.text}
       </text>
     </g>
-  ));
+  );
 });
 
 /**
@@ -232,11 +272,15 @@ const StickyAxis = memo(function StickyAxis(props: {
   plot: number;
   width: number;
   playhead: number;
+  /** Font size (px) of the axis's labels, as styled. */
+  font: number;
   clipId: string;
   onPointerDown: (e: ReactPointerEvent<SVGSVGElement>) => void;
 }) {
-  const { start, end, plot, width, clipId } = props;
+  const { start, end, plot, width, clipId, font } = props;
   const px = xOf(props.playhead, start, end, plot);
+  const time = formatTime(props.playhead);
+  const pill = playheadPill(px, time, font, plot);
   return (
     <svg className="axis-sticky" width={width} height={AXIS} aria-hidden="true" onPointerDown={props.onPointerDown}>
       <defs>
@@ -246,11 +290,9 @@ const StickyAxis = memo(function StickyAxis(props: {
       </defs>
       <rect className="axis-bg" x={0} y={0} width={width} height={AXIS} />
       <g clipPath={`url(#${clipId})`}>
-        <Grid start={start} end={end} plot={plot} total={AXIS} />
+        <Grid start={start} end={end} plot={plot} total={AXIS} pillFrom={pill.x0} pillTo={pill.x1} font={font} />
         <line className="playhead" x1={px} x2={px} y1={0} y2={AXIS} />
-        <text className="playhead-label" x={px + 4} y={AXIS - 4}>
-          {formatTime(props.playhead)}
-        </text>
+        <PlayheadLabel text={time} x0={pill.x0} x1={pill.x1} font={font} />
       </g>
       <line className="axis-rule" x1={0} x2={width} y1={AXIS - 0.5} y2={AXIS - 0.5} />
     </svg>
@@ -556,6 +598,13 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     });
     observer.observe(el);
     return () => observer.disconnect();
+  }, []);
+
+  // The axis's labels are larger in present mode (styles.css): the playhead's pill is sized to its text.
+  const [axisFont, setAxisFont] = useState(SMALL);
+  useLayoutEffect(() => {
+    const tick = svgRef.current?.querySelector('.playhead-label');
+    if (tick) setAxisFont(parseFloat(getComputedStyle(tick).fontSize) || SMALL);
   }, []);
 
   const plot = width - GUTTER - 12;
@@ -880,6 +929,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   };
 
   const clampX = (t: number) => Math.min(Math.max(x(t), GUTTER - 2), width);
+  const pill = playheadPill(x(playhead), formatTime(playhead), axisFont, plot);
 
   const inputLabels = new Map<number, InputLabel>();
   const inputsByLane = new Map<LaneId, { index: number; cx: number; label: string }[]>();
@@ -940,7 +990,15 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         {/* axis */}
         <rect className="axis-bg" x={0} y={0} width={width} height={AXIS} />
         <g clipPath={`url(#${clipId})`}>
-          <Grid start={view.start} end={view.end} plot={plot} total={total} />
+          <Grid
+            start={view.start}
+            end={view.end}
+            plot={plot}
+            total={total}
+            pillFrom={pill.x0}
+            pillTo={pill.x1}
+            font={axisFont}
+          />
           {trace.start < 0 && (
             <rect
               className="before-zero"
@@ -1054,9 +1112,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
             ));
           })}
           <line className="playhead" x1={x(playhead)} x2={x(playhead)} y1={0} y2={total} />
-          <text className="playhead-label" x={x(playhead) + 4} y={AXIS - 4}>
-            {formatTime(playhead)}
-          </text>
+          <PlayheadLabel text={formatTime(playhead)} x0={pill.x0} x1={pill.x1} font={axisFont} />
         </g>
         {drag && (
           <g className="drag-time" aria-live="polite">
@@ -1073,6 +1129,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         plot={plot}
         width={width}
         playhead={playhead}
+        font={axisFont}
         clipId={`${clipId}-axis`}
         onPointerDown={handlers.startPan}
       />
