@@ -170,3 +170,51 @@ test('with thousands of markers on one lane every marker is drawn in time order,
   await page.mouse.up();
   expect(allocated, 'MB allocated by one drag frame').toBeLessThan(300);
 });
+
+test('while a push is dragged the other pushes keep their rows and the lanes below stay put', async ({ page }) => {
+  await page.goto(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
+  const handleOf = (id: string) => page.getByRole('button', { name: new RegExp(`^push ${id},`) }).locator('circle');
+  // Near the top: rendered without scrolling (the timeline renders only the push rows near its view).
+  const handle = handleOf('p10');
+  const neighbours = ['p6', 'p7', 'p8', 'p9', 'p11', 'p12', 'p13', 'p14'];
+  /** Each neighbour's row (its handle's y) and the top of the APNs lane, in the SVG's own coordinates. */
+  const layout = () =>
+    page.evaluate((ids) => {
+      const svg = document.querySelector('.timeline svg')!.getBoundingClientRect();
+      const rows: Record<string, number> = {};
+      for (const id of ids) {
+        const push = [...document.querySelectorAll('.timeline g.push')].find((g) =>
+          g.getAttribute('aria-label')?.startsWith(`push ${id},`),
+        );
+        const circle = push?.querySelector('circle');
+        if (circle) rows[id] = Math.round(circle.getBoundingClientRect().y - svg.y);
+      }
+      const apns = document.querySelector('.timeline [aria-label="APNs lane"] rect')!.getBoundingClientRect();
+      return { rows, apns: Math.round(apns.y - svg.y) };
+    }, neighbours);
+  const before = await layout();
+  expect(Object.keys(before.rows)).toHaveLength(neighbours.length);
+
+  const box = (await handle.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  // Back and forth across its neighbours: greedy packing would move them (and the lanes) every frame.
+  const seen: Awaited<ReturnType<typeof layout>>[] = [];
+  for (const dx of [8, 16, 24, 32, 40, 24, 8, -8, -24, -40]) {
+    await page.mouse.move(box.x + box.width / 2 + dx, y);
+    await expect(page.locator('.drag-time')).toBeVisible();
+    seen.push(await layout());
+  }
+  for (const during of seen) {
+    expect(during.rows).toEqual(before.rows);
+    expect(during.apns).toBeGreaterThanOrEqual(before.apns);
+  }
+  // A lane may grow during a drag, never shrink back and forth: the APNs lane moves at most once, down.
+  expect(new Set(seen.map((s) => s.apns)).size).toBeLessThanOrEqual(2);
+  // Dropped where it was picked up: the rows are packed afresh, as they were.
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.up();
+  await expect(page.locator('.drag-time')).toHaveCount(0);
+  expect(await layout()).toEqual(before);
+});
