@@ -161,8 +161,17 @@ function layoutLane(intervals: readonly LaneInterval[]): { rows: Map<LaneInterva
  * Each push takes the lowest row free before it starts; the rows' busy-until times sit in a tree of
  * minimums, so finding that row takes log(rows) steps, not a scan of every row (a fitted day of
  * pushes has thousands of rows, and the rows are laid out again on every drag frame).
+ *
+ * With `prefer` (the rows when a drag began), a push keeps its preferred row while that row is free
+ * before it starts: while one push is dragged the others stay where they were, instead of the whole
+ * packing shuffling (and every lane below moving) on every frame.
  */
-function assignRows(pushes: readonly PushResult[], end: number, msPerPx: number): Map<string, number> {
+function assignRows(
+  pushes: readonly PushResult[],
+  end: number,
+  msPerPx: number,
+  prefer?: ReadonlyMap<string, number>,
+): Map<string, number> {
   const sorted = [...pushes].sort((a, b) => a.sentAt - b.sentAt || a.id.localeCompare(b.id));
   let size = 1;
   while (size < sorted.length) size *= 2;
@@ -178,8 +187,10 @@ function assignRows(pushes: readonly PushResult[], end: number, msPerPx: number)
     const from = inside ? Math.min(p.sentAt, spanEnd - label * msPerPx) : p.sentAt;
     const stop = inside ? spanEnd : spanEnd + label * msPerPx;
     const freeBefore = from - 8 * msPerPx;
+    const wanted = prefer?.get(p.id);
     let node = 1;
-    while (node < size) node = busy[2 * node]! < freeBefore ? 2 * node : 2 * node + 1;
+    if (wanted !== undefined && wanted < size && busy[size + wanted]! < freeBefore) node = size + wanted;
+    else while (node < size) node = busy[2 * node]! < freeBefore ? 2 * node : 2 * node + 1;
     out.set(p.id, node - size);
     busy[node] = stop;
     for (node >>= 1; node >= 1; node >>= 1) busy[node] = Math.min(busy[2 * node]!, busy[2 * node + 1]!);
@@ -580,6 +591,15 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const [drag, setDrag] = useState<{ label: string; x: number; y: number } | undefined>();
   /** While an input is dragged: the order of the pushes when the drag began. */
   const [dragOrder, setDragOrder] = useState<ReadonlyMap<string, number>>();
+  /**
+   * While an input is dragged: the push rows and lane heights when the drag began. Pushes keep their
+   * rows and lanes do not shrink, so the lanes below do not jump on every frame (and Chromium does
+   * not lay out and paint every lane again); the drop packs the rows afresh.
+   */
+  const [dragLayout, setDragLayout] = useState<{
+    rows: ReadonlyMap<string, number>;
+    heights: Readonly<Record<LaneId, number>>;
+  }>();
 
   // Measured before the first paint (and before anything can export the SVG), then on every resize:
   // a width still at its default until the observer's first callback made a loaded machine export
@@ -612,7 +632,11 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const tAt = useCallback((px: number) => view.start + ((px - GUTTER) / plot) * (view.end - view.start), [view, plot]);
 
   const msPerPx = (view.end - view.start) / plot;
-  const pushRows = useMemo(() => assignRows(result.pushes, trace.end, msPerPx), [result.pushes, trace.end, msPerPx]);
+  const preferRows = dragLayout?.rows;
+  const pushRows = useMemo(
+    () => assignRows(result.pushes, trace.end, msPerPx, preferRows),
+    [result.pushes, trace.end, msPerPx, preferRows],
+  );
   let providerRows = 1;
   for (const row of pushRows.values()) providerRows = Math.max(providerRows, row + 1);
   const layouts = useMemo(() => {
@@ -624,7 +648,11 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   for (const lane of LANES) {
     heights[lane] =
       lane === 'provider' ? 18 + providerRows * (ROW + 4) : 12 + (layouts.get(lane)?.count ?? 1) * (ROW + 3) + 26;
+    heights[lane] = Math.max(heights[lane], dragLayout?.heights[lane] ?? 0);
   }
+  // A lane that grew during the drag keeps its new height until the drop (no flicker of one row).
+  if (dragLayout && LANES.some((lane) => heights[lane] > dragLayout.heights[lane]))
+    setDragLayout({ rows: dragLayout.rows, heights: { ...heights } });
   const tops = {} as Record<LaneId, number>;
   let y = AXIS;
   for (const lane of LANES) {
@@ -782,6 +810,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         moved = true;
         // Pushes keep their place in the DOM while dragged (see `shownPushes`).
         setDragOrder(new Map(result.pushes.map((p, i) => [p.id, i])));
+        setDragLayout({ rows: pushRows, heights });
         props.onDragStart();
       }
       const times = new Map<number, number>();
@@ -802,6 +831,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
       target.removeEventListener('resize', moveRect);
       setDrag(undefined);
       setDragOrder(undefined);
+      setDragLayout(undefined);
       if (moved) props.onDragEnd();
     };
     target.addEventListener('pointermove', move);
