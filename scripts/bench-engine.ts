@@ -56,7 +56,7 @@ simulate(small, {
     if (e.type === '@xstate.event') events++;
   },
 });
-// Every xstate event costs several µs: count them when you add behaviour (machines/CONTEXT.md).
+// Every xstate event costs several µs: count them when you add behaviour (machines/INTERNALS.md).
 console.log(`200 pushes, 10 min:        ${(events / 200).toFixed(2)} xstate events per push`);
 const floor = xstateFloor();
 console.log(
