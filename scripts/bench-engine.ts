@@ -7,6 +7,8 @@ import { simulate, Simulator } from '../machines/simulate';
 import { scenario, type EventInput } from '../machines/test/harness';
 import type { Scenario } from '../machines/scenario/types';
 import { Time } from '../machines/time';
+import { loadScenario } from '../machines/scenario';
+import { manyPushes } from '../e2e/scenarios';
 
 type Ev = [number, EventInput];
 
@@ -95,6 +97,19 @@ function drag(s: Scenario, id: string, moves: number): { median: number; p95: nu
     caughtUp: caughtUp / moves,
   };
 }
+// The UI loads the document (zod schema, references, defaults) before every drag frame's simulation.
+const file = manyPushes('Bench: 200 pushes in 10 minutes');
+const loads: number[] = [];
+for (let i = 0; i < 150; i++) {
+  const t0 = performance.now();
+  if (!loadScenario(file).ok) throw new Error('the bench scenario file does not load');
+  if (i >= 50) loads.push(performance.now() - t0);
+}
+loads.sort((x, y) => x - y);
+console.log(
+  `  loading a 200-push scenario file (the UI does before each drag frame): median ${fmt(loads[loads.length >> 1]!)}`,
+);
+
 drag(small, 'p100', 50); // warm-up
 for (const [id, where] of [
   ['p10', 'near the start'],
