@@ -32,11 +32,18 @@ function labelDefects(page: Page): Promise<string[]> {
         if (other !== label && overlap(r, box(other)))
           defects.push(`"${label.textContent}" overlaps "${other.textContent}"`);
     }
+    // An outcome's marker (a crash, a kill…) is not drawn over an input's diamond: both must read.
+    for (const marker of svg.querySelectorAll('.marker text'))
+      for (const diamond of svg.querySelectorAll('.input-mark'))
+        if (overlap(box(marker), box(diamond)))
+          defects.push(
+            `${marker.textContent?.slice(0, 1)} (${marker.querySelector('title')?.textContent}) sits on a diamond`,
+          );
     return defects;
   });
 }
 
-test('in every preset, timeline labels stay inside their boxes and clear of markers; cut labels keep their whole text', async ({
+test('in every preset, timeline labels stay inside their boxes and clear of markers, markers clear of diamonds; cut labels keep their whole text', async ({
   page,
 }) => {
   await page.goto('/');

@@ -507,6 +507,20 @@ interface InputLabel {
  * short on the roomier side, so that a label never runs over a marker, another input or its label.
  * Markers are found by bisection: the work grows with the inputs, not with the pushes.
  */
+/** Whether a marker at `mx` would be drawn over one of a lane's input diamonds (`inputs` sorted by cx). */
+function onDiamond(inputs: readonly { cx: number }[] | undefined, mx: number, kind: string): boolean {
+  if (!inputs) return false;
+  const reach = DIAMOND + textWidth(markerGlyph(kind), MARKER_SIZE, 700) / 2;
+  let lo = 0;
+  let hi = inputs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (inputs[mid]!.cx < mx - reach) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < inputs.length && inputs[lo]!.cx <= mx + reach;
+}
+
 function placeInputLabels(
   inputs: readonly { index: number; cx: number; label: string }[],
   markers: readonly LaneMarker[],
@@ -1129,17 +1143,23 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
           {LANES.map((lane) => {
             const markers = markersByLane.get(lane) ?? [];
             const keys = stableKeys(markers, (m) => `${m.kind}|${m.push ?? ''}`);
-            return markers.map((m, i) => (
-              <Marker
-                key={keys[i]}
-                kind={m.kind}
-                label={m.label}
-                rule={m.rule}
-                at={m.at}
-                x={x(m.at)}
-                y={tops[lane] + heights[lane] - 8}
-              />
-            ));
+            const bottom = tops[lane] + heights[lane];
+            return markers.map((m, i) => {
+              const mx = x(m.at);
+              return (
+                <Marker
+                  key={keys[i]}
+                  kind={m.kind}
+                  label={m.label}
+                  rule={m.rule}
+                  at={m.at}
+                  x={mx}
+                  // Over an input's diamond (a crash 100 ms after "app background"), the marker stands
+                  // just above it, at its own time, so that both read.
+                  y={onDiamond(inputsByLane.get(lane), mx, m.kind) ? bottom - 22 : bottom - 8}
+                />
+              );
+            });
           })}
           <line className="playhead" x1={x(playhead)} x2={x(playhead)} y1={0} y2={total} />
           <PlayheadLabel text={formatTime(playhead)} x0={pill.x0} x1={pill.x1} font={axisFont} />
