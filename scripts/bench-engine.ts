@@ -4,37 +4,43 @@
  */
 import { createActor, sendTo, assign, setup, type AnyActorRef } from 'xstate';
 import { simulate, Simulator } from '../machines/simulate';
-import { scenario, type EventInput } from '../machines/test/harness';
 import type { Scenario } from '../machines/scenario/types';
 import { Time } from '../machines/time';
-import { loadScenario } from '../machines/scenario';
+import { loadScenario, type TimelineEventFile } from '../machines/scenario';
 import { manyPushes } from '../e2e/scenarios';
 
-type Ev = [number, EventInput];
-
-/** A busy but healthy day: pushes, some cancels and answers, network flaps every `flapEvery` ms. */
+/**
+ * A busy but healthy day: pushes (every 7th an alert), answers and hangups of some VoIP calls,
+ * cancellations, network flaps every `flapEvery` ms. A scenario file, loaded as the UI and the CLI
+ * load theirs, so that it is one a user could make (the loader refuses an answer to an alert push
+ * or an event after the end).
+ */
 function busy(pushes: number, duration: number, flapEvery: number): Scenario {
-  const events: Ev[] = [];
+  const timeline: TimelineEventFile[] = [];
   const gap = duration / (pushes + 1);
   for (let i = 0; i < pushes; i++) {
-    const t = Math.round((i + 1) * gap);
-    events.push([
-      t,
-      { do: 'push', id: `p${i}`, kind: i % 7 === 0 ? 'alert' : 'voip', expiration: i % 3 === 0 ? 0 : 3_600_000 },
-    ]);
-    if (i % 5 === 0)
-      events.push([t + 2_000, { do: 'answer', call: `p${i}` }], [t + 20_000, { do: 'hangup', call: `p${i}` }]);
-    if (i % 11 === 0) events.push([t + 1_000, { do: 'cancel', call: `p${i}`, via: 'none' }]);
+    const at = Math.round((i + 1) * gap);
+    const voip = i % 7 !== 0;
+    timeline.push({ at, do: 'push', id: `p${i}`, kind: voip ? 'voip' : 'alert', expiration: i % 3 === 0 ? 0 : '1h' });
+    if (voip && i % 5 === 0)
+      timeline.push({ at: at + 2_000, do: 'answer', call: `p${i}` }, { at: at + 20_000, do: 'hangup', call: `p${i}` });
+    if (voip && i % 11 === 0) timeline.push({ at: at + 1_000, do: 'cancel', call: `p${i}`, via: 'none' });
   }
-  if (flapEvery > 0) {
-    for (let t = flapEvery; t < duration; t += flapEvery) {
-      events.push(
-        [t, { do: 'network', to: 'offline' }],
-        [t + 15_000, { do: 'network', to: (t / flapEvery) % 2 ? 'cellular' : 'wifi' }],
-      );
-    }
-  }
-  return scenario({ duration, device: { app: 'background', locked: true }, app: { learnsCancellation: '3s' } }, events);
+  for (let t = flapEvery; flapEvery > 0 && t < duration; t += flapEvery)
+    timeline.push(
+      { at: t, do: 'network', to: 'offline' },
+      { at: t + 15_000, do: 'network', to: (t / flapEvery) % 2 ? 'cellular' : 'wifi' },
+    );
+  const loaded = loadScenario({
+    format: 'ringside.scenario/v1',
+    title: `Bench: ${pushes} pushes`,
+    duration,
+    device: { app: 'background', locked: true },
+    app: { learnsCancellation: '3s' },
+    timeline: timeline.filter((e) => Number(e.at) <= duration),
+  });
+  if (!loaded.ok) throw new Error(`bench scenario: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return loaded.scenario;
 }
 
 function time(s: Scenario, runs: number): { median: number; p95: number } {
