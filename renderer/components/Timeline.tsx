@@ -687,6 +687,25 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     }
     return m;
   }, [trace.markers]);
+  // Each lane's placed intervals and their keys, and its markers' keys: once per result and zoom, not
+  // on every render (a selection or a playhead move renders the timeline again, with thousands of them).
+  const placedByLane = useMemo(() => {
+    const m = new Map<LaneId, { placed: [LaneInterval, number][]; keys: string[] }>();
+    for (const [lane, layout] of layouts) {
+      const placed = [...layout.rows.entries()];
+      m.set(lane, { placed, keys: stableKeys(placed, ([iv]) => `${iv.kind}|${iv.push ?? ''}`) });
+    }
+    return m;
+  }, [layouts]);
+  const markerKeys = useMemo(() => {
+    const m = new Map<LaneId, string[]>();
+    for (const [lane, markers] of markersByLane)
+      m.set(
+        lane,
+        stableKeys(markers, (mk) => `${mk.kind}|${mk.push ?? ''}`),
+      );
+    return m;
+  }, [markersByLane]);
 
   // Push spans are in time order, except while an input is dragged: then they stay in the order the
   // drag began with, so that React does not move the dragged push (focused, and moving it makes React
@@ -1063,8 +1082,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         ))}
         <g clipPath={`url(#${clipId})`}>
           {LANES.filter((l) => l !== 'provider').map((lane) => {
-            const placed = [...(layouts.get(lane)?.rows.entries() ?? [])];
-            const keys = stableKeys(placed, ([iv]) => `${iv.kind}|${iv.push ?? ''}`);
+            const { placed, keys } = placedByLane.get(lane) ?? { placed: [], keys: [] };
             return placed.map(([iv, row], i) => {
               const y0 = tops[lane] + 6 + row * (ROW + 3);
               return !inBand(y0) ? null : (
@@ -1142,7 +1160,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
           })}
           {LANES.map((lane) => {
             const markers = markersByLane.get(lane) ?? [];
-            const keys = stableKeys(markers, (m) => `${m.kind}|${m.push ?? ''}`);
+            const keys = markerKeys.get(lane) ?? [];
             const bottom = tops[lane] + heights[lane];
             return markers.map((m, i) => {
               const mx = x(m.at);
