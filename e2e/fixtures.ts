@@ -1,4 +1,4 @@
-import { expect, test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 
 /** `test` that fails on any console error or uncaught page error. */
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -17,3 +17,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/** Picks a preset from the toolbar's menu by its title and waits until it is loaded. */
+export async function loadPreset(page: Page, title: string): Promise<void> {
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: title });
+  await expect(page.getByLabel('Scenario title')).toHaveValue(title);
+}

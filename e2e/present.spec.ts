@@ -1,11 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, loadPreset, test } from './fixtures';
 import { labelContrasts } from './visibility';
-
-async function loadPreset(page: Page, title: string) {
-  await page.getByLabel('Preset', { exact: true }).selectOption({ label: title });
-  await expect(page.getByLabel('Scenario title')).toHaveValue(title);
-}
 
 const present = (page: Page) => page.getByRole('dialog', { name: /^Present mode/ });
 const caption = (page: Page) => present(page).getByRole('region', { name: 'Caption' });

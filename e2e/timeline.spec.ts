@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, loadPreset, test } from './fixtures';
 import { expectShownWhole } from './visibility';
 
 const GUTTER = 168;
@@ -10,11 +10,6 @@ async function xOf(page: Page, t: number, start: number, end: number): Promise<n
   const pad = Math.max((end - start) * 0.04, 500);
   const plot = box.width - GUTTER - 12;
   return box.x + GUTTER + ((t - (start - pad)) / (end + pad - (start - pad))) * plot;
-}
-
-async function loadPreset(page: Page, title: string) {
-  await page.getByLabel('Preset', { exact: true }).selectOption({ label: title });
-  await expect(page.getByLabel('Scenario title')).toHaveValue(title);
 }
 
 /** The step between the first two tick labels of the time axis ("−30 s −20 s …"), in seconds. */
