@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import type { ScenarioFile } from '../machines/scenario';
+import { encodeScenario } from '../renderer/state/share';
 import { expect, test } from './fixtures';
 
 /** Labels on the timeline that run past their box or over a marker, another input or its label. */
@@ -115,4 +117,47 @@ test("the playhead's time never sits on a tick label of the axis: at 0, at a tic
   await expect(page.getByRole('dialog', { name: /^Present mode/ })).toContainText('Summary');
   await expect(page.locator('.present .playhead-label').first()).toHaveText('40 s');
   expect(await playheadOverTicks(page, '.present .timeline')).toEqual([]);
+});
+
+test('a bar too narrow for its label tells "not working" from "in between" by a hatch, not by colour alone', async ({
+  page,
+}) => {
+  // One second offline (a bar too narrow for "Offline") next to apsd reconnecting (amber, also
+  // narrow), and fifteen seconds offline, wide enough for its label.
+  const file: ScenarioFile = {
+    format: 'ringside.scenario/v1',
+    title: 'Short and long drops',
+    duration: '60s',
+    timeline: [
+      { at: '10s', do: 'network', to: 'offline' },
+      { at: '11s', do: 'network', to: 'wifi' },
+      { at: '30s', do: 'network', to: 'offline' },
+      { at: '45s', do: 'network', to: 'wifi' },
+    ],
+  };
+  await page.goto(`/#s=${encodeScenario(file)}`);
+  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  await expect(timeline.locator('.iv-network-offline')).toHaveCount(2);
+  const bars = await timeline.locator('.iv').evaluateAll((rects) =>
+    rects.map((r) => {
+      const g = r.parentElement!;
+      return {
+        kind: r.getAttribute('class')!.replace('iv ', ''),
+        width: r.getBoundingClientRect().width,
+        labelled: g.querySelector('.iv-label') !== null,
+        hatched: g.querySelector('.iv-hatch') !== null,
+        hatchFill: g.querySelector('.iv-hatch')?.getAttribute('fill') ?? '',
+      };
+    }),
+  );
+  const offline = bars.filter((b) => b.kind === 'iv-network-offline').sort((a, b) => a.width - b.width);
+  expect(offline[0]).toMatchObject({ labelled: false, hatched: true });
+  expect(offline[1]).toMatchObject({ labelled: true, hatched: false });
+  // The hatch is a pattern of this timeline's own.
+  const id = offline[0]!.hatchFill.match(/^url\(#(.+)\)$/)?.[1];
+  expect(await timeline.locator(`pattern[id="${id}"]`).count()).toBe(1);
+  // An unlabelled amber bar (apsd reconnecting) stays plain: the hatch means "not working" only.
+  const amber = bars.filter((b) => b.kind === 'iv-apsd-connecting' && !b.labelled);
+  expect(amber.length).toBeGreaterThan(0);
+  for (const b of amber) expect(b.hatched).toBe(false);
 });

@@ -310,7 +310,24 @@ const StickyAxis = memo(function StickyAxis(props: {
   );
 });
 
+/**
+ * States that mean "not working" (styles.css colours them --iv-off). A bar too narrow for its label
+ * gets a hatch on top, so that it does not tell them from the amber "in between" states by colour
+ * alone (red and amber are what red-green colour blindness confuses).
+ */
+const OFF_KINDS = new Set([
+  'network.offline',
+  'apsd.gave-up',
+  'powerd.restricted',
+  'throttle',
+  'audio.none',
+  'audio.null-session',
+  'apsd.dead',
+]);
+
 const IntervalBar = memo(function IntervalBar(props: {
+  /** Id of the timeline's hatch pattern. */
+  hatch: string;
   kind: string;
   label: string;
   push: string | undefined;
@@ -359,6 +376,9 @@ const IntervalBar = memo(function IntervalBar(props: {
       <rect className={`iv iv-${kind.replace(/\./g, '-')}`} x={x0} y={y0} width={w} height={ROW} rx={3}>
         <title>{`${deadlineTexts[0] ? `${deadlineTexts[0]}; ` : ''}${props.label}: ${formatTime(from)} → ${open ? 'end' : formatTime(to)}${props.rule ? ` (${props.rule})` : ''}`}</title>
       </rect>
+      {!barText && OFF_KINDS.has(kind) && (
+        <rect className="iv-hatch" x={x0} y={y0} width={w} height={ROW} rx={3} fill={`url(#${props.hatch})`} />
+      )}
       {deadlineText && (
         <text className="iv-label" x={x0 + 5} y={y0 + 12}>
           {deadlineText}
@@ -1049,6 +1069,15 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
           <clipPath id={clipId}>
             <rect x={GUTTER} y={0} width={plot + 12} height={total} />
           </clipPath>
+          <pattern
+            id={`${clipId}-hatch`}
+            width={5}
+            height={5}
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <line className="hatch-line" x1={0} y1={0} x2={0} y2={5} />
+          </pattern>
         </defs>
         {/* axis */}
         <rect className="axis-bg" x={0} y={0} width={width} height={AXIS} />
@@ -1088,6 +1117,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
               return !inBand(y0) ? null : (
                 <IntervalBar
                   key={keys[i]}
+                  hatch={`${clipId}-hatch`}
                   kind={iv.kind}
                   label={iv.label}
                   push={iv.push}
