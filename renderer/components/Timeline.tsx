@@ -311,19 +311,37 @@ const StickyAxis = memo(function StickyAxis(props: {
 });
 
 /**
- * States that mean "not working" (styles.css colours them --iv-off). A bar too narrow for its label
- * gets a hatch on top, so that it does not tell them from the amber "in between" states by colour
- * alone (red and amber are what red-green colour blindness confuses).
+ * Each state's tone, which styles.css colours (`.iv[data-tone=…]`; a kind not listed is "quiet"). A
+ * "not working" bar too narrow for its label also gets a hatch, so that it is not told from the amber
+ * "in between" states by colour alone (red and amber are what red-green colour blindness confuses).
  */
-const OFF_KINDS = new Set([
-  'network.offline',
-  'apsd.gave-up',
-  'powerd.restricted',
-  'throttle',
-  'audio.none',
-  'audio.null-session',
-  'apsd.dead',
-]);
+const TONES: Readonly<Record<string, 'on' | 'off' | 'mid' | 'call'>> = {
+  'network.wifi': 'on',
+  'network.cellular': 'on',
+  'apsd.connected': 'on',
+  'apns.connected': 'on',
+  'app.foreground': 'on',
+  'network.offline': 'off',
+  'apsd.gave-up': 'off',
+  'powerd.restricted': 'off',
+  throttle: 'off',
+  'audio.none': 'off',
+  'audio.null-session': 'off',
+  'apsd.dead': 'off',
+  'network.cellular-poor': 'mid',
+  'apsd.connecting': 'mid',
+  'apsd.backoff': 'mid',
+  'apns.holding': 'mid',
+  'push.waiting': 'mid',
+  deadline: 'mid',
+  'app.launching': 'mid',
+  handler: 'mid',
+  'audio.one-way': 'mid',
+  'call.ringing': 'call',
+  'call.active': 'call',
+  'audio.two-way': 'call',
+};
+const toneOf = (kind: string) => TONES[kind] ?? 'quiet';
 
 const IntervalBar = memo(function IntervalBar(props: {
   /** Id of the timeline's hatch pattern. */
@@ -373,10 +391,18 @@ const IntervalBar = memo(function IntervalBar(props: {
           <title>{`${deadlineTexts[0]}; callservicesd checks at ${by} (KILL-1)`}</title>
         </rect>
       )}
-      <rect className={`iv iv-${kind.replace(/\./g, '-')}`} x={x0} y={y0} width={w} height={ROW} rx={3}>
+      <rect
+        className={`iv iv-${kind.replace(/\./g, '-')}`}
+        data-tone={toneOf(kind)}
+        x={x0}
+        y={y0}
+        width={w}
+        height={ROW}
+        rx={3}
+      >
         <title>{`${deadlineTexts[0] ? `${deadlineTexts[0]}; ` : ''}${props.label}: ${formatTime(from)} → ${open ? 'end' : formatTime(to)}${props.rule ? ` (${props.rule})` : ''}`}</title>
       </rect>
-      {!barText && OFF_KINDS.has(kind) && (
+      {!barText && toneOf(kind) === 'off' && (
         <rect className="iv-hatch" x={x0} y={y0} width={w} height={ROW} rx={3} fill={`url(#${props.hatch})`} />
       )}
       {deadlineText && (
