@@ -18,7 +18,6 @@ import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
 import { htmlReport, markdownReport } from '../machines/report';
 import { whatWouldHaveSaved } from '../machines/whatif';
-import { loadScenario } from '../machines/scenario';
 import { svgToPng, timelineSvg } from './state/exportImage';
 import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/files';
 import { decodeScenario, decodeView, encodeScenario, encodeView, type SharedView } from './state/share';
@@ -254,10 +253,12 @@ export function App() {
         );
     },
     onReport: (format: 'md' | 'html') => {
-      if (!loadedScenario || !sim) return;
+      // The scenario the shown result was simulated from, not the panels' copy a step behind.
+      const scenario = sim?.scenario;
+      if (!scenario || !sim) return;
       const name = fileNameFor(file).replace('.ringside.json', `.report.${format}`);
-      if (format === 'md') downloadText(markdownReport(loadedScenario, sim.output.result), name, 'text/markdown');
-      else downloadText(htmlReport(loadedScenario, sim.output.result), name, 'text/html');
+      if (format === 'md') downloadText(markdownReport(scenario, sim.output.result), name, 'text/markdown');
+      else downloadText(htmlReport(scenario, sim.output.result), name, 'text/html');
     },
     onCopyLink: () => {
       const shown = encodeView({ ...view, playhead, ...(selectedPush ? { push: selectedPush } : {}) });
@@ -298,10 +299,9 @@ export function App() {
   const panels = useHandlers({
     selectPush: (id: string) => send({ type: 'select.push', push: id }),
     openRule: (id: string) => setLibrary({ focus: id }),
-    whatIf: () => {
-      const loaded = loadScenario(file);
-      return loaded.ok && pushResult ? whatWouldHaveSaved(loaded.scenario, pushResult.id).map((w) => w.sentence) : [];
-    },
+    // The document as the simulation loaded it: no second parse.
+    whatIf: () =>
+      sim?.scenario && pushResult ? whatWouldHaveSaved(sim.scenario, pushResult.id).map((w) => w.sentence) : [],
   });
 
   if (!sim || !trace || !worldState) {
@@ -314,10 +314,8 @@ export function App() {
     );
   }
 
-  if (presenting && loadedScenario) {
-    return (
-      <PresentMode output={sim.output} scenario={loadedScenario} file={file} onExit={() => setPresenting(false)} />
-    );
+  if (presenting && sim.scenario) {
+    return <PresentMode output={sim.output} scenario={sim.scenario} file={file} onExit={() => setPresenting(false)} />;
   }
 
   return (
