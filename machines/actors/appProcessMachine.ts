@@ -185,8 +185,7 @@ export const appProcessMachine = setup({
      */
     handle: enqueueActions(({ context, event, enqueue }) => {
       let c = event.type === 'push.deliver' ? { ...context, queue: [...context.queue, event.delivery] } : context;
-      // Each step below changes in place what this action made itself (`context` is the base).
-      const started = startHandler(c, event, enqueue, context);
+      const started = startHandler(c, event, enqueue);
       if (started) {
         c = started;
         const app = c.env.scenario.app;
@@ -194,9 +193,9 @@ export const appProcessMachine = setup({
         if (app.blockMainThread === 0) {
           const push = h.delivery.push;
           if (h.decision.action === 'report' && app.report.mode === 'sync' && !c.reported.has(push)) {
-            c = reportCall(c, push, enqueue, context);
+            c = reportCall(c, push, enqueue);
           }
-          c = handlerReturns(c, push, enqueue, context);
+          c = handlerReturns(c, push, enqueue);
         }
       }
       pumpQueue(c, enqueue);
@@ -466,22 +465,6 @@ function withoutItem(set: ReadonlySet<string>, item: string): ReadonlySet<string
   return copy;
 }
 
-type Draft = { -readonly [K in keyof AppContext]: AppContext[K] };
-
-/**
- * `context` as the action's next context: the object itself when the running action made it (it is
- * not `base`, the context the action was given, and nobody has seen it yet), else a copy. `handle`
- * runs start, report and return in one step: a copy each would cost a context, a Map and a Set per
- * push, all garbage at once.
- */
-function draftOf(context: AppContext, base: AppContext | undefined): Draft {
-  return base !== undefined && context !== base ? context : { ...context };
-}
-
-/** Whether the running action made this Map or Set itself (it is not the one `base` holds). */
-const ownsIt = (c: AppContext, base: AppContext | undefined, key: 'decisions' | 'reported'): boolean =>
-  base !== undefined && c[key] !== base[key];
-
 /** What the handler steps below enqueue: xstate's `enqueue` of an app action. */
 interface Enqueue {
   raise(event: AppEvent, options?: { delay: number; id: string }): void;
@@ -493,12 +476,7 @@ interface Enqueue {
  * `handler.start` comes); schedules its report and return unless it does not block. Returns the
  * updated context, or undefined when no handler started.
  */
-function startHandler(
-  context: AppContext,
-  event: AppEvent,
-  enqueue: Enqueue,
-  base?: AppContext,
-): AppContext | undefined {
+function startHandler(context: AppContext, event: AppEvent, enqueue: Enqueue): AppContext | undefined {
   const delivery = context.queue[0];
   if (!delivery) return undefined;
   const { env } = context;
@@ -557,16 +535,17 @@ function startHandler(
       { delay: learns, id: `learn:${delivery.push}` },
     );
   }
-  const next = draftOf(context, base);
-  next.queue = context.queue.slice(1);
-  next.handling = { delivery, startedAt: now, decision };
-  next.busyUntil = now + block;
-  next.decisions = new Map(context.decisions).set(delivery.push, decision);
-  return next;
+  return {
+    ...context,
+    queue: context.queue.slice(1),
+    handling: { delivery, startedAt: now, decision },
+    busyUntil: now + block,
+    decisions: new Map(context.decisions).set(delivery.push, decision),
+  };
 }
 
 /** The handler reports the call to CallKit, as it decided when it started. Returns the updated context. */
-function reportCall(context: AppContext, push: string, enqueue: Enqueue, base?: AppContext): AppContext {
+function reportCall(context: AppContext, push: string, enqueue: Enqueue): AppContext {
   const decision = context.decisions.get(push);
   if (!decision || decision.action !== 'report') return context;
   const { env } = context;
@@ -578,9 +557,7 @@ function reportCall(context: AppContext, push: string, enqueue: Enqueue, base?: 
       'The app reported the call before its PushKit handler returned, as PushKit requires.',
     );
   }
-  let decisions = context.decisions;
-  if (!ownsIt(context, base, 'decisions')) decisions = withoutKey(decisions, push);
-  else (decisions as Map<string, HandlerDecision>).delete(push);
+  const decisions = withoutKey(context.decisions, push);
   enqueue.sendTo(
     to(ACTOR.callKit),
     msg.callKit({
@@ -604,42 +581,31 @@ function reportCall(context: AppContext, push: string, enqueue: Enqueue, base?: 
       { delay: 0, id: `end:${push}` },
     );
   }
-  // Only the running handler's flag matters (PK-1 checks it when the handler returns).
-  let reported = context.reported;
-  if (context.handling?.delivery.push === push) {
-    reported = ownsIt(context, base, 'reported') ? (reported as Set<string>).add(push) : new Set(reported).add(push);
-  }
-  const next = draftOf(context, base);
-  next.decisions = decisions;
-  next.reported = reported;
-  return next;
+  return {
+    ...context,
+    decisions,
+    // Only the running handler's flag matters (PK-1 checks it when the handler returns).
+    reported: context.handling?.delivery.push === push ? new Set(context.reported).add(push) : context.reported,
+  };
 }
 
 /**
  * The handler returns: PushKit checks that it reported a call (PK-1), unless the push was exempt.
  * Returns the updated context.
  */
-function handlerReturns(context: AppContext, push: string, enqueue: Enqueue, base?: AppContext): AppContext {
+function handlerReturns(context: AppContext, push: string, enqueue: Enqueue): AppContext {
   const h = context.handling;
   if (!h || h.delivery.push !== push) return context;
   const { env } = context;
   const { journal } = env;
   journal.closeInterval(`handler:${push}`);
-  const wasReported = context.reported.has(push);
-  let reported = context.reported;
-  if (!ownsIt(context, base, 'reported')) reported = withoutItem(reported, push);
-  else (reported as Set<string>).delete(push);
-  let decisions = context.decisions;
-  if (h.decision.action !== 'report') {
-    if (!ownsIt(context, base, 'decisions')) decisions = withoutKey(decisions, push);
-    else (decisions as Map<string, HandlerDecision>).delete(push);
-  }
-  const debuggerAttached = context.debuggerAttached;
-  const next = draftOf(context, base);
-  next.handling = undefined;
-  next.reported = reported;
-  next.decisions = decisions;
-  if (wasReported || h.decision.action === 'missed') {
+  const next: AppContext = {
+    ...context,
+    handling: undefined,
+    reported: withoutItem(context.reported, push),
+    decisions: h.decision.action === 'report' ? context.decisions : withoutKey(context.decisions, push),
+  };
+  if (context.reported.has(push) || h.decision.action === 'missed') {
     return next;
   }
   const later = h.decision.action === 'report';
@@ -648,7 +614,7 @@ function handlerReturns(context: AppContext, push: string, enqueue: Enqueue, bas
     if (!later) journal.fate(push, 'exempt');
     return next;
   }
-  if (debuggerAttached) {
+  if (context.debuggerAttached) {
     journal.step(
       push,
       'DBG-1',
