@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type F
 import type { Fate, PushResult } from '../../machines';
 import { FATE_INFO } from '../../machines/rules';
 import { FATE_STYLE, formatTime } from '../format';
+import { afterPaint } from '../state/afterPaint';
 
 /** From this many pushes on, only the rows near the panel's scrolled view are in the document. */
 const WINDOW_FROM = 80;
@@ -123,13 +124,16 @@ export const FatesPanel = memo(function FatesPanel(props: {
   };
 
   // The spacers assume the rendered rows' mean height for the rows that are not rendered (measured
-  // when the window moves, not on every re-simulation).
-  useLayoutEffect(() => {
-    const rows = body.current?.querySelectorAll<HTMLElement>('tr[aria-rowindex]');
-    if (!windowed || !rows || rows.length < 2) return;
-    const mean =
-      (rows[rows.length - 1]!.getBoundingClientRect().bottom - rows[0]!.getBoundingClientRect().top) / rows.length;
-    if (Math.abs(mean - rowHeight) > 1) setRowHeight(mean);
+  // when the window moves, not on every re-simulation; after the paint, see `afterPaint`).
+  useEffect(() => {
+    if (!windowed) return;
+    return afterPaint(() => {
+      const rows = body.current?.querySelectorAll<HTMLElement>('tr[aria-rowindex]');
+      if (!rows || rows.length < 2) return;
+      const mean =
+        (rows[rows.length - 1]!.getBoundingClientRect().bottom - rows[0]!.getBoundingClientRect().top) / rows.length;
+      if (Math.abs(mean - rowHeight) > 1) setRowHeight(mean);
+    });
   }, [windowed, rowHeight, first, end, pushes.length]);
 
   // A push selected elsewhere (on the timeline, by a link) is scrolled into the panel's view.
@@ -137,26 +141,30 @@ export const FatesPanel = memo(function FatesPanel(props: {
   useLayoutEffect(() => {
     reveal.current = selected;
   }, [selected]);
-  useLayoutEffect(() => {
-    const id = reveal.current;
-    const el = scroller.current;
-    const tbody = body.current;
-    if (id === undefined || !el || !tbody) return;
-    const index = pushes.findIndex((p) => p.id === id);
-    if (index === -1) return;
-    const row = tbody.querySelector<HTMLElement>(`tr[aria-rowindex="${index + 2}"]`);
-    if (!row) {
-      // Not rendered: scroll to where it would be; the next render has it.
-      el.scrollTop = bodyTop(el, tbody) + index * rowHeight - el.clientHeight / 2;
-      follow();
-      return;
-    }
-    reveal.current = undefined;
-    const view = el.getBoundingClientRect();
-    const head = tbody.previousElementSibling?.getBoundingClientRect().height ?? 0;
-    const box = row.getBoundingClientRect();
-    if (box.top < view.top + head) el.scrollTop -= view.top + head - box.top;
-    else if (box.bottom > view.bottom) el.scrollTop += box.bottom - view.bottom;
+  // After the paint (`afterPaint`): the click that selected it does not wait for a layout of the panels.
+  useEffect(() => {
+    if (reveal.current === undefined) return;
+    return afterPaint(() => {
+      const id = reveal.current;
+      const el = scroller.current;
+      const tbody = body.current;
+      if (id === undefined || !el || !tbody) return;
+      const index = pushes.findIndex((p) => p.id === id);
+      if (index === -1) return;
+      const row = tbody.querySelector<HTMLElement>(`tr[aria-rowindex="${index + 2}"]`);
+      if (!row) {
+        // Not rendered: scroll to where it would be; the next render has it.
+        el.scrollTop = bodyTop(el, tbody) + index * rowHeight - el.clientHeight / 2;
+        follow();
+        return;
+      }
+      reveal.current = undefined;
+      const view = el.getBoundingClientRect();
+      const head = tbody.previousElementSibling?.getBoundingClientRect().height ?? 0;
+      const box = row.getBoundingClientRect();
+      if (box.top < view.top + head) el.scrollTop -= view.top + head - box.top;
+      else if (box.bottom > view.bottom) el.scrollTop += box.bottom - view.bottom;
+    });
   });
 
   return (
