@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { ScenarioFile } from '../machines/scenario';
 import { encodeScenario } from '../renderer/state/share';
-import { expect, test } from './fixtures';
+import { expect, loadPreset, test } from './fixtures';
 
 /** Labels on the timeline that run past their box or over a marker, another input or its label. */
 function labelDefects(page: Page): Promise<string[]> {
@@ -119,7 +119,35 @@ test("the playhead's time never sits on a tick label of the axis: at 0, at a tic
   expect(await playheadOverTicks(page, '.present .timeline')).toEqual([]);
 });
 
-test('a bar too narrow for its label tells "not working" from "in between" by a hatch, not by colour alone', async ({
+/**
+ * Every interval bar on `svg`: its tone, whether it carries a label, and the tone of the pattern laid
+ * over it ('none' without one), found through the `fill` of its `.iv-cue` in this SVG's own defs.
+ */
+function barCues(svg: Locator) {
+  return svg.evaluate((root) =>
+    [...root.querySelectorAll('.iv')].map((bar) => {
+      const g = bar.parentElement!;
+      const cue = g.querySelector('.iv-cue');
+      const id = /^url\(#(.+)\)$/.exec(cue?.getAttribute('fill') ?? '')?.[1];
+      const pattern = id === undefined ? null : root.querySelector(`pattern[id="${CSS.escape(id)}"]`);
+      const same = (a: string) => cue?.getAttribute(a) === bar.getAttribute(a);
+      return {
+        kind: bar.getAttribute('class')!.replace('iv ', ''),
+        tone: bar.getAttribute('data-tone') ?? '',
+        width: Math.round(bar.getBoundingClientRect().width * 10) / 10,
+        labelled: g.querySelector('.iv-label') !== null,
+        cue: !cue ? 'none' : (pattern?.getAttribute('data-tone') ?? `a fill of no pattern here (${id ?? 'none'})`),
+        covers: !cue || ['x', 'y', 'width', 'height'].every(same),
+      };
+    }),
+  );
+}
+
+/** The cue each bar must carry: its tone's pattern when it has no label and a tone other than "working". */
+const cueFor = (bar: { tone: string; labelled: boolean }) =>
+  !bar.labelled && ['off', 'mid', 'call'].includes(bar.tone) ? bar.tone : 'none';
+
+test('a bar too narrow for its label tells "not working" from "in between" by a pattern, not by colour alone', async ({
   page,
 }) => {
   // One second offline (a bar too narrow for "Offline") next to apsd reconnecting (amber, also
@@ -138,26 +166,63 @@ test('a bar too narrow for its label tells "not working" from "in between" by a 
   await page.goto(`/#s=${encodeScenario(file)}`);
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   await expect(timeline.locator('.iv-network-offline')).toHaveCount(2);
-  const bars = await timeline.locator('.iv').evaluateAll((rects) =>
-    rects.map((r) => {
-      const g = r.parentElement!;
-      return {
-        kind: r.getAttribute('class')!.replace('iv ', ''),
-        width: r.getBoundingClientRect().width,
-        labelled: g.querySelector('.iv-label') !== null,
-        hatched: g.querySelector('.iv-hatch') !== null,
-        hatchFill: g.querySelector('.iv-hatch')?.getAttribute('fill') ?? '',
-      };
-    }),
-  );
+  const bars = await barCues(timeline);
   const offline = bars.filter((b) => b.kind === 'iv-network-offline').sort((a, b) => a.width - b.width);
-  expect(offline[0]).toMatchObject({ labelled: false, hatched: true });
-  expect(offline[1]).toMatchObject({ labelled: true, hatched: false });
-  // The hatch is a pattern of this timeline's own.
-  const id = offline[0]!.hatchFill.match(/^url\(#(.+)\)$/)?.[1];
-  expect(await timeline.locator(`pattern[id="${id}"]`).count()).toBe(1);
-  // An unlabelled amber bar (apsd reconnecting) stays plain: the hatch means "not working" only.
+  expect(offline[0]).toMatchObject({ labelled: false, cue: 'off', covers: true });
+  expect(offline[1]).toMatchObject({ labelled: true, cue: 'none' });
+  // An unlabelled amber bar (apsd reconnecting) carries dots, not the hatch of "not working".
   const amber = bars.filter((b) => b.kind === 'iv-apsd-connecting' && !b.labelled);
   expect(amber.length).toBeGreaterThan(0);
-  for (const b of amber) expect(b.hatched).toBe(false);
+  for (const b of amber) expect(b).toMatchObject({ cue: 'mid', covers: true });
+});
+
+test('in every preset, at the fitted view and zoomed out, each unlabelled bar of a tone other than "working" carries its tone\'s own pattern', async ({
+  page,
+}) => {
+  test.slow();
+  await page.goto('/');
+  const menu = page.getByLabel('Preset', { exact: true });
+  const titles = (await menu.locator('option').allTextContents()).filter((t) => !t.startsWith('Presets ('));
+  expect(titles.length).toBeGreaterThan(20);
+  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  // One pattern per cued tone, defined once in this timeline, each drawn differently.
+  const patterns = await timeline.locator('defs pattern[data-tone]').evaluateAll((ps) =>
+    ps.map((p) => ({
+      tone: p.getAttribute('data-tone'),
+      drawing: [p.getAttribute('patternTransform'), p.getAttribute('width'), p.innerHTML].join(' '),
+    })),
+  );
+  expect(patterns.map((p) => p.tone).sort()).toEqual(['call', 'mid', 'off']);
+  expect(new Set(patterns.map((p) => p.drawing)).size).toBe(3);
+
+  const wrong: string[] = [];
+  const seen: Record<string, number> = { off: 0, mid: 0, call: 0 };
+  const check = async (where: string) => {
+    for (const bar of await barCues(timeline)) {
+      const want = cueFor(bar);
+      if (want !== 'none') seen[want]! += 1;
+      if (bar.cue !== want || !bar.covers)
+        wrong.push(
+          `${where}: ${bar.kind} (${bar.tone}, ${bar.width} px${bar.labelled ? ', labelled' : ''}) carries ${bar.cue}${bar.covers ? '' : ' off its bar'}, not ${want}`,
+        );
+    }
+  };
+  for (const title of titles) {
+    await loadPreset(page, title);
+    await check(title);
+    // Zoomed out nine times around the middle: more bars lose their labels.
+    const ticks = await timeline.locator('.tick').allTextContents();
+    const box = (await timeline.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 60);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, 1100);
+    await page.keyboard.up('Control');
+    await expect.poll(() => timeline.locator('.tick').allTextContents()).not.toEqual(ticks);
+    await check(`${title}, zoomed out`);
+  }
+  expect(wrong).toEqual([]);
+  // The presets do have narrow bars of each cued tone: the check above was not vacuous.
+  expect(seen.mid).toBeGreaterThan(0);
+  expect(seen.call).toBeGreaterThan(0);
+  expect(seen.off).toBeGreaterThan(0);
 });

@@ -312,8 +312,8 @@ const StickyAxis = memo(function StickyAxis(props: {
 
 /**
  * Each state's tone, which styles.css colours (`.iv[data-tone=…]`; a kind not listed is "quiet"). A
- * "not working" bar too narrow for its label also gets a hatch, so that it is not told from the amber
- * "in between" states by colour alone (red and amber are what red-green colour blindness confuses).
+ * bar too narrow for its label also carries its tone's pattern (see CUED), so that no state is told
+ * from another by colour alone (red, amber and green are what red-green colour blindness confuses).
  */
 const TONES: Readonly<Record<string, 'on' | 'off' | 'mid' | 'call'>> = {
   'network.wifi': 'on',
@@ -343,9 +343,15 @@ const TONES: Readonly<Record<string, 'on' | 'off' | 'mid' | 'call'>> = {
 };
 const toneOf = (kind: string) => TONES[kind] ?? 'quiet';
 
+/**
+ * The tones whose unlabelled bars carry a pattern (`<pattern id="…-cue-{tone}">`, once per timeline):
+ * "not working" a diagonal hatch, "in between" dots, a call horizontal stripes. "Working" stays plain.
+ */
+const CUED = new Set<string>(['off', 'mid', 'call']);
+
 const IntervalBar = memo(function IntervalBar(props: {
-  /** Id of the timeline's hatch pattern. */
-  hatch: string;
+  /** Start of the ids of the timeline's patterns (`${cues}-{tone}`). */
+  cues: string;
   kind: string;
   label: string;
   push: string | undefined;
@@ -384,6 +390,7 @@ const IntervalBar = memo(function IntervalBar(props: {
             ];
   const deadlineText = windowW > 40 ? fitText(deadlineTexts, windowW - 10, SMALL) : '';
   const barText = w > 60 && kind !== 'deadline' ? fitText([props.label], w - 10, SMALL) : '';
+  const tone = toneOf(kind);
   return (
     <g onDoubleClick={(e) => (e.stopPropagation(), props.onZoom(from, due ?? to))}>
       {windowW > 0 && (
@@ -393,7 +400,7 @@ const IntervalBar = memo(function IntervalBar(props: {
       )}
       <rect
         className={`iv iv-${kind.replace(/\./g, '-')}`}
-        data-tone={toneOf(kind)}
+        data-tone={tone}
         x={x0}
         y={y0}
         width={w}
@@ -402,8 +409,8 @@ const IntervalBar = memo(function IntervalBar(props: {
       >
         <title>{`${deadlineTexts[0] ? `${deadlineTexts[0]}; ` : ''}${props.label}: ${formatTime(from)} → ${open ? 'end' : formatTime(to)}${props.rule ? ` (${props.rule})` : ''}`}</title>
       </rect>
-      {!barText && toneOf(kind) === 'off' && (
-        <rect className="iv-hatch" x={x0} y={y0} width={w} height={ROW} rx={3} fill={`url(#${props.hatch})`} />
+      {!barText && !deadlineText && CUED.has(tone) && (
+        <rect className="iv-cue" x={x0} y={y0} width={w} height={ROW} rx={3} fill={`url(#${props.cues}-${tone})`} />
       )}
       {deadlineText && (
         <text className="iv-label" x={x0 + 5} y={y0 + 12}>
@@ -1095,14 +1102,30 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
           <clipPath id={clipId}>
             <rect x={GUTTER} y={0} width={plot + 12} height={total} />
           </clipPath>
+          {/* A bar too narrow for its label tells its tone by one of these too (CUED), in the lane's colour. */}
           <pattern
-            id={`${clipId}-hatch`}
+            id={`${clipId}-cue-off`}
+            data-tone="off"
             width={5}
             height={5}
             patternUnits="userSpaceOnUse"
             patternTransform="rotate(45)"
           >
-            <line className="hatch-line" x1={0} y1={0} x2={0} y2={5} />
+            <line className="cue-hatch" x1={0} y1={0} x2={0} y2={5} />
+          </pattern>
+          <pattern id={`${clipId}-cue-mid`} data-tone="mid" width={4} height={4} patternUnits="userSpaceOnUse">
+            <circle className="cue-dot" cx={2} cy={2} r={1} />
+          </pattern>
+          {/* Four stripes to a bar whatever its place: the tile is a quarter of the bar's height. */}
+          <pattern
+            id={`${clipId}-cue-call`}
+            data-tone="call"
+            width={1}
+            height={0.25}
+            patternUnits="objectBoundingBox"
+            patternContentUnits="objectBoundingBox"
+          >
+            <rect className="cue-stripe" x={0} y={0.08} width={1} height={0.09} />
           </pattern>
         </defs>
         {/* axis */}
@@ -1143,7 +1166,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
               return !inBand(y0) ? null : (
                 <IntervalBar
                   key={keys[i]}
-                  hatch={`${clipId}-hatch`}
+                  cues={`${clipId}-cue`}
                   kind={iv.kind}
                   label={iv.label}
                   push={iv.push}
