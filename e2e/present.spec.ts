@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, loadPreset, test } from './fixtures';
 import { labelContrasts } from './visibility';
 
@@ -146,4 +146,67 @@ test('every bar label reads at WCAG AA contrast against its bar, on the timeline
   }
   expect(checked).toBeGreaterThan(100);
   expect(low).toEqual([]);
+});
+
+/** Every shown bar label on `svg`: its computed font size, whether it lies inside its bar (or deadline window), and the bar's height. */
+function barLabels(svg: Locator) {
+  return svg.evaluate((root) =>
+    [...root.querySelectorAll('.iv-label')]
+      .filter((label) => label.textContent && label.getBoundingClientRect().width > 0)
+      .map((label) => {
+        const g = label.parentElement!;
+        const bar = g.querySelector('.iv')!.getBoundingClientRect();
+        const frame = (g.querySelector('.deadline-window') ?? g.querySelector('.iv')!).getBoundingClientRect();
+        const r = label.getBoundingClientRect();
+        return {
+          text: label.textContent,
+          size: parseFloat(getComputedStyle(label).fontSize),
+          inside:
+            r.left >= frame.left - 0.5 &&
+            r.right <= frame.right + 0.5 &&
+            r.top >= frame.top - 0.5 &&
+            r.bottom <= frame.bottom + 0.5,
+          bar: Math.round(bar.height * 10) / 10,
+        };
+      }),
+  );
+}
+
+test("present mode's bar labels are 14 px or larger and inside their taller bars; the editor's stay 11 px in 16 px bars", async ({
+  page,
+}) => {
+  test.slow();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  const menu = page.getByLabel('Preset', { exact: true });
+  const titles = (await menu.locator('option').allTextContents()).filter((t) => !t.startsWith('Presets ('));
+  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  const wrong: string[] = [];
+  let checked = 0;
+  for (const title of titles) {
+    await loadPreset(page, title);
+    for (const l of await barLabels(timeline))
+      if (l.size !== 11 || l.bar !== 16) wrong.push(`${title}: "${l.text}" is ${l.size} px in a ${l.bar} px bar`);
+    await page.getByRole('button', { name: '▶ Present' }).click();
+    await expect(present(page)).toBeVisible();
+    // A moment in the middle, then the whole story.
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Space');
+    for (const frame of ['moment 2', 'summary']) {
+      if (frame === 'summary') {
+        await page.keyboard.press('End');
+        await expect(present(page)).toContainText('Summary');
+      }
+      const labels = await barLabels(present(page).getByRole('application'));
+      checked += labels.length;
+      for (const l of labels) {
+        if (l.size < 14) wrong.push(`present, ${title}, ${frame}: "${l.text}" is ${l.size} px`);
+        if (!l.inside) wrong.push(`present, ${title}, ${frame}: "${l.text}" runs out of its ${l.bar} px bar`);
+      }
+    }
+    await page.keyboard.press('Escape');
+    await expect(present(page)).toHaveCount(0);
+  }
+  expect(checked).toBeGreaterThan(50);
+  expect(wrong).toEqual([]);
 });

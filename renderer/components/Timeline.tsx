@@ -85,8 +85,10 @@ function fitText(texts: readonly string[], room: number, size: number): string {
   return lo < 3 ? '' : `${last.slice(0, lo).trimEnd()}…`;
 }
 
-/** Font size (px) of `.iv-label` and `.input-label` in styles.css. */
+/** Font size (px) of `.iv-label` and `.input-label` in styles.css (bar labels are larger in present mode). */
 const SMALL = 11;
+/** Height (px) of a row of bars whose labels are `font` px: ROW for the usual 11 px, taller for larger type. */
+const barRow = (font: number) => Math.max(ROW, Math.ceil(font * 1.45));
 /** The markers' glyphs: 14 px bold in styles.css. */
 const MARKER_SIZE = 14;
 /** Half the width of an input's diamond, and the gap between a label and what it must not touch. */
@@ -365,9 +367,12 @@ const IntervalBar = memo(function IntervalBar(props: {
   /** x of `due`, when there is one. */
   xDue: number | undefined;
   y0: number;
+  /** The bar's height and its label's font size (px): larger in present mode. */
+  height: number;
+  font: number;
   onZoom: (from: number, to: number) => void;
 }) {
-  const { kind, push, from, to, due, open, x0, y0 } = props;
+  const { kind, push, from, to, due, open, x0, y0, height, font } = props;
   const w = Math.max(1.5, props.x1 - x0);
   const windowW = kind === 'deadline' && due !== undefined ? Math.max(1.5, (props.xDue ?? x0) - x0) : 0;
   const left = kind === 'deadline' && due !== undefined ? Math.max(0, due - to) : 0;
@@ -388,13 +393,15 @@ const IntervalBar = memo(function IntervalBar(props: {
               'nothing reported',
               'not reported',
             ];
-  const deadlineText = windowW > 40 ? fitText(deadlineTexts, windowW - 10, SMALL) : '';
-  const barText = w > 60 && kind !== 'deadline' ? fitText([props.label], w - 10, SMALL) : '';
+  const deadlineText = windowW > 40 ? fitText(deadlineTexts, windowW - 10, font) : '';
+  const barText = w > 60 && kind !== 'deadline' ? fitText([props.label], w - 10, font) : '';
   const tone = toneOf(kind);
+  // The label's baseline, its text centred in the bar (y0 + 12 for 11 px labels in a 16 px bar).
+  const baseline = y0 + Math.round((height + font * 0.72) / 2);
   return (
     <g onDoubleClick={(e) => (e.stopPropagation(), props.onZoom(from, due ?? to))}>
       {windowW > 0 && (
-        <rect className="deadline-window" x={x0} y={y0} width={windowW} height={ROW} rx={3}>
+        <rect className="deadline-window" x={x0} y={y0} width={windowW} height={height} rx={3}>
           <title>{`${deadlineTexts[0]}; callservicesd checks at ${by} (KILL-1)`}</title>
         </rect>
       )}
@@ -404,21 +411,21 @@ const IntervalBar = memo(function IntervalBar(props: {
         x={x0}
         y={y0}
         width={w}
-        height={ROW}
+        height={height}
         rx={3}
       >
         <title>{`${deadlineTexts[0] ? `${deadlineTexts[0]}; ` : ''}${props.label}: ${formatTime(from)} → ${open ? 'end' : formatTime(to)}${props.rule ? ` (${props.rule})` : ''}`}</title>
       </rect>
       {!barText && !deadlineText && CUED.has(tone) && (
-        <rect className="iv-cue" x={x0} y={y0} width={w} height={ROW} rx={3} fill={`url(#${props.cues}-${tone})`} />
+        <rect className="iv-cue" x={x0} y={y0} width={w} height={height} rx={3} fill={`url(#${props.cues}-${tone})`} />
       )}
       {deadlineText && (
-        <text className="iv-label" x={x0 + 5} y={y0 + 12}>
+        <text className="iv-label" x={x0 + 5} y={baseline}>
           {deadlineText}
         </text>
       )}
       {barText && (
-        <text className="iv-label" x={x0 + 5} y={y0 + 12}>
+        <text className="iv-label" x={x0 + 5} y={baseline}>
           {barText}
         </text>
       )}
@@ -688,11 +695,21 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   }, []);
 
   // The axis's labels are larger in present mode (styles.css): the playhead's pill is sized to its text.
+  // So are the bars' labels, and their rows are taller to hold them; there may be no bar to measure
+  // yet, so a label is measured on a probe.
   const [axisFont, setAxisFont] = useState(SMALL);
+  const [barFont, setBarFont] = useState(SMALL);
   useLayoutEffect(() => {
-    const tick = svgRef.current?.querySelector('.playhead-label');
+    const svg = svgRef.current;
+    const tick = svg?.querySelector('.playhead-label');
     if (tick) setAxisFont(parseFloat(getComputedStyle(tick).fontSize) || SMALL);
+    if (!svg) return;
+    const probe = svg.appendChild(document.createElementNS(svg.namespaceURI, 'text'));
+    probe.setAttribute('class', 'iv-label');
+    setBarFont(parseFloat(getComputedStyle(probe).fontSize) || SMALL);
+    probe.remove();
   }, []);
+  const rowHeight = barRow(barFont);
 
   const plot = width - GUTTER - 12;
   const x = useCallback((t: number) => GUTTER + ((t - view.start) / (view.end - view.start)) * plot, [view, plot]);
@@ -714,7 +731,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const heights = {} as Record<LaneId, number>;
   for (const lane of LANES) {
     heights[lane] =
-      lane === 'provider' ? 18 + providerRows * (ROW + 4) : 12 + (layouts.get(lane)?.count ?? 1) * (ROW + 3) + 26;
+      lane === 'provider' ? 18 + providerRows * (ROW + 4) : 12 + (layouts.get(lane)?.count ?? 1) * (rowHeight + 3) + 26;
     heights[lane] = Math.max(heights[lane], dragLayout?.heights[lane] ?? 0);
   }
   // A lane that grew during the drag keeps its new height until the drop (no flicker of one row).
@@ -827,7 +844,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
       if (at !== -1 && at + 1 < shownPushes.length) keep.add(shownPushes[at + 1]!.id);
     }
   }
-  const inBand = (y0: number) => !windowed || (y0 + ROW >= band.top && y0 <= band.bottom);
+  const inBand = (y0: number) => !windowed || (y0 + rowHeight >= band.top && y0 <= band.bottom);
 
   // A push selected elsewhere (the Fates table, a link, the keyboard) is scrolled into the view.
   // (Not one picked on this timeline: it is in view, and scrolling would move it from under the pointer.)
@@ -1162,7 +1179,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
           {LANES.filter((l) => l !== 'provider').map((lane) => {
             const { placed, keys } = placedByLane.get(lane) ?? { placed: [], keys: [] };
             return placed.map(([iv, row], i) => {
-              const y0 = tops[lane] + 6 + row * (ROW + 3);
+              const y0 = tops[lane] + 6 + row * (rowHeight + 3);
               return !inBand(y0) ? null : (
                 <IntervalBar
                   key={keys[i]}
@@ -1179,6 +1196,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                   x1={clampX(iv.to)}
                   xDue={iv.due === undefined ? undefined : clampX(iv.due)}
                   y0={y0}
+                  height={rowHeight}
+                  font={barFont}
                   onZoom={handlers.zoomTo}
                 />
               );
