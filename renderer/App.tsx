@@ -4,10 +4,7 @@ import { flushSync } from 'react-dom';
 import type { LaneId } from '../machines';
 import { formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
 import { parseDuration, toDurationString } from '../machines/time';
-import { ComparePanel } from './components/ComparePanel';
 import { FatesPanel } from './components/FatesPanel';
-import { PresentMode } from './components/PresentMode';
-import { RuleLibrary } from './components/RuleLibrary';
 import { Inspector } from './components/Inspector';
 import { StatePanel } from './components/StatePanel';
 import { Timeline } from './components/Timeline';
@@ -16,9 +13,7 @@ import { WhyPanel } from './components/WhyPanel';
 import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
-import { htmlReport, markdownReport } from '../machines/report';
 import { whatWouldHaveSaved } from '../machines/whatif';
-import { svgToPng, timelineSvg } from './state/exportImage';
 import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/files';
 import { decodeScenario, decodeView, encodeScenario, encodeView, type SharedView } from './state/share';
 import { ADDABLE, defaultEvent, freshId, newEvent } from './state/events';
@@ -28,6 +23,7 @@ import { useShortcuts } from './state/useShortcuts';
 import { useHandlers } from './state/useHandlers';
 import { useThrottled } from './state/useThrottled';
 import { buildVariant, compareGroups, differingPushes, type CompareGroup } from './state/variants';
+import { ComparePanel, Deferred, preloadViews, PresentMode, RuleLibrary } from './lazyViews';
 
 const NONE: readonly number[] = [];
 /** How often (ms) the panels follow the simulation while an input is dragged; the timeline follows every frame. */
@@ -87,6 +83,16 @@ export function App() {
     load: (next, presetId) => send({ type: 'doc.load', file: next, ...(presetId ? { presetId } : {}) }),
     linkErrors: initial.linkErrors,
   });
+
+  useEffect(() => {
+    // The views opened on a user's action load once the first screen is up, so that they open at once.
+    if (!('requestIdleCallback' in window)) {
+      const timer = setTimeout(preloadViews, 500);
+      return () => clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(preloadViews, { timeout: 2_000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
 
   useEffect(() => {
     // "system" follows the OS, live; the stylesheet only knows data-theme="dark" | "light".
@@ -238,27 +244,34 @@ export function App() {
       download(file);
       downloaded(file);
     },
+    // Exports and reports load their code (a chunk of its own) on first use.
     onExport: (format: 'svg' | 'png') => {
-      flushSync(() => setExporting(true));
-      const svg = document.querySelector<SVGSVGElement>('.timeline > svg[role="application"]');
-      const image = svg ? timelineSvg(svg) : undefined;
-      setExporting(false);
-      if (!image) return;
       const name = fileNameFor(file).replace('.ringside.json', `.timeline.${format}`);
-      if (format === 'svg') downloadText(image.text, name, 'image/svg+xml');
-      else
-        void svgToPng(image).then(
-          (png) => downloadBlob(png, name),
-          (error: Error) => setNotice({ kind: 'error', text: `PNG export failed: ${error.message}` }),
-        );
+      const failed = (error: Error) =>
+        setNotice({ kind: 'error', text: `${format.toUpperCase()} export failed: ${error.message}` });
+      void import('./state/exportImage').then(({ svgToPng, timelineSvg }) => {
+        flushSync(() => setExporting(true));
+        const svg = document.querySelector<SVGSVGElement>('.timeline > svg[role="application"]');
+        const image = svg ? timelineSvg(svg) : undefined;
+        setExporting(false);
+        if (!image) return;
+        if (format === 'svg') downloadText(image.text, name, 'image/svg+xml');
+        else void svgToPng(image).then((png) => downloadBlob(png, name), failed);
+      }, failed);
     },
     onReport: (format: 'md' | 'html') => {
       // The scenario the shown result was simulated from, not the panels' copy a step behind.
       const scenario = sim?.scenario;
       if (!scenario || !sim) return;
+      const result = sim.output.result;
       const name = fileNameFor(file).replace('.ringside.json', `.report.${format}`);
-      if (format === 'md') downloadText(markdownReport(scenario, sim.output.result), name, 'text/markdown');
-      else downloadText(htmlReport(scenario, sim.output.result), name, 'text/html');
+      void import('../machines/report').then(
+        ({ htmlReport, markdownReport }) => {
+          if (format === 'md') downloadText(markdownReport(scenario, result), name, 'text/markdown');
+          else downloadText(htmlReport(scenario, result), name, 'text/html');
+        },
+        (error: Error) => setNotice({ kind: 'error', text: `The report could not be made: ${error.message}` }),
+      );
     },
     onCopyLink: () => {
       const shown = encodeView({ ...view, playhead, ...(selectedPush ? { push: selectedPush } : {}) });
@@ -314,30 +327,50 @@ export function App() {
     );
   }
 
+  // A view loaded on first use that cannot be had says so in the hint bar and closes.
+  const unavailable = (what: string, close: () => void) => (error: Error) => {
+    setNotice({ kind: 'error', text: `${what} could not be opened (${error.message}). Reload to try again.` });
+    close();
+  };
+
   if (presenting && sim.scenario) {
-    return <PresentMode output={sim.output} scenario={sim.scenario} file={file} onExit={() => setPresenting(false)} />;
+    return (
+      // While present mode loads: its dark, empty full-screen frame.
+      <Deferred
+        fallback={<div className="present" aria-busy="true" />}
+        onError={unavailable('Present mode', () => setPresenting(false))}
+      >
+        <PresentMode output={sim.output} scenario={sim.scenario} file={file} onExit={() => setPresenting(false)} />
+      </Deferred>
+    );
   }
 
   return (
     <div className="app">
       {library && (
-        <RuleLibrary
-          {...library}
-          {...(loadedScenario ? { scenario: loadedScenario } : {})}
-          onCompareIos={(ios) => {
-            setCompareWith(`ios:${ios}`);
-            setLibrary(undefined);
-          }}
-          onClose={() => setLibrary(undefined)}
-          onOpen={(showing) => {
-            const preset = PRESETS.find((p) => p.id === showing.presetId);
-            if (!preset || !detach(`the preset “${preset.file.title}”`)) return;
-            send({ type: 'doc.load', file: preset.file, presetId: preset.id });
-            send({ type: 'select.push', push: showing.push });
-            send({ type: 'playhead.set', t: showing.at });
-            setLibrary(undefined);
-          }}
-        />
+        // While the library loads: its backdrop over the app, which closes it as the library's would.
+        <Deferred
+          fallback={<div className="library-backdrop" aria-busy="true" onClick={() => setLibrary(undefined)} />}
+          onError={unavailable('The rule library', () => setLibrary(undefined))}
+        >
+          <RuleLibrary
+            {...library}
+            {...(loadedScenario ? { scenario: loadedScenario } : {})}
+            onCompareIos={(ios) => {
+              setCompareWith(`ios:${ios}`);
+              setLibrary(undefined);
+            }}
+            onClose={() => setLibrary(undefined)}
+            onOpen={(showing) => {
+              const preset = PRESETS.find((p) => p.id === showing.presetId);
+              if (!preset || !detach(`the preset “${preset.file.title}”`)) return;
+              send({ type: 'doc.load', file: preset.file, presetId: preset.id });
+              send({ type: 'select.push', push: showing.push });
+              send({ type: 'playhead.set', t: showing.at });
+              setLibrary(undefined);
+            }}
+          />
+        </Deferred>
       )}
       <h1 className="visually-hidden">Ringside</h1>
       <Toolbar
@@ -447,13 +480,19 @@ export function App() {
           <div className="bottom">
             <FatesPanel pushes={pushes} selected={selectedPush} onSelect={panels.selectPush} />
             {variant && (
-              <ComparePanel
-                label={variant.label}
-                a={pushes}
-                b={variant.output.result.pushes}
-                selected={selectedPush}
-                onSelect={panels.selectPush}
-              />
+              // While the differences load: their empty panel, in the place the grid keeps for them.
+              <Deferred
+                fallback={<section className="panel compare" aria-label="Differences" aria-busy="true" />}
+                onError={unavailable('The differences', () => setCompareWith(undefined))}
+              >
+                <ComparePanel
+                  label={variant.label}
+                  a={pushes}
+                  b={variant.output.result.pushes}
+                  selected={selectedPush}
+                  onSelect={panels.selectPush}
+                />
+              </Deferred>
             )}
             <StatePanel state={worldState} />
           </div>
