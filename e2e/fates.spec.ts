@@ -36,3 +36,42 @@ test('with many pushes the Fates table renders the rows near its view; a push pi
   await expect(fates.getByRole('row', { name: /^push p190,/ })).toBeFocused();
   await expect(fates.getByRole('row', { name: /^push p190,/ })).toBeInViewport();
 });
+
+test('a push id, its times and its fate stay on one line; the rules wrap between rules, never before a dot', async ({
+  page,
+}) => {
+  await page.goto('/');
+  // The first preset has the longest id (cancel-call-1) and a six-rule chain in a narrow panel.
+  const fates = page.getByRole('region', { name: 'Fates' });
+  await expect(fates.getByRole('row', { name: /^push cancel-call-1,/ })).toBeVisible();
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    // The most lines any text in the cell is laid out on (a text node has a box per line).
+    const lines = (cell: HTMLElement) => {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      let most = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        most = Math.max(most, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size);
+      }
+      return most;
+    };
+    for (const td of document.querySelectorAll<HTMLElement>('.fates tbody tr[aria-rowindex] td')) {
+      if (!td.classList.contains('rules')) {
+        if (lines(td) > 1) out.push(`"${td.textContent}" takes ${lines(td)} lines`);
+        continue;
+      }
+      const text = td.firstChild!;
+      const left = td.getBoundingClientRect().left + parseFloat(getComputedStyle(td).paddingLeft);
+      for (let i = text.textContent!.indexOf('·'); i !== -1; i = text.textContent!.indexOf('·', i + 1)) {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        if (range.getBoundingClientRect().left - left < 2) out.push(`a line of "${td.textContent}" starts with a dot`);
+      }
+    }
+    return out;
+  });
+  expect(problems).toEqual([]);
+});

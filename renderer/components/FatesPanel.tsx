@@ -195,7 +195,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
                 sentAt={p.sentAt}
                 deliveredAt={p.deliveredAt}
                 fate={p.fate}
-                rules={p.rules.join(' · ')}
+                rules={p.rules.join('\u00a0· ')}
                 selected={p.id === selected}
                 onSelect={props.onSelect}
               />
