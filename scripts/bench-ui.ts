@@ -212,8 +212,10 @@ async function profileDrag(page: Page): Promise<Map<string, number>> {
   for (const node of profile.nodes as ProfileNode[]) {
     const url = node.callFrame.url;
     if (url.startsWith('http') && !maps.has(url)) {
+      // A chunk without a map (Rolldown's runtime) gets the page back from the preview server, not JSON.
       const res = await fetch(`${url}.map`).catch(() => undefined);
-      maps.set(url, res?.ok ? sourceLookup((await res.json()) as { sources: string[]; mappings: string }) : undefined);
+      const json = res?.ok && res.headers.get('content-type')?.includes('json');
+      maps.set(url, json ? sourceLookup((await res.json()) as { sources: string[]; mappings: string }) : undefined);
     }
   }
   const parent = new Map<number, ProfileNode>();
