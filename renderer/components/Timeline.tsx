@@ -163,17 +163,8 @@ function layoutLane(intervals: readonly LaneInterval[]): { rows: Map<LaneInterva
  * Each push takes the lowest row free before it starts; the rows' busy-until times sit in a tree of
  * minimums, so finding that row takes log(rows) steps, not a scan of every row (a fitted day of
  * pushes has thousands of rows, and the rows are laid out again on every drag frame).
- *
- * With `prefer` (the rows when a drag began), a push keeps its preferred row while that row is free
- * before it starts: while one push is dragged the others stay where they were, instead of the whole
- * packing shuffling (and every lane below moving) on every frame.
  */
-function assignRows(
-  pushes: readonly PushResult[],
-  end: number,
-  msPerPx: number,
-  prefer?: ReadonlyMap<string, number>,
-): Map<string, number> {
+function assignRows(pushes: readonly PushResult[], end: number, msPerPx: number): Map<string, number> {
   const sorted = [...pushes].sort((a, b) => a.sentAt - b.sentAt || a.id.localeCompare(b.id));
   let size = 1;
   while (size < sorted.length) size *= 2;
@@ -182,20 +173,60 @@ function assignRows(
   const busy = new Float64Array(2 * size).fill(-Infinity);
   const out = new Map<string, number>();
   for (const p of sorted) {
-    const label = (p.id.length + p.fate.length + 6) * LABEL_CHAR + 16;
-    const spanEnd = Math.max(p.deliveredAt ?? end, p.sentAt);
-    // A label that would run past the end goes over the span's end instead (see PushSpan).
-    const inside = spanEnd + label * msPerPx > end + 12 * msPerPx;
-    const from = inside ? Math.min(p.sentAt, spanEnd - label * msPerPx) : p.sentAt;
-    const stop = inside ? spanEnd : spanEnd + label * msPerPx;
-    const freeBefore = from - 8 * msPerPx;
-    const wanted = prefer?.get(p.id);
+    const { freeBefore, stop } = extentOf(p, end, msPerPx);
     let node = 1;
-    if (wanted !== undefined && wanted < size && busy[size + wanted]! < freeBefore) node = size + wanted;
-    else while (node < size) node = busy[2 * node]! < freeBefore ? 2 * node : 2 * node + 1;
+    while (node < size) node = busy[2 * node]! < freeBefore ? 2 * node : 2 * node + 1;
     out.set(p.id, node - size);
     busy[node] = stop;
     for (node >>= 1; node >= 1; node >>= 1) busy[node] = Math.min(busy[2 * node]!, busy[2 * node + 1]!);
+  }
+  return out;
+}
+
+/** The time a push's span and label take in its row, at this zoom, with the gap it wants before it. */
+function extentOf(p: PushResult, end: number, msPerPx: number): { freeBefore: number; stop: number } {
+  const label = (p.id.length + p.fate.length + 6) * LABEL_CHAR + 16;
+  const spanEnd = Math.max(p.deliveredAt ?? end, p.sentAt);
+  // A label that would run past the end goes over the span's end instead (see PushSpan).
+  const inside = spanEnd + label * msPerPx > end + 12 * msPerPx;
+  const from = inside ? Math.min(p.sentAt, spanEnd - label * msPerPx) : p.sentAt;
+  return { freeBefore: from - 8 * msPerPx, stop: inside ? spanEnd : spanEnd + label * msPerPx };
+}
+
+/**
+ * Rows while inputs are dragged (`kept`: the rows when the drag began). Every push that is not
+ * `moving` keeps its row whatever its span does meanwhile: a span that grows may run under its
+ * neighbour's label until the drop packs the rows afresh. A moving push (or one not in `kept`) then
+ * takes its own row if it overlaps nothing there, else the lowest row where it overlaps nothing. So
+ * nothing but what the pointer moves changes rows, and the lane grows only when no row has room for
+ * it: a neighbour bumped to a new row moved every lane below, and Chromium laid out and painted the
+ * whole timeline again (~30 ms).
+ */
+function keepRows(
+  pushes: readonly PushResult[],
+  end: number,
+  msPerPx: number,
+  kept: ReadonlyMap<string, number>,
+  moving: ReadonlySet<string>,
+): Map<string, number> {
+  const taken: { freeBefore: number; stop: number }[][] = [];
+  const out = new Map<string, number>();
+  const rest: PushResult[] = [];
+  for (const p of pushes) {
+    const row = kept.get(p.id);
+    if (row === undefined || moving.has(p.id)) rest.push(p);
+    else {
+      out.set(p.id, row);
+      (taken[row] ??= []).push(extentOf(p, end, msPerPx));
+    }
+  }
+  for (const p of rest) {
+    const e = extentOf(p, end, msPerPx);
+    const free = (row: number) => !taken[row]?.some((o) => o.freeBefore < e.stop && e.freeBefore < o.stop);
+    let row = kept.get(p.id) ?? 0;
+    if (!free(row)) for (row = 0; !free(row);) row++;
+    out.set(p.id, row);
+    (taken[row] ??= []).push(e);
   }
   return out;
 }
@@ -666,12 +697,14 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   /** While an input is dragged: the order of the pushes when the drag began. */
   const [dragOrder, setDragOrder] = useState<ReadonlyMap<string, number>>();
   /**
-   * While an input is dragged: the push rows and lane heights when the drag began. Pushes keep their
-   * rows and lanes do not shrink, so the lanes below do not jump on every frame (and Chromium does
-   * not lay out and paint every lane again); the drop packs the rows afresh.
+   * While an input is dragged: the push rows and lane heights when the drag began, and the pushes
+   * the pointer moves. The other pushes keep their rows and lanes do not shrink, so the lanes below
+   * do not jump on every frame (and Chromium does not lay out and paint every lane again); the drop
+   * packs the rows afresh.
    */
   const [dragLayout, setDragLayout] = useState<{
     rows: ReadonlyMap<string, number>;
+    moving: ReadonlySet<string>;
     heights: Readonly<Record<LaneId, number>>;
   }>();
 
@@ -716,10 +749,14 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const tAt = useCallback((px: number) => view.start + ((px - GUTTER) / plot) * (view.end - view.start), [view, plot]);
 
   const msPerPx = (view.end - view.start) / plot;
-  const preferRows = dragLayout?.rows;
+  const keptRows = dragLayout?.rows;
+  const moving = dragLayout?.moving;
   const pushRows = useMemo(
-    () => assignRows(result.pushes, trace.end, msPerPx, preferRows),
-    [result.pushes, trace.end, msPerPx, preferRows],
+    () =>
+      keptRows && moving
+        ? keepRows(result.pushes, trace.end, msPerPx, keptRows, moving)
+        : assignRows(result.pushes, trace.end, msPerPx),
+    [result.pushes, trace.end, msPerPx, keptRows, moving],
   );
   let providerRows = 1;
   for (const row of pushRows.values()) providerRows = Math.max(providerRows, row + 1);
@@ -736,7 +773,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   }
   // A lane that grew during the drag keeps its new height until the drop (no flicker of one row).
   if (dragLayout && LANES.some((lane) => heights[lane] > dragLayout.heights[lane]))
-    setDragLayout({ rows: dragLayout.rows, heights: { ...heights } });
+    setDragLayout({ ...dragLayout, heights: { ...heights } });
   const tops = {} as Record<LaneId, number>;
   let y = AXIS;
   for (const lane of LANES) {
@@ -913,7 +950,9 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         moved = true;
         // Pushes keep their place in the DOM while dragged (see `shownPushes`).
         setDragOrder(new Map(result.pushes.map((p, i) => [p.id, i])));
-        setDragLayout({ rows: pushRows, heights });
+        // The dragged pushes find a free row on each frame; the others keep theirs (see keepRows).
+        const dragged = new Set([...pushInput].filter(([, i]) => starts.has(i)).map(([id]) => id));
+        setDragLayout({ rows: pushRows, moving: dragged, heights });
         props.onDragStart();
       }
       const times = new Map<number, number>();
