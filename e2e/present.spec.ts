@@ -172,7 +172,27 @@ function barLabels(svg: Locator) {
   );
 }
 
-test("present mode's bar labels are 14 px or larger and inside their taller bars; the editor's stay 11 px in 16 px bars", async ({
+/** Every shown push label on `svg`: its text, computed font size, and the labels whose boxes it overlaps. */
+function pushLabels(svg: Locator) {
+  return svg.evaluate((root) => {
+    const labels = [...root.querySelectorAll('.push-label')].filter((l) => l.getBoundingClientRect().width > 0);
+    const boxes = labels.map((l) => l.getBoundingClientRect());
+    return labels.map((label, i) => ({
+      text: label.textContent,
+      size: parseFloat(getComputedStyle(label).fontSize),
+      overlaps: labels
+        .filter((_, j) => {
+          const a = boxes[i]!;
+          const b = boxes[j]!;
+          // 1 px of slack: glyph boxes of neighbouring rows may touch.
+          return j !== i && a.left < b.right && b.left < a.right && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+        })
+        .map((l) => l.textContent),
+    }));
+  });
+}
+
+test("present mode's bar and push labels are 14 px or larger, bars' inside their taller bars, pushes' clear of each other; the editor's stay 11 and 12 px", async ({
   page,
 }) => {
   test.slow();
@@ -183,10 +203,12 @@ test("present mode's bar labels are 14 px or larger and inside their taller bars
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   const wrong: string[] = [];
   let checked = 0;
+  let checkedPushes = 0;
   for (const title of titles) {
     await loadPreset(page, title);
     for (const l of await barLabels(timeline))
       if (l.size !== 11 || l.bar !== 16) wrong.push(`${title}: "${l.text}" is ${l.size} px in a ${l.bar} px bar`);
+    for (const l of await pushLabels(timeline)) if (l.size !== 12) wrong.push(`${title}: "${l.text}" is ${l.size} px`);
     await page.getByRole('button', { name: '▶ Present' }).click();
     await expect(present(page)).toBeVisible();
     // A moment in the middle, then the whole story.
@@ -203,10 +225,18 @@ test("present mode's bar labels are 14 px or larger and inside their taller bars
         if (l.size < 14) wrong.push(`present, ${title}, ${frame}: "${l.text}" is ${l.size} px`);
         if (!l.inside) wrong.push(`present, ${title}, ${frame}: "${l.text}" runs out of its ${l.bar} px bar`);
       }
+      const pushes = await pushLabels(present(page).getByRole('application'));
+      checkedPushes += pushes.length;
+      for (const l of pushes) {
+        if (l.size < 14) wrong.push(`present, ${title}, ${frame}: push "${l.text}" is ${l.size} px`);
+        if (l.overlaps.length)
+          wrong.push(`present, ${title}, ${frame}: push "${l.text}" overlaps ${l.overlaps.join(', ')}`);
+      }
     }
     await page.keyboard.press('Escape');
     await expect(present(page)).toHaveCount(0);
   }
   expect(checked).toBeGreaterThan(50);
+  expect(checkedPushes).toBeGreaterThan(30);
   expect(wrong).toEqual([]);
 });

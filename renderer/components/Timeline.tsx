@@ -89,6 +89,10 @@ function fitText(texts: readonly string[], room: number, size: number): string {
 const SMALL = 11;
 /** Height (px) of a row of bars whose labels are `font` px: ROW for the usual 11 px, taller for larger type. */
 const barRow = (font: number) => Math.max(ROW, Math.ceil(font * 1.45));
+/** The push labels' usual size (px, styles.css `.push-label`); present mode's are larger. */
+const PUSH_FONT = 12;
+/** Height (px) of a row of push spans whose labels are `font` px: ROW for the usual 12 px. */
+const pushRow = (font: number) => Math.max(ROW, Math.round((font * 4) / 3));
 /** The markers' glyphs: 14 px bold in styles.css. */
 const MARKER_SIZE = 14;
 /** Half the width of an input's diamond, and the gap between a label and what it must not touch. */
@@ -164,7 +168,7 @@ function layoutLane(intervals: readonly LaneInterval[]): { rows: Map<LaneInterva
  * minimums, so finding that row takes log(rows) steps, not a scan of every row (a fitted day of
  * pushes has thousands of rows, and the rows are laid out again on every drag frame).
  */
-function assignRows(pushes: readonly PushResult[], end: number, msPerPx: number): Map<string, number> {
+function assignRows(pushes: readonly PushResult[], end: number, msPerPx: number, charW: number): Map<string, number> {
   const sorted = [...pushes].sort((a, b) => a.sentAt - b.sentAt || a.id.localeCompare(b.id));
   let size = 1;
   while (size < sorted.length) size *= 2;
@@ -173,7 +177,7 @@ function assignRows(pushes: readonly PushResult[], end: number, msPerPx: number)
   const busy = new Float64Array(2 * size).fill(-Infinity);
   const out = new Map<string, number>();
   for (const p of sorted) {
-    const { freeBefore, stop } = extentOf(p, end, msPerPx);
+    const { freeBefore, stop } = extentOf(p, end, msPerPx, charW);
     let node = 1;
     while (node < size) node = busy[2 * node]! < freeBefore ? 2 * node : 2 * node + 1;
     out.set(p.id, node - size);
@@ -183,9 +187,12 @@ function assignRows(pushes: readonly PushResult[], end: number, msPerPx: number)
   return out;
 }
 
-/** The time a push's span and label take in its row, at this zoom, with the gap it wants before it. */
-function extentOf(p: PushResult, end: number, msPerPx: number): { freeBefore: number; stop: number } {
-  const label = (p.id.length + p.fate.length + 6) * LABEL_CHAR + 16;
+/**
+ * The time a push's span and label take in its row, at this zoom, with the gap it wants before it
+ * (`charW`: a label character's width, px).
+ */
+function extentOf(p: PushResult, end: number, msPerPx: number, charW: number): { freeBefore: number; stop: number } {
+  const label = (p.id.length + p.fate.length + 6) * charW + 16;
   const spanEnd = Math.max(p.deliveredAt ?? end, p.sentAt);
   // A label that would run past the end goes over the span's end instead (see PushSpan).
   const inside = spanEnd + label * msPerPx > end + 12 * msPerPx;
@@ -208,6 +215,7 @@ function keepRows(
   msPerPx: number,
   kept: ReadonlyMap<string, number>,
   moving: ReadonlySet<string>,
+  charW: number,
 ): Map<string, number> {
   const taken: { freeBefore: number; stop: number }[][] = [];
   const out = new Map<string, number>();
@@ -217,11 +225,11 @@ function keepRows(
     if (row === undefined || moving.has(p.id)) rest.push(p);
     else {
       out.set(p.id, row);
-      (taken[row] ??= []).push(extentOf(p, end, msPerPx));
+      (taken[row] ??= []).push(extentOf(p, end, msPerPx, charW));
     }
   }
   for (const p of rest) {
-    const e = extentOf(p, end, msPerPx);
+    const e = extentOf(p, end, msPerPx, charW);
     const free = (row: number) => !taken[row]?.some((o) => o.freeBefore < e.stop && e.freeBefore < o.stop);
     let row = kept.get(p.id) ?? 0;
     if (!free(row)) for (row = 0; !free(row);) row++;
@@ -477,6 +485,9 @@ const PushSpan = memo(function PushSpan(props: {
   y0: number;
   /** The right edge of the drawing: a label that would run past it goes inside the span's end. */
   limit: number;
+  /** The row's height and the label's size (px): larger in present mode. */
+  row: number;
+  font: number;
   hidden: boolean;
   differs: boolean;
   selected: boolean;
@@ -493,9 +504,11 @@ const PushSpan = memo(function PushSpan(props: {
   const after = Math.max(x1, x0 + 8) + 6;
   // A span that runs to the end of the scenario (an undelivered push) would lose its fate word past
   // the edge: its label then ends where the span ends, and the line stops before it.
-  const inside = after + text.length * LABEL_CHAR > props.limit;
+  const charW = (LABEL_CHAR * props.font) / PUSH_FONT;
+  const inside = after + text.length * charW > props.limit;
   const labelX = inside ? Math.max(x1 - 2, x0 + 12) : after;
-  const lineEnd = inside ? Math.max(x0 + 2, labelX - text.length * LABEL_CHAR - 6) : Math.max(x1, x0 + 2);
+  const lineEnd = inside ? Math.max(x0 + 2, labelX - text.length * charW - 6) : Math.max(x1, x0 + 2);
+  const mid = y0 + props.row / 2;
   return (
     <g
       className={`push tone-${style.tone}${props.selected ? ' selected' : ''}${differs ? ' differs' : ''}`}
@@ -511,12 +524,17 @@ const PushSpan = memo(function PushSpan(props: {
         className="push-span"
         x1={x0}
         x2={lineEnd}
-        y1={y0 + ROW / 2}
-        y2={y0 + ROW / 2}
+        y1={mid}
+        y2={mid}
         strokeDasharray={deliveredAt === undefined ? '4 3' : undefined}
       />
-      <circle className="push-handle" cx={x0} cy={y0 + ROW / 2} r={6} />
-      <text className="push-label" x={labelX} y={y0 + 12} textAnchor={inside ? 'end' : undefined}>
+      <circle className="push-handle" cx={x0} cy={mid} r={6} />
+      <text
+        className="push-label"
+        x={labelX}
+        y={mid + Math.round(props.font / 3)}
+        textAnchor={inside ? 'end' : undefined}
+      >
         {text}
       </text>
     </g>
@@ -732,6 +750,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   // yet, so a label is measured on a probe.
   const [axisFont, setAxisFont] = useState(SMALL);
   const [barFont, setBarFont] = useState(SMALL);
+  const [pushFont, setPushFont] = useState(PUSH_FONT);
   useLayoutEffect(() => {
     const svg = svgRef.current;
     const tick = svg?.querySelector('.playhead-label');
@@ -740,9 +759,13 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     const probe = svg.appendChild(document.createElementNS(svg.namespaceURI, 'text'));
     probe.setAttribute('class', 'iv-label');
     setBarFont(parseFloat(getComputedStyle(probe).fontSize) || SMALL);
+    probe.setAttribute('class', 'push-label');
+    setPushFont(parseFloat(getComputedStyle(probe).fontSize) || PUSH_FONT);
     probe.remove();
   }, []);
   const rowHeight = barRow(barFont);
+  const pushRowHeight = pushRow(pushFont);
+  const charW = (LABEL_CHAR * pushFont) / PUSH_FONT;
 
   const plot = width - GUTTER - 12;
   const x = useCallback((t: number) => GUTTER + ((t - view.start) / (view.end - view.start)) * plot, [view, plot]);
@@ -754,9 +777,9 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const pushRows = useMemo(
     () =>
       keptRows && moving
-        ? keepRows(result.pushes, trace.end, msPerPx, keptRows, moving)
-        : assignRows(result.pushes, trace.end, msPerPx),
-    [result.pushes, trace.end, msPerPx, keptRows, moving],
+        ? keepRows(result.pushes, trace.end, msPerPx, keptRows, moving, charW)
+        : assignRows(result.pushes, trace.end, msPerPx, charW),
+    [result.pushes, trace.end, msPerPx, keptRows, moving, charW],
   );
   let providerRows = 1;
   for (const row of pushRows.values()) providerRows = Math.max(providerRows, row + 1);
@@ -768,7 +791,9 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const heights = {} as Record<LaneId, number>;
   for (const lane of LANES) {
     heights[lane] =
-      lane === 'provider' ? 18 + providerRows * (ROW + 4) : 12 + (layouts.get(lane)?.count ?? 1) * (rowHeight + 3) + 26;
+      lane === 'provider'
+        ? 18 + providerRows * (pushRowHeight + 4)
+        : 12 + (layouts.get(lane)?.count ?? 1) * (rowHeight + 3) + 26;
     heights[lane] = Math.max(heights[lane], dragLayout?.heights[lane] ?? 0);
   }
   // A lane that grew during the drag keeps its new height until the drop (no flicker of one row).
@@ -870,7 +895,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
       cancelAnimationFrame(frame);
     };
   }, [windowed, measureBand]);
-  const pushY = (id: string) => tops.provider + 8 + (pushRows.get(id) ?? 0) * (ROW + 4);
+  const pushY = (id: string) => tops.provider + 8 + (pushRows.get(id) ?? 0) * (pushRowHeight + 4);
   const keep = new Set<string>();
   if (windowed) {
     if (selectedPush !== undefined) keep.add(selectedPush);
@@ -904,8 +929,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     const top = svg.getBoundingClientRect().top + pushY(id);
     const viewTop = view.top + scroller.clientTop;
     // The sticky axis covers the view's top AXIS px.
-    if (top < viewTop + AXIS || top + ROW > viewTop + scroller.clientHeight) {
-      scroller.scrollTop += top + ROW / 2 - (viewTop + (AXIS + scroller.clientHeight) / 2);
+    if (top < viewTop + AXIS || top + pushRowHeight > viewTop + scroller.clientHeight) {
+      scroller.scrollTop += top + pushRowHeight / 2 - (viewTop + (AXIS + scroller.clientHeight) / 2);
       measureBand();
     }
   });
@@ -1263,6 +1288,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                 x1={x(p.deliveredAt ?? trace.end)}
                 y0={y0}
                 limit={width}
+                row={pushRowHeight}
+                font={pushFont}
                 hidden={props.concealed?.has(p.id) ?? false}
                 differs={props.differs?.has(p.id) ?? false}
                 selected={selected}
