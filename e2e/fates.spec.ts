@@ -37,7 +37,7 @@ test('with many pushes the Fates table renders the rows near its view; a push pi
   await expect(fates.getByRole('row', { name: /^push p190,/ })).toBeInViewport();
 });
 
-test('a push id, its times and its fate stay on one line; the rules wrap between rules, never before a dot', async ({
+test('a push id, its times and its fate stay on one line; the rules wrap between rules, never inside one or before a dot', async ({
   page,
 }) => {
   await page.goto('/');
@@ -62,13 +62,25 @@ test('a push id, its times and its fate stay on one line; the rules wrap between
         if (lines(td) > 1) out.push(`"${td.textContent}" takes ${lines(td)} lines`);
         continue;
       }
-      const text = td.firstChild!;
+      // The rules wrap, but never inside an ID ("LAUNCH-" at a line's end) and never before a dot.
       const left = td.getBoundingClientRect().left + parseFloat(getComputedStyle(td).paddingLeft);
-      for (let i = text.textContent!.indexOf('·'); i !== -1; i = text.textContent!.indexOf('·', i + 1)) {
-        const range = document.createRange();
-        range.setStart(text, i);
-        range.setEnd(text, i + 1);
-        if (range.getBoundingClientRect().left - left < 2) out.push(`a line of "${td.textContent}" starts with a dot`);
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        const content = text.textContent!;
+        for (const rule of content.matchAll(/[A-Z]+-[0-9]+/g)) {
+          const range = document.createRange();
+          range.setStart(text, rule.index);
+          range.setEnd(text, rule.index + rule[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) out.push(`${rule[0]} in "${td.textContent}" is broken over two lines`);
+        }
+        for (let i = content.indexOf('·'); i !== -1; i = content.indexOf('·', i + 1)) {
+          const range = document.createRange();
+          range.setStart(text, i);
+          range.setEnd(text, i + 1);
+          if (range.getBoundingClientRect().left - left < 2)
+            out.push(`a line of "${td.textContent}" starts with a dot`);
+        }
       }
     }
     return out;

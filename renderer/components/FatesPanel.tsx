@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
+import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import type { Fate, PushResult } from '../../machines';
 import { FATE_INFO } from '../../machines/rules';
 import { FATE_STYLE, formatTime } from '../format';
@@ -42,7 +42,15 @@ const FateRow = memo(function FateRow(props: {
           <span aria-hidden="true">{style.icon}</span> {style.label}
         </span>
       </td>
-      <td className="mono rules">{props.rules}</td>
+      <td className="mono rules">
+        {/* Lines break only between rules, after the dot: never inside an ID (at its hyphen) or before a dot. */}
+        {props.rules.split(' · ').map((rule, i, all) => (
+          <Fragment key={i}>
+            {i > 0 && ' '}
+            <span className="rule">{i < all.length - 1 ? `${rule} ·` : rule}</span>
+          </Fragment>
+        ))}
+      </td>
     </tr>
   );
 });
@@ -195,7 +203,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
                 sentAt={p.sentAt}
                 deliveredAt={p.deliveredAt}
                 fate={p.fate}
-                rules={p.rules.join('\u00a0· ')}
+                rules={p.rules.join(' · ')}
                 selected={p.id === selected}
                 onSelect={props.onSelect}
               />
