@@ -18,6 +18,12 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
+/** The titles of the bundled presets, as the toolbar's menu lists them (its heading left out). */
+export async function presetTitles(page: Page): Promise<string[]> {
+  const options = page.getByLabel('Preset', { exact: true }).locator('option');
+  return (await options.allTextContents()).filter((t) => !t.startsWith('Presets ('));
+}
+
 /** Picks a preset from the toolbar's menu by its title and waits until it is loaded. */
 export async function loadPreset(page: Page, title: string): Promise<void> {
   await page.getByLabel('Preset', { exact: true }).selectOption({ label: title });

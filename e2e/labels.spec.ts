@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { ScenarioFile } from '../machines/scenario';
 import { encodeScenario } from '../renderer/state/share';
-import { expect, loadPreset, test } from './fixtures';
+import { expect, loadPreset, presetTitles, test } from './fixtures';
 
 /** Labels on the timeline that run past their box or over a marker, another input or its label. */
 function labelDefects(page: Page): Promise<string[]> {
@@ -51,7 +51,7 @@ test('in every preset, timeline labels stay inside their boxes and clear of mark
   await page.goto('/');
   await page.getByLabel('Theme').selectOption('dark');
   const menu = page.getByLabel('Preset', { exact: true });
-  const titles = (await menu.locator('option').allTextContents()).filter((t) => !t.startsWith('Presets ('));
+  const titles = await presetTitles(page);
   expect(titles.length).toBeGreaterThan(20);
   const defects: string[] = [];
   for (const title of titles) {
@@ -181,8 +181,7 @@ test('in every preset, at the fitted view and zoomed out, each unlabelled bar of
 }) => {
   test.slow();
   await page.goto('/');
-  const menu = page.getByLabel('Preset', { exact: true });
-  const titles = (await menu.locator('option').allTextContents()).filter((t) => !t.startsWith('Presets ('));
+  const titles = await presetTitles(page);
   expect(titles.length).toBeGreaterThan(20);
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   // One pattern per cued tone, defined once in this timeline, each drawn differently.

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, loadPreset, test } from './fixtures';
+import { expect, loadPreset, presetTitles, test } from './fixtures';
 import { labelContrasts } from './visibility';
 
 const present = (page: Page) => page.getByRole('dialog', { name: /^Present mode/ });
@@ -116,7 +116,7 @@ test('every bar label reads at WCAG AA contrast against its bar, on the timeline
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/');
   const menu = page.getByLabel('Preset', { exact: true });
-  const titles = (await menu.locator('option').allTextContents()).filter((t) => !t.startsWith('Presets ('));
+  const titles = await presetTitles(page);
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   const low: string[] = [];
   let checked = 0;
@@ -198,8 +198,7 @@ test("present mode's bar and push labels are 14 px or larger, bars' inside their
   test.slow();
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/');
-  const menu = page.getByLabel('Preset', { exact: true });
-  const titles = (await menu.locator('option').allTextContents()).filter((t) => !t.startsWith('Presets ('));
+  const titles = await presetTitles(page);
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   const wrong: string[] = [];
   let checked = 0;
