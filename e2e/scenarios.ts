@@ -32,3 +32,22 @@ export function throttledDay(title: string, count: number): ScenarioFile {
   timeline.push({ at: count * 1_000 - 500, do: 'network', to: 'cellular' });
   return { format: 'ringside.scenario/v1', title, duration: `${count + 10}s`, app: { report: 'never' }, timeline };
 }
+
+/**
+ * Twelve VoIP calls 2.5 s apart to an app that blocks its main thread for 2 s on each and reports a
+ * new call even while on one: their deadlines, handlers and ringing calls stack in rows on the
+ * callservicesd, App process and CallKit lanes.
+ */
+export function stackedCalls(title: string): ScenarioFile {
+  const timeline: TimelineEventFile[] = [];
+  for (let i = 0; i < 12; i++)
+    timeline.push({ at: 1_000 + i * 2_500, do: 'push', id: `p${i}`, kind: 'voip', expiration: '1h' });
+  return {
+    format: 'ringside.scenario/v1',
+    title,
+    duration: '60s',
+    device: { app: 'background' },
+    app: { blockMainThread: '2s', onCall: 'report-new', learnsCancellation: '4s' },
+    timeline,
+  };
+}

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { encodeScenario } from '../renderer/state/share';
 import { expect, test } from './fixtures';
-import { manyPushes, throttledDay } from './scenarios';
+import { manyPushes, stackedCalls, throttledDay } from './scenarios';
 import { paintedInPane } from './visibility';
 
 const pushSpans = (page: import('@playwright/test').Page) =>
@@ -218,4 +218,64 @@ test('while a push is dragged the other pushes keep their rows and the lanes bel
   await page.mouse.up();
   await expect(page.locator('.drag-time')).toHaveCount(0);
   expect(await layout()).toEqual(before);
+});
+
+test("while a push is dragged the other pushes' bars keep their rows, and no two bars of a row overlap", async ({
+  page,
+}) => {
+  await page.goto(`/#s=${encodeScenario(stackedCalls('Stacked calls'))}`);
+  /**
+   * Every bar below the Provider lane: its place across (x, width) and its row (its top within its
+   * lane), by what its tooltip names it (a push and a state) and its kind.
+   */
+  const bars = () =>
+    page.evaluate(() => {
+      const lanes = [...document.querySelectorAll('.timeline rect.lane-bg')].map((r) => r.getBoundingClientRect());
+      const out: { key: string; x0: number; x1: number; lane: number; row: number }[] = [];
+      const seen = new Map<string, number>();
+      for (const rect of document.querySelectorAll('.timeline rect.iv')) {
+        const base = `${(rect.querySelector('title')?.textContent ?? '').split(':')[0]}|${rect.getAttribute('class')}`;
+        const n = seen.get(base) ?? 0;
+        seen.set(base, n + 1);
+        const b = rect.getBoundingClientRect();
+        const lane = lanes.findIndex((l) => b.y >= l.y && b.y < l.y + l.height);
+        out.push({ key: `${base}#${n}`, x0: b.x, x1: b.x + b.width, lane, row: Math.round(b.y - lanes[lane]!.y) });
+      }
+      return out;
+    });
+  const before = await bars();
+  // The calls ring at once and stack several rows deep.
+  expect(new Set(before.filter((b) => b.key.includes('iv-call-ringing')).map((b) => b.row)).size).toBeGreaterThan(2);
+
+  const handle = page.getByRole('button', { name: /^push p3,/ }).locator('circle');
+  const box = (await handle.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  // Later and later past the next calls, whose ringing bars its own bars then overlap, and back.
+  let compared = 0;
+  for (const dx of [8, 24, 40, 60, 90, 120, 60, 24, 8, -8]) {
+    const label = await page.getByRole('button', { name: /^push p3,/ }).getAttribute('aria-label');
+    await page.mouse.move(box.x + box.width / 2 + dx, y);
+    await expect(page.getByRole('button', { name: /^push p3,/ })).not.toHaveAttribute('aria-label', label!);
+    const during = await bars();
+    for (const bar of during) {
+      // Another push's bar that has not moved across stays in its row.
+      const was = before.find((b) => b.key === bar.key);
+      if (was && !bar.key.startsWith('p3') && Math.abs(was.x0 - bar.x0) < 0.5 && Math.abs(was.x1 - bar.x1) < 0.5) {
+        compared++;
+        expect(bar.row, `${bar.key} at dx ${dx}`).toBe(was.row);
+      }
+      // And no bar runs over another in its row.
+      for (const other of during)
+        if (other !== bar && other.lane === bar.lane && other.row === bar.row)
+          expect(other.x0 >= bar.x1 - 0.5 || bar.x0 >= other.x1 - 0.5, `${bar.key} over ${other.key}`).toBe(true);
+    }
+  }
+  expect(compared).toBeGreaterThan(100);
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.up();
+  await expect(page.locator('.drag-time')).toHaveCount(0);
+  // Dropped where it was picked up: packed afresh, as before.
+  expect(await bars()).toEqual(before);
 });

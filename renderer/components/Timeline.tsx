@@ -142,8 +142,31 @@ function fixedRow(kind: string): number {
   return 0;
 }
 
-/** Places every interval of a lane in a row; stacked kinds are packed greedily below the fixed rows. */
-function layoutLane(intervals: readonly LaneInterval[]): { rows: Map<LaneInterval, number>; count: number } {
+/** Where a lane's stacked intervals were when a drag began, and what the pointer moves. */
+interface KeptLane {
+  /** Row by interval key (`stackKey`). */
+  readonly rows: ReadonlyMap<string, number>;
+  /** The pushes the pointer moves: their intervals find a free row, as their spans do (`keepRows`). */
+  readonly moving: ReadonlySet<string>;
+}
+
+/** An interval's end in its row: a deadline's row is busy until it would fire; nothing is 0 ms wide. */
+const busyUntil = (iv: LaneInterval) => Math.max(iv.due ?? iv.to, iv.to, iv.from + 1);
+
+/**
+ * Places every interval of a lane in a row; stacked kinds are packed greedily below the fixed rows.
+ * `stacked` gives each stacked interval's row by a key that stays with it while it moves in time (its
+ * kind, its push or call, and which of those it is).
+ *
+ * While an input is dragged (`kept`: the rows when the drag began), an interval that is not the moving
+ * pushes' keeps its row as long as it overlaps nothing there; the moving pushes' intervals (and any
+ * that did not overlap there) take their old row if free, else the lowest free row. Packing afresh
+ * on every frame moved other pushes' bars from row to row as the dragged push's bars passed them.
+ */
+function layoutLane(
+  intervals: readonly LaneInterval[],
+  kept?: KeptLane,
+): { rows: Map<LaneInterval, number>; count: number; stacked: Map<string, number> } {
   const rows = new Map<LaneInterval, number>();
   let fixed = 0;
   for (const iv of intervals) {
@@ -151,15 +174,48 @@ function layoutLane(intervals: readonly LaneInterval[]): { rows: Map<LaneInterva
     rows.set(iv, fixedRow(iv.kind));
     fixed = Math.max(fixed, fixedRow(iv.kind) + 1);
   }
-  const busy: number[] = [];
-  for (const iv of [...intervals].sort((a, b) => a.from - b.from)) {
-    if (rows.has(iv)) continue;
-    let r = busy.findIndex((until) => until <= iv.from);
-    if (r === -1) r = busy.length;
-    busy[r] = Math.max(iv.due ?? iv.to, iv.to, iv.from + 1);
-    rows.set(iv, fixed + r);
+  const stacked = new Map<string, number>();
+  const inTime = intervals.filter((iv) => !rows.has(iv)).sort((a, b) => a.from - b.from);
+  const keys = stableKeys(inTime, (iv) => `${iv.kind}|${iv.push ?? iv.call ?? ''}`);
+  if (!kept) {
+    const busy: number[] = [];
+    inTime.forEach((iv, i) => {
+      let r = busy.findIndex((until) => until <= iv.from);
+      if (r === -1) r = busy.length;
+      busy[r] = busyUntil(iv);
+      rows.set(iv, fixed + r);
+      stacked.set(keys[i]!, fixed + r);
+    });
+    return { rows, count: Math.max(1, fixed + busy.length), stacked };
   }
-  return { rows, count: Math.max(1, fixed + busy.length) };
+  const taken: { from: number; until: number }[][] = [];
+  const free = (row: number, from: number, until: number) => !taken[row]?.some((o) => o.from < until && from < o.until);
+  const place = (i: number, row: number) => {
+    const iv = inTime[i]!;
+    rows.set(iv, row);
+    stacked.set(keys[i]!, row);
+    (taken[row] ??= []).push({ from: iv.from, until: busyUntil(iv) });
+  };
+  const keptRow = (i: number) => {
+    const row = kept.rows.get(keys[i]!);
+    // A fixed row that appeared during the drag (powerd's, say) moves the stacked rows below it.
+    return row !== undefined && row >= fixed ? row : undefined;
+  };
+  const rest: number[] = [];
+  inTime.forEach((iv, i) => {
+    const row = keptRow(i);
+    if (row !== undefined && !kept.moving.has(iv.push ?? iv.call ?? '') && free(row, iv.from, busyUntil(iv)))
+      place(i, row);
+    else rest.push(i);
+  });
+  for (const i of rest) {
+    const iv = inTime[i]!;
+    const until = busyUntil(iv);
+    let row = keptRow(i) ?? fixed;
+    if (!free(row, iv.from, until)) for (row = fixed; !free(row, iv.from, until);) row++;
+    place(i, row);
+  }
+  return { rows, count: Math.max(1, fixed, taken.length), stacked };
 }
 
 /**
@@ -722,6 +778,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
    */
   const [dragLayout, setDragLayout] = useState<{
     rows: ReadonlyMap<string, number>;
+    /** Each lane's stacked rows (`layoutLane`). */
+    lanes: ReadonlyMap<LaneId, ReadonlyMap<string, number>>;
     moving: ReadonlySet<string>;
     heights: Readonly<Record<LaneId, number>>;
   }>();
@@ -783,11 +841,21 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   );
   let providerRows = 1;
   for (const row of pushRows.values()) providerRows = Math.max(providerRows, row + 1);
+  const keptLanes = dragLayout?.lanes;
   const layouts = useMemo(() => {
-    const m = new Map<LaneId, { rows: Map<LaneInterval, number>; count: number }>();
-    for (const lane of LANES) m.set(lane, layoutLane(trace.intervals.filter((iv) => iv.lane === lane)));
+    const m = new Map<LaneId, ReturnType<typeof layoutLane>>();
+    for (const lane of LANES) {
+      const kept = keptLanes?.get(lane);
+      m.set(
+        lane,
+        layoutLane(
+          trace.intervals.filter((iv) => iv.lane === lane),
+          kept && moving ? { rows: kept, moving } : undefined,
+        ),
+      );
+    }
     return m;
-  }, [trace.intervals]);
+  }, [trace.intervals, keptLanes, moving]);
   const heights = {} as Record<LaneId, number>;
   for (const lane of LANES) {
     heights[lane] =
@@ -975,9 +1043,11 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         moved = true;
         // Pushes keep their place in the DOM while dragged (see `shownPushes`).
         setDragOrder(new Map(result.pushes.map((p, i) => [p.id, i])));
-        // The dragged pushes find a free row on each frame; the others keep theirs (see keepRows).
+        // The dragged pushes (and their bars) find a free row on each frame; the others keep theirs (see
+        // keepRows and layoutLane).
         const dragged = new Set([...pushInput].filter(([, i]) => starts.has(i)).map(([id]) => id));
-        setDragLayout({ rows: pushRows, moving: dragged, heights });
+        const lanes = new Map([...layouts].map(([lane, layout]) => [lane, layout.stacked]));
+        setDragLayout({ rows: pushRows, lanes, moving: dragged, heights });
         props.onDragStart();
       }
       const times = new Map<number, number>();
