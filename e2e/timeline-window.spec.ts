@@ -279,3 +279,62 @@ test("while a push is dragged the other pushes' bars keep their rows, and no two
   // Dropped where it was picked up: packed afresh, as before.
   expect(await bars()).toEqual(before);
 });
+
+test('the dragged time is shown whole next to the pointer: below it in the top row, left of it at the right edge', async ({
+  page,
+}) => {
+  await page.goto(`/#s=${encodeScenario(stackedCalls('Stacked calls'))}`);
+  /** The time's box, whether it is what the browser paints at its centre, and the axis strip's bottom. */
+  const shown = () =>
+    page.evaluate(() => {
+      const box = document.querySelector('.drag-time rect')!.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      const axis = document.querySelector('.axis-sticky')!.getBoundingClientRect();
+      const svg = document.querySelector('.timeline > svg')!.getBoundingClientRect();
+      return {
+        top: box.top,
+        bottom: box.bottom,
+        left: box.left,
+        right: box.right,
+        painted: hit?.closest('.drag-time') !== null,
+        axisBottom: axis.bottom,
+        svgRight: svg.right,
+      };
+    });
+  const drag = async (push: string, dx: number) => {
+    const box = (await page
+      .getByRole('button', { name: new RegExp(`^push ${push},`) })
+      .locator('circle')
+      .boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + dx, cy, { steps: 4 });
+    await expect(page.locator('.drag-time')).toBeVisible();
+    return cy;
+  };
+
+  // p0 is in the top row, just under the axis strip: its time goes below the pointer.
+  let y = await drag('p0', 40);
+  let s = await shown();
+  expect(s.painted).toBe(true);
+  expect(s.top).toBeGreaterThanOrEqual(s.axisBottom);
+  expect(s.top).toBeGreaterThan(y);
+  // Near the right edge it goes left of the pointer, inside the timeline.
+  await page.mouse.move(s.svgRight - 20, y, { steps: 4 });
+  await expect(page.locator('.drag-time')).not.toContainText(/^1 s$/);
+  s = await shown();
+  expect(s.painted).toBe(true);
+  expect(s.right).toBeLessThanOrEqual(s.svgRight);
+  expect(s.right).toBeLessThan(s.svgRight - 20);
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await page.keyboard.press('Control+z');
+
+  // A push lower down has room above the pointer: its time is there, as it always was.
+  y = await drag('p3', 40);
+  s = await shown();
+  expect(s.painted).toBe(true);
+  expect(s.bottom).toBeLessThan(y);
+  await page.mouse.up();
+});

@@ -26,6 +26,10 @@ import { eventLabel, FATE_STYLE, formatTime, LANE_LABELS, laneOfEvent, snap, tic
 
 const GUTTER = 168;
 const AXIS = 30;
+/** The dragged time's box (px): its least width, and its top above or below the pointer. */
+const DRAG_LABEL_W = 78;
+const DRAG_LABEL_ABOVE = 26;
+const DRAG_LABEL_BELOW = 20;
 const ROW = 16;
 /** Width of a push label's character, about (12 px, semibold). */
 const LABEL_CHAR = 7.5;
@@ -767,7 +771,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const measured = useRef(false);
   const clipId = `plot-clip-${useId().replace(/:/g, '')}`;
   const [width, setWidth] = useState(1000);
-  const [drag, setDrag] = useState<{ label: string; x: number; y: number } | undefined>();
+  /** While an input is dragged: its time, next to the pointer (`x`, `y`) but clear of the axis strip. */
+  const [drag, setDrag] = useState<{ label: string; x: number; y: number; below: boolean } | undefined>();
   /** While an input is dragged: the order of the pushes when the drag began. */
   const [dragOrder, setDragOrder] = useState<ReadonlyMap<string, number>>();
   /**
@@ -1029,8 +1034,11 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     // Where the timeline is on screen, read again only after a scroll or a resize: reading it on every
     // move would force a layout of what the last frame's panels changed, inside the input handler.
     let rect = host.current?.getBoundingClientRect();
-    const moveRect = () => (rect = undefined);
+    /** The top of the scrolling pane, where the sticky axis strip is, in the viewport. */
+    let pane: number | undefined;
+    const moveRect = () => ((rect = undefined), (pane = undefined));
     const hostRect = () => (rect ??= host.current?.getBoundingClientRect());
+    const paneTop = () => (pane ??= (host.current && scrollParent(host.current)?.getBoundingClientRect().top) ?? 0);
     const origin = tAt(ev.clientX - (hostRect()?.left ?? 0));
     const starts = new Map(chosen.map((i) => [i, eventTime(events[i]!)]));
     // Window listeners, not pointer capture: the dragged element may be re-ordered in the DOM mid-drag.
@@ -1053,10 +1061,13 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
       const times = new Map<number, number>();
       for (const [i, t0] of starts) times.set(i, snap(t0 + delta, e.altKey));
       const first = times.get(index) ?? 0;
+      // Above the pointer, unless the axis strip covers that (a push in the top row): then below it.
+      const top = hostRect()?.top ?? 0;
       setDrag({
         label: formatTime(first),
         x: x(first),
-        y: e.clientY - (hostRect()?.top ?? 0),
+        y: e.clientY - top,
+        below: e.clientY - DRAG_LABEL_ABOVE < Math.max(paneTop(), top) + AXIS,
       });
       props.onDragMove(times);
     };
@@ -1230,6 +1241,10 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     zoomTo,
     startPan,
   });
+  // The dragged time's box, as wide as its time: right of the pointer, or left of it at the right edge.
+  const dragW = drag && Math.max(DRAG_LABEL_W, textWidth(drag.label, 12, 600) + 12);
+  const dragX = drag && dragW && (drag.x + 10 + dragW <= width - 2 ? drag.x + 10 : drag.x - 10 - dragW);
+  const dragY = drag && (drag.below ? drag.y + DRAG_LABEL_BELOW : drag.y - DRAG_LABEL_ABOVE);
 
   return (
     <div className="timeline" ref={host}>
@@ -1418,10 +1433,10 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
           <line className="playhead" x1={x(playhead)} x2={x(playhead)} y1={0} y2={total} />
           <PlayheadLabel text={formatTime(playhead)} x0={pill.x0} x1={pill.x1} font={axisFont} />
         </g>
-        {drag && (
+        {drag && dragX !== undefined && dragY !== undefined && (
           <g className="drag-time" aria-live="polite">
-            <rect x={drag.x + 10} y={drag.y - 26} width={78} height={20} rx={4} />
-            <text x={drag.x + 16} y={drag.y - 12}>
+            <rect x={dragX} y={dragY} width={dragW} height={20} rx={4} />
+            <text x={dragX + 6} y={dragY + 14}>
               {drag.label}
             </text>
           </g>
