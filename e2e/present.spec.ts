@@ -192,7 +192,7 @@ function pushLabels(svg: Locator) {
   });
 }
 
-test("present mode's bar and push labels are 14 px or larger, bars' inside their taller bars, pushes' clear of each other; the editor's stay 11 and 12 px", async ({
+test("present mode's bar, push and input labels are 14 px or larger, bars' inside their taller bars, pushes' and inputs' clear of the rest; the editor's stay 11 and 12 px", async ({
   page,
 }) => {
   test.slow();
@@ -203,11 +203,13 @@ test("present mode's bar and push labels are 14 px or larger, bars' inside their
   const wrong: string[] = [];
   let checked = 0;
   let checkedPushes = 0;
+  let checkedInputs = 0;
   for (const title of titles) {
     await loadPreset(page, title);
     for (const l of await barLabels(timeline))
       if (l.size !== 11 || l.bar !== 16) wrong.push(`${title}: "${l.text}" is ${l.size} px in a ${l.bar} px bar`);
     for (const l of await pushLabels(timeline)) if (l.size !== 12) wrong.push(`${title}: "${l.text}" is ${l.size} px`);
+    for (const l of await inputLabels(timeline)) if (l.size !== 11) wrong.push(`${title}: "${l.text}" is ${l.size} px`);
     await page.getByRole('button', { name: '▶ Present' }).click();
     await expect(present(page)).toBeVisible();
     // A moment in the middle, then the whole story.
@@ -231,11 +233,45 @@ test("present mode's bar and push labels are 14 px or larger, bars' inside their
         if (l.overlaps.length)
           wrong.push(`present, ${title}, ${frame}: push "${l.text}" overlaps ${l.overlaps.join(', ')}`);
       }
+      const inputs = await inputLabels(present(page).getByRole('application'));
+      checkedInputs += inputs.length;
+      for (const l of inputs) {
+        if (l.size < 14) wrong.push(`present, ${title}, ${frame}: input "${l.text}" is ${l.size} px`);
+        if (l.overlaps.length)
+          wrong.push(`present, ${title}, ${frame}: input "${l.text}" overlaps ${l.overlaps.join(', ')}`);
+      }
     }
     await page.keyboard.press('Escape');
     await expect(present(page)).toHaveCount(0);
   }
   expect(checked).toBeGreaterThan(50);
   expect(checkedPushes).toBeGreaterThan(30);
+  expect(checkedInputs).toBeGreaterThan(20);
   expect(wrong).toEqual([]);
 });
+
+/**
+ * Every shown input label on `svg` ("network → wifi"): its text, computed font size, and what it runs
+ * over on its row: another input's label or diamond, or a marker.
+ */
+function inputLabels(svg: Locator) {
+  return svg.evaluate((root) => {
+    const labels = [...root.querySelectorAll('.input-label')].filter((l) => l.getBoundingClientRect().width > 0);
+    const others = [...root.querySelectorAll('.input-label, .input-mark, .marker text')];
+    return labels.map((label) => {
+      const a = label.getBoundingClientRect();
+      return {
+        text: label.textContent,
+        size: parseFloat(getComputedStyle(label).fontSize),
+        overlaps: others
+          .filter((o) => {
+            if (o === label) return false;
+            const b = o.getBoundingClientRect();
+            // 1 px of slack: glyph boxes are a little wider than the glyphs.
+            return a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+          })
+          .map((o) => (o.classList.contains('input-mark') ? 'a diamond' : `"${o.textContent}"`)),
+      };
+    });
+  });
+}

@@ -89,7 +89,7 @@ function fitText(texts: readonly string[], room: number, size: number): string {
   return lo < 3 ? '' : `${last.slice(0, lo).trimEnd()}…`;
 }
 
-/** Font size (px) of `.iv-label` and `.input-label` in styles.css (bar labels are larger in present mode). */
+/** Font size (px) of `.iv-label` and `.input-label` in styles.css (both are larger in present mode). */
 const SMALL = 11;
 /** Height (px) of a row of bars whose labels are `font` px: ROW for the usual 11 px, taller for larger type. */
 const barRow = (font: number) => Math.max(ROW, Math.ceil(font * 1.45));
@@ -614,6 +614,8 @@ const InputMark = memo(function InputMark(props: {
   top: number;
   /** A network or power change on an editable timeline: the edge between two spans can be grabbed. */
   edge: boolean;
+  /** The label's font size (px): its baseline is centred on the diamond. */
+  font: number;
   selected: boolean;
   onDown: (index: number, e: ReactPointerEvent<SVGElement>) => void;
 }) {
@@ -644,7 +646,12 @@ const InputMark = memo(function InputMark(props: {
       )}
       <path className="input-mark" d={`M ${cx} ${cy - 7} L ${cx + 7} ${cy} L ${cx} ${cy + 7} L ${cx - 7} ${cy} Z`} />
       {props.shown && (
-        <text className="input-label" x={props.labelX} y={cy + 4} textAnchor={props.labelEnd ? 'end' : undefined}>
+        <text
+          className="input-label"
+          x={props.labelX}
+          y={cy + Math.round(props.font * 0.36)}
+          textAnchor={props.labelEnd ? 'end' : undefined}
+        >
           {props.shown}
         </text>
       )}
@@ -695,6 +702,8 @@ function placeInputLabels(
   markers: readonly LaneMarker[],
   markerX: (t: number) => number,
   width: number,
+  /** The labels' font size (px): larger in present mode. */
+  font: number,
 ): Map<number, InputLabel> {
   const out = new Map<number, InputLabel>();
   /** The first marker whose x is past `px`. */
@@ -728,17 +737,17 @@ function placeInputLabels(
     );
     const start = cx + DIAMOND + 3;
     const stop = cx - DIAMOND - 3;
-    const whole = textWidth(label, SMALL);
+    const whole = textWidth(label, font);
     const placed: InputLabel =
       whole <= right - start
         ? { text: label, x: start, end: false }
         : whole <= stop - left
           ? { text: label, x: stop, end: true }
           : right - start >= stop - left
-            ? { text: fitText([label], right - start, SMALL), x: start, end: false }
-            : { text: fitText([label], stop - left, SMALL), x: stop, end: true };
+            ? { text: fitText([label], right - start, font), x: start, end: false }
+            : { text: fitText([label], stop - left, font), x: stop, end: true };
     out.set(index, placed);
-    taken = placed.end || placed.text === '' ? cx + DIAMOND : start + textWidth(placed.text, SMALL);
+    taken = placed.end || placed.text === '' ? cx + DIAMOND : start + textWidth(placed.text, font);
   });
   return out;
 }
@@ -813,6 +822,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   // yet, so a label is measured on a probe.
   const [axisFont, setAxisFont] = useState(SMALL);
   const [barFont, setBarFont] = useState(SMALL);
+  const [inputFont, setInputFont] = useState(SMALL);
   const [pushFont, setPushFont] = useState(PUSH_FONT);
   useLayoutEffect(() => {
     const svg = svgRef.current;
@@ -822,6 +832,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     const probe = svg.appendChild(document.createElementNS(svg.namespaceURI, 'text'));
     probe.setAttribute('class', 'iv-label');
     setBarFont(parseFloat(getComputedStyle(probe).fontSize) || SMALL);
+    probe.setAttribute('class', 'input-label');
+    setInputFont(parseFloat(getComputedStyle(probe).fontSize) || SMALL);
     probe.setAttribute('class', 'push-label');
     setPushFont(parseFloat(getComputedStyle(probe).fontSize) || PUSH_FONT);
     probe.remove();
@@ -1220,7 +1232,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   });
   for (const [lane, inputs] of inputsByLane) {
     inputs.sort((a, b) => a.cx - b.cx);
-    for (const [i, placed] of placeInputLabels(inputs, markersByLane.get(lane) ?? [], x, width))
+    for (const [i, placed] of placeInputLabels(inputs, markersByLane.get(lane) ?? [], x, width, inputFont))
       inputLabels.set(i, placed);
   }
 
@@ -1399,6 +1411,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                 shown={inputLabels.get(i)?.text ?? ''}
                 labelX={inputLabels.get(i)?.x ?? 0}
                 labelEnd={inputLabels.get(i)?.end ?? false}
+                font={inputFont}
                 t={t}
                 cx={x(t)}
                 cy={tops[lane] + heights[lane] - 12}
