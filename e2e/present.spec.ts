@@ -275,3 +275,42 @@ function inputLabels(svg: Locator) {
     });
   });
 }
+
+test("a trainer writes a moment's caption and the room's question in the inspector; emptied, they are gone", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await loadPreset(page, 'Main thread blocked for 8 s');
+  await page.getByRole('button', { name: /^push call-1,/ }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  // A field left out shows the format's default, not a blank.
+  const expiration = inspector.getByLabel('apns-expiration (0 = now or never)');
+  await expect(expiration).toHaveValue('');
+  await expect(expiration).toHaveAttribute('placeholder', '0');
+  // Typed and emptied again: back to the default, not an invalid empty duration.
+  await expiration.fill('5s');
+  await expiration.fill('');
+  await expect(inspector.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Fates' }).getByRole('row', { name: /push call-1,/ })).toContainText(
+    'killed',
+  );
+  await inspector.getByLabel('caption (present mode)').fill('Alice calls Bob.');
+  await inspector.getByLabel('question for the room (present mode)').fill('Does Bob see the call?');
+
+  await page.getByRole('button', { name: '▶ Present' }).click();
+  await page.keyboard.press('Space');
+  await expect(caption(page)).toContainText('Alice calls Bob.');
+  await present(page).getByLabel('Predict, then reveal').check();
+  for (let i = 0; i < 12 && (await caption(page).locator('.present-ask').count()) === 0; i++)
+    await page.keyboard.press('Space');
+  await expect(caption(page).locator('.present-ask')).toContainText('Does Bob see the call?');
+  await page.keyboard.press('Escape');
+
+  // Emptied, the caption is left out of the file: the moment has only what happened.
+  await page.getByRole('button', { name: /^push call-1,/ }).click();
+  await inspector.getByLabel('caption (present mode)').fill('');
+  await page.getByRole('button', { name: '▶ Present' }).click();
+  await page.keyboard.press('Space');
+  await expect(caption(page)).toContainText('Sent voip push call-1.');
+  await expect(caption(page)).not.toContainText('Alice calls Bob.');
+});

@@ -5,16 +5,21 @@ import { toDurationString } from '../../machines/time';
 import { eventLabel } from '../format';
 
 type Field = { key: string; label: string; options?: readonly string[] };
+/** A field of an event; `defaultFor` is what the scenario format takes when the field is left out. */
+type EventField = Field & { defaultFor?: (event: TimelineEventFile) => string };
 
-const EVENT_FIELDS: Partial<Record<TimelineEventFile['do'], Field[]>> = {
+const EVENT_FIELDS: Partial<Record<TimelineEventFile['do'], EventField[]>> = {
   push: [
     { key: 'id', label: 'id' },
-    { key: 'kind', label: 'kind', options: ['voip', 'alert', 'background'] },
-    { key: 'expiration', label: 'apns-expiration (0 = now or never)' },
+    { key: 'kind', label: 'kind', options: ['voip', 'alert', 'background'], defaultFor: () => 'voip' },
+    { key: 'expiration', label: 'apns-expiration (0 = now or never)', defaultFor: () => '0' },
+    { key: 'question', label: 'question for the room (present mode)' },
   ],
   cancel: [
     { key: 'call', label: 'call' },
-    { key: 'via', label: 'via', options: ['alert', 'voip', 'background', 'none'] },
+    { key: 'via', label: 'via', options: ['alert', 'voip', 'background', 'none'], defaultFor: () => 'alert' },
+    { key: 'id', label: 'id of the cancel push', defaultFor: (e) => `cancel-${e.do === 'cancel' ? e.call : ''}` },
+    { key: 'expiration', label: 'apns-expiration (0 = now or never)', defaultFor: () => '0' },
   ],
   network: [{ key: 'to', label: 'to', options: ['wifi', 'cellular', 'cellular-poor', 'offline'] }],
   app: [
@@ -116,9 +121,15 @@ export const Inspector = memo(function Inspector(props: {
   const index = props.selection.length === 1 ? props.selection[0]! : undefined;
   const event = index === undefined ? undefined : file.timeline[index];
 
+  /** Sets a field of the selected event; an emptied field is left out, so the format's default applies. */
   const setEvent = (key: string, value: unknown) => {
     if (index === undefined || !event) return;
-    const timeline = file.timeline.map((e, i) => (i === index ? { ...e, [key]: value } : e));
+    const timeline = file.timeline.map((e, i) => {
+      if (i !== index) return e;
+      const next: Record<string, unknown> = { ...e, [key]: value };
+      if (value === '' && key !== 'at') delete next[key];
+      return next as TimelineEventFile;
+    });
     props.onEdit({ ...file, timeline });
   };
   const setIn = (section: 'app' | 'device' | 'params', key: string, value: unknown) => {
@@ -147,11 +158,19 @@ export const Inspector = memo(function Inspector(props: {
               id={`ev-${f.key}`}
               label={f.label}
               value={(event as Record<string, unknown>)[f.key]}
+              placeholder={f.defaultFor?.(event)}
               options={f.options}
               error={errorAt(`timeline[${index}].${f.key}`)}
               onChange={(v) => setEvent(f.key, v)}
             />
           ))}
+          <Input
+            id="ev-caption"
+            label="caption (present mode)"
+            value={event.caption}
+            error={errorAt(`timeline[${index}].caption`)}
+            onChange={(v) => setEvent('caption', v)}
+          />
         </>
       ) : (
         <>
