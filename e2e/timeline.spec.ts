@@ -21,7 +21,8 @@ function tickStep(text: string): number {
   return values.length > 1 ? values[1]! - values[0]! : Infinity;
 }
 
-const fateRow = (page: Page, name: string) => page.getByRole('region', { name: 'Fates' }).getByRole('row', { name });
+const fateRow = (page: Page, name: string | RegExp) =>
+  page.getByRole('region', { name: 'Fates' }).getByRole('row', { name });
 
 test('dragging a push across the reconnect changes its fate while the pointer is down; undo restores it', async ({
   page,
@@ -420,4 +421,37 @@ test('a push whose span runs to the end keeps its whole label, fate word include
   // The preset has pushes APNs never delivered: their spans reach the scenario's end.
   expect(overflow.some((l) => /expired|superseded|undelivered/.test(l.text ?? ''))).toBe(true);
   for (const label of overflow) expect(label.past, label.text ?? '').toBeLessThanOrEqual(0);
+});
+
+test("what is typed into a field in one visit is one undo step: the title, the trainer's notes, a number", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await loadPreset(page, 'Main thread blocked for 8 s');
+  const title = page.getByLabel('Scenario title');
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const notes = inspector.getByLabel(/^notes for the trainer/);
+  const deadline = inspector.getByLabel('callservicesdDeadline');
+  const original = await notes.inputValue();
+
+  await title.fill('');
+  await title.pressSequentially('Blocked');
+  await notes.fill('');
+  await notes.pressSequentially('Bob never sees it.');
+  await deadline.pressSequentially('10s');
+  // The longer deadline lets the blocked app report in time: the call rings.
+  await expect(fateRow(page, /^push call-1, voip, .*fate rang/)).toBeVisible();
+  await page.getByRole('region', { name: 'Fates' }).click();
+
+  // One step each, clearing and typing alike (before, one step per character).
+  await page.keyboard.press('Control+z');
+  await expect(deadline).toHaveValue('');
+  await expect(fateRow(page, /^push call-1, voip, .*fate killed/)).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(notes).toHaveValue(original);
+  await page.keyboard.press('Control+z');
+  await expect(title).toHaveValue('Main thread blocked for 8 s');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(title).toHaveValue('Blocked');
+  await expect(notes).toHaveValue(original);
 });

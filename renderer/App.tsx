@@ -114,7 +114,11 @@ export function App() {
     [traceStart, traceEnd],
   );
   const view = snapshot.context.view ?? fitted;
-  const edit = useCallback((next: ScenarioFile) => send({ type: 'doc.edit', file: next }), [send]);
+  // `typing`: what is typed into one field in one visit is one undo step (see useTypingKey).
+  const edit = useCallback(
+    (next: ScenarioFile, typing?: string) => send({ type: 'doc.edit', file: next, typing }),
+    [send],
+  );
   const playback = usePlayback(playhead, trace?.end ?? 0, (t) => send({ type: 'playhead.set', t }));
 
   const nextEvent = useCallback(
@@ -212,13 +216,13 @@ export function App() {
   // Stable handlers: the toolbar and the panels are memoized and need not render again while a
   // push is dragged.
   const toolbar = useHandlers({
-    onTitle: (title: string) => edit({ ...file, title }),
+    onTitle: (title: string, typing: string) => edit({ ...file, title }, typing),
     onPreset: (id: string) => {
       const preset = PRESETS.find((p) => p.id === id);
       if (!preset || !detach(`the preset “${preset.file.title}”`)) return;
       send({ type: 'doc.load', file: preset.file, presetId: preset.id });
     },
-    onIos: (ios: string) => edit({ ...file, device: { ...file.device, ios } }),
+    onIos: (ios: string, typing: string) => edit({ ...file, device: { ...file.device, ios } }, typing),
     onPlay: () => playback.toggle(),
     onSpeed: (speed: number) => playback.setSpeed(speed),
     onNextEvent: () => nextEvent(1),

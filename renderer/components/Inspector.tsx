@@ -3,6 +3,7 @@ import type { ScenarioError, ScenarioFile, TimelineEventFile } from '../../machi
 import { PARAM_NAMES, PARAMS } from '../../machines/params';
 import { toDurationString } from '../../machines/time';
 import { eventLabel } from '../format';
+import { useTypingKey } from '../state/typing';
 
 type Field = { key: string; label: string; options?: readonly string[] };
 /** A field of an event; `defaultFor` is what the scenario format takes when the field is left out. */
@@ -114,9 +115,11 @@ export const Inspector = memo(function Inspector(props: {
   file: ScenarioFile;
   selection: readonly number[];
   errors: readonly ScenarioError[];
-  onEdit: (file: ScenarioFile) => void;
+  /** `typing`: the key that makes one visit's typing into a field one undo step (`useTypingKey`). */
+  onEdit: (file: ScenarioFile, typing?: string) => void;
 }) {
   const { file } = props;
+  const typing = useTypingKey();
   const errorAt = (path: string) => props.errors.find((e) => e.path === path)?.message;
   const index = props.selection.length === 1 ? props.selection[0]! : undefined;
   const event = index === undefined ? undefined : file.timeline[index];
@@ -130,18 +133,18 @@ export const Inspector = memo(function Inspector(props: {
       if (value === '' && key !== 'at') delete next[key];
       return next as TimelineEventFile;
     });
-    props.onEdit({ ...file, timeline });
+    props.onEdit({ ...file, timeline }, typing.key(`timeline[${index}].${key}`));
   };
   const setIn = (section: 'app' | 'device' | 'params', key: string, value: unknown) => {
     const current = (file[section] ?? {}) as Record<string, unknown>;
     const next = { ...current };
     if (value === '' || value === undefined) delete next[key];
     else next[key] = value;
-    props.onEdit({ ...file, [section]: next });
+    props.onEdit({ ...file, [section]: next }, typing.key(`${section}.${key}`));
   };
 
   return (
-    <section className="panel inspector" aria-label="Inspector">
+    <section className="panel inspector" aria-label="Inspector" onFocus={typing.onFocus}>
       {event && index !== undefined ? (
         <>
           <h2>{eventLabel(event)}</h2>
@@ -174,6 +177,20 @@ export const Inspector = memo(function Inspector(props: {
         </>
       ) : (
         <>
+          <h2>Scenario</h2>
+          <div className="field wide">
+            <label htmlFor="sc-notes">notes for the trainer (present mode shows them)</label>
+            <textarea
+              id="sc-notes"
+              value={file.notes ?? ''}
+              placeholder="The story, and what to ask the room"
+              rows={4}
+              onChange={(e) => {
+                const { notes: _old, ...rest } = file;
+                props.onEdit(e.target.value ? { ...rest, notes: e.target.value } : rest, typing.key('notes'));
+              }}
+            />
+          </div>
           <h2>Device</h2>
           <Input
             id="dev-ios"

@@ -2,6 +2,7 @@ import { memo, useRef, useState } from 'react';
 import type { TimelineEventFile } from '../../machines/scenario';
 import { PRESETS } from '../state/presets';
 import type { CompareGroup } from '../state/variants';
+import { useTypingKey } from '../state/typing';
 
 const OPEN_FILE = 'open-file';
 
@@ -30,9 +31,10 @@ export interface ToolbarProps {
   readonly compareWith?: string;
   onCompare: (key: string | undefined) => void;
   onCompareFile: (text: string, name: string) => void;
-  onTitle: (title: string) => void;
+  /** `typing`: the key that makes one visit's typing one undo step (`useTypingKey`). */
+  onTitle: (title: string, typing: string) => void;
   onPreset: (id: string) => void;
-  onIos: (ios: string) => void;
+  onIos: (ios: string, typing: string) => void;
   onPlay: () => void;
   onSpeed: (speed: number) => void;
   onNextEvent: () => void;
@@ -45,6 +47,7 @@ export interface ToolbarProps {
 export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
   const [query, setQuery] = useState('');
   const compareFile = useRef<HTMLInputElement>(null);
+  const typing = useTypingKey();
   const shown = PRESETS.filter((p) => p.title.toLowerCase().includes(query.toLowerCase()));
   return (
     <header className="toolbar" role="toolbar" aria-label="Scenario">
@@ -55,7 +58,8 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         className="title"
         aria-label="Scenario title"
         value={props.title}
-        onChange={(e) => props.onTitle(e.target.value)}
+        onFocus={typing.onFocus}
+        onChange={(e) => props.onTitle(e.target.value, typing.key('title'))}
       />
       <input
         className="preset-search"
@@ -82,7 +86,8 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
           className="ios"
           aria-label="iOS version"
           value={props.ios}
-          onChange={(e) => props.onIos(e.target.value)}
+          onFocus={typing.onFocus}
+          onChange={(e) => props.onIos(e.target.value, typing.key('ios'))}
         />
       </label>
       <div className="group" role="group" aria-label="Playback">

@@ -12,6 +12,8 @@ export interface EditorContext {
   readonly future: readonly ScenarioFile[];
   /** The file as it was when a drag began: the whole drag is one undo step. */
   readonly dragBase?: ScenarioFile;
+  /** The `typing` key of the last edit, while edits with that key go on making the same undo step. */
+  readonly typing?: string;
   /** Selected timeline event indexes (file order). */
   readonly selection: readonly number[];
   /** Selected push id (fates / why panels). */
@@ -23,7 +25,11 @@ export interface EditorContext {
 
 export type EditorEvent =
   | { type: 'doc.load'; file: ScenarioFile; presetId?: string }
-  | { type: 'doc.edit'; file: ScenarioFile }
+  /**
+   * An edit. Edits with the same `typing` key one after another (what is typed into one field in one
+   * visit, see `useTypingKey`) make one undo step; anything else in between starts a new one.
+   */
+  | { type: 'doc.edit'; file: ScenarioFile; typing?: string }
   | { type: 'drag.start' }
   | { type: 'drag.move'; file: ScenarioFile }
   | { type: 'drag.end' }
@@ -73,22 +79,35 @@ export const editorMachine = setup({
             playhead: 0,
             view: undefined,
             presetId: event.presetId,
+            typing: undefined,
           })),
         },
-        'doc.edit': {
-          actions: assign(({ context, event }) => ({
-            past: [...context.past, context.file].slice(-LIMIT),
-            future: [],
-            file: event.file,
-          })),
+        'doc.edit': [
+          {
+            // More of the same typing: the step it began holds the file from before it.
+            guard: ({ context, event }) => event.typing !== undefined && event.typing === context.typing,
+            actions: assign({ file: ({ event }) => event.file, future: [] }),
+          },
+          {
+            actions: assign(({ context, event }) => ({
+              past: [...context.past, context.file].slice(-LIMIT),
+              future: [],
+              file: event.file,
+              typing: event.typing,
+            })),
+          },
+        ],
+        'drag.start': {
+          target: 'dragging',
+          actions: assign(({ context }) => ({ dragBase: context.file, typing: undefined })),
         },
-        'drag.start': { target: 'dragging', actions: assign(({ context }) => ({ dragBase: context.file })) },
         'history.undo': {
           guard: 'canUndo',
           actions: assign(({ context }) => ({
             file: context.past[context.past.length - 1]!,
             past: context.past.slice(0, -1),
             future: [context.file, ...context.future],
+            typing: undefined,
           })),
         },
         'history.redo': {
@@ -97,6 +116,7 @@ export const editorMachine = setup({
             file: context.future[0]!,
             future: context.future.slice(1),
             past: [...context.past, context.file],
+            typing: undefined,
           })),
         },
       },
@@ -116,7 +136,7 @@ export const editorMachine = setup({
     },
   },
   on: {
-    'select.events': { actions: assign({ selection: ({ event }) => event.indexes }) },
+    'select.events': { actions: assign({ selection: ({ event }) => event.indexes, typing: undefined }) },
     'select.push': { actions: assign({ push: ({ event }) => event.push }) },
     'playhead.set': { actions: assign({ playhead: ({ event }) => event.t }) },
     'view.set': { actions: assign({ view: ({ event }) => event.view }) },
