@@ -455,3 +455,22 @@ test("what is typed into a field in one visit is one undo step: the title, the t
   await expect(title).toHaveValue('Blocked');
   await expect(notes).toHaveValue(original);
 });
+
+test('renaming a push in the inspector takes its cancellation and expectations along; the why panel follows it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await loadPreset(page, 'Cancelled while in flight mode');
+  await page.getByRole('button', { name: /^push call-1,/ }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await inspector.getByLabel('id', { exact: true }).fill('alice');
+  // No error: the cancellation now cancels alice, and its own push is cancel-alice.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(fateRow(page, /^push alice, voip, .*fate stale/)).toBeVisible();
+  await expect(fateRow(page, /^push cancel-alice, alert, .*fate delivered/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Why' })).toContainText('alice');
+  // One step back: the old names everywhere.
+  await page.getByRole('region', { name: 'Fates' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(fateRow(page, /^push cancel-call-1, alert, .*fate delivered/)).toBeVisible();
+});

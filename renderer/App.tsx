@@ -315,6 +315,10 @@ export function App() {
   const pushResult = pushes.find((p) => p.id === selectedPush);
   const panels = useHandlers({
     selectPush: (id: string) => send({ type: 'select.push', push: id }),
+    // The Why panel follows a push renamed in the inspector.
+    renamePush: (from: string, to: string) => {
+      if (selectedPush === from) send({ type: 'select.push', push: to });
+    },
     openRule: (id: string) => setLibrary({ focus: id }),
     // The document as the simulation loaded it: no second parse.
     whatIf: () =>
@@ -503,7 +507,13 @@ export function App() {
         </div>
         <aside className="side">
           <WhyPanel push={pushResult} onRule={panels.openRule} whatIf={panels.whatIf} />
-          <Inspector file={file} selection={selection} errors={sim.errors} onEdit={edit} />
+          <Inspector
+            file={file}
+            selection={selection}
+            errors={sim.errors}
+            onEdit={edit}
+            onRenamePush={panels.renamePush}
+          />
         </aside>
       </div>
     </div>

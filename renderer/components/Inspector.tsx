@@ -3,6 +3,7 @@ import type { ScenarioError, ScenarioFile, TimelineEventFile } from '../../machi
 import { PARAM_NAMES, PARAMS } from '../../machines/params';
 import { toDurationString } from '../../machines/time';
 import { eventLabel } from '../format';
+import { renamePush } from '../state/events';
 import { useTypingKey } from '../state/typing';
 
 type Field = { key: string; label: string; options?: readonly string[] };
@@ -117,6 +118,8 @@ export const Inspector = memo(function Inspector(props: {
   errors: readonly ScenarioError[];
   /** `typing`: the key that makes one visit's typing into a field one undo step (`useTypingKey`). */
   onEdit: (file: ScenarioFile, typing?: string) => void;
+  /** A push was renamed (its cancellations, answers and expectations with it, see `renamePush`). */
+  onRenamePush: (from: string, to: string) => void;
 }) {
   const { file } = props;
   const typing = useTypingKey();
@@ -127,6 +130,11 @@ export const Inspector = memo(function Inspector(props: {
   /** Sets a field of the selected event; an emptied field is left out, so the format's default applies. */
   const setEvent = (key: string, value: unknown) => {
     if (index === undefined || !event) return;
+    if (event.do === 'push' && key === 'id') {
+      props.onEdit(renamePush(file, index, String(value)), typing.key(`timeline[${index}].id`));
+      props.onRenamePush(event.id, String(value));
+      return;
+    }
     const timeline = file.timeline.map((e, i) => {
       if (i !== index) return e;
       const next: Record<string, unknown> = { ...e, [key]: value };

@@ -1,5 +1,5 @@
 import type { LaneId } from '../../machines';
-import type { TimelineEventFile } from '../../machines/scenario';
+import type { ScenarioFile, TimelineEventFile } from '../../machines/scenario';
 
 /** A fresh push id that the timeline does not use yet. */
 export function freshId(timeline: readonly TimelineEventFile[], base: string): string {
@@ -66,4 +66,43 @@ export function defaultEvent(lane: LaneId, at: string, timeline: readonly Timeli
     at,
     timeline,
   );
+}
+
+/** The push id an event makes: a push's id, a cancellation's own push id (explicit or implied). */
+function madeId(e: TimelineEventFile): string | undefined {
+  return e.do === 'push' ? e.id : e.do === 'cancel' ? (e.id ?? `cancel-${e.call}`) : undefined;
+}
+
+/**
+ * The file with push `index` renamed to `id`, and what names that push renamed with it: its
+ * cancellations, answers, declines and hang-ups, a cancellation push's implied id, and the
+ * expectations. Only while the name is that push's alone, before and after: a name typed through
+ * another push's ('p1' on the way from 'p10' to 'p1x') must not take that push's events along.
+ */
+export function renamePush(file: ScenarioFile, index: number, id: string): ScenarioFile {
+  const event = file.timeline[index];
+  if (event?.do !== 'push') return file;
+  const old = event.id;
+  const othersMake = (name: string) => file.timeline.some((e, i) => i !== index && madeId(e) === name);
+  const follow = old !== id && !othersMake(old) && !othersMake(id);
+  const renamed = new Map<string, string>();
+  if (follow) renamed.set(old, id);
+  const timeline = file.timeline.map((e, i): TimelineEventFile => {
+    if (i === index) return { ...e, id } as TimelineEventFile;
+    if (!follow) return e;
+    if (e.do === 'cancel' && e.call === old) {
+      if (e.id === undefined) renamed.set(`cancel-${old}`, `cancel-${id}`);
+      return { ...e, call: id };
+    }
+    if ((e.do === 'answer' || e.do === 'decline' || e.do === 'hangup') && e.call === old) return { ...e, call: id };
+    return e;
+  });
+  const expect = file.expect?.map((x) =>
+    'push' in x && renamed.has(x.push)
+      ? { ...x, push: renamed.get(x.push)! }
+      : 'call' in x && renamed.has(x.call)
+        ? { ...x, call: renamed.get(x.call)! }
+        : x,
+  );
+  return { ...file, timeline, ...(expect ? { expect } : {}) };
 }
