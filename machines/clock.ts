@@ -48,7 +48,8 @@ export class VirtualClock<M = unknown> implements SchedulerClock {
   private tier: 0 | 2 = 0;
   private readonly heap: Timer<M>[] = [];
   private readonly live = new Map<number, Timer<M>>();
-  private timeline: readonly { readonly at: number; readonly fire: () => void }[] = [];
+  private timeline: readonly { readonly at: number }[] = [];
+  private fireEvent: (event: never) => void = () => undefined;
   private cursor = 0;
   /** Set just before a `setTimeout` call to describe the timer (see `Timer.meta`). */
   nextMeta: M | undefined;
@@ -92,10 +93,13 @@ export class VirtualClock<M = unknown> implements SchedulerClock {
 
   /**
    * The scenario's timeline, sorted by time (stable: same-time events keep their order), read from
-   * `cursor` on. Timers set from now on come after it in the firing order at equal times.
+   * `cursor` on; `fire` plays each event at its time (one function, not a closure per event: a drag
+   * frame sets the timeline again). Timers set from now on come after it in the firing order at
+   * equal times.
    */
-  setTimeline(events: readonly { readonly at: number; readonly fire: () => void }[], cursor = 0): void {
+  setTimeline<E extends { readonly at: number }>(events: readonly E[], fire: (event: E) => void, cursor = 0): void {
     this.timeline = events;
+    this.fireEvent = fire;
     this.cursor = cursor;
     this.tier = 2;
   }
@@ -153,7 +157,7 @@ export class VirtualClock<M = unknown> implements SchedulerClock {
       this.current = due;
       if (eventFirst) {
         this.cursor++;
-        event.fire();
+        (this.fireEvent as (event: { readonly at: number }) => void)(event);
       } else {
         this.pop();
         this.live.delete(top!.id);

@@ -43,6 +43,30 @@ export function toPushResult(record: PushRecord): PushResult {
   return out as PushResult;
 }
 
+/**
+ * Whether `toPushResult(record)` would give what `result` holds: the same fields, and the very same
+ * step objects in the same order (the journal's steps never change once made). A re-simulation hands
+ * out the earlier result again for such a push instead of building an equal one.
+ */
+export function madeFrom(result: PushResult, record: PushRecord): boolean {
+  if (
+    result.id !== record.id ||
+    result.kind !== record.kind ||
+    result.sentAt !== record.sentAt ||
+    result.deliveredAt !== record.deliveredAt ||
+    result.fate !== (record.fate ?? 'undelivered') ||
+    result.audio !== (record.audio || undefined) ||
+    result.cancels !== (record.cancels || undefined) ||
+    result.call !== (record.call || undefined)
+  )
+    return false;
+  const a = result.steps;
+  const b = record.steps;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function checkExpectation(
   expect: Expectation,
   pushes: readonly PushResult[],

@@ -5,9 +5,16 @@ import { VirtualClock, type PendingTimer, type TimerKey } from './clock';
 import { ACTOR, type SimEnv } from './env';
 import { ACTOR_NAMES, History, type Histories, type HistoryMark, type MachineSnapshot } from './history';
 import { Journal, type JournalMark, type PushFacts } from './journal';
-import { checkExpectation, toPushResult, worldAt } from './output';
+import { checkExpectation, madeFrom, toPushResult, worldAt } from './output';
 import type { Params } from './params';
-import { RESULT_FORMAT, type Result, type SimulationOutput, type ThrottleWindow, type Trace } from './result';
+import {
+  RESULT_FORMAT,
+  type PushResult,
+  type Result,
+  type SimulationOutput,
+  type ThrottleWindow,
+  type Trace,
+} from './result';
 import { firstDifference, mentions, same, sameFrom } from './same';
 import type { Scenario, TimelineEvent } from './scenario/types';
 import { Time, type SimTime } from './time';
@@ -136,6 +143,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
  */
 export class Simulator {
   private last: Run | undefined;
+  /**
+   * The last run's push results by id. A push whose story did not change (`madeFrom`) gets the same
+   * object again: building ~200 results with their sentences on every drag frame made most of what
+   * outlived a minor GC, and those collections were the slow drag frames.
+   */
+  private given = new Map<string, PushResult>();
 
   constructor(private readonly options: SimulateOptions = {}) {}
 
@@ -323,10 +336,7 @@ export class Simulator {
       children[i]!.subscribe((snapshot: MachineSnapshot<unknown>) => history.record(clock.now(), snapshot));
     });
     const ids = Object.keys((root.getSnapshot() as { children: Record<string, unknown> }).children);
-    clock.setTimeline(
-      run.sorted.map((event) => ({ at: event.at, fire: () => playTimelineEvent(event, env, root.system) })),
-      cursor,
-    );
+    clock.setTimeline(run.sorted, (event) => playTimelineEvent(event, env, root.system), cursor);
     const every = this.options.checkpointEvery ?? CHECKPOINT_EVERY;
     let fired = firedBefore;
     let taken = -Infinity;
@@ -361,7 +371,15 @@ export class Simulator {
     root.stop();
     this.last = run;
 
-    const pushes = journal.order.map((id) => toPushResult(journal.push(id)));
+    const given = new Map<string, PushResult>();
+    const pushes = journal.order.map((id) => {
+      const record = journal.push(id);
+      const before = this.given.get(id);
+      const result = before && madeFrom(before, record) ? before : toPushResult(record);
+      given.set(id, result);
+      return result;
+    });
+    this.given = given;
     const throttled: ThrottleWindow[] = [...finalCallServices.windows];
     if (finalCallServices.throttle) throttled.push(finalCallServices.throttle);
     const strikes = [...journal.strikes];
