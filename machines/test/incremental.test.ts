@@ -185,24 +185,24 @@ describe('Simulator: re-simulating an edited scenario from a checkpoint', () => 
     expect(everything(after)).toBe(everything(simulate(dragged)));
   });
 
-  it('goes on from a checkpoint before the dragged push, and the drag changes its fate', () => {
-    // 40 alert pushes; the phone goes offline at 3:00 and comes back at 3:30; p30 is dragged into the gap.
-    const pushes = Array.from(
-      { length: 40 },
-      (_, i) => [`${(i + 1) * 5}s`, push(`p${i}`, { kind: 'alert', expiration: 0 })] as const,
-    );
+  /** 40 alert pushes; the phone goes offline at 3:00 and comes back at 3:30; p30 dragged into the gap. */
+  function intoTheGap(): { scenario: Scenario; dragged: Scenario } {
     const base = given({ duration: '10m', device: { app: 'background' } })
       .at('180s', { do: 'network', to: 'offline' })
       .at('210s', { do: 'network', to: 'wifi' });
-    for (const [at, e] of pushes) base.at(at, e);
+    for (let i = 0; i < 40; i++) base.at(`${(i + 1) * 5}s`, push(`p${i}`, { kind: 'alert', expiration: 0 }));
     const scenario = base.scenario();
-    const sim = new Simulator();
-    const before = sim.run(scenario);
-    expect(before.result.pushes.find((p) => p.id === 'p30')!.fate).toBe('delivered');
     const i = scenario.timeline.findIndex((e) => e.do === 'push' && e.id === 'p30');
     const timeline = [...scenario.timeline];
     timeline[i] = { ...timeline[i]!, at: 197_000 } as TimelineEvent;
-    const dragged = { ...scenario, timeline };
+    return { scenario, dragged: { ...scenario, timeline } };
+  }
+
+  it('goes on from a checkpoint before the dragged push, and the drag changes its fate', () => {
+    const { scenario, dragged } = intoTheGap();
+    const sim = new Simulator();
+    const before = sim.run(scenario);
+    expect(before.result.pushes.find((p) => p.id === 'p30')!.fate).toBe('delivered');
     const after = sim.run(dragged);
     expect(sim.resumedAt).toBeDefined();
     expect(sim.resumedAt!).toBeGreaterThan(100_000);
@@ -213,21 +213,10 @@ describe('Simulator: re-simulating an edited scenario from a checkpoint', () => 
 
   it('hands out the same result object again for a push whose story did not change, a new one for one whose did', () => {
     // Building every push's result anew on each drag frame made most of what outlived a minor GC.
-    const pushes = Array.from(
-      { length: 40 },
-      (_, i) => [`${(i + 1) * 5}s`, push(`p${i}`, { kind: 'alert', expiration: 0 })] as const,
-    );
-    const base = given({ duration: '10m', device: { app: 'background' } })
-      .at('180s', { do: 'network', to: 'offline' })
-      .at('210s', { do: 'network', to: 'wifi' });
-    for (const [at, e] of pushes) base.at(at, e);
-    const scenario = base.scenario();
+    const { scenario, dragged } = intoTheGap();
     const sim = new Simulator();
     const before = sim.run(scenario).result.pushes;
-    const i = scenario.timeline.findIndex((e) => e.do === 'push' && e.id === 'p30');
-    const timeline = [...scenario.timeline];
-    timeline[i] = { ...timeline[i]!, at: 197_000 } as TimelineEvent;
-    const after = sim.run({ ...scenario, timeline }).result.pushes;
+    const after = sim.run(dragged).result.pushes;
     const byId = (list: typeof after, id: string) => list.find((p) => p.id === id)!;
     // Every push sent before the checkpoint it went on from: the very same object (the pushes re-run
     // after it get equal ones, or new ones where their story changed).
