@@ -192,13 +192,31 @@ function layoutLane(
     });
     return { rows, count: Math.max(1, fixed + busy.length), stacked };
   }
-  const taken: { from: number; until: number }[][] = [];
-  const free = (row: number, from: number, until: number) => !taken[row]?.some((o) => o.from < until && from < o.until);
+  // Each row's spans in time order; they never overlap, so they end in that order too, and whether a
+  // span fits is one binary search (a scan per span made a day of deadlines quadratic per frame).
+  const taken: { from: number[]; until: number[] }[] = [];
+  const free = (row: number, from: number, until: number) => {
+    const r = taken[row];
+    if (!r) return true;
+    // The first span that ends after `from` is the only one that can overlap.
+    let lo = 0;
+    let hi = r.until.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (r.until[mid]! <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === r.from.length || r.from[lo]! >= until;
+  };
   const place = (i: number, row: number) => {
     const iv = inTime[i]!;
     rows.set(iv, row);
     stacked.set(keys[i]!, row);
-    (taken[row] ??= []).push({ from: iv.from, until: busyUntil(iv) });
+    const r = (taken[row] ??= { from: [], until: [] });
+    let at = r.from.length;
+    while (at > 0 && r.from[at - 1]! > iv.from) at--;
+    r.from.splice(at, 0, iv.from);
+    r.until.splice(at, 0, busyUntil(iv));
   };
   const keptRow = (i: number) => {
     const row = kept.rows.get(keys[i]!);
