@@ -148,7 +148,7 @@ function fixedRow(kind: string): number {
 
 /** Where a lane's stacked intervals were when a drag began, and what the pointer moves. */
 interface KeptLane {
-  /** Row by interval key (`stackKey`). */
+  /** Row by interval key (`layoutLane`'s `stacked`). */
   readonly rows: ReadonlyMap<string, number>;
   /** The pushes the pointer moves: their intervals find a free row, as their spans do (`keepRows`). */
   readonly moving: ReadonlySet<string>;
@@ -164,7 +164,7 @@ const busyUntil = (iv: LaneInterval) => Math.max(iv.due ?? iv.to, iv.to, iv.from
  *
  * While an input is dragged (`kept`: the rows when the drag began), an interval that is not the moving
  * pushes' keeps its row as long as it overlaps nothing there; the moving pushes' intervals (and any
- * that did not overlap there) take their old row if free, else the lowest free row. Packing afresh
+ * that would overlap there) take their old row if free, else the lowest free row. Packing afresh
  * on every frame moved other pushes' bars from row to row as the dragged push's bars passed them.
  */
 function layoutLane(
