@@ -18,6 +18,8 @@ import { encodeScenario } from '../renderer/state/share';
 
 const PORT = 4179;
 const MOVES = 100;
+/** The moves that start a drag, printed apart (see where the figures are printed). */
+const START_MOVES = 5;
 
 async function waitFor(url: string, ms: number): Promise<void> {
   const end = Date.now() + ms;
@@ -343,11 +345,18 @@ try {
   const { samples, longTasks, moves, unchanged } = await readBench(page, true);
   // The drag's first frame also starts the drag (panels, drag layout): it once made a long task alone.
   const first = samples[0] ?? NaN;
+  // The first moves of a drag are the slowest (code and layers the drag uses for the first time): they
+  // alone can make the p95, so the moves after them are printed apart too (the target is over all).
+  const settled = samples.slice(START_MOVES).sort((a, b) => a - b);
   samples.sort((a, b) => a - b);
-  const pick = (q: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * q))] ?? NaN;
+  const quantile = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
+  const pick = (q: number) => quantile(samples, q);
   const p95 = pick(0.95);
   console.log(
     `UI, 200 pushes, ${moves} drag moves → ${samples.length} painted frames with a change (${unchanged} moves changed nothing on screen): input → painted frame median ${pick(0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${(samples.at(-1) ?? NaN).toFixed(1)} ms (target p95 ≤ 16.7 ms: ${p95 <= 16.7 ? 'meets target' : 'MISSES target'}); long tasks > 50 ms: ${longTasks.length}${longTasks.length ? ` (longest ${Math.max(...longTasks).toFixed(0)} ms)` : ''} (target 0); the drag's first frame ${first.toFixed(1)} ms`,
+  );
+  console.log(
+    `   after the drag's first ${START_MOVES} moves: median ${quantile(settled, 0.5).toFixed(1)} ms, p95 ${quantile(settled, 0.95).toFixed(1)} ms`,
   );
 
   const work = await profileDrag(page);
