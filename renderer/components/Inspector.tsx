@@ -8,14 +8,14 @@ import { useTypingKey } from '../state/typing';
 
 type Field = { key: string; label: string; options?: readonly string[] };
 /** A field of an event; `defaultFor` is what the scenario format takes when the field is left out. */
-type EventField = Field & { defaultFor?: (event: TimelineEventFile) => string };
+type EventField = Field & { defaultFor?: (event: TimelineEventFile) => string; prose?: boolean };
 
 const EVENT_FIELDS: Partial<Record<TimelineEventFile['do'], EventField[]>> = {
   push: [
     { key: 'id', label: 'id' },
     { key: 'kind', label: 'kind', options: ['voip', 'alert', 'background'], defaultFor: () => 'voip' },
     { key: 'expiration', label: 'apns-expiration (0 = now or never)', defaultFor: () => '0' },
-    { key: 'question', label: 'question for the room (present mode)' },
+    { key: 'question', label: 'question for the room (present mode)', prose: true },
   ],
   cancel: [
     { key: 'call', label: 'call' },
@@ -69,6 +69,8 @@ function Input(props: {
   value: unknown;
   placeholder?: string;
   options?: readonly string[];
+  /** A sentence or two to write (a caption, a question): a box under its label, as wide as the panel. */
+  prose?: boolean;
   error?: string;
   onChange: (v: unknown) => void;
 }) {
@@ -76,7 +78,7 @@ function Input(props: {
   const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
   const errorId = `${props.id}-error`;
   return (
-    <div className={`field${props.error ? ' invalid' : ''}`}>
+    <div className={`field${props.prose ? ' wide' : ''}${props.error ? ' invalid' : ''}`}>
       <label htmlFor={props.id}>{props.label}</label>
       {props.options ? (
         <select
@@ -92,6 +94,16 @@ function Input(props: {
             <option key={o}>{o}</option>
           ))}
         </select>
+      ) : props.prose ? (
+        <textarea
+          id={props.id}
+          value={value}
+          placeholder={props.placeholder}
+          rows={2}
+          onChange={(e) => props.onChange(e.target.value)}
+          aria-invalid={Boolean(props.error)}
+          aria-describedby={props.error ? errorId : undefined}
+        />
       ) : (
         <input
           id={props.id}
@@ -171,6 +183,7 @@ export const Inspector = memo(function Inspector(props: {
               value={(event as Record<string, unknown>)[f.key]}
               placeholder={f.defaultFor?.(event)}
               options={f.options}
+              prose={f.prose}
               error={errorAt(`timeline[${index}].${f.key}`)}
               onChange={(v) => setEvent(f.key, v)}
             />
@@ -179,6 +192,7 @@ export const Inspector = memo(function Inspector(props: {
             id="ev-caption"
             label="caption (present mode)"
             value={event.caption}
+            prose
             error={errorAt(`timeline[${index}].caption`)}
             onChange={(v) => setEvent('caption', v)}
           />
