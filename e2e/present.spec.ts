@@ -28,6 +28,11 @@ test('present mode steps forward and back with captions of what happened and whi
   await expect(caption(page).locator('.present-fate[data-push="call-1"]')).toContainText('crashed');
   await expect(callPush(page)).toHaveAttribute('aria-label', /fate crashed/);
   await page.screenshot({ path: 'e2e/screenshots/present-step.png' });
+  // Narrow bars in large type say their state, not the actor their lane already names: "conne…", not
+  // "APNs:…" or "apsd c…".
+  const barLabels = await present(page).locator('.iv-label').allTextContents();
+  expect(barLabels.filter((t) => /^(APNs|apsd|powerd)\b.*…$/.test(t))).toEqual([]);
+  expect(barLabels.filter((t) => t.startsWith('conn')).length).toBeGreaterThanOrEqual(2);
 
   await page.keyboard.press('PageUp');
   await expect(caption(page)).toContainText('Sent voip push call-1.');

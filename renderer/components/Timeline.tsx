@@ -89,6 +89,18 @@ function fitText(texts: readonly string[], room: number, size: number): string {
   return lo < 3 ? '' : `${last.slice(0, lo).trimEnd()}…`;
 }
 
+/**
+ * A bar's label, then shorter wordings for a narrow bar, longest first: without what is in brackets
+ * ("Poor cellular (handshake cannot complete)" → "Poor cellular"), then also without the actor the
+ * lane already names ("APNs: connected" → "connected", "apsd reconnecting" → "reconnecting"). Cut
+ * short, the last one keeps what tells the state ("reconn…", not "apsd r…").
+ */
+function shorterLabels(label: string): string[] {
+  const bare = label.replace(/\s*\([^)]*\)$/, '');
+  const unnamed = bare.replace(/^(APNs|apsd|powerd):?\s+/, '');
+  return [...new Set([label, bare, unnamed].filter((t) => t !== ''))];
+}
+
 /** Font size (px) of `.iv-label` and `.input-label` in styles.css (both are larger in present mode). */
 const SMALL = 11;
 /** Height (px) of a row of bars whose labels are `font` px: ROW for the usual 11 px, taller for larger type. */
@@ -511,7 +523,7 @@ const IntervalBar = memo(function IntervalBar(props: {
               'not reported',
             ];
   const deadlineText = windowW > 40 ? fitText(deadlineTexts, windowW - 10, font) : '';
-  const barText = w > 60 && kind !== 'deadline' ? fitText([props.label], w - 10, font) : '';
+  const barText = w > 60 && kind !== 'deadline' ? fitText(shorterLabels(props.label), w - 10, font) : '';
   const tone = toneOf(kind);
   // The label's baseline, its text centred in the bar (y0 + 12 for 11 px labels in a 16 px bar).
   const baseline = y0 + Math.round((height + font * 0.72) / 2);
