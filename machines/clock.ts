@@ -49,7 +49,8 @@ export class VirtualClock<M = unknown> implements SchedulerClock {
   private readonly heap: Timer<M>[] = [];
   private readonly live = new Map<number, Timer<M>>();
   private timeline: readonly { readonly at: number }[] = [];
-  private fireEvent: (event: never) => void = () => undefined;
+  /** Plays the timeline's event at an index. */
+  private fireAt: (index: number) => void = () => undefined;
   private cursor = 0;
   /** Set just before a `setTimeout` call to describe the timer (see `Timer.meta`). */
   nextMeta: M | undefined;
@@ -99,7 +100,7 @@ export class VirtualClock<M = unknown> implements SchedulerClock {
    */
   setTimeline<E extends { readonly at: number }>(events: readonly E[], fire: (event: E) => void, cursor = 0): void {
     this.timeline = events;
-    this.fireEvent = fire;
+    this.fireAt = (index) => fire(events[index]!);
     this.cursor = cursor;
     this.tier = 2;
   }
@@ -156,8 +157,7 @@ export class VirtualClock<M = unknown> implements SchedulerClock {
       if (beforeEach?.(eventFirst ? { due, tier: 1, seq: this.cursor } : top!)) return;
       this.current = due;
       if (eventFirst) {
-        this.cursor++;
-        (this.fireEvent as (event: { readonly at: number }) => void)(event);
+        this.fireAt(this.cursor++);
       } else {
         this.pop();
         this.live.delete(top!.id);
