@@ -84,9 +84,10 @@ export const editorMachine = setup({
         },
         'doc.edit': [
           {
-            // More of the same typing: the step it began holds the file from before it.
+            // More of the same typing: the step it began holds the file from before it (and cleared the
+            // redo steps; an undo or redo since would have ended the typing).
             guard: ({ context, event }) => event.typing !== undefined && event.typing === context.typing,
-            actions: assign({ file: ({ event }) => event.file, future: [] }),
+            actions: assign({ file: ({ event }) => event.file }),
           },
           {
             actions: assign(({ context, event }) => ({
