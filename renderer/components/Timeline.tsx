@@ -158,9 +158,22 @@ function fixedRow(kind: string): number {
   return 0;
 }
 
+/** Whether an interval is stacked in rows of its own below its lane's fixed rows. */
+const stacks = (iv: LaneInterval) => STACKED(iv.kind) && iv.kind !== 'audio.null-session';
+
+/** What an interval is, whenever it is: its kind and its push or call (`stableKeys` numbers repeats). */
+const intervalName = (iv: LaneInterval) => `${iv.kind}|${iv.push ?? iv.call ?? ''}`;
+
+/** Each stacked interval's row, by its key (`intervalName`, numbered in time order): kept during a drag. */
+function stackedRows(rows: ReadonlyMap<LaneInterval, number>): Map<string, number> {
+  const stacked = [...rows].filter(([iv]) => stacks(iv)).sort((a, b) => a[0].from - b[0].from);
+  const keys = stableKeys(stacked, ([iv]) => intervalName(iv));
+  return new Map(stacked.map(([, row], i) => [keys[i]!, row]));
+}
+
 /** Where a lane's stacked intervals were when a drag began, and what the pointer moves. */
 interface KeptLane {
-  /** Row by interval key (`layoutLane`'s `stacked`). */
+  /** Row by interval key (`stackedRows`). */
   readonly rows: ReadonlyMap<string, number>;
   /** The pushes the pointer moves: their intervals find a free row, as their spans do (`keepRows`). */
   readonly moving: ReadonlySet<string>;
@@ -171,8 +184,6 @@ const busyUntil = (iv: LaneInterval) => Math.max(iv.due ?? iv.to, iv.to, iv.from
 
 /**
  * Places every interval of a lane in a row; stacked kinds are packed greedily below the fixed rows.
- * `stacked` gives each stacked interval's row by a key that stays with it while it moves in time (its
- * kind, its push or call, and which of those it is).
  *
  * While an input is dragged (`kept`: the rows when the drag began), an interval that is not the moving
  * pushes' keeps its row as long as it overlaps nothing there; the moving pushes' intervals (and any
@@ -182,28 +193,26 @@ const busyUntil = (iv: LaneInterval) => Math.max(iv.due ?? iv.to, iv.to, iv.from
 function layoutLane(
   intervals: readonly LaneInterval[],
   kept?: KeptLane,
-): { rows: Map<LaneInterval, number>; count: number; stacked: Map<string, number> } {
+): { rows: Map<LaneInterval, number>; count: number } {
   const rows = new Map<LaneInterval, number>();
   let fixed = 0;
   for (const iv of intervals) {
-    if (STACKED(iv.kind) && !(iv.kind.startsWith('audio.') && iv.kind === 'audio.null-session')) continue;
+    if (stacks(iv)) continue;
     rows.set(iv, fixedRow(iv.kind));
     fixed = Math.max(fixed, fixedRow(iv.kind) + 1);
   }
-  const stacked = new Map<string, number>();
-  const inTime = intervals.filter((iv) => !rows.has(iv)).sort((a, b) => a.from - b.from);
-  const keys = stableKeys(inTime, (iv) => `${iv.kind}|${iv.push ?? iv.call ?? ''}`);
+  const inTime = intervals.filter(stacks).sort((a, b) => a.from - b.from);
   if (!kept) {
     const busy: number[] = [];
-    inTime.forEach((iv, i) => {
+    for (const iv of inTime) {
       let r = busy.findIndex((until) => until <= iv.from);
       if (r === -1) r = busy.length;
       busy[r] = busyUntil(iv);
       rows.set(iv, fixed + r);
-      stacked.set(keys[i]!, fixed + r);
-    });
-    return { rows, count: Math.max(1, fixed + busy.length), stacked };
+    }
+    return { rows, count: Math.max(1, fixed + busy.length) };
   }
+  const keys = stableKeys(inTime, intervalName);
   // Each row's spans in time order; they never overlap, so they end in that order too, and whether a
   // span fits is one binary search (a scan per span made a day of deadlines quadratic per frame).
   const taken: { from: number[]; until: number[] }[] = [];
@@ -223,7 +232,6 @@ function layoutLane(
   const place = (i: number, row: number) => {
     const iv = inTime[i]!;
     rows.set(iv, row);
-    stacked.set(keys[i]!, row);
     const r = (taken[row] ??= { from: [], until: [] });
     let at = r.from.length;
     while (at > 0 && r.from[at - 1]! > iv.from) at--;
@@ -249,7 +257,7 @@ function layoutLane(
     if (!free(row, iv.from, until)) for (row = fixed; !free(row, iv.from, until);) row++;
     place(i, row);
   }
-  return { rows, count: Math.max(1, fixed, taken.length), stacked };
+  return { rows, count: Math.max(1, fixed, taken.length) };
 }
 
 /**
@@ -940,7 +948,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     const m = new Map<LaneId, { placed: [LaneInterval, number][]; keys: string[] }>();
     for (const [lane, layout] of layouts) {
       const placed = [...layout.rows.entries()];
-      m.set(lane, { placed, keys: stableKeys(placed, ([iv]) => `${iv.kind}|${iv.push ?? ''}`) });
+      m.set(lane, { placed, keys: stableKeys(placed, ([iv]) => intervalName(iv)) });
     }
     return m;
   }, [layouts]);
@@ -1096,7 +1104,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         // The dragged pushes (and their bars) find a free row on each frame; the others keep theirs (see
         // keepRows and layoutLane).
         const dragged = new Set([...pushInput].filter(([, i]) => starts.has(i)).map(([id]) => id));
-        const lanes = new Map([...layouts].map(([lane, layout]) => [lane, layout.stacked]));
+        const lanes = new Map([...layouts].map(([lane, layout]) => [lane, stackedRows(layout.rows)]));
         setDragLayout({ rows: pushRows, lanes, moving: dragged, heights });
         props.onDragStart();
       }
