@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ChangeEvent } from 'react';
 import type { ScenarioError, ScenarioFile, TimelineEventFile } from '../../machines/scenario';
 import { PARAM_NAMES, PARAMS } from '../../machines/params';
 import { toDurationString } from '../../machines/time';
@@ -8,14 +8,14 @@ import { useTypingKey } from '../state/typing';
 
 type Field = { key: string; label: string; options?: readonly string[] };
 /** A field of an event; `defaultFor` is what the scenario format takes when the field is left out. */
-type EventField = Field & { defaultFor?: (event: TimelineEventFile) => string; prose?: boolean };
+type EventField = Field & { defaultFor?: (event: TimelineEventFile) => string; lines?: number };
 
 const EVENT_FIELDS: Partial<Record<TimelineEventFile['do'], EventField[]>> = {
   push: [
     { key: 'id', label: 'id' },
     { key: 'kind', label: 'kind', options: ['voip', 'alert', 'background'], defaultFor: () => 'voip' },
     { key: 'expiration', label: 'apns-expiration (0 = now or never)', defaultFor: () => '0' },
-    { key: 'question', label: 'question for the room (present mode)', prose: true },
+    { key: 'question', label: 'question for the room (present mode)', lines: 2 },
   ],
   cancel: [
     { key: 'call', label: 'call' },
@@ -69,16 +69,27 @@ function Input(props: {
   value: unknown;
   placeholder?: string;
   options?: readonly string[];
-  /** A sentence or two to write (a caption, a question): a box under its label, as wide as the panel. */
-  prose?: boolean;
+  /**
+   * Text written in sentences (notes, a caption, a question): a box this many lines tall under its
+   * label, as wide as the panel.
+   */
+  lines?: number;
   error?: string;
   onChange: (v: unknown) => void;
 }) {
   const v = props.value;
   const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
   const errorId = `${props.id}-error`;
+  const text = {
+    id: props.id,
+    value,
+    placeholder: props.placeholder,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => props.onChange(e.target.value),
+    'aria-invalid': Boolean(props.error),
+    'aria-describedby': props.error ? errorId : undefined,
+  };
   return (
-    <div className={`field${props.prose ? ' wide' : ''}${props.error ? ' invalid' : ''}`}>
+    <div className={`field${props.lines ? ' wide' : ''}${props.error ? ' invalid' : ''}`}>
       <label htmlFor={props.id}>{props.label}</label>
       {props.options ? (
         <select
@@ -94,26 +105,10 @@ function Input(props: {
             <option key={o}>{o}</option>
           ))}
         </select>
-      ) : props.prose ? (
-        <textarea
-          id={props.id}
-          value={value}
-          placeholder={props.placeholder}
-          rows={2}
-          onChange={(e) => props.onChange(e.target.value)}
-          aria-invalid={Boolean(props.error)}
-          aria-describedby={props.error ? errorId : undefined}
-        />
+      ) : props.lines ? (
+        <textarea {...text} rows={props.lines} />
       ) : (
-        <input
-          id={props.id}
-          value={value}
-          placeholder={props.placeholder}
-          spellCheck={false}
-          onChange={(e) => props.onChange(e.target.value)}
-          aria-invalid={Boolean(props.error)}
-          aria-describedby={props.error ? errorId : undefined}
-        />
+        <input {...text} spellCheck={false} />
       )}
       {props.error && (
         <em className="error" id={errorId} role="alert">
@@ -183,7 +178,7 @@ export const Inspector = memo(function Inspector(props: {
               value={(event as Record<string, unknown>)[f.key]}
               placeholder={f.defaultFor?.(event)}
               options={f.options}
-              prose={f.prose}
+              lines={f.lines}
               error={errorAt(`timeline[${index}].${f.key}`)}
               onChange={(v) => setEvent(f.key, v)}
             />
@@ -192,27 +187,26 @@ export const Inspector = memo(function Inspector(props: {
             id="ev-caption"
             label="caption (present mode)"
             value={event.caption}
-            prose
             error={errorAt(`timeline[${index}].caption`)}
+            lines={2}
             onChange={(v) => setEvent('caption', v)}
           />
         </>
       ) : (
         <>
           <h2>Scenario</h2>
-          <div className="field wide">
-            <label htmlFor="sc-notes">notes for the trainer (present mode shows them)</label>
-            <textarea
-              id="sc-notes"
-              value={file.notes ?? ''}
-              placeholder="The story, and what to ask the room"
-              rows={4}
-              onChange={(e) => {
-                const { notes: _old, ...rest } = file;
-                props.onEdit(e.target.value ? { ...rest, notes: e.target.value } : rest, typing.key('notes'));
-              }}
-            />
-          </div>
+          <Input
+            id="sc-notes"
+            label="notes for the trainer (present mode shows them)"
+            value={file.notes}
+            placeholder="The story, and what to ask the room"
+            lines={4}
+            error={errorAt('notes')}
+            onChange={(v) => {
+              const { notes: _old, ...rest } = file;
+              props.onEdit(typeof v === 'string' && v ? { ...rest, notes: v } : rest, typing.key('notes'));
+            }}
+          />
           <h2>Device</h2>
           <Input
             id="dev-ios"
