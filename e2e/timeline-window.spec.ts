@@ -8,6 +8,21 @@ import { paintedInPane } from './visibility';
 const pushSpans = (page: import('@playwright/test').Page) =>
   page.getByRole('application', { name: 'Timeline' }).getByRole('button', { name: /^push p\d+,/ });
 
+/**
+ * Presses the pointer on push `id`'s handle. `to(dx)` moves it `dx` px across from there; `y` is
+ * the pointer's height.
+ */
+async function grab(page: Page, id: string): Promise<{ y: number; to: (dx: number, steps?: number) => Promise<void> }> {
+  const box = (await page
+    .getByRole('button', { name: new RegExp(`^push ${id},`) })
+    .locator('circle')
+    .boundingBox())!;
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  return { y, to: (dx, steps = 1) => page.mouse.move(x + dx, y, { steps }) };
+}
+
 test('with many pushes the timeline renders the push rows near its view; a push picked in the Fates table is rendered and shown', async ({
   page,
 }) => {
@@ -68,11 +83,8 @@ test('with many pushes the keyboard walks on past the rendered push rows, and dr
   // Drag p0 (an alert, sent while offline) to the right past the reconnect: its fate changes.
   await page.locator('.timelines').evaluate((el) => (el.scrollTop = 0));
   const before = await fates.getByRole('row', { name: /^push p0,/ }).getAttribute('aria-label');
-  const handle = page.getByRole('button', { name: /^push p0,/ }).locator('circle');
-  const box = (await handle.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let dx = 10; dx <= 60; dx += 10) await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
+  const p0 = await grab(page, 'p0');
+  for (let dx = 10; dx <= 60; dx += 10) await p0.to(dx);
   await page.mouse.up();
   await expect(fates.getByRole('row', { name: /^push p0,/ })).not.toHaveAttribute('aria-label', before!);
 });
@@ -173,7 +185,6 @@ test('with thousands of markers on one lane every marker is drawn in time order,
 
 test('while a push is dragged the other pushes keep their rows and the lanes below stay put', async ({ page }) => {
   await page.goto(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
-  const handle = page.getByRole('button', { name: /^push p10,/ }).locator('circle');
   /**
    * Every rendered push's row (its handle's y) but the dragged one's, and the top of the APNs lane, in
    * the SVG's own coordinates. (Near the top: rendered without scrolling; the timeline renders only
@@ -195,15 +206,12 @@ test('while a push is dragged the other pushes keep their rows and the lanes bel
   // p10's neighbours in time and the pushes after it in its own row, which its label runs up to.
   expect(Object.keys(before.rows).length).toBeGreaterThan(30);
 
-  const box = (await handle.boundingBox())!;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width / 2, y);
-  await page.mouse.down();
+  const p10 = await grab(page, 'p10');
   // Back and forth across its neighbours and into the next push of its row: packing the rows afresh
   // (or letting p10 keep its row first) would move them, and the lanes, on every frame.
   const seen: Awaited<ReturnType<typeof layout>>[] = [];
   for (const dx of [8, 16, 24, 32, 40, 60, 90, 60, 24, 8, -8, -24, -40]) {
-    await page.mouse.move(box.x + box.width / 2 + dx, y);
+    await p10.to(dx);
     await expect(page.locator('.drag-time')).toBeVisible();
     seen.push(await layout());
   }
@@ -214,7 +222,7 @@ test('while a push is dragged the other pushes keep their rows and the lanes bel
   // A lane may grow during a drag, never shrink back and forth: the APNs lane moves at most once, down.
   expect(new Set(seen.map((s) => s.apns)).size).toBeLessThanOrEqual(2);
   // Dropped where it was picked up: the rows are packed afresh, as they were.
-  await page.mouse.move(box.x + box.width / 2, y);
+  await p10.to(0);
   await page.mouse.up();
   await expect(page.locator('.drag-time')).toHaveCount(0);
   expect(await layout()).toEqual(before);
@@ -247,16 +255,12 @@ test("while a push is dragged the other pushes' bars keep their rows, and no two
   // The calls ring at once and stack several rows deep.
   expect(new Set(before.filter((b) => b.key.includes('iv-call-ringing')).map((b) => b.row)).size).toBeGreaterThan(2);
 
-  const handle = page.getByRole('button', { name: /^push p3,/ }).locator('circle');
-  const box = (await handle.boundingBox())!;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width / 2, y);
-  await page.mouse.down();
+  const p3 = await grab(page, 'p3');
   // Later and later past the next calls, whose ringing bars its own bars then overlap, and back.
   let compared = 0;
   for (const dx of [8, 24, 40, 60, 90, 120, 60, 24, 8, -8]) {
     const label = await page.getByRole('button', { name: /^push p3,/ }).getAttribute('aria-label');
-    await page.mouse.move(box.x + box.width / 2 + dx, y);
+    await p3.to(dx);
     await expect(page.getByRole('button', { name: /^push p3,/ })).not.toHaveAttribute('aria-label', label!);
     const during = await bars();
     for (const bar of during) {
@@ -273,7 +277,7 @@ test("while a push is dragged the other pushes' bars keep their rows, and no two
     }
   }
   expect(compared).toBeGreaterThan(100);
-  await page.mouse.move(box.x + box.width / 2, y);
+  await p3.to(0);
   await page.mouse.up();
   await expect(page.locator('.drag-time')).toHaveCount(0);
   // Dropped where it was picked up: packed afresh, as before.
@@ -302,16 +306,10 @@ test('the dragged time is shown whole next to the pointer: below it in the top r
       };
     });
   const drag = async (push: string, dx: number) => {
-    const box = (await page
-      .getByRole('button', { name: new RegExp(`^push ${push},`) })
-      .locator('circle')
-      .boundingBox())!;
-    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    await page.mouse.move(cx + dx, cy, { steps: 4 });
+    const grabbed = await grab(page, push);
+    await grabbed.to(dx, 4);
     await expect(page.locator('.drag-time')).toBeVisible();
-    return cy;
+    return grabbed.y;
   };
 
   // p0 is in the top row, just under the axis strip: its time goes below the pointer.
