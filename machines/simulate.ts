@@ -144,11 +144,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
 export class Simulator {
   private last: Run | undefined;
   /**
-   * The last run's push results by id. A push whose story did not change (`madeFrom`) gets the same
+   * The push results last given, by id. A push whose story did not change (`madeFrom`) gets the same
    * object again: building ~200 results with their sentences on every drag frame made most of what
-   * outlived a minor GC, and those collections were the slow drag frames.
+   * outlived a minor GC, and those collections were the slow drag frames. (A deleted push's entry
+   * stays until its id comes back: a new story never matches it.)
    */
-  private given = new Map<string, PushResult>();
+  private readonly given = new Map<string, PushResult>();
 
   constructor(private readonly options: SimulateOptions = {}) {}
 
@@ -371,15 +372,14 @@ export class Simulator {
     root.stop();
     this.last = run;
 
-    const given = new Map<string, PushResult>();
     const pushes = journal.order.map((id) => {
       const record = journal.push(id);
       const before = this.given.get(id);
-      const result = before && madeFrom(before, record) ? before : toPushResult(record);
-      given.set(id, result);
+      if (before && madeFrom(before, record)) return before;
+      const result = toPushResult(record);
+      this.given.set(id, result);
       return result;
     });
-    this.given = given;
     const throttled: ThrottleWindow[] = [...finalCallServices.windows];
     if (finalCallServices.throttle) throttled.push(finalCallServices.throttle);
     const strikes = [...journal.strikes];
