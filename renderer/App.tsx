@@ -2,7 +2,7 @@ import { useMachine } from '@xstate/react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { LaneId } from '../machines';
-import { formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
+import { cancelPushId, formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
 import { parseDuration, toDurationString } from '../machines/time';
 import { FatesPanel } from './components/FatesPanel';
 import { Inspector } from './components/Inspector';
@@ -143,7 +143,7 @@ export function App() {
       return e.do === 'push'
         ? { ...e, id: freshId(file.timeline, e.id) }
         : e.do === 'cancel'
-          ? { ...e, id: freshId(file.timeline, `cancel-${e.call}`) }
+          ? { ...e, id: freshId(file.timeline, cancelPushId({ call: e.call })) }
           : { ...e };
     });
     if (copies.length) edit({ ...file, timeline: [...file.timeline, ...copies] });

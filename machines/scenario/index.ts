@@ -6,6 +6,8 @@ export {
   formatErrors,
   formatPath,
   MAX_SCENARIO_BYTES,
+  cancelPushId,
+  sentPushId,
   type LoadResult,
   type ScenarioError,
   type LoadOptions,

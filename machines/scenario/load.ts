@@ -183,6 +183,24 @@ function dedupe(errors: ScenarioError[]): ScenarioError[] {
   });
 }
 
+/** A cancellation's own push id: its `id`, else `cancel-<call>` (SCENARIO-FORMAT.md). */
+export function cancelPushId(e: { readonly id?: string; readonly call: string }): string {
+  return e.id ?? `cancel-${e.call}`;
+}
+
+/** The id of the push a timeline event sends, if it sends one (a cancellation `via: none` sends none). */
+export function sentPushId(e: {
+  readonly do: string;
+  readonly id?: string;
+  readonly call?: string;
+  readonly via?: string;
+}): string | undefined {
+  if (e.do === 'push') return e.id;
+  return e.do === 'cancel' && e.via !== 'none' && e.call !== undefined
+    ? cancelPushId({ id: e.id, call: e.call })
+    : undefined;
+}
+
 function checkReferences(file: ParsedScenarioFile, indexMap: readonly number[]): ScenarioError[] {
   const errors: ScenarioError[] = [];
   const ids = new Map<string, number>();
@@ -190,8 +208,7 @@ function checkReferences(file: ParsedScenarioFile, indexMap: readonly number[]):
   const path = (k: number, key: string) => `timeline[${indexMap[k] ?? k}].${key}`;
   if (file.duration <= 0) errors.push({ path: 'duration', message: 'must be more than 0' });
   file.timeline.forEach((e, k) => {
-    const pushId =
-      e.do === 'push' ? e.id : e.do === 'cancel' && e.via !== 'none' ? (e.id ?? `cancel-${e.call}`) : undefined;
+    const pushId = sentPushId(e);
     if (pushId !== undefined) {
       const first = ids.get(pushId);
       if (first !== undefined) {
@@ -251,7 +268,7 @@ function normalize(file: ParsedScenarioFile, indexMap: readonly number[]): Scena
         case 'cancel':
           out.call = e.call;
           out.via = e.via;
-          out.id = e.id ?? `cancel-${e.call}`;
+          out.id = cancelPushId(e);
           out.expiration = e.expiration;
           break;
         case 'network':

@@ -1,5 +1,5 @@
 import { memo, type ChangeEvent } from 'react';
-import type { ScenarioError, ScenarioFile, TimelineEventFile } from '../../machines/scenario';
+import { cancelPushId, type ScenarioError, type ScenarioFile, type TimelineEventFile } from '../../machines/scenario';
 import { PARAM_NAMES, PARAMS } from '../../machines/params';
 import { toDurationString } from '../../machines/time';
 import { eventLabel } from '../format';
@@ -20,7 +20,7 @@ const EVENT_FIELDS: Partial<Record<TimelineEventFile['do'], EventField[]>> = {
   cancel: [
     { key: 'call', label: 'call' },
     { key: 'via', label: 'via', options: ['alert', 'voip', 'background', 'none'], defaultFor: () => 'alert' },
-    { key: 'id', label: 'id of the cancel push', defaultFor: (e) => `cancel-${e.do === 'cancel' ? e.call : ''}` },
+    { key: 'id', label: 'id of the cancel push', defaultFor: (e) => (e.do === 'cancel' ? cancelPushId(e) : '') },
     { key: 'expiration', label: 'apns-expiration (0 = now or never)', defaultFor: () => '0' },
   ],
   network: [{ key: 'to', label: 'to', options: ['wifi', 'cellular', 'cellular-poor', 'offline'] }],

@@ -19,6 +19,7 @@ import {
   type SimulationOutput,
   type TimelineEventFile,
 } from '../../machines';
+import { sentPushId } from '../../machines/scenario';
 import { parseDuration } from '../../machines/time';
 import type { View } from '../state/editorMachine';
 import { useHandlers } from '../state/useHandlers';
@@ -1062,8 +1063,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const pushInput = useMemo(() => {
     const m = new Map<string, number>();
     events.forEach((e, i) => {
-      if (e.do === 'push') m.set(e.id, i);
-      if (e.do === 'cancel' && e.via !== 'none') m.set(e.id ?? `cancel-${e.call}`, i);
+      const id = sentPushId(e);
+      if (id !== undefined) m.set(id, i);
     });
     return m;
   }, [events]);

@@ -1,11 +1,9 @@
 import type { LaneId } from '../../machines';
-import type { ScenarioFile, TimelineEventFile } from '../../machines/scenario';
+import { cancelPushId, type ScenarioFile, type TimelineEventFile } from '../../machines/scenario';
 
 /** A fresh push id that the timeline does not use yet. */
 export function freshId(timeline: readonly TimelineEventFile[], base: string): string {
-  const used = new Set(
-    timeline.flatMap((e) => (e.do === 'push' ? [e.id] : e.do === 'cancel' ? [e.id ?? `cancel-${e.call}`] : [])),
-  );
+  const used = new Set(timeline.map(madeId));
   for (let n = 1; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
@@ -40,7 +38,7 @@ export function newEvent(
       return { at, do: 'push', id: freshId(timeline, 'call'), kind: 'voip' };
     case 'cancel':
       return call
-        ? { at, do: 'cancel', call, via: 'alert', id: freshId(timeline, `cancel-${call}`) }
+        ? { at, do: 'cancel', call, via: 'alert', id: freshId(timeline, cancelPushId({ call })) }
         : { at, do: 'push', id: freshId(timeline, 'call'), kind: 'voip' };
     case 'network':
       return { at, do: 'network', to: 'offline' };
@@ -68,9 +66,12 @@ export function defaultEvent(lane: LaneId, at: string, timeline: readonly Timeli
   );
 }
 
-/** The push id an event makes: a push's id, a cancellation's own push id (explicit or implied). */
+/**
+ * The push id an event makes or would make: a push's id, a cancellation's own id, also one `via:
+ * none` (switched to another way, it sends a push under that id).
+ */
 function madeId(e: TimelineEventFile): string | undefined {
-  return e.do === 'push' ? e.id : e.do === 'cancel' ? (e.id ?? `cancel-${e.call}`) : undefined;
+  return e.do === 'push' ? e.id : e.do === 'cancel' ? cancelPushId(e) : undefined;
 }
 
 /**
@@ -91,7 +92,7 @@ export function renamePush(file: ScenarioFile, index: number, id: string): Scena
     if (i === index) return { ...e, id } as TimelineEventFile;
     if (!follow) return e;
     if (e.do === 'cancel' && e.call === old) {
-      if (e.id === undefined) renamed.set(`cancel-${old}`, `cancel-${id}`);
+      if (e.id === undefined) renamed.set(cancelPushId({ call: old }), cancelPushId({ call: id }));
       return { ...e, call: id };
     }
     if ((e.do === 'answer' || e.do === 'decline' || e.do === 'hangup') && e.call === old) return { ...e, call: id };
