@@ -143,9 +143,9 @@ function barCues(svg: Locator) {
   );
 }
 
-/** The cue each bar must carry: its tone's pattern when it has no label and a tone other than "working". */
+/** The cue each bar must carry: its tone's pattern when it has no label and a cued tone (Timeline.tsx, CUED). */
 const cueFor = (bar: { tone: string; labelled: boolean }) =>
-  !bar.labelled && ['off', 'mid', 'call'].includes(bar.tone) ? bar.tone : 'none';
+  !bar.labelled && ['off', 'mid', 'call', 'rest'].includes(bar.tone) ? bar.tone : 'none';
 
 test('a bar too narrow for its label tells "not working" from "in between" by a pattern, not by colour alone', async ({
   page,
@@ -176,6 +176,56 @@ test('a bar too narrow for its label tells "not working" from "in between" by a 
   for (const b of amber) expect(b).toMatchObject({ cue: 'mid', covers: true });
 });
 
+test('the App process lane tells running in the background, suspended and not running apart, not by colour alone', async ({
+  page,
+}) => {
+  // Suspended for half a second (too narrow for its word), woken in the background by a call the user
+  // declines, back to suspended after the background grace, then gone after the user quits it.
+  const file: ScenarioFile = {
+    format: 'ringside.scenario/v1',
+    title: 'Three quiet states',
+    duration: '2m',
+    device: { app: 'suspended' },
+    timeline: [
+      { at: '0.5s', do: 'push', id: 'call-1', kind: 'voip' },
+      { at: '5s', do: 'decline', call: 'call-1' },
+      { at: '90s', do: 'app', action: 'force-quit' },
+    ],
+  };
+  await page.goto(`/#s=${encodeScenario(file)}`);
+  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  await expect(timeline.locator('.iv-app-not-running')).toHaveCount(1);
+  const look = (kind: string) =>
+    timeline.locator(`.iv-${kind}`).evaluateAll((bars) =>
+      bars.map((bar) => {
+        const style = getComputedStyle(bar);
+        return {
+          fill: style.fill,
+          stroke: style.stroke,
+          dashes: style.strokeDasharray,
+          tone: bar.getAttribute('data-tone'),
+        };
+      }),
+    );
+  const [background] = await look('app-background');
+  const suspended = await look('app-suspended');
+  const [gone] = await look('app-not-running');
+  expect(suspended.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(suspended.map((s) => JSON.stringify(s))).size).toBe(1);
+  const looks = [background, suspended[0], gone].map((l) => JSON.stringify(l));
+  expect(new Set(looks).size, looks.join('\n')).toBe(3);
+  // Not running is an outline: nothing is filled in, and its outline is dashed.
+  expect(gone!.fill).toMatch(/rgba\(0, 0, 0, 0\)/);
+  expect(gone!.dashes).not.toBe('none');
+  // The half second of suspension has no room for its word: pause bars say it instead.
+  const bars = await barCues(timeline);
+  const narrow = bars.filter((b) => b.kind === 'iv-app-suspended' && !b.labelled);
+  expect(narrow.length).toBe(1);
+  expect(narrow[0]).toMatchObject({ tone: 'rest', cue: 'rest', covers: true });
+  const wide = bars.filter((b) => b.kind === 'iv-app-suspended' && b.labelled);
+  expect(wide.length).toBeGreaterThan(0);
+});
+
 test('in every preset, at the fitted view and zoomed out, each unlabelled bar of a tone other than "working" carries its tone\'s own pattern', async ({
   page,
 }) => {
@@ -191,11 +241,11 @@ test('in every preset, at the fitted view and zoomed out, each unlabelled bar of
       drawing: [p.getAttribute('patternTransform'), p.getAttribute('width'), p.innerHTML].join(' '),
     })),
   );
-  expect(patterns.map((p) => p.tone).sort()).toEqual(['call', 'mid', 'off']);
-  expect(new Set(patterns.map((p) => p.drawing)).size).toBe(3);
+  expect(patterns.map((p) => p.tone).sort()).toEqual(['call', 'mid', 'off', 'rest']);
+  expect(new Set(patterns.map((p) => p.drawing)).size).toBe(4);
 
   const wrong: string[] = [];
-  const seen: Record<string, number> = { off: 0, mid: 0, call: 0 };
+  const seen: Record<string, number> = { off: 0, mid: 0, call: 0, rest: 0 };
   const check = async (where: string) => {
     for (const bar of await barCues(timeline)) {
       const want = cueFor(bar);
@@ -224,4 +274,5 @@ test('in every preset, at the fitted view and zoomed out, each unlabelled bar of
   expect(seen.mid).toBeGreaterThan(0);
   expect(seen.call).toBeGreaterThan(0);
   expect(seen.off).toBeGreaterThan(0);
+  expect(seen.rest).toBeGreaterThan(0);
 });

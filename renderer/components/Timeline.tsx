@@ -455,7 +455,7 @@ const StickyAxis = memo(function StickyAxis(props: {
  * bar too narrow for its label also carries its tone's pattern (see CUED), so that no state is told
  * from another by colour alone (red, amber and green are what red-green colour blindness confuses).
  */
-const TONES: Readonly<Record<string, 'on' | 'off' | 'mid' | 'call'>> = {
+const TONES: Readonly<Record<string, 'on' | 'off' | 'mid' | 'call' | 'rest' | 'gone'>> = {
   'network.wifi': 'on',
   'network.cellular': 'on',
   'apsd.connected': 'on',
@@ -480,14 +480,19 @@ const TONES: Readonly<Record<string, 'on' | 'off' | 'mid' | 'call'>> = {
   'call.ringing': 'call',
   'call.active': 'call',
   'audio.two-way': 'call',
+  // The app's process: running in the background is "quiet"; suspended (alive, running no code) is
+  // paler, with pause bars when unlabelled; not running is an outline with nothing inside.
+  'app.suspended': 'rest',
+  'app.not-running': 'gone',
 };
 const toneOf = (kind: string) => TONES[kind] ?? 'quiet';
 
 /**
  * The tones whose unlabelled bars carry a pattern (`<pattern id="…-cue-{tone}">`, once per timeline):
- * "not working" a diagonal hatch, "in between" dots, a call horizontal stripes. "Working" stays plain.
+ * "not working" a diagonal hatch, "in between" dots, a call horizontal stripes, a suspended app
+ * upright pause bars. "Working" and "quiet" stay plain; "gone" is told by its empty, dashed outline.
  */
-const CUED = new Set<string>(['off', 'mid', 'call']);
+const CUED = new Set<string>(['off', 'mid', 'call', 'rest']);
 
 const IntervalBar = memo(function IntervalBar(props: {
   /** Start of the ids of the timeline's patterns (`${cues}-{tone}`). */
@@ -1345,6 +1350,10 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
             patternContentUnits="objectBoundingBox"
           >
             <rect className="cue-stripe" x={0} y={0.08} width={1} height={0.09} />
+          </pattern>
+          {/* Upright pause bars, 6 px apart: a suspended app. */}
+          <pattern id={`${clipId}-cue-rest`} data-tone="rest" width={6} height={4} patternUnits="userSpaceOnUse">
+            <rect className="cue-stripe" x={2} y={0} width={1.5} height={4} />
           </pattern>
         </defs>
         {/* axis */}
