@@ -39,7 +39,8 @@ test('dragging a push across the reconnect changes its fate while the pointer is
   await page.mouse.move(target, from.y + from.height / 2, { steps: 12 });
   // Still dragging: the simulation has already re-run.
   await expect(fateRow(page, 'push call-1, voip, fate rang')).toBeVisible();
-  await expect(page.locator('.drag-time')).toContainText('2 min 45 s');
+  // The moved time, and where it stands against the nearest other input (the reconnect at 90 s).
+  await expect(page.locator('.drag-time')).toHaveText('2 min 45 s · 1 min 15 s after network → wifi');
   await page.mouse.up();
   await expect(page.locator('.drag-time')).toHaveCount(0);
 

@@ -1,6 +1,6 @@
 import { FATE_SYMBOL } from '../machines/fates';
 import type { Fate, LaneId, TimelineEventFile } from '../machines';
-import { formatTime } from '../machines/time';
+import { formatTime, parseDuration } from '../machines/time';
 
 /** Fate → colour token, icon and word: never colour alone. */
 export const FATE_STYLE: Record<Fate, { icon: string; tone: string; label: string }> = {
@@ -94,6 +94,46 @@ export function ticks(start: number, end: number, px: number): number[] {
 /** Snaps to 100 ms unless free movement is asked for. */
 export function snap(t: number, free: boolean): number {
   return free ? Math.round(t) : Math.round(t / 100) * 100;
+}
+
+/** A timeline input as a dragged one is measured against: its time and what to call it. */
+export interface Landmark {
+  readonly at: number;
+  readonly name: string;
+}
+
+/** What a dragged input is measured against: every other input, by time (pushes by their id). */
+export function landmarks(events: readonly TimelineEventFile[], except: ReadonlySet<number>): Landmark[] {
+  const out: Landmark[] = [];
+  events.forEach((e, i) => {
+    if (except.has(i)) return;
+    const at = parseDuration(e.at);
+    if (at !== undefined) out.push({ at, name: e.do === 'push' ? `push ${e.id}` : eventLabel(e) });
+  });
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Where `t` stands against the nearest landmark (sorted by time), for the label beside a dragged
+ * input: "300 ms after app background", "1.5 s before network → wifi", "with answer call-1". The
+ * earlier one wins a tie: "after" is the question people ask ("what if it lands 300 ms after…").
+ */
+export function relativeTo(t: number, sorted: readonly Landmark[]): string | undefined {
+  if (sorted.length === 0) return undefined;
+  let lo = 0;
+  let hi = sorted.length;
+  // The first landmark after t.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.at <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = sorted[lo - 1];
+  const after = sorted[lo];
+  const near = !before ? after! : !after ? before : t - before.at <= after.at - t ? before : after;
+  const d = t - near.at;
+  if (d === 0) return `with ${near.name}`;
+  return `${formatTime(Math.abs(d))} ${d > 0 ? 'after' : 'before'} ${near.name}`;
 }
 
 export { formatTime };

@@ -23,7 +23,18 @@ import { sentPushId } from '../../machines/scenario';
 import { parseDuration } from '../../machines/time';
 import type { View } from '../state/editorMachine';
 import { useHandlers } from '../state/useHandlers';
-import { eventLabel, FATE_STYLE, formatTime, LANE_LABELS, laneOfEvent, snap, ticks } from '../format';
+import {
+  eventLabel,
+  FATE_STYLE,
+  formatTime,
+  LANE_LABELS,
+  landmarks,
+  laneOfEvent,
+  relativeTo,
+  snap,
+  ticks,
+  type Landmark,
+} from '../format';
 
 const GUTTER = 168;
 const AXIS = 30;
@@ -825,7 +836,10 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const clipId = `plot-clip-${useId().replace(/:/g, '')}`;
   const [width, setWidth] = useState(1000);
   /** While an input is dragged: its time, next to the pointer (`x`, `y`) but clear of the axis strip. */
-  const [drag, setDrag] = useState<{ label: string; x: number; y: number; below: boolean } | undefined>();
+  /** The dragged time beside the pointer, and where it stands against the nearest other input. */
+  const [drag, setDrag] = useState<
+    { label: string; relation: string | undefined; x: number; y: number; below: boolean } | undefined
+  >();
   /** While an input is dragged: the order of the pushes when the drag began. */
   const [dragOrder, setDragOrder] = useState<ReadonlyMap<string, number>>();
   /**
@@ -1100,6 +1114,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     // Window listeners, not pointer capture: the dragged element may be re-ordered in the DOM mid-drag.
     const target = window;
     let moved = false;
+    /** The other inputs by time, taken when the drag begins ("300 ms after app background"). */
+    let others: Landmark[] = [];
     const move = (e: PointerEvent) => {
       const delta = tAt(e.clientX - (hostRect()?.left ?? 0)) - origin;
       if (!moved) {
@@ -1112,6 +1128,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         const dragged = new Set([...pushInput].filter(([, i]) => starts.has(i)).map(([id]) => id));
         const lanes = new Map([...layouts].map(([lane, layout]) => [lane, stackedRows(layout.rows)]));
         setDragLayout({ rows: pushRows, lanes, moving: dragged, heights });
+        others = landmarks(events, new Set(chosen));
         props.onDragStart();
       }
       const times = new Map<number, number>();
@@ -1121,6 +1138,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
       const top = hostRect()?.top ?? 0;
       setDrag({
         label: formatTime(first),
+        relation: relativeTo(first, others),
         x: x(first),
         y: e.clientY - top,
         below: e.clientY - DRAG_LABEL_ABOVE < Math.max(paneTop(), top) + AXIS,
@@ -1298,7 +1316,9 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     startPan,
   });
   // The dragged time's box, as wide as its time: right of the pointer, or left of it at the right edge.
-  const dragW = drag && Math.max(DRAG_LABEL_W, textWidth(drag.label, 12, 600) + 12);
+  const relation = drag?.relation ? ` · ${drag.relation}` : '';
+  const dragW =
+    drag && Math.max(DRAG_LABEL_W, textWidth(drag.label, 12, 600) + (relation ? textWidth(relation, 12) : 0) + 12);
   const dragX = drag && dragW && (drag.x + 10 + dragW <= width - 2 ? drag.x + 10 : drag.x - 10 - dragW);
   const dragY = drag && (drag.below ? drag.y + DRAG_LABEL_BELOW : drag.y - DRAG_LABEL_ABOVE);
 
@@ -1499,6 +1519,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
             <rect x={dragX} y={dragY} width={dragW} height={20} rx={4} />
             <text x={dragX + 6} y={dragY + 14}>
               {drag.label}
+              {relation && <tspan className="drag-relation">{relation}</tspan>}
             </text>
           </g>
         )}
