@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import type { ScenarioFile } from '../machines/scenario';
+import { encodeScenario } from '../renderer/state/share';
 import { expect, loadPreset, test } from './fixtures';
 import { expectShownWhole } from './visibility';
 
@@ -422,6 +424,26 @@ test('a push whose span runs to the end keeps its whole label, fate word include
   // The preset has pushes APNs never delivered: their spans reach the scenario's end.
   expect(overflow.some((l) => /expired|superseded|undelivered/.test(l.text ?? ''))).toBe(true);
   for (const label of overflow) expect(label.past, label.text ?? '').toBeLessThanOrEqual(0);
+});
+
+test('a push sent just before the end has its label before its handle, not over it', async ({ page }) => {
+  const file: ScenarioFile = {
+    format: 'ringside.scenario/v1',
+    title: 'A late call',
+    duration: '40s',
+    timeline: [{ at: '39s', do: 'push', id: 'call-1', kind: 'voip' }],
+  };
+  await page.goto(`/#s=${encodeScenario(file)}`);
+  const push = page.getByRole('button', { name: /^push call-1,/ });
+  await expect(push).toBeVisible();
+  const [label, handle, timeline] = await Promise.all([
+    push.locator('.push-label').boundingBox(),
+    push.locator('.push-handle').boundingBox(),
+    page.locator('.timeline svg').first().boundingBox(),
+  ]);
+  expect(label!.x + label!.width).toBeLessThanOrEqual(handle!.x);
+  expect(label!.x + label!.width).toBeLessThanOrEqual(timeline!.x + timeline!.width);
+  await expect(push.locator('.push-label')).toHaveText(/call-1 · rang/);
 });
 
 test("what is typed into a field in one visit is one undo step: the title, the trainer's notes, a number", async ({

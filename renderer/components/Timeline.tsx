@@ -619,10 +619,13 @@ const PushSpan = memo(function PushSpan(props: {
   const after = Math.max(x1, x0 + 8) + 6;
   // A span that runs to the end of the scenario (an undelivered push) would lose its fate word past
   // the edge: its label then ends where the span ends, and the line stops before it.
+  // A span too short to hold it (a push sent near the end) has its label end before its handle.
   const charW = (LABEL_CHAR * props.font) / PUSH_FONT;
-  const inside = after + text.length * charW > props.limit;
-  const labelX = inside ? Math.max(x1 - 2, x0 + 12) : after;
-  const lineEnd = inside ? Math.max(x0 + 2, labelX - text.length * charW - 6) : Math.max(x1, x0 + 2);
+  const textW = text.length * charW;
+  const inside = after + textW > props.limit;
+  const before = inside && x1 - 2 - textW < x0 + 10;
+  const labelX = !inside ? after : before ? x0 - 10 : x1 - 2;
+  const lineEnd = inside && !before ? Math.max(x0 + 2, labelX - textW - 6) : Math.max(x1, x0 + 2);
   const mid = y0 + props.row / 2;
   return (
     <g
