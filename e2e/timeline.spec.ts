@@ -45,9 +45,14 @@ test('dragging a push across the reconnect changes its fate while the pointer is
   await expect(page.locator('.drag-time')).toHaveText('2 min 45 s · 1 min 15 s after network → wifi');
   await page.mouse.up();
   await expect(page.locator('.drag-time')).toHaveCount(0);
+  // The inspector says the same under the dragged push's time.
+  const at = page.getByRole('textbox', { name: 'at', exact: true });
+  await expect(at).toHaveValue('2m45s');
+  await expect(at).toHaveAccessibleDescription('1 min 15 s after network → wifi');
 
   await page.keyboard.press('Control+z');
   await expect(fateRow(page, 'push call-1, voip, fate expired')).toBeVisible();
+  await expect(at).toHaveAccessibleDescription('20 s before push call-2');
   await page.keyboard.press('Control+Shift+z');
   await expect(fateRow(page, 'push call-1, voip, fate rang')).toBeVisible();
 });

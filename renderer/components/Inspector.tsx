@@ -1,8 +1,8 @@
 import { memo, type ChangeEvent } from 'react';
 import { cancelPushId, type ScenarioError, type ScenarioFile, type TimelineEventFile } from '../../machines/scenario';
 import { PARAM_NAMES, PARAMS } from '../../machines/params';
-import { toDurationString } from '../../machines/time';
-import { eventLabel } from '../format';
+import { parseDuration, toDurationString } from '../../machines/time';
+import { eventLabel, landmarks, relativeTo } from '../format';
 import { renamePush } from '../state/events';
 import { useTypingKey } from '../state/typing';
 
@@ -57,6 +57,12 @@ const APP_FIELDS: (Field & { fallback: string })[] = [
   { key: 'debuggerAttached', label: 'debugger attached', options: ['false', 'true'], fallback: 'false' },
 ];
 
+/** Where event `index` stands against the nearest other event, as the label of a dragged one says. */
+function whereAt(timeline: readonly TimelineEventFile[], index: number): string | undefined {
+  const at = parseDuration(timeline[index]!.at);
+  return at === undefined ? undefined : relativeTo(at, landmarks(timeline, new Set([index])));
+}
+
 function coerce(value: string, options?: readonly string[]): unknown {
   if (options?.includes('true') && (value === 'true' || value === 'false')) return value === 'true';
   if (options?.includes('3') && /^\d+$/.test(value)) return Number(value);
@@ -75,18 +81,22 @@ function Input(props: {
    */
   lines?: number;
   error?: string;
+  /** A line under the field that says what its value means ("300 ms after app background"). */
+  note?: string;
   onChange: (v: unknown) => void;
 }) {
   const v = props.value;
   const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
   const errorId = `${props.id}-error`;
+  const noteId = `${props.id}-note`;
+  const described = [props.error ? errorId : '', props.note ? noteId : ''].filter(Boolean).join(' ') || undefined;
   const text = {
     id: props.id,
     value,
     placeholder: props.placeholder,
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => props.onChange(e.target.value),
     'aria-invalid': Boolean(props.error),
-    'aria-describedby': props.error ? errorId : undefined,
+    'aria-describedby': described,
   };
   return (
     <div className={`field${props.lines ? ' wide' : ''}${props.error ? ' invalid' : ''}`}>
@@ -95,7 +105,7 @@ function Input(props: {
         <select
           id={props.id}
           value={value}
-          aria-describedby={props.error ? errorId : undefined}
+          aria-describedby={described}
           onChange={(e) => props.onChange(coerce(e.target.value, props.options))}
         >
           {!props.options.includes(value) && (
@@ -109,6 +119,11 @@ function Input(props: {
         <textarea {...text} rows={props.lines} />
       ) : (
         <input {...text} spellCheck={false} />
+      )}
+      {props.note && !props.error && (
+        <span className="field-note" id={noteId}>
+          {props.note}
+        </span>
       )}
       {props.error && (
         <em className="error" id={errorId} role="alert">
@@ -168,6 +183,7 @@ export const Inspector = memo(function Inspector(props: {
             label="at"
             value={event.at}
             error={errorAt(`timeline[${index}].at`)}
+            note={whereAt(file.timeline, index)}
             onChange={(v) => setEvent('at', v)}
           />
           {(EVENT_FIELDS[event.do] ?? []).map((f) => (
