@@ -192,6 +192,57 @@ test('the rule library: search, read the numbers, jump to a preset moment; reach
   await expect(page.getByRole('dialog', { name: 'Rule library' }).getByLabel('Search rules')).toHaveValue('PATH-4');
   await expect(page.locator('#rule-PATH-4')).toContainText('estimate: Apple does not document this');
   await page.screenshot({ path: 'e2e/screenshots/rule-library.png' });
+  // Esc closes it, and the focus goes back to the rule it was opened from.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Rule library' })).toHaveCount(0);
+  await expect(why.getByRole('button', { name: 'PATH-4' })).toBeFocused();
+});
+
+test('? lists every shortcut; Tab stays inside the list, Esc or a click outside closes it, the focus comes back', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByLabel('Scenario title')).toBeVisible();
+  const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await page.keyboard.press('Shift+?');
+  await expect(list).toBeVisible();
+  // The keys the editor handles, the pointer's gestures and present mode's keys.
+  for (const text of ['zoom in', 'pan left', 'undo', 'move the selected events 100 ms earlier', 'Double-click a lane'])
+    await expect(list).toContainText(text);
+  await expect(list.locator('section', { hasText: 'Present mode' })).toContainText('predict, then reveal');
+  // The page behind is inert: Tab walks the list's own controls (and the browser's), none behind it.
+  const reached = new Set<string>();
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    reached.add(
+      await page.evaluate(() => {
+        const el = document.activeElement;
+        return !el || el === document.body
+          ? 'nothing'
+          : el.closest('dialog')
+            ? `list: ${el.textContent}`
+            : el.outerHTML;
+      }),
+    );
+  }
+  expect([...reached].filter((r) => r !== 'nothing').sort()).toEqual(['list: Close']);
+  // Keys meant for the timeline do nothing while the list is open.
+  await page.keyboard.press('w');
+  await expect(page.getByRole('region', { name: 'State at playhead' })).toContainText('State at 0 s');
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+
+  // From the hint bar too; a click outside the list closes it and gives the focus back to the link.
+  const link = page.getByRole('button', { name: 'all shortcuts (?)' });
+  await link.click();
+  await expect(list).toBeVisible();
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    await page.screenshot({ path: `e2e/screenshots/shortcuts-${theme}.png` });
+  }
+  await page.mouse.click(8, 890);
+  await expect(list).toHaveCount(0);
+  await expect(link).toBeFocused();
 });
 
 test('compare with a one-click variant: lanes aligned, differing fates listed with both why-chains', async ({

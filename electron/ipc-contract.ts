@@ -42,7 +42,7 @@ export const CHANNELS = {
 /** Commands the native menu sends to the renderer. */
 export const MENU_CHANNEL = 'ringside:menu';
 export const MenuCommand = z.discriminatedUnion('command', [
-  z.strictObject({ command: z.enum(['new', 'open', 'save', 'save-as']) }),
+  z.strictObject({ command: z.enum(['new', 'open', 'save', 'save-as', 'shortcuts']) }),
   /** File → Open Recent and File → Revert: main has read the file; the renderer validates it like Open…. */
   z.strictObject({
     command: z.enum(['open-recent', 'revert']),

@@ -298,6 +298,8 @@ function buildMenu(): void {
     {
       role: 'help',
       submenu: [
+        // The renderer shows its list of keys and pointer gestures (the same as `?`).
+        { label: 'Keyboard Shortcuts', id: 'shortcuts', click: () => send({ command: 'shortcuts' }) },
         {
           label: 'About the rules (Apple Developer Forums)',
           click: () => void shell.openExternal('https://developer.apple.com/forums/'),

@@ -10,6 +10,7 @@ import { StatePanel } from './components/StatePanel';
 import { Timeline } from './components/Timeline';
 import { Toolbar, type Theme } from './components/Toolbar';
 import { WhyPanel } from './components/WhyPanel';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
@@ -19,6 +20,7 @@ import { decodeScenario, decodeView, encodeScenario, encodeView, type SharedView
 import { ADDABLE, defaultEvent, freshId, newEvent } from './state/events';
 import { useDocumentFile } from './state/useDocumentFile';
 import { usePlayback } from './state/usePlayback';
+import { desktop } from './state/desktop';
 import { useShortcuts } from './state/useShortcuts';
 import { useHandlers } from './state/useHandlers';
 import { useThrottled } from './state/useThrottled';
@@ -73,6 +75,9 @@ export function App() {
   const sim = useSimulation(file);
   const [theme, setTheme] = useState<Theme>('system');
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
+  /** The list of keys and pointer gestures (`?`, or Help → Keyboard Shortcuts in the desktop app). */
+  const [shortcuts, setShortcuts] = useState(false);
+  useEffect(() => desktop()?.onMenu((command) => command.command === 'shortcuts' && setShortcuts(true)), []);
   const [compareWith, setCompareWith] = useState<string | undefined>();
   /** While an export copies the timeline: every push row is in the document, not only those near the view. */
   const [exporting, setExporting] = useState(false);
@@ -167,6 +172,7 @@ export function App() {
       send({ type: 'view.set', view: { start: view.start + dt, end: view.end + dt } });
     },
     fit: () => send({ type: 'view.set', view: undefined }),
+    help: () => setShortcuts(true),
     nudge: (ms) => {
       if (selection.length === 0) return;
       const timeline = file.timeline.map((e, i) =>
@@ -380,6 +386,7 @@ export function App() {
           />
         </Deferred>
       )}
+      {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
       <h1 className="visually-hidden">Ringside</h1>
       <Toolbar
         title={file.title}
@@ -431,7 +438,10 @@ export function App() {
         ) : (
           <>
             <strong>Drag a push or a network change; fates update as you drag.</strong> Click a push for its rules ·
-            double-click a lane to add · Ctrl/⌘+wheel zooms · ← → step through events.
+            double-click a lane to add · Ctrl/⌘+wheel zooms · ← → step through events ·{' '}
+            <button type="button" className="link" onClick={() => setShortcuts(true)}>
+              all shortcuts (?)
+            </button>
           </>
         )}
       </p>

@@ -16,6 +16,7 @@ import {
 } from '../state/present';
 import { FATE_STYLE, formatTime } from '../format';
 import { Timeline } from './Timeline';
+import { BACK_KEYS, NEXT_KEYS } from '../state/presentKeys';
 
 export interface PresentModeProps {
   readonly output: SimulationOutput;
@@ -24,9 +25,6 @@ export interface PresentModeProps {
   readonly predict?: boolean;
   onExit: () => void;
 }
-
-const NEXT_KEYS = new Set([' ', 'ArrowRight', 'ArrowDown', 'PageDown', 'Enter']);
-const BACK_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
 
 /** Moves the view towards `target` over ~350 ms (in one frame when the user asks for reduced motion). */
 function useAnimatedView(target: View): View {

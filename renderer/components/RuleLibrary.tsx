@@ -8,6 +8,7 @@ import type { Scenario } from '../../machines/scenario/types';
 import { iosChangesBetween, IOS_PICKS, onIos, parseIos, thresholdText } from '../../machines/versions';
 import { FATE_STYLE } from '../format';
 import { PRESETS } from '../state/presets';
+import { Modal } from './Modal';
 
 /** Where a preset shows a rule: the first push it applies to, and when. */
 export interface Showing {
@@ -130,72 +131,64 @@ export function RuleLibrary(props: {
       !q || r.id.toLowerCase().includes(q) || r.text.toLowerCase().includes(q) || r.section.toLowerCase().includes(q),
   );
   return (
-    <div className="library-backdrop" onClick={props.onClose}>
-      <section
-        className="library"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Rule library"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <header>
-          <h2>Rule library</h2>
-          <input
-            autoFocus
-            aria-label="Search rules"
-            placeholder="Search rules, e.g. throttle or 0xbaadca11"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <button type="button" onClick={props.onClose}>
-            Close
-          </button>
-        </header>
-        <p className="hint">
-          {rules.length} of {RULES.length} rules. Sources are the seed documents in shared/seeds (Apple DTS answers on
-          the Developer Forums).
-        </p>
-        <IosDiff scenario={props.scenario} onRule={setQuery} onCompare={props.onCompareIos} />
-        <ol className="rules-list">
-          {rules.map((r) => (
-            <li key={r.id} id={`rule-${r.id}`}>
-              <h3>
-                <span className="rule-id">{r.id}</span> {r.title}
-              </h3>
-              <p className="section">{r.section}</p>
-              <p>{r.text.replace(/`/g, '')}</p>
-              {r.params.length > 0 && (
-                <ul className="numbers">
-                  {r.params.map((name) => {
-                    const spec = PARAMS[name];
-                    return (
-                      <li key={name}>
-                        <span className="mono">{name}</span> ={' '}
-                        {spec.unit === 'ms' ? toDurationString(spec.default) : spec.default}{' '}
-                        <span className={`provenance ${spec.provenance}`}>
-                          {spec.provenance === 'estimate' ? 'estimate: Apple does not document this' : 'documented'}
-                        </span>
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-              <p className="meta">
-                Source: seed {r.sources.join(', ')}.{' '}
-                {(showings.get(r.id) ?? []).length ? 'Shown in: ' : 'No preset shows it yet.'}
-                {(showings.get(r.id) ?? []).map((s, i) => (
-                  <span key={s.presetId}>
-                    {i > 0 && ' · '}
-                    <button type="button" className="link" onClick={() => props.onOpen(s)}>
-                      {s.title}
-                    </button>
-                  </span>
-                ))}
-              </p>
-            </li>
-          ))}
-        </ol>
-      </section>
-    </div>
+    <Modal label="Rule library" className="library" onClose={props.onClose}>
+      <header>
+        <h2>Rule library</h2>
+        <input
+          autoFocus
+          aria-label="Search rules"
+          placeholder="Search rules, e.g. throttle or 0xbaadca11"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="button" onClick={props.onClose}>
+          Close
+        </button>
+      </header>
+      <p className="hint">
+        {rules.length} of {RULES.length} rules. Sources are the seed documents in shared/seeds (Apple DTS answers on the
+        Developer Forums).
+      </p>
+      <IosDiff scenario={props.scenario} onRule={setQuery} onCompare={props.onCompareIos} />
+      <ol className="rules-list">
+        {rules.map((r) => (
+          <li key={r.id} id={`rule-${r.id}`}>
+            <h3>
+              <span className="rule-id">{r.id}</span> {r.title}
+            </h3>
+            <p className="section">{r.section}</p>
+            <p>{r.text.replace(/`/g, '')}</p>
+            {r.params.length > 0 && (
+              <ul className="numbers">
+                {r.params.map((name) => {
+                  const spec = PARAMS[name];
+                  return (
+                    <li key={name}>
+                      <span className="mono">{name}</span> ={' '}
+                      {spec.unit === 'ms' ? toDurationString(spec.default) : spec.default}{' '}
+                      <span className={`provenance ${spec.provenance}`}>
+                        {spec.provenance === 'estimate' ? 'estimate: Apple does not document this' : 'documented'}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            <p className="meta">
+              Source: seed {r.sources.join(', ')}.{' '}
+              {(showings.get(r.id) ?? []).length ? 'Shown in: ' : 'No preset shows it yet.'}
+              {(showings.get(r.id) ?? []).map((s, i) => (
+                <span key={s.presetId}>
+                  {i > 0 && ' · '}
+                  <button type="button" className="link" onClick={() => props.onOpen(s)}>
+                    {s.title}
+                  </button>
+                </span>
+              ))}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </Modal>
   );
 }

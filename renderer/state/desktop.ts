@@ -6,7 +6,8 @@ export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** What the native menu asks for; Open Recent and Revert carry the file main has just read. */
 export type MenuCommand =
-  { command: 'new' | 'open' | 'save' | 'save-as' } | { command: 'open-recent' | 'revert'; path: string; text: string };
+  | { command: 'new' | 'open' | 'save' | 'save-as' | 'shortcuts' }
+  | { command: 'open-recent' | 'revert'; path: string; text: string };
 
 /** The document as main needs it for the close prompt, Revert, Open Recent and the macOS title bar. */
 export interface DocumentState {
