@@ -32,6 +32,27 @@ test('save downloads the scenario; opening it again gives the same document', as
   await expect(fateRow(page, 'push call-1, voip, fate stale')).toBeVisible();
 });
 
+test('in the web app, Ctrl+S saves (downloads) the scenario and Ctrl+O opens a file, even from a text field', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const title = page.getByLabel('Scenario title');
+  await title.fill('Saved by key');
+  // The focus is still in the title field: the keys are the document's, not the browser's.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+  expect(download.suggestedFilename()).toBe('saved-by-key.ringside.json');
+  expect(JSON.parse(readFileSync(await download.path(), 'utf8'))).toMatchObject({ title: 'Saved by key' });
+
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Main thread blocked for 8 s' });
+  // Playwright starts catching file choosers when asked to wait for one; a key press (unlike a click,
+  // which waits for its target) can get there first, so one round trip to the page lets it catch up.
+  const choosing = page.waitForEvent('filechooser');
+  await page.evaluate(() => undefined);
+  await page.keyboard.press('Control+o');
+  await (await choosing).setFiles(await download.path());
+  await expect(title).toHaveValue('Saved by key');
+});
+
 test('replacing a document with unsaved edits asks first; cancel keeps the edits', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Scenario title').fill('My edits');

@@ -1,5 +1,5 @@
 import { useMachine } from '@xstate/react';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { LaneId } from '../machines';
 import { cancelPushId, formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
@@ -77,6 +77,8 @@ export function App() {
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   /** The list of keys and pointer gestures (`?`, or Help → Keyboard Shortcuts in the desktop app). */
   const [shortcuts, setShortcuts] = useState(false);
+  /** The toolbar's Open… file field, which Ctrl/⌘+O clicks in the web app. */
+  const openInput = useRef<HTMLInputElement>(null);
   useEffect(() => desktop()?.onMenu((command) => command.command === 'shortcuts' && setShortcuts(true)), []);
   const [compareWith, setCompareWith] = useState<string | undefined>();
   /** While an export copies the timeline: every push row is in the document, not only those near the view. */
@@ -154,33 +156,38 @@ export function App() {
     if (copies.length) edit({ ...file, timeline: [...file.timeline, ...copies] });
   }, [selection, file, edit]);
 
-  useShortcuts({
-    undo: () => send({ type: 'history.undo' }),
-    redo: () => send({ type: 'history.redo' }),
-    remove: removeSelection,
-    duplicate: duplicateSelection,
-    step: nextEvent,
-    home: () => trace && send({ type: 'playhead.set', t: trace.start }),
-    end: () => trace && send({ type: 'playhead.set', t: trace.end }),
-    zoom: (factor) => {
-      const mid = (view.start + view.end) / 2;
-      const half = ((view.end - view.start) * factor) / 2;
-      send({ type: 'view.set', view: { start: mid - half, end: mid + half } });
+  useShortcuts(
+    {
+      undo: () => send({ type: 'history.undo' }),
+      redo: () => send({ type: 'history.redo' }),
+      remove: removeSelection,
+      duplicate: duplicateSelection,
+      step: nextEvent,
+      home: () => trace && send({ type: 'playhead.set', t: trace.start }),
+      end: () => trace && send({ type: 'playhead.set', t: trace.end }),
+      zoom: (factor) => {
+        const mid = (view.start + view.end) / 2;
+        const half = ((view.end - view.start) * factor) / 2;
+        send({ type: 'view.set', view: { start: mid - half, end: mid + half } });
+      },
+      pan: (fraction) => {
+        const dt = (view.end - view.start) * fraction;
+        send({ type: 'view.set', view: { start: view.start + dt, end: view.end + dt } });
+      },
+      fit: () => send({ type: 'view.set', view: undefined }),
+      help: () => setShortcuts(true),
+      save: () => toolbar.onSave(),
+      open: () => openInput.current?.click(),
+      nudge: (ms) => {
+        if (selection.length === 0) return;
+        const timeline = file.timeline.map((e, i) =>
+          selection.includes(i) ? { ...e, at: toDurationString((parseDuration(e.at) ?? 0) + ms) } : e,
+        );
+        edit({ ...file, timeline });
+      },
     },
-    pan: (fraction) => {
-      const dt = (view.end - view.start) * fraction;
-      send({ type: 'view.set', view: { start: view.start + dt, end: view.end + dt } });
-    },
-    fit: () => send({ type: 'view.set', view: undefined }),
-    help: () => setShortcuts(true),
-    nudge: (ms) => {
-      if (selection.length === 0) return;
-      const timeline = file.timeline.map((e, i) =>
-        selection.includes(i) ? { ...e, at: toDurationString((parseDuration(e.at) ?? 0) + ms) } : e,
-      );
-      edit({ ...file, timeline });
-    },
-  });
+    Boolean(desktop()),
+  );
 
   // The panels, the compare menu and the variant follow a step behind the timeline while dragging:
   // React renders them (and simulates the variant) when the frame with the moved timeline has been
@@ -400,6 +407,7 @@ export function App() {
         compareGroups={toolbarCompareGroups}
         compareWith={variant?.key}
         addable={ADDABLE}
+        openInput={openInput}
         {...toolbar}
       />
       <p className="hint-bar">

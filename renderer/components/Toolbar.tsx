@@ -1,4 +1,4 @@
-import { memo, useRef, useState } from 'react';
+import { memo, useRef, useState, type RefObject } from 'react';
 import type { TimelineEventFile } from '../../machines/scenario';
 import { PRESETS } from '../state/presets';
 import type { CompareGroup } from '../state/variants';
@@ -21,6 +21,8 @@ export interface ToolbarProps {
   readonly addable: readonly { type: TimelineEventFile['do']; label: string }[];
   onAdd: (type: TimelineEventFile['do']) => void;
   onOpenText: (text: string, name: string) => void;
+  /** The Open… file field (Ctrl/⌘+O clicks it). */
+  openInput?: RefObject<HTMLInputElement | null>;
   onSave: () => void;
   onReport: (format: 'md' | 'html') => void;
   onExport: (format: 'svg' | 'png') => void;
@@ -134,6 +136,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         <label className="button-like">
           Open…
           <input
+            ref={props.openInput}
             type="file"
             accept=".json,application/json"
             className="visually-hidden"
@@ -145,7 +148,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
             }}
           />
         </label>
-        <button type="button" onClick={props.onSave} title="Download as .ringside.json">
+        <button type="button" onClick={props.onSave} title="Download as .ringside.json (Ctrl/⌘+S)">
           Save
         </button>
         <select

@@ -25,6 +25,8 @@ function recorder(calls: string[]): Shortcuts {
     fit: note('fit'),
     nudge: note('nudge'),
     help: note('help'),
+    save: note('save'),
+    open: note('open'),
   };
 }
 
@@ -43,15 +45,15 @@ function press(spec: KeySpec, target: EventTarget = window): void {
 describe('useShortcuts: the keys the shortcuts list shows are the keys that work', () => {
   let root: Root;
   let calls: string[];
+  function Probe(props: { desktop: boolean }) {
+    useShortcuts(recorder(calls), props.desktop);
+    return null;
+  }
   beforeEach(() => {
     calls = [];
-    function Probe() {
-      useShortcuts(recorder(calls));
-      return null;
-    }
     act(() => {
       root = createRoot(document.createElement('div'));
-      root.render(<Probe />);
+      root.render(<Probe desktop={false} />);
     });
   });
   afterEach(() => act(() => root.unmount()));
@@ -91,6 +93,22 @@ describe('useShortcuts: the keys the shortcuts list shows are the keys that work
     press({ key: '?' }, button);
     expect(calls).toEqual([]);
     dialog.remove();
+  });
+
+  it('leaves Ctrl/⌘+S and Ctrl/⌘+O to the File menu in the desktop app', () => {
+    press({ key: 's', mod: true });
+    press({ key: 'o', mod: true });
+    expect(calls).toEqual(['save()', 'open()']);
+    calls.length = 0;
+    act(() => root.render(<Probe desktop />));
+    const s = new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true, cancelable: true });
+    window.dispatchEvent(s);
+    press({ key: 'o', mod: true });
+    expect(calls).toEqual([]);
+    // Not even kept from the menu: the page does not take the key.
+    expect(s.defaultPrevented).toBe(false);
+    press({ key: 'z', mod: true });
+    expect(calls).toEqual(['undo()']);
   });
 
   it('ignores other keys held with Ctrl/⌘', () => {

@@ -15,6 +15,9 @@ export interface Shortcuts {
   nudge(ms: number): void;
   /** Opens the list of shortcuts (`?`). */
   help(): void;
+  /** Save and Open… (in the web app; the desktop app's File menu has these keys). */
+  save(): void;
+  open(): void;
 }
 
 /**
@@ -37,6 +40,8 @@ export interface Binding {
   readonly run: (a: Shortcuts) => void;
   /** Also while a text field has the focus (undo and redo are the document's, not the field's). */
   readonly whileTyping?: boolean;
+  /** Only in the web app: in the desktop app the File menu has the same keys. */
+  readonly webOnly?: boolean;
 }
 
 /**
@@ -58,6 +63,22 @@ export const BINDINGS: readonly Binding[] = [
     does: 'redo',
     run: (a) => a.redo(),
     whileTyping: true,
+  },
+  {
+    keys: [{ key: 's', mod: true }],
+    shown: 'Ctrl/⌘+S',
+    does: 'save the scenario (a download in the web app)',
+    run: (a) => a.save(),
+    whileTyping: true,
+    webOnly: true,
+  },
+  {
+    keys: [{ key: 'o', mod: true }],
+    shown: 'Ctrl/⌘+O',
+    does: 'open a scenario file',
+    run: (a) => a.open(),
+    whileTyping: true,
+    webOnly: true,
   },
   {
     keys: [{ key: 'd', mod: true }],
@@ -135,8 +156,11 @@ const isTyping = (target: EventTarget | null) =>
     target.tagName === 'TEXTAREA' ||
     target.isContentEditable);
 
-/** Window-wide keys (`BINDINGS`); a text field keeps its own keys but for undo and redo. */
-export function useShortcuts(actions: Shortcuts): void {
+/**
+ * Window-wide keys (`BINDINGS`); a text field keeps its own keys but for undo, redo, save and open.
+ * `desktop`: in the desktop app, whose File menu takes Ctrl/⌘+S and Ctrl/⌘+O itself.
+ */
+export function useShortcuts(actions: Shortcuts, desktop = false): void {
   const ref = useRef(actions);
   useEffect(() => {
     ref.current = actions;
@@ -146,12 +170,14 @@ export function useShortcuts(actions: Shortcuts): void {
       // A dialog over the editor (the rule library, the shortcuts) has the keys to itself.
       if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
       const typing = isTyping(e.target);
-      const binding = BINDINGS.find((b) => (b.whileTyping || !typing) && b.keys.some((k) => matches(k, e)));
+      const binding = BINDINGS.find(
+        (b) => (b.whileTyping || !typing) && !(b.webOnly && desktop) && b.keys.some((k) => matches(k, e)),
+      );
       if (!binding) return;
       e.preventDefault();
       binding.run(ref.current);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [desktop]);
 }
