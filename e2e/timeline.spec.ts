@@ -198,6 +198,29 @@ test('the rule library: search, read the numbers, jump to a preset moment; reach
   await expect(why.getByRole('button', { name: 'PATH-4' })).toBeFocused();
 });
 
+test('the legend, from the corner above the lane names: every bar tone, glyph and fate in words', async ({ page }) => {
+  await page.goto('/');
+  const open = page.getByRole('button', { name: 'Legend' });
+  await open.click();
+  const legend = page.getByRole('dialog', { name: 'Legend' });
+  await expect(legend).toBeVisible();
+  await expect(legend.locator('div[data-tone]')).toHaveCount(7);
+  await expect(legend.locator('[data-fate]')).toHaveCount(14);
+  await expect(legend.locator('[data-fate="killed"]')).toContainText('KILL-1');
+  await expect(legend.locator('[data-marker="strike"]')).toContainText('⚑');
+  // A cued tone's swatch carries the pattern narrow bars carry, defined in the legend itself.
+  const cue = await legend.locator('div[data-tone="off"] svg rect[fill^="url(#"]').getAttribute('fill');
+  const id = /^url\(#(.+)\)$/.exec(cue ?? '')?.[1] ?? '';
+  await expect(legend.locator(`pattern[id="${id}"]`)).toHaveAttribute('data-tone', 'off');
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    await page.screenshot({ path: `e2e/screenshots/legend-${theme}.png` });
+  }
+  await page.keyboard.press('Escape');
+  await expect(legend).toHaveCount(0);
+  await expect(open).toBeFocused();
+});
+
 test('? lists every shortcut; Tab stays inside the list, Esc or a click outside closes it, the focus comes back', async ({
   page,
 }) => {

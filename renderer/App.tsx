@@ -10,6 +10,7 @@ import { StatePanel } from './components/StatePanel';
 import { Timeline } from './components/Timeline';
 import { Toolbar, type Theme } from './components/Toolbar';
 import { WhyPanel } from './components/WhyPanel';
+import { LegendDialog } from './components/LegendDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
@@ -77,6 +78,9 @@ export function App() {
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   /** The list of keys and pointer gestures (`?`, or Help → Keyboard Shortcuts in the desktop app). */
   const [shortcuts, setShortcuts] = useState(false);
+  /** What the timeline's colours, patterns and glyphs mean, and every fate. */
+  const [legend, setLegend] = useState(false);
+  const openLegend = useCallback(() => setLegend(true), []);
   /** The toolbar's Open… file field, which Ctrl/⌘+O clicks in the web app. */
   const openInput = useRef<HTMLInputElement>(null);
   useEffect(() => desktop()?.onMenu((command) => command.command === 'shortcuts' && setShortcuts(true)), []);
@@ -394,6 +398,7 @@ export function App() {
         </Deferred>
       )}
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
+      {legend && <LegendDialog onClose={() => setLegend(false)} />}
       <h1 className="visually-hidden">Ringside</h1>
       <Toolbar
         title={file.title}
@@ -473,6 +478,7 @@ export function App() {
               selectedPush={selectedPush}
               complete={exporting}
               {...(differs ? { differs } : {})}
+              onLegend={openLegend}
               {...timeline}
             />
           </div>

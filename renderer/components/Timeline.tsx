@@ -151,6 +151,8 @@ export interface TimelineProps {
   readonly differs?: ReadonlySet<string>;
   /** Render every row even with many pushes (an export copies the SVG as it is in the document). */
   readonly complete?: boolean;
+  /** Opens the legend: a button in the corner above the lane names, when given. */
+  onLegend?: () => void;
 }
 
 const CONCEALED_STYLE = { icon: '?', tone: 'muted', label: 'fate not shown yet' } as const;
@@ -466,7 +468,7 @@ const StickyAxis = memo(function StickyAxis(props: {
  * bar too narrow for its label also carries its tone's pattern (see CUED), so that no state is told
  * from another by colour alone (red, amber and green are what red-green colour blindness confuses).
  */
-const TONES: Readonly<Record<string, 'on' | 'off' | 'mid' | 'call' | 'rest' | 'gone'>> = {
+export const TONES: Readonly<Record<string, 'on' | 'off' | 'mid' | 'call' | 'rest' | 'gone'>> = {
   'network.wifi': 'on',
   'network.cellular': 'on',
   'apsd.connected': 'on',
@@ -496,14 +498,54 @@ const TONES: Readonly<Record<string, 'on' | 'off' | 'mid' | 'call' | 'rest' | 'g
   'app.suspended': 'rest',
   'app.not-running': 'gone',
 };
-const toneOf = (kind: string) => TONES[kind] ?? 'quiet';
+export const toneOf = (kind: string) => TONES[kind] ?? 'quiet';
 
 /**
  * The tones whose unlabelled bars carry a pattern (`<pattern id="…-cue-{tone}">`, once per timeline):
  * "not working" a diagonal hatch, "in between" dots, a call horizontal stripes, a suspended app
  * upright pause bars. "Working" and "quiet" stay plain; "gone" is told by its empty, dashed outline.
  */
-const CUED = new Set<string>(['off', 'mid', 'call', 'rest']);
+export const CUED: ReadonlySet<string> = new Set(['off', 'mid', 'call', 'rest']);
+
+/**
+ * The patterns of the cued tones (CUED), ids `${prefix}-{tone}`: a bar too narrow for its label tells
+ * its tone by one of these too, in the lane's colour. Once per timeline, and in the legend.
+ */
+export function CuePatterns(props: { prefix: string }) {
+  return (
+    <>
+      {/* A bar too narrow for its label tells its tone by one of these too (CUED), in the lane's colour. */}
+      <pattern
+        id={`${props.prefix}-off`}
+        data-tone="off"
+        width={5}
+        height={5}
+        patternUnits="userSpaceOnUse"
+        patternTransform="rotate(45)"
+      >
+        <line className="cue-hatch" x1={0} y1={0} x2={0} y2={5} />
+      </pattern>
+      <pattern id={`${props.prefix}-mid`} data-tone="mid" width={4} height={4} patternUnits="userSpaceOnUse">
+        <circle className="cue-dot" cx={2} cy={2} r={1} />
+      </pattern>
+      {/* Four stripes to a bar whatever its place: the tile is a quarter of the bar's height. */}
+      <pattern
+        id={`${props.prefix}-call`}
+        data-tone="call"
+        width={1}
+        height={0.25}
+        patternUnits="objectBoundingBox"
+        patternContentUnits="objectBoundingBox"
+      >
+        <rect className="cue-stripe" x={0} y={0.08} width={1} height={0.09} />
+      </pattern>
+      {/* Upright pause bars, 6 px apart: a suspended app. */}
+      <pattern id={`${props.prefix}-rest`} data-tone="rest" width={6} height={4} patternUnits="userSpaceOnUse">
+        <rect className="cue-stripe" x={2} y={0} width={1.5} height={4} />
+      </pattern>
+    </>
+  );
+}
 
 const IntervalBar = memo(function IntervalBar(props: {
   /** Start of the ids of the timeline's patterns (`${cues}-{tone}`). */
@@ -717,16 +759,14 @@ const InputMark = memo(function InputMark(props: {
   );
 });
 
-const markerGlyph = (kind: string) =>
-  kind === 'app.crashed'
-    ? '✕'
-    : kind === 'app.killed'
-      ? '☠'
-      : kind === 'strike'
-        ? '⚑'
-        : kind === 'push.throttled'
-          ? '⊘'
-          : '•';
+/** The markers' glyphs by kind; any other marker is a dot. The legend lists these. */
+export const MARKER_GLYPHS: Readonly<Record<string, string>> = {
+  'app.crashed': '✕',
+  'app.killed': '☠',
+  strike: '⚑',
+  'push.throttled': '⊘',
+};
+const markerGlyph = (kind: string) => MARKER_GLYPHS[kind] ?? '•';
 
 /** An input's label on its lane's bottom row: where it starts (or ends, `end`) and the text shown. */
 interface InputLabel {
@@ -1349,35 +1389,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                 clips, and Chromium painted the whole plot again (~30 ms instead of ~5 on a drag frame). */}
             <rect x={GUTTER} y={0} width={plot + 12} height={100_000} />
           </clipPath>
-          {/* A bar too narrow for its label tells its tone by one of these too (CUED), in the lane's colour. */}
-          <pattern
-            id={`${clipId}-cue-off`}
-            data-tone="off"
-            width={5}
-            height={5}
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <line className="cue-hatch" x1={0} y1={0} x2={0} y2={5} />
-          </pattern>
-          <pattern id={`${clipId}-cue-mid`} data-tone="mid" width={4} height={4} patternUnits="userSpaceOnUse">
-            <circle className="cue-dot" cx={2} cy={2} r={1} />
-          </pattern>
-          {/* Four stripes to a bar whatever its place: the tile is a quarter of the bar's height. */}
-          <pattern
-            id={`${clipId}-cue-call`}
-            data-tone="call"
-            width={1}
-            height={0.25}
-            patternUnits="objectBoundingBox"
-            patternContentUnits="objectBoundingBox"
-          >
-            <rect className="cue-stripe" x={0} y={0.08} width={1} height={0.09} />
-          </pattern>
-          {/* Upright pause bars, 6 px apart: a suspended app. */}
-          <pattern id={`${clipId}-cue-rest`} data-tone="rest" width={6} height={4} patternUnits="userSpaceOnUse">
-            <rect className="cue-stripe" x={2} y={0} width={1.5} height={4} />
-          </pattern>
+          <CuePatterns prefix={`${clipId}-cue`} />
         </defs>
         {/* axis */}
         <rect className="axis-bg" x={0} y={0} width={width} height={AXIS} />
@@ -1547,6 +1559,11 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         clipId={`${clipId}-axis`}
         onPointerDown={handlers.startPan}
       />
+      {props.onLegend && (
+        <button type="button" className="legend-button" onClick={props.onLegend}>
+          Legend
+        </button>
+      )}
     </div>
   );
 });
