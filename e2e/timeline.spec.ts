@@ -240,15 +240,14 @@ test('? lists every shortcut; Tab stays inside the list, Esc or a click outside 
     reached.add(
       await page.evaluate(() => {
         const el = document.activeElement;
-        return !el || el === document.body
-          ? 'nothing'
-          : el.closest('dialog')
-            ? `list: ${el.textContent}`
-            : el.outerHTML;
+        if (!el || el === document.body) return 'nothing';
+        // The list itself is a stop when it scrolls (Chromium lets the keyboard scroll it).
+        if (el.tagName === 'DIALOG') return 'the list';
+        return el.closest('dialog') ? `list: ${el.textContent}` : el.outerHTML;
       }),
     );
   }
-  expect([...reached].filter((r) => r !== 'nothing').sort()).toEqual(['list: Close']);
+  expect([...reached].filter((r) => r !== 'nothing' && r !== 'the list')).toEqual(['list: Close']);
   // Keys meant for the timeline do nothing while the list is open.
   await page.keyboard.press('w');
   await expect(page.getByRole('region', { name: 'State at playhead' })).toContainText('State at 0 s');
