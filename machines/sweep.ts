@@ -1,0 +1,60 @@
+import type { Fate, Scenario } from './scenario/types';
+import { Simulator } from './simulate';
+import { Time } from './time';
+
+/** Sending the push at any time from `from` up to (not including) `to` gives it `fate`. */
+export interface FateSpan {
+  readonly from: number;
+  readonly to: number;
+  readonly fate: Fate;
+}
+
+/**
+ * What fate push `id` would have if it alone were sent at another time between `from` and `to`,
+ * everything else as written ("what if it lands 300 ms after the user backgrounds us?"): the times in
+ * runs of one fate, in order. Sampled every `step` ms; where two samples differ, the change is found
+ * to the millisecond by bisection (a change back and forth between two samples is not seen: keep
+ * `step` below the shortest window that matters). Sending after the scenario's end is not tried.
+ * Returns [] when there is no such push.
+ */
+export function fatesBySendTime(scenario: Scenario, id: string, from: number, to: number, step: number): FateSpan[] {
+  const index = scenario.timeline.findIndex((e) => e.do === 'push' && e.id === id);
+  const end = Math.min(to, scenario.duration);
+  if (index === -1 || !(step > 0) || end <= from) return [];
+  // One simulator: each run goes on from its checkpoint before the push's earlier place.
+  const sim = new Simulator();
+  const tried = new Map<number, Fate>();
+  const fateAt = (t: number): Fate => {
+    let fate = tried.get(t);
+    if (fate === undefined) {
+      const timeline = scenario.timeline.slice();
+      timeline[index] = { ...timeline[index]!, at: Time.ms(t) };
+      fate = sim.run({ ...scenario, timeline }).result.pushes.find((p) => p.id === id)!.fate;
+      tried.set(t, fate);
+    }
+    return fate;
+  };
+  let t = Math.ceil(from);
+  let fate = fateAt(t);
+  const spans: { from: number; to: number; fate: Fate }[] = [{ from: t, to: end, fate }];
+  while (t < end) {
+    const next = Math.min(t + step, end);
+    if (fateAt(next) === fate) {
+      t = next;
+      continue;
+    }
+    // The first millisecond after t with another fate; the search goes on from there.
+    let lo = t;
+    let hi = next;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (fateAt(mid) === fate) lo = mid;
+      else hi = mid;
+    }
+    spans[spans.length - 1]!.to = hi;
+    fate = fateAt(hi);
+    spans.push({ from: hi, to: end, fate });
+    t = hi;
+  }
+  return spans;
+}
