@@ -198,6 +198,25 @@ test('the rule library: search, read the numbers, jump to a preset moment; reach
   await expect(why.getByRole('button', { name: 'PATH-4' })).toBeFocused();
 });
 
+test('"what if it were sent at another time?" lists where a push\'s fate changes, to the millisecond', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await loadPreset(page, 'The backgrounding race');
+  await page.getByRole('button', { name: /^push call-1,/ }).click();
+  const why = page.getByRole('region', { name: 'Why' });
+  await why.getByRole('button', { name: 'What if it were sent at another time?' }).click();
+  const list = why.getByRole('list', { name: 'Fate by send time' });
+  // The race window: from one Wi-Fi latency before the swipe (10 s) for the app's ~300 ms lag.
+  await expect(list.getByRole('listitem').filter({ hasText: 'crashed' })).toHaveText(
+    /^9\.9 s – 10\.2 s\s*✕ crashed\s*as written \(10 s\)$/,
+  );
+  await expect(list.getByRole('listitem').filter({ hasText: 'rang' })).toContainText('10.2 s – 20.001 s');
+  // An edit makes the answer stale: the button comes back.
+  await page.getByLabel('Scenario title').fill('The backgrounding race, edited');
+  await expect(why.getByRole('button', { name: 'What if it were sent at another time?' })).toBeVisible();
+});
+
 test('the legend, from the corner above the lane names: every bar tone, glyph and fate in words', async ({ page }) => {
   await page.goto('/');
   const open = page.getByRole('button', { name: 'Legend' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from './params';
 import { simulate } from './simulate';
-import { fatesBySendTime } from './sweep';
+import { fatesBySendTime, sweepSendTimes } from './sweep';
 import { appAction, network, push, scenario } from './test/harness';
 
 describe('fate by send time: the same push sent at another time, everything else as written', () => {
@@ -54,6 +54,17 @@ describe('fate by send time: the same push sent at another time, everything else
     const connected = simulate(offline).trace.intervals.find((i) => i.kind === 'apns.connected' && i.from >= 90_000)!;
     expect(spans[1]!.from).toBeGreaterThan(connected.from - DEFAULT_PARAMS.latencyWifi);
     expect(spans[1]!.from).toBeLessThanOrEqual(connected.from + 1);
+  });
+
+  it('one run at a time: says how far it is, and ends with the same spans', () => {
+    const sweep = sweepSendTimes(race, 'call-1', 0, 30_000, 500);
+    const progress: number[] = [];
+    let next = sweep.next();
+    for (; !next.done; next = sweep.next()) progress.push(next.value);
+    expect(progress.length).toBeGreaterThan(60);
+    for (const p of progress) expect(p >= 0 && p <= 1).toBe(true);
+    expect(Math.max(...progress)).toBe(1);
+    expect(next.value).toEqual(fatesBySendTime(race, 'call-1', 0, 30_000, 500));
   });
 
   it('has nothing to say about a push that is not there, or an empty range', () => {

@@ -18,28 +18,48 @@ export interface FateSpan {
  * Returns [] when there is no such push.
  */
 export function fatesBySendTime(scenario: Scenario, id: string, from: number, to: number, step: number): FateSpan[] {
+  const sweep = sweepSendTimes(scenario, id, from, to, step);
+  for (;;) {
+    const next = sweep.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `fatesBySendTime` one run at a time, for a caller that must not block (the UI runs it in slices
+ * between frames): it yields after each run how far through the range it is (0 to 1).
+ */
+export function* sweepSendTimes(
+  scenario: Scenario,
+  id: string,
+  from: number,
+  to: number,
+  step: number,
+): Generator<number, FateSpan[]> {
   const index = scenario.timeline.findIndex((e) => e.do === 'push' && e.id === id);
   const end = Math.min(to, scenario.duration);
   if (index === -1 || !(step > 0) || end <= from) return [];
+  const start = Math.ceil(from);
   // One simulator: each run goes on from its checkpoint before the push's earlier place.
   const sim = new Simulator();
   const tried = new Map<number, Fate>();
-  const fateAt = (t: number): Fate => {
+  function* fateAt(t: number): Generator<number, Fate> {
     let fate = tried.get(t);
     if (fate === undefined) {
       const timeline = scenario.timeline.slice();
       timeline[index] = { ...timeline[index]!, at: Time.ms(t) };
       fate = sim.run({ ...scenario, timeline }).result.pushes.find((p) => p.id === id)!.fate;
       tried.set(t, fate);
+      yield (t - start) / (end - start);
     }
     return fate;
-  };
-  let t = Math.ceil(from);
-  let fate = fateAt(t);
+  }
+  let t = start;
+  let fate = yield* fateAt(t);
   const spans: { from: number; to: number; fate: Fate }[] = [{ from: t, to: end, fate }];
   while (t < end) {
     const next = Math.min(t + step, end);
-    if (fateAt(next) === fate) {
+    if ((yield* fateAt(next)) === fate) {
       t = next;
       continue;
     }
@@ -48,11 +68,11 @@ export function fatesBySendTime(scenario: Scenario, id: string, from: number, to
     let hi = next;
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
-      if (fateAt(mid) === fate) lo = mid;
+      if ((yield* fateAt(mid)) === fate) lo = mid;
       else hi = mid;
     }
     spans[spans.length - 1]!.to = hi;
-    fate = fateAt(hi);
+    fate = yield* fateAt(hi);
     spans.push({ from: hi, to: end, fate });
     t = hi;
   }

@@ -1,7 +1,7 @@
 import { useMachine } from '@xstate/react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { LaneId } from '../machines';
+import type { LaneId, Scenario } from '../machines';
 import { cancelPushId, formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
 import { parseDuration, toDurationString } from '../machines/time';
 import { FatesPanel } from './components/FatesPanel';
@@ -15,6 +15,7 @@ import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
+import { sweepSendTimes } from '../machines/sweep';
 import { whatWouldHaveSaved } from '../machines/whatif';
 import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/files';
 import { decodeScenario, decodeView, encodeScenario, encodeView, type SharedView } from './state/share';
@@ -340,6 +341,14 @@ export function App() {
     // The document as the simulation loaded it: no second parse.
     whatIf: () =>
       sim?.scenario && pushResult ? whatWouldHaveSaved(sim.scenario, pushResult.id).map((w) => w.sentence) : [],
+    // The fate the push would have if sent at any other time in view (~150 samples, changes to the ms),
+    // one run at a time: the Why panel runs it in slices between frames.
+    sweep: (scenario: Scenario, push: string) => {
+      const from = Math.max(view.start, trace?.start ?? 0);
+      const to = Math.min(view.end, trace?.end ?? 0);
+      const step = Math.max(100, Math.ceil((to - from) / 150 / 100) * 100);
+      return sweepSendTimes(scenario, push, from, to, step);
+    },
   });
 
   if (!sim || !trace || !worldState) {
@@ -530,7 +539,13 @@ export function App() {
           </div>
         </div>
         <aside className="side">
-          <WhyPanel push={pushResult} onRule={panels.openRule} whatIf={panels.whatIf} />
+          <WhyPanel
+            push={pushResult}
+            scenario={sim.scenario}
+            onRule={panels.openRule}
+            whatIf={panels.whatIf}
+            sweep={panels.sweep}
+          />
           <Inspector
             file={file}
             selection={selection}

@@ -1,5 +1,6 @@
-import { memo, useState } from 'react';
-import type { PushResult } from '../../machines';
+import { memo, useEffect, useState } from 'react';
+import type { PushResult, Scenario } from '../../machines';
+import type { FateSpan } from '../../machines/sweep';
 import { GOOD_FATES } from '../../machines/whatif';
 import { ruleById } from '../../machines/rules';
 import { FATE_STYLE, formatTime } from '../format';
@@ -7,10 +8,15 @@ import { FATE_STYLE, formatTime } from '../format';
 export const WhyPanel = memo(function WhyPanel(props: {
   push?: PushResult;
   whatIf?: () => readonly string[];
+  /** The scenario the push is from: a sweep is shown only for the scenario it was made on. */
+  scenario?: Scenario;
+  /** The fate the push would have if sent at any other time in view (`sweepSendTimes`), one run at a time. */
+  sweep?: (scenario: Scenario, push: string) => Generator<number, FateSpan[]>;
   onRule?: (id: string) => void;
 }) {
   const p = props.push;
   const [saves, setSaves] = useState<{ push: string; lines: readonly string[] } | undefined>();
+  const sweep = useSweep(props.push?.id, props.scenario, props.sweep);
   if (!p) {
     return (
       <section className="panel why" aria-label="Why">
@@ -75,6 +81,124 @@ export const WhyPanel = memo(function WhyPanel(props: {
           )}
         </div>
       )}
+      {props.sweep && props.scenario && (
+        <div className="sweep">
+          {sweep.spans ? (
+            <SendTimes spans={sweep.spans} sentAt={p.sentAt} />
+          ) : sweep.progress !== undefined ? (
+            <p className="empty" role="status">
+              Trying other send times… {Math.round(sweep.progress * 100)} %
+            </p>
+          ) : (
+            <button
+              type="button"
+              title="Sends it at every other time in view, all else as written, and lists where its fate changes"
+              onClick={sweep.start}
+            >
+              What if it were sent at another time?
+            </button>
+          )}
+        </div>
+      )}
     </section>
   );
 });
+
+/** Runs a sweep in slices of ~10 ms, so that a big scenario's never blocks the page for long. */
+const SLICE_MS = 10;
+
+/**
+ * A sweep of the push's send times, started by `start`, for this push in this scenario only: another
+ * push or an edit puts the button back (and stops a sweep under way).
+ */
+function useSweep(
+  push: string | undefined,
+  scenario: Scenario | undefined,
+  make: ((scenario: Scenario, push: string) => Generator<number, FateSpan[]>) | undefined,
+): { progress?: number; spans?: readonly FateSpan[]; start: () => void } {
+  const [state, setState] = useState<{
+    push: string;
+    scenario: Scenario;
+    progress: number;
+    spans?: readonly FateSpan[];
+  }>();
+  const mine = state && state.push === push && state.scenario === scenario ? state : undefined;
+  const running = mine !== undefined && mine.spans === undefined;
+  useEffect(() => {
+    if (!running || !make || !push || !scenario) return;
+    const sweep = make(scenario, push);
+    // A message, not a timeout: chained timeouts wait at least 4 ms each.
+    const channel = new MessageChannel();
+    let shown = performance.now();
+    const slice = () => {
+      const now = performance.now();
+      const until = now + SLICE_MS;
+      let next = sweep.next();
+      while (!next.done && performance.now() < until) next = sweep.next();
+      if (next.done) setState({ push, scenario, progress: 1, spans: next.value });
+      else {
+        // The percentage is rendered a few times a second, not after every slice.
+        if (now - shown > 150) {
+          shown = now;
+          const progress = next.value;
+          setState((s) => (s && s.push === push && s.scenario === scenario ? { ...s, progress } : s));
+        }
+        channel.port2.postMessage(undefined);
+      }
+    };
+    channel.port1.onmessage = slice;
+    channel.port2.postMessage(undefined);
+    return () => {
+      channel.port1.onmessage = null;
+      channel.port1.close();
+    };
+  }, [running, make, push, scenario]);
+  return {
+    ...(mine ? { progress: mine.progress } : {}),
+    ...(mine?.spans ? { spans: mine.spans } : {}),
+    start: () => {
+      if (push && scenario) setState({ push, scenario, progress: 0 });
+    },
+  };
+}
+
+/** Where in the view the push's fate changes with its send time: a strip and the times, in words. */
+function SendTimes(props: { spans: readonly FateSpan[]; sentAt: number }) {
+  const { spans } = props;
+  if (spans.length === 0) return <p className="empty">No time in view to try.</p>;
+  const total = spans.at(-1)!.to - spans[0]!.from;
+  return (
+    <>
+      <h3>Sent at another time (all else as written)</h3>
+      <div className="sweep-strip" aria-hidden="true">
+        {spans.map((s) => (
+          <span
+            key={s.from}
+            className={`fate tone-${FATE_STYLE[s.fate].tone}`}
+            style={{ flexGrow: Math.max(s.to - s.from, total / 200) }}
+            title={`${formatTime(s.from)} – ${formatTime(s.to)}: ${s.fate}`}
+          >
+            {FATE_STYLE[s.fate].icon}
+          </span>
+        ))}
+      </div>
+      <ul aria-label="Fate by send time">
+        {spans.map((s) => {
+          const style = FATE_STYLE[s.fate];
+          const here = props.sentAt >= s.from && props.sentAt < s.to;
+          return (
+            <li key={s.from} className={here ? 'here' : undefined}>
+              <span className="mono">
+                {formatTime(s.from)} – {formatTime(s.to)}
+              </span>{' '}
+              <span className={`fate tone-${style.tone}`}>
+                <span aria-hidden="true">{style.icon}</span> {style.label}
+              </span>
+              {here && <span className="hint"> as written ({formatTime(props.sentAt)})</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
