@@ -426,6 +426,26 @@ describe.concurrent('the other commands', () => {
     expect(missing.err).toContain('no push "call-9" (pushes: call-1)');
   });
 
+  it("sweep lists where a push's fate changes with its send time, to the ms", async () => {
+    const r = await ringside(['sweep', 'scenarios/backgrounding-race.ringside.json', 'call-1', '--to', '15s']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      [
+        'call-1 sent at another time, all else as written (0 s to 15 s, every 100 ms):',
+        '  0 s – 9.9 s     ○ exempt',
+        '  9.9 s – 10.2 s  ✕ crashed   ← as written (10 s)',
+        '  10.2 s – 15 s   ✓ rang',
+        '',
+      ].join('\n'),
+    );
+    const missing = await ringside(['sweep', 'scenarios/backgrounding-race.ringside.json', 'call-9']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no push "call-9" on the timeline (pushes: call-1, call-2)');
+    const bad = await ringside(['sweep', 'scenarios/backgrounding-race.ringside.json', 'call-1', '--step', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--step soon: not a time');
+  });
+
   it('report prints the Markdown report or writes it', async () => {
     const r = await ringside(['report', FETCH]);
     expect(r.code).toBe(0);
@@ -492,13 +512,15 @@ describe.concurrent('the other commands', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('docs/cli.md shows the real output of run and --at', async () => {
+  it('docs/cli.md shows the real output of run, --at and sweep', async () => {
     const doc = readFileSync(join(ROOT, 'docs/cli.md'), 'utf8');
     const blocks = [...doc.matchAll(/```text\n([\s\S]*?)```/g)].map((m) => m[1]);
     expect(blocks[0]).toBe((await ringside(['run', FLIGHT])).out);
     expect(blocks).toContain(
       `$ ringside run ${FLIGHT} --at 10s\n${(await ringside(['run', FLIGHT, '--at', '10s'])).out}`,
     );
+    const race = 'scenarios/backgrounding-race.ringside.json';
+    expect(blocks).toContain(`$ ringside sweep ${race} call-1\n${(await ringside(['sweep', race, 'call-1'])).out}`);
   });
 
   it('every command has --help with examples; --version is the package version', async () => {
@@ -507,6 +529,7 @@ describe.concurrent('the other commands', () => {
       'check',
       'diff',
       'whatif',
+      'sweep',
       'report',
       'rules',
       'explain',

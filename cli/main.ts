@@ -11,6 +11,7 @@ import { reportCommand } from './commands/report';
 import { explainCommand, rulesCommand } from './commands/rules';
 import { runCommand } from './commands/run';
 import { newCommand, presetsCommand, schemaCommand } from './commands/scenarios';
+import { sweepCommand } from './commands/sweep';
 import { whatifCommand } from './commands/whatif';
 import { bugLines, CliError, EXIT } from './errors';
 import { packageRoot } from './io';
@@ -40,6 +41,7 @@ export function program(state: RunState): Command {
     checkCommand(state),
     diffCommand(),
     whatifCommand(),
+    sweepCommand(),
     reportCommand(),
     rulesCommand(),
     explainCommand(),
