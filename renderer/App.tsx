@@ -552,6 +552,7 @@ export function App() {
             errors={sim.errors}
             onEdit={edit}
             onRenamePush={panels.renamePush}
+            dragging={snapshot.matches('dragging')}
           />
         </aside>
       </div>
