@@ -552,7 +552,6 @@ export function App() {
             errors={sim.errors}
             onEdit={edit}
             onRenamePush={panels.renamePush}
-            dragging={snapshot.matches('dragging')}
           />
         </aside>
       </div>

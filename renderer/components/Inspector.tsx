@@ -5,7 +5,6 @@ import { parseDuration, toDurationString } from '../../machines/time';
 import { eventLabel, landmarks, relativeTo } from '../format';
 import { renamePush } from '../state/events';
 import { useTypingKey } from '../state/typing';
-import { useThrottled } from '../state/useThrottled';
 
 type Field = { key: string; label: string; options?: readonly string[] };
 /** A field of an event; `defaultFor` is what the scenario format takes when the field is left out. */
@@ -57,9 +56,6 @@ const APP_FIELDS: (Field & { fallback: string })[] = [
   { key: 'learnsCancellation', label: 'learns cancellation after', fallback: 'never' },
   { key: 'debuggerAttached', label: 'debugger attached', options: ['false', 'true'], fallback: 'false' },
 ];
-
-/** How often the time's note follows a drag (ms): as the other panels do. */
-const NOTE_WHILE_DRAGGING = 150;
 
 /** Where event `index` stands against the nearest other event, as the label of a dragged one says. */
 function whereAt(timeline: readonly TimelineEventFile[], index: number): string | undefined {
@@ -146,20 +142,12 @@ export const Inspector = memo(function Inspector(props: {
   onEdit: (file: ScenarioFile, typing?: string) => void;
   /** A push was renamed (its cancellations, answers and expectations with it, see `renamePush`). */
   onRenamePush: (from: string, to: string) => void;
-  /** While an input is dragged the label beside the pointer says where it stands; the note here follows. */
-  dragging?: boolean;
 }) {
   const { file } = props;
   const typing = useTypingKey();
   const errorAt = (path: string) => props.errors.find((e) => e.path === path)?.message;
   const index = props.selection.length === 1 ? props.selection[0]! : undefined;
   const event = index === undefined ? undefined : file.timeline[index];
-  // Its text changing on every drag frame cost the frame a layout of the side panel (~3 ms here).
-  const atNote = useThrottled(
-    index === undefined ? undefined : whereAt(file.timeline, index),
-    props.dragging ?? false,
-    NOTE_WHILE_DRAGGING,
-  );
 
   /** Sets a field of the selected event; an emptied field is left out, so the format's default applies. */
   const setEvent = (key: string, value: unknown) => {
@@ -195,7 +183,7 @@ export const Inspector = memo(function Inspector(props: {
             label="at"
             value={event.at}
             error={errorAt(`timeline[${index}].at`)}
-            note={atNote}
+            note={whereAt(file.timeline, index)}
             onChange={(v) => setEvent('at', v)}
           />
           {(EVENT_FIELDS[event.do] ?? []).map((f) => (
