@@ -541,7 +541,7 @@ export function App() {
         <aside className="side">
           <WhyPanel
             push={pushResult}
-            scenario={sim.scenario}
+            scenario={loadedScenario}
             onRule={panels.openRule}
             whatIf={panels.whatIf}
             sweep={panels.sweep}
