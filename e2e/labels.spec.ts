@@ -176,6 +176,17 @@ test('a bar too narrow for its label tells "not working" from "in between" by a 
   for (const b of amber) expect(b).toMatchObject({ cue: 'mid', covers: true });
 });
 
+test('a call\'s bar too narrow for its name and state keeps the state: "ringing", not "call-1 rin…"', async ({
+  page,
+}) => {
+  // The first-run preset: call-1 rings for 7 s of a 90 s view.
+  await page.goto('/');
+  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  const ringing = timeline.locator('.iv-call-ringing').locator('..');
+  await expect(ringing.locator('.iv-label')).toHaveText('ringing');
+  await expect(ringing.locator('.iv title')).toContainText('call-1 ringing');
+});
+
 test('the App process lane tells running in the background, suspended and not running apart, not by colour alone', async ({
   page,
 }) => {

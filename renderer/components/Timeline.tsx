@@ -104,13 +104,15 @@ function fitText(texts: readonly string[], room: number, size: number): string {
 /**
  * A bar's label, then shorter wordings for a narrow bar, longest first: without what is in brackets
  * ("Poor cellular (handshake cannot complete)" → "Poor cellular"), then also without the actor the
- * lane already names ("APNs: connected" → "connected", "apsd reconnecting" → "reconnecting"). Cut
- * short, the last one keeps what tells the state ("reconn…", not "apsd r…").
+ * lane already names ("APNs: connected" → "connected", "apsd reconnecting" → "reconnecting"), then
+ * also without the push the bar is about ("call-1 ringing" → "ringing"; its tooltip names it). Cut
+ * short, the last one keeps what tells the state ("reconn…", not "apsd r…"; "ring…", not "call-1 r…").
  */
-function shorterLabels(label: string): string[] {
+function shorterLabels(label: string, push?: string): string[] {
   const bare = label.replace(/\s*\([^)]*\)$/, '');
   const unnamed = bare.replace(/^(APNs|apsd|powerd):?\s+/, '');
-  return [...new Set([label, bare, unnamed].filter((t) => t !== ''))];
+  const anonymous = push && unnamed.startsWith(`${push} `) ? unnamed.slice(push.length + 1) : unnamed;
+  return [...new Set([label, bare, unnamed, anonymous].filter((t) => t !== ''))];
 }
 
 /** Font size (px) of `.iv-label` and `.input-label` in styles.css (both are larger in present mode). */
@@ -590,7 +592,7 @@ const IntervalBar = memo(function IntervalBar(props: {
               'not reported',
             ];
   const deadlineText = windowW > 40 ? fitText(deadlineTexts, windowW - 10, font) : '';
-  const barText = w > 60 && kind !== 'deadline' ? fitText(shorterLabels(props.label), w - 10, font) : '';
+  const barText = w > 60 && kind !== 'deadline' ? fitText(shorterLabels(props.label, push), w - 10, font) : '';
   const tone = toneOf(kind);
   // The label's baseline, its text centred in the bar (y0 + 12 for 11 px labels in a 16 px bar).
   const baseline = y0 + Math.round((height + font * 0.72) / 2);
