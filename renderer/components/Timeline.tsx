@@ -500,7 +500,7 @@ export const TONES: Readonly<Record<string, 'on' | 'off' | 'mid' | 'call' | 'res
   'app.suspended': 'rest',
   'app.not-running': 'gone',
 };
-export const toneOf = (kind: string) => TONES[kind] ?? 'quiet';
+const toneOf = (kind: string) => TONES[kind] ?? 'quiet';
 
 /**
  * The tones whose unlabelled bars carry a pattern (`<pattern id="…-cue-{tone}">`, once per timeline):
@@ -516,7 +516,6 @@ export const CUED: ReadonlySet<string> = new Set(['off', 'mid', 'call', 'rest'])
 export function CuePatterns(props: { prefix: string }) {
   return (
     <>
-      {/* A bar too narrow for its label tells its tone by one of these too (CUED), in the lane's colour. */}
       <pattern
         id={`${props.prefix}-off`}
         data-tone="off"
@@ -880,8 +879,10 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const measured = useRef(false);
   const clipId = `plot-clip-${useId().replace(/:/g, '')}`;
   const [width, setWidth] = useState(1000);
-  /** While an input is dragged: its time, next to the pointer (`x`, `y`) but clear of the axis strip. */
-  /** The dragged time beside the pointer, and where it stands against the nearest other input. */
+  /**
+   * While an input is dragged: its time and where it stands against the nearest other input, next to
+   * the pointer (`x`, `y`) but clear of the axis strip.
+   */
   const [drag, setDrag] = useState<
     { label: string; relation: string | undefined; x: number; y: number; below: boolean } | undefined
   >();
