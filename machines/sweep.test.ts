@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from './params';
 import { simulate } from './simulate';
-import { fatesBySendTime, sweepSendTimes } from './sweep';
+import { fatesBySendTime, sweepSendTimes, sweepStep } from './sweep';
 import { appAction, network, push, scenario } from './test/harness';
 
 describe('fate by send time: the same push sent at another time, everything else as written', () => {
@@ -65,6 +65,12 @@ describe('fate by send time: the same push sent at another time, everything else
     for (const p of progress) expect(p >= 0 && p <= 1).toBe(true);
     expect(Math.max(...progress)).toBe(1);
     expect(next.value).toEqual(fatesBySendTime(race, 'call-1', 0, 30_000, 500));
+  });
+
+  it('takes ~150 samples by default, in whole 100 ms steps', () => {
+    expect(sweepStep(0, 40_000)).toBe(300);
+    expect(sweepStep(-30_000, 60_000)).toBe(600);
+    expect(sweepStep(0, 1_000)).toBe(100);
   });
 
   it('has nothing to say about a push that is not there, or an empty range', () => {

@@ -10,6 +10,14 @@ export interface FateSpan {
 }
 
 /**
+ * The time between samples that `fatesBySendTime` takes when asked for none: ~150 samples over the
+ * range, a whole number of 100 ms steps (the snap of a drag), at least one.
+ */
+export function sweepStep(from: number, to: number): number {
+  return Math.max(100, Math.ceil((to - from) / 150 / 100) * 100);
+}
+
+/**
  * What fate push `id` would have if it alone were sent at another time between `from` and `to`,
  * everything else as written ("what if it lands 300 ms after the user backgrounds us?"): the times in
  * runs of one fate, in order. Sampled every `step` ms; where two samples differ, the change is found

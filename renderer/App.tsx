@@ -15,7 +15,7 @@ import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
-import { sweepSendTimes } from '../machines/sweep';
+import { sweepSendTimes, sweepStep } from '../machines/sweep';
 import { whatWouldHaveSaved } from '../machines/whatif';
 import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/files';
 import { decodeScenario, decodeView, encodeScenario, encodeView, type SharedView } from './state/share';
@@ -346,8 +346,7 @@ export function App() {
     sweep: (scenario: Scenario, push: string) => {
       const from = Math.max(view.start, trace?.start ?? 0);
       const to = Math.min(view.end, trace?.end ?? 0);
-      const step = Math.max(100, Math.ceil((to - from) / 150 / 100) * 100);
-      return sweepSendTimes(scenario, push, from, to, step);
+      return sweepSendTimes(scenario, push, from, to, sweepStep(from, to));
     },
   });
 

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { FATE_SYMBOL } from '../../machines/fates';
-import { fatesBySendTime } from '../../machines/sweep';
+import { fatesBySendTime, sweepStep } from '../../machines/sweep';
 import { formatTime, parseDuration } from '../../machines/time';
 import { CliError, EXIT, bugLines, simulateOrBug } from '../errors';
 import { loadOrThrow, write } from '../io';
@@ -25,7 +25,7 @@ export function sweepCommand(): Command {
     .option('--to <time>', 'latest send time to try (default: the scenario end)')
     .option(
       '--step <time>',
-      'time between samples; each change between two is found to the ms (default: the range / 200, at least 100ms)',
+      'time between samples; each change between two is found to the ms (default: the range / 150 in 100ms steps, as the app does)',
     )
     .addHelpText(
       'after',
@@ -47,7 +47,7 @@ export function sweepCommand(): Command {
       const from = timeOption(o.from, '--from') ?? trace.start;
       const to = timeOption(o.to, '--to') ?? trace.end;
       if (to <= from) throw new CliError([`--from ${formatTime(from)} --to ${formatTime(to)}: an empty range`]);
-      const step = timeOption(o.step, '--step') ?? Math.max(100, Math.ceil((to - from) / 200 / 100) * 100);
+      const step = timeOption(o.step, '--step') ?? sweepStep(from, to);
       if (step <= 0) throw new CliError([`--step ${o.step ?? ''}: must be more than 0`]);
       let spans;
       try {
