@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { FATE_INFO } from '../../machines/rules';
 import type { Fate } from '../../machines';
-import { FATE_STYLE } from '../format';
+import { DEFAULT_PARAMS } from '../../machines/params';
+import { FATE_STYLE, formatTime } from '../format';
 import { Modal } from './Modal';
 import { CUED, CuePatterns, MARKER_GLYPHS } from './Timeline';
 
@@ -28,12 +29,29 @@ export const TONE_MEANINGS: readonly { tone: string; name: string; examples: str
   { tone: 'gone', name: 'not running', examples: 'no app process: a push must launch it first' },
 ];
 
-/** What each marker glyph means (Timeline.tsx, MARKER_GLYPHS). */
-export const MARKER_MEANINGS: Readonly<Record<string, string>> = {
-  strike: 'a failure callservicesd counts against the app (THROTTLE-1): five in a day stop VoIP pushes',
-  'app.crashed': 'PushKit crashed the app: no call reported before its handler returned (PK-1)',
-  'app.killed': 'callservicesd killed the app, 0xbaadca11: nothing reported within ~7 s (KILL-1)',
-  'push.throttled': 'a VoIP push not handed to the app: it is throttled (THROTTLE-1)',
+/** The rules' defaults, as the legend quotes them (a scenario's params can change them). */
+const DEADLINE = formatTime(DEFAULT_PARAMS.callservicesdDeadline);
+const FAILURES = DEFAULT_PARAMS.throttleFailures;
+const WINDOW = `${DEFAULT_PARAMS.throttleWindow / 3_600_000} h`;
+
+/** What each marker glyph is called and means (Timeline.tsx, MARKER_GLYPHS). */
+export const MARKER_MEANINGS: Readonly<Record<string, { name: string; meaning: string }>> = {
+  strike: {
+    name: 'a strike',
+    meaning: `a failure callservicesd counts against the app (THROTTLE-1): ~${FAILURES} in ~${WINDOW} stop VoIP pushes`,
+  },
+  'app.crashed': {
+    name: 'crashed',
+    meaning: 'PushKit crashed the app: no call reported before its handler returned (PK-1)',
+  },
+  'app.killed': {
+    name: 'killed',
+    meaning: `callservicesd killed the app, 0xbaadca11: nothing reported within ~${DEADLINE} (KILL-1)`,
+  },
+  'push.throttled': {
+    name: 'throttled',
+    meaning: 'a VoIP push not handed to the app: it is throttled (THROTTLE-1)',
+  },
 };
 
 function Swatch(props: { tone: string; cues: string; cued: boolean }) {
@@ -83,11 +101,11 @@ export function LegendDialog(props: { onClose: () => void }) {
                 <svg className="swatch" width={56} height={16} aria-hidden="true">
                   <rect className="deadline-window" x={1} y={1} width={54} height={14} rx={3} />
                 </svg>
-                the ~7 s check
+                the ~{DEADLINE} check
               </dt>
               <dd>
-                after a delivery, callservicesd waits ~7 s for the call to be reported (KILL-1); the bar says whether it
-                was and how much time was left
+                after a delivery, callservicesd waits ~{DEADLINE} for the call to be reported (KILL-1); the bar says
+                whether it was and how much time was left
               </dd>
             </div>
           </dl>
@@ -123,9 +141,9 @@ export function LegendDialog(props: { onClose: () => void }) {
                   <span className={`glyph marker marker-${kind.replace(/\./g, '-')}`} aria-hidden="true">
                     {glyph}
                   </span>
-                  {kind === 'strike' ? 'a strike' : kind === 'push.throttled' ? 'throttled' : kind.replace('app.', '')}
+                  {MARKER_MEANINGS[kind]?.name ?? kind}
                 </dt>
-                <dd>{MARKER_MEANINGS[kind] ?? ''}</dd>
+                <dd>{MARKER_MEANINGS[kind]?.meaning ?? ''}</dd>
               </div>
             ))}
           </dl>
