@@ -66,6 +66,13 @@ test('in every preset, timeline labels stay inside their boxes and clear of mark
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   await expect(timeline.locator('.deadline-window title')).toHaveText(/^call-1: 7 s check — nothing reported;/);
   await expect(timeline.locator('.iv-label', { hasText: 'nothing reported' })).toBeVisible();
+  // A check the app's crash cut short (PK-1) draws no 7 s window on past the crash.
+  await menu.selectOption({ label: 'The backgrounding race' });
+  await expect(
+    timeline.locator('.iv-deadline title', { hasText: /^call-1: the app crashed \(PK-1\) at the start of/ }),
+  ).toHaveCount(1);
+  await expect(timeline.locator('.deadline-window title', { hasText: /^call-1:/ })).toHaveCount(0);
+  await expect(timeline.locator('.deadline-window title', { hasText: /^call-2:/ })).toHaveCount(1);
   await menu.selectOption({ label: 'Five strikes: throttled, then reinstalled' });
   await expect(timeline.getByRole('button', { name: /^app reinstall at / })).toBeVisible();
   await expect(timeline.locator('.input-label', { hasText: 'app reinstall' })).toBeVisible();

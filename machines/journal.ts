@@ -70,7 +70,7 @@ const REDO_ARITY: Record<Call, number> = {
   [Call.Log]: 1,
   [Call.Mark]: 1,
   [Call.Open]: 2,
-  [Call.Close]: 1,
+  [Call.Close]: 2,
 };
 
 /** A point of the journal to roll back to, or to replay from. */
@@ -207,7 +207,7 @@ export class Journal {
           this.openWith(log[a] as string, log[a + 1] as OpenInterval);
           break;
         case Call.Close:
-          this.closeInterval(log[a] as string);
+          this.closeInterval(log[a] as string, log[a + 1] as string | undefined);
           break;
       }
       i = a + REDO_ARITY[call];
@@ -463,16 +463,21 @@ export class Journal {
     this.changes.push(key, Op.Open);
   }
 
-  closeInterval(key: string): void {
-    this.redo.push(Call.Close, this.now(), key);
-    this.close(key);
+  /** Closes the interval open under `key`, if any; `endedBy` names the rule that cut it short. */
+  closeInterval(key: string, endedBy?: string): void {
+    this.redo.push(Call.Close, this.now(), key, endedBy);
+    this.close(key, endedBy);
   }
 
-  private close(key: string): void {
+  private close(key: string, endedBy?: string): void {
     const entry = this.open.get(key);
     if (!entry) return;
     this.open.delete(key);
-    this.intervals.push({ ...entry.interval, to: this.now(), open: false });
+    this.intervals.push(
+      endedBy === undefined
+        ? { ...entry.interval, to: this.now(), open: false }
+        : { ...entry.interval, to: this.now(), open: false, endedBy },
+    );
     this.changes.push(entry, key, Op.Close);
   }
 

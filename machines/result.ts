@@ -88,6 +88,8 @@ export interface LaneInterval {
   readonly rule?: string;
   /** For a deadline: when it would fire (the interval ends earlier when the call is reported). */
   readonly due?: number;
+  /** The rule that cut it short, when not its own end: a deadline whose app crashed first (PK-1). */
+  readonly endedBy?: string;
 }
 
 /** A point on a lane: a push sent or delivered, a crash, a kill, a strike. */

@@ -320,6 +320,14 @@ describe('PK-1', () => {
     expect(late.strikes()).toBe(1);
     expect(late.push('c').why).toContain('Killing app because it never posted an incoming call');
   });
+  it("the crash ends callservicesd's report check of that push: no deadline runs on past it", () => {
+    const late = given({ app: { report: '2s' } })
+      .at('0s', push('c'))
+      .run();
+    const deadline = late.output.trace.intervals.find((i) => i.kind === 'deadline' && i.push === 'c');
+    expect(deadline).toMatchObject({ from: 100, to: 100, endedBy: 'PK-1' });
+    expect(late.state('3s').callServices.deadlines).toEqual([]);
+  });
   it('reporting before the handler returns is fine', () => {
     expect(given().at('0s', push('c')).run().fate('c')).toBe('rang');
   });

@@ -563,20 +563,25 @@ const IntervalBar = memo(function IntervalBar(props: {
   x1: number;
   /** x of `due`, when there is one. */
   xDue: number | undefined;
+  /** The rule that cut the interval short (a deadline whose app crashed first: PK-1). */
+  endedBy: string | undefined;
   y0: number;
   /** The bar's height and its label's font size (px): larger in present mode. */
   height: number;
   font: number;
   onZoom: (from: number, to: number) => void;
 }) {
-  const { kind, push, from, to, due, open, x0, y0, height, font } = props;
+  const { kind, push, from, to, due, open, x0, y0, height, font, endedBy } = props;
   const w = Math.max(1.5, props.x1 - x0);
-  const windowW = kind === 'deadline' && due !== undefined ? Math.max(1.5, (props.xDue ?? x0) - x0) : 0;
-  const left = kind === 'deadline' && due !== undefined ? Math.max(0, due - to) : 0;
+  const deadline = kind === 'deadline' && due !== undefined;
+  // A check cut short by the app's crash never happened: no window to its due time is drawn.
+  const windowW = deadline && !endedBy ? Math.max(1.5, (props.xDue ?? x0) - x0) : 0;
+  const left = deadline ? Math.max(0, due - to) : 0;
   // A label stays inside its box (5 px in from each side): a shorter wording, or cut with an ellipsis;
   // the box's tooltip has it whole.
   const who = push ?? '';
   const by = formatTime(due ?? to);
+  const crashedTexts = deadline && endedBy ? [`${who}: the app crashed first`, 'app crashed', 'crashed'] : [];
   const deadlineTexts =
     windowW <= 0
       ? []
@@ -590,7 +595,8 @@ const IntervalBar = memo(function IntervalBar(props: {
               'nothing reported',
               'not reported',
             ];
-  const deadlineText = windowW > 40 ? fitText(deadlineTexts, windowW - 10, font) : '';
+  const deadlineText =
+    windowW > 40 ? fitText(deadlineTexts, windowW - 10, font) : w > 40 ? fitText(crashedTexts, w - 10, font) : '';
   const barText = w > 60 && kind !== 'deadline' ? fitText(shorterLabels(props.label, push), w - 10, font) : '';
   const tone = toneOf(kind);
   // The label's baseline, its text centred in the bar (y0 + 12 for 11 px labels in a 16 px bar).
@@ -611,7 +617,11 @@ const IntervalBar = memo(function IntervalBar(props: {
         height={height}
         rx={3}
       >
-        <title>{`${deadlineTexts[0] ? `${deadlineTexts[0]}; ` : ''}${props.label}: ${formatTime(from)} → ${open ? 'end' : formatTime(to)}${props.rule ? ` (${props.rule})` : ''}`}</title>
+        <title>
+          {crashedTexts.length > 0
+            ? `${who}: the app crashed (${endedBy}) ${to > from ? `${formatTime(to - from)} into` : 'at the start of'} callservicesd's ${formatTime((due ?? to) - from)} check, so the check never came (${props.rule})`
+            : `${deadlineTexts[0] ? `${deadlineTexts[0]}; ` : ''}${props.label}: ${formatTime(from)} → ${open ? 'end' : formatTime(to)}${props.rule ? ` (${props.rule})` : ''}`}
+        </title>
       </rect>
       {!barText && !deadlineText && CUED.has(tone) && (
         <rect className="iv-cue" x={x0} y={y0} width={w} height={height} rx={3} fill={`url(#${props.cues}-${tone})`} />
@@ -1444,6 +1454,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                   x0={clampX(iv.from)}
                   x1={clampX(iv.to)}
                   xDue={iv.due === undefined ? undefined : clampX(iv.due)}
+                  endedBy={iv.endedBy}
                   y0={y0}
                   height={rowHeight}
                   font={barFont}
