@@ -212,6 +212,10 @@ test('"what if it were sent at another time?" lists where a push\'s fate changes
     /^9\.9 s – 10\.2 s\s*✕ crashed\s*as written \(10 s\)$/,
   );
   await expect(list.getByRole('listitem').filter({ hasText: 'rang' })).toContainText('10.2 s – 20.001 s');
+  // On the strip the short race window keeps room for its icon, outlined as the time as written.
+  const here = why.locator('.sweep-strip .fate.here');
+  await expect(here).toHaveText('✕');
+  expect((await here.boundingBox())!.width).toBeGreaterThanOrEqual(16);
   // An edit makes the answer stale: the button comes back.
   await page.getByLabel('Scenario title').fill('The backgrounding race, edited');
   await expect(why.getByRole('button', { name: 'What if it were sent at another time?' })).toBeVisible();

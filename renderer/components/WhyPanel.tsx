@@ -162,21 +162,27 @@ function useSweep(
   };
 }
 
+/** Up to this many spans, each keeps room for its icon on the strip (more would overflow it). */
+const ROOMY_SPANS = 12;
+
 /** Where in the view the push's fate changes with its send time: a strip and the times, in words. */
 function SendTimes(props: { spans: readonly FateSpan[]; sentAt: number }) {
   const { spans } = props;
   if (spans.length === 0) return <p className="empty">No time in view to try.</p>;
   const total = spans.at(-1)!.to - spans[0]!.from;
+  const isHere = (s: FateSpan) => props.sentAt >= s.from && props.sentAt < s.to;
   return (
     <>
       <h3>Sent at another time (all else as written)</h3>
-      <div className="sweep-strip" aria-hidden="true">
+      {/* By duration, but a few spans each get room for their icon: a 0.3 s race window in 40 s was a
+          4 px sliver. The span holding the time as written is outlined. */}
+      <div className={`sweep-strip${spans.length <= ROOMY_SPANS ? ' roomy' : ''}`} aria-hidden="true">
         {spans.map((s) => (
           <span
             key={s.from}
-            className={`fate tone-${FATE_STYLE[s.fate].tone}`}
+            className={`fate tone-${FATE_STYLE[s.fate].tone}${isHere(s) ? ' here' : ''}`}
             style={{ flexGrow: Math.max(s.to - s.from, total / 200) }}
-            title={`${formatTime(s.from)} – ${formatTime(s.to)}: ${s.fate}`}
+            title={`${formatTime(s.from)} – ${formatTime(s.to)}: ${s.fate}${isHere(s) ? ` (as written, ${formatTime(props.sentAt)})` : ''}`}
           >
             {FATE_STYLE[s.fate].icon}
           </span>
@@ -185,7 +191,7 @@ function SendTimes(props: { spans: readonly FateSpan[]; sentAt: number }) {
       <ul aria-label="Fate by send time">
         {spans.map((s) => {
           const style = FATE_STYLE[s.fate];
-          const here = props.sentAt >= s.from && props.sentAt < s.to;
+          const here = isHere(s);
           return (
             <li key={s.from} className={here ? 'here' : undefined}>
               <span className="mono">
