@@ -183,6 +183,30 @@ test('a bar too narrow for its label tells "not working" from "in between" by a 
   for (const b of amber) expect(b).toMatchObject({ cue: 'mid', covers: true });
 });
 
+test("a check the app's end cut short says what ended it, and draws no window to its due time", async ({ page }) => {
+  // call-2 waits behind call-1's 8 s block; callservicesd kills the app for call-1 at 8.1 s, 5 s into
+  // call-2's check, and hands call-2 over again after a relaunch.
+  const file: ScenarioFile = {
+    format: 'ringside.scenario/v1',
+    title: 'Killed with a call waiting',
+    duration: '30s',
+    app: { blockMainThread: '8s' },
+    timeline: [
+      { at: '1s', do: 'push', id: 'call-1', kind: 'voip' },
+      { at: '3s', do: 'push', id: 'call-2', kind: 'voip' },
+    ],
+  };
+  await page.goto(`/#s=${encodeScenario(file)}`);
+  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  const cut = timeline.locator('.iv-deadline', { hasText: 'call-2: the app was killed (KILL-1) 5 s into' });
+  await expect(cut).toHaveCount(1);
+  // The longest wording that fits the 5 s bar.
+  await expect(cut.locator('..').locator('.iv-label')).toHaveText(/^(call-2: the app was killed first|app killed)$/);
+  // Windows only for the checks that ran: call-1's and call-2's second.
+  await expect(timeline.locator('.deadline-window')).toHaveCount(2);
+  await expect(timeline.locator('.iv-label', { hasText: 'to spare' })).toHaveCount(0);
+});
+
 test('a call\'s bar too narrow for its name and state keeps the state: "ringing", not "call-1 rin…"', async ({
   page,
 }) => {

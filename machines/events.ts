@@ -9,7 +9,15 @@ export interface Delivery {
   /** False when the system does not require a report for this push. */
   readonly enforced: boolean;
   readonly exemption?: Exemption;
+  /** Handed again: the app's process ended before it handled this push (`app.died`). */
+  readonly again?: true;
 }
+
+/**
+ * What ended the app's process while pushes waited in it: the rule that crashed or killed it (PK-1,
+ * KILL-1) or the user's action.
+ */
+export type EndedBy = 'PK-1' | 'KILL-1' | 'force-quit' | 'reinstall' | 'update';
 
 export type ApnsEvent =
   | { type: 'push.sent'; push: string }
@@ -40,7 +48,7 @@ export type CallServicesEvent =
   | { type: 'callkit.callsChanged'; live: number }
   | { type: 'app.stateChanged'; foreground: boolean; running: boolean; debugger: boolean }
   | { type: 'app.crashed'; push: string }
-  | { type: 'app.died'; unhandled: readonly Delivery[] }
+  | { type: 'app.died'; unhandled: readonly Delivery[]; endedBy: EndedBy }
   | { type: 'app.reset'; why: 'reinstall' | 'update' }
   | { type: 'throttle.lift' }
   | { type: 'throttle.check' };
@@ -55,7 +63,7 @@ export type AppEvent =
   | { type: 'push.deliver'; delivery: Delivery }
   | { type: 'push.background'; push: string }
   | { type: 'app.action'; action: AppAction }
-  | { type: 'app.kill'; push: string }
+  | { type: 'app.kill'; push: string; rule: 'PK-1' | 'KILL-1' }
   | { type: 'call.cancelled'; push: string }
   | { type: 'callkit.callsChanged'; calls: readonly CallRef[] }
   | { type: 'launch.done' }

@@ -88,7 +88,10 @@ export interface LaneInterval {
   readonly rule?: string;
   /** For a deadline: when it would fire (the interval ends earlier when the call is reported). */
   readonly due?: number;
-  /** The rule that cut it short, when not its own end: a deadline whose app crashed first (PK-1). */
+  /**
+   * For a deadline cut short by the app's end, not by a report: the rule that crashed or killed the app
+   * (`PK-1`, `KILL-1`), or the user's action that closed it (`force-quit`, `reinstall`, `update`).
+   */
   readonly endedBy?: string;
 }
 

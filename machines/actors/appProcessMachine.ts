@@ -1,7 +1,15 @@
 import { assign, cancel, enqueueActions, raise, setup } from 'xstate';
 import { IOS_PK1_MESSAGE } from '../versions';
 import { ACTOR, to, enforcesReporting, iosAtLeast, secs, type SimEnv } from '../env';
-import { msg, type AppEvent, type CallKitEvent, type CallRef, type CallServicesEvent, type Delivery } from '../events';
+import {
+  msg,
+  type AppEvent,
+  type CallKitEvent,
+  type CallRef,
+  type CallServicesEvent,
+  type Delivery,
+  type EndedBy,
+} from '../events';
 import { decideHandler, type HandlerDecision } from './handlerPolicy';
 
 interface Handling {
@@ -133,10 +141,13 @@ export const appProcessMachine = setup({
     }),
     noteLaunch: ({ context, event }) => {
       if (event.type !== 'push.deliver') return;
+      const launch = secs(context.env.scenario.app.launch);
       context.env.journal.step(
         event.delivery.push,
         'LAUNCH-1',
-        `The app was not running, so the system launched it in the background (${secs(context.env.scenario.app.launch)}); callservicesd's deadline starts only after launch.`,
+        event.delivery.again
+          ? `The system launched the app again in the background (${launch}) to hand it this push once more; callservicesd's deadline starts again after launch.`
+          : `The app was not running, so the system launched it in the background (${launch}); callservicesd's deadline starts only after launch.`,
       );
     },
     armLaunch: enqueueActions(({ context, enqueue }) => {
@@ -215,7 +226,7 @@ export const appProcessMachine = setup({
       if (c !== context) enqueue.assign(() => c);
     }),
     /** The process ends: pending timers die with it; undelivered pushes go back to callservicesd. */
-    die: enqueueActions(({ context, enqueue }) => {
+    die: enqueueActions(({ context, event, enqueue }) => {
       for (const push of context.decisions.keys()) context.env.journal.closeInterval(`handler:${push}`);
       if (context.handling) context.env.journal.closeInterval(`handler:${context.handling.delivery.push}`);
       enqueue.cancel('launch');
@@ -224,7 +235,9 @@ export const appProcessMachine = setup({
       }
       const unhandled = [...context.launchPending, ...context.queue];
       if (unhandled.length > 0) {
-        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.died', unhandled }));
+        const endedBy = endedByOf(event);
+        for (const d of unhandled) explainDeath(context, d.push, event);
+        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.died', unhandled, endedBy }));
       }
       enqueue.assign({
         queue: [],
@@ -632,8 +645,29 @@ function handlerReturns(context: AppContext, push: string, enqueue: Enqueue): Ap
   journal.fate(push, 'crashed');
   journal.mark('app', 'app.crashed', `crashed: ${push}`, { push, rule: 'PK-1' });
   enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.crashed', push }));
-  enqueue.raise({ type: 'app.kill', push });
+  enqueue.raise({ type: 'app.kill', push, rule: 'PK-1' });
   return next;
+}
+
+/** What ended the process, from the event that ended it (`die`). */
+function endedByOf(event: AppEvent): EndedBy {
+  if (event.type === 'app.kill') return event.rule;
+  if (event.type === 'app.action' && (event.action === 'reinstall' || event.action === 'update')) return event.action;
+  return 'force-quit';
+}
+
+/**
+ * A push still waiting in the process when it ended: why it goes back to callservicesd, in the push's
+ * own chain (else it reads as if the app had simply not been running). A user's action is told by the
+ * relaunch's LAUNCH-1 step alone: no rule ended the process. (The launch watchdog, LAUNCH-3, ends a
+ * launch, whose pushes it fails, never a running process with pushes waiting.)
+ */
+function explainDeath(context: AppContext, push: string, event: AppEvent): void {
+  const { journal } = context.env;
+  const back = 'before it had handled this push, so the push went back to callservicesd to be handed over again.';
+  if (event.type === 'app.kill' && event.rule === 'KILL-1')
+    journal.step(push, 'KILL-1', `callservicesd killed the app (0xbaadca11) for ${event.push} ${back}`);
+  else if (event.type === 'app.kill') journal.step(push, 'PK-1', `PushKit crashed the app for ${event.push} ${back}`);
 }
 
 /** When the main thread is free and pushes wait, the next handler starts when it is no longer busy. */

@@ -70,9 +70,10 @@ export const callServicesMachine = setup({
     redeliver: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'app.died') return;
       const pending = new Map(context.pending);
-      for (const delivery of event.unhandled) {
+      for (const unhandled of event.unhandled) {
+        const delivery: Delivery = { ...unhandled, again: true };
         enqueue.cancel(`deadline:${delivery.push}`);
-        context.env.journal.closeInterval(`deadline:${delivery.push}`);
+        context.env.journal.closeInterval(`deadline:${delivery.push}`, event.endedBy);
         pending.set(delivery.push, { ...delivery, reported: false });
         enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
       }
@@ -149,7 +150,7 @@ export const callServicesMachine = setup({
       journal.mark('app', 'app.killed', `0xbaadca11: killed for ${event.push}`, { push: event.push, rule: 'KILL-1' });
       enqueue.assign(recordStrike(context, event.push, 'killed'));
       enqueue.raise({ type: 'throttle.check' });
-      enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'app.kill', push: event.push }));
+      enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'app.kill', push: event.push, rule: 'KILL-1' }));
     }),
     startThrottle: enqueueActions(({ context, enqueue }) => {
       const { journal, params } = context.env;

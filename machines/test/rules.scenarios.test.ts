@@ -267,6 +267,21 @@ describe('LAUNCH-1', () => {
     expect(run.rules('c')).toContain('LAUNCH-1');
     expect(run.state('3s').app.state).toBe('launching');
   });
+  it('a push waiting in an app the user force-quits is handed to a relaunched app, and its chain says so', () => {
+    const run = given({ duration: '30s', app: { blockMainThread: '5s' } })
+      .at('0s', push('a'))
+      .at('1s', push('b'))
+      .at('2s', appAction('force-quit'))
+      .run();
+    expect(run.push('b').why).toContain(
+      'launched the app again in the background (1 s) to hand it this push once more',
+    );
+    const checks = run.output.trace.intervals.filter((i) => i.kind === 'deadline' && i.push === 'b');
+    expect(checks.map(({ from, to, endedBy }) => ({ from, to, endedBy }))).toEqual([
+      { from: 1_100, to: 2_000, endedBy: 'force-quit' },
+      { from: 3_000, to: 10_000, endedBy: undefined },
+    ]);
+  });
 });
 
 describe('LAUNCH-2', () => {
@@ -328,6 +343,18 @@ describe('PK-1', () => {
     expect(deadline).toMatchObject({ from: 100, to: 100, endedBy: 'PK-1' });
     expect(late.state('3s').callServices.deadlines).toEqual([]);
   });
+  it('a push waiting behind the handler when PushKit crashes the app is handed again, and says why', () => {
+    // 3 s of blocking, then the handler returns with the report still to come: a crash at 3.1 s.
+    const run = given({ app: { blockMainThread: '3s', report: '2s' } })
+      .at('0s', push('a'))
+      .at('1s', push('b'))
+      .run();
+    expect(run.fate('a')).toBe('crashed');
+    expect(run.rules('b').slice(0, 4)).toEqual(['APNS-1', 'PATH-4', 'PK-1', 'LAUNCH-1']);
+    expect(run.push('b').why).toContain('PushKit crashed the app for a before it had handled this push');
+    const first = run.output.trace.intervals.find((i) => i.kind === 'deadline' && i.push === 'b');
+    expect(first).toMatchObject({ from: 1_100, to: 3_100, endedBy: 'PK-1' });
+  });
   it('reporting before the handler returns is fine', () => {
     expect(given().at('0s', push('c')).run().fate('c')).toBe('rang');
   });
@@ -369,6 +396,22 @@ describe('KILL-1', () => {
     expect(run.fate('c')).toBe('killed');
     expect(run.strikes()).toBe(1);
     expect(run.output.result.strikes[0]).toEqual({ at: 7_100, push: 'c', cause: 'killed' });
+  });
+  it('a push waiting behind the blocked main thread when the app is killed is handed again after a relaunch, and says why', () => {
+    const run = given({ duration: '30s', app: { blockMainThread: '8s' } })
+      .at('0s', push('a'))
+      .at('2s', push('b'))
+      .run();
+    expect(run.rules('b')).toEqual(['APNS-1', 'PATH-4', 'KILL-1', 'LAUNCH-1']);
+    expect(run.fate('b')).toBe('killed');
+    expect(run.push('b').why).toContain('killed the app (0xbaadca11) for a before it had handled this push');
+    expect(run.push('b').why).toContain('launched the app again');
+    // Its first check ended with the kill, not with a report; the second ran after the relaunch.
+    const checks = run.output.trace.intervals.filter((i) => i.kind === 'deadline' && i.push === 'b');
+    expect(checks.map(({ from, to, endedBy }) => ({ from, to, endedBy }))).toEqual([
+      { from: 2_100, to: 7_100, endedBy: 'KILL-1' },
+      { from: 8_100, to: 15_100, endedBy: undefined },
+    ]);
   });
   it('6 s of blocking is inside the deadline', () => {
     expect(

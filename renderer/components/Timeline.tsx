@@ -548,6 +548,16 @@ export function CuePatterns(props: { prefix: string }) {
   );
 }
 
+/** How a deadline's bar says what ended the app before its check (`LaneInterval.endedBy`). */
+function endedWords(endedBy: string): { long: string; short: string; word: string } {
+  if (endedBy === 'PK-1') return { long: 'the app crashed', short: 'app crashed', word: 'crashed' };
+  if (endedBy === 'KILL-1') return { long: 'the app was killed', short: 'app killed', word: 'killed' };
+  if (endedBy === 'force-quit') return { long: 'the user force-quit the app', short: 'force-quit', word: 'quit' };
+  if (endedBy === 'reinstall') return { long: 'the app was reinstalled', short: 'reinstalled', word: 'gone' };
+  if (endedBy === 'update') return { long: 'the app was updated', short: 'updated', word: 'gone' };
+  return { long: `the app ended (${endedBy})`, short: 'app ended', word: 'ended' };
+}
+
 const IntervalBar = memo(function IntervalBar(props: {
   /** Start of the ids of the timeline's patterns (`${cues}-{tone}`). */
   cues: string;
@@ -581,7 +591,8 @@ const IntervalBar = memo(function IntervalBar(props: {
   // the box's tooltip has it whole.
   const who = push ?? '';
   const by = formatTime(due ?? to);
-  const crashedTexts = deadline && endedBy ? [`${who}: the app crashed first`, 'app crashed', 'crashed'] : [];
+  const ended = deadline && endedBy ? endedWords(endedBy) : undefined;
+  const endedTexts = ended ? [`${who}: ${ended.long} first`, ended.short, ended.word] : [];
   const deadlineTexts =
     windowW <= 0
       ? []
@@ -596,7 +607,7 @@ const IntervalBar = memo(function IntervalBar(props: {
               'not reported',
             ];
   const deadlineText =
-    windowW > 40 ? fitText(deadlineTexts, windowW - 10, font) : w > 40 ? fitText(crashedTexts, w - 10, font) : '';
+    windowW > 40 ? fitText(deadlineTexts, windowW - 10, font) : w > 40 ? fitText(endedTexts, w - 10, font) : '';
   const barText = w > 60 && kind !== 'deadline' ? fitText(shorterLabels(props.label, push), w - 10, font) : '';
   const tone = toneOf(kind);
   // The label's baseline, its text centred in the bar (y0 + 12 for 11 px labels in a 16 px bar).
@@ -618,8 +629,8 @@ const IntervalBar = memo(function IntervalBar(props: {
         rx={3}
       >
         <title>
-          {crashedTexts.length > 0
-            ? `${who}: the app crashed (${endedBy}) ${to > from ? `${formatTime(to - from)} into` : 'at the start of'} callservicesd's ${formatTime((due ?? to) - from)} check, so the check never came (${props.rule})`
+          {ended
+            ? `${who}: ${ended.long}${/^[A-Z]+-\d+$/.test(endedBy ?? '') ? ` (${endedBy})` : ''} ${to > from ? `${formatTime(to - from)} into` : 'at the start of'} callservicesd's ${formatTime((due ?? to) - from)} check, so the check never came (${props.rule})`
             : `${deadlineTexts[0] ? `${deadlineTexts[0]}; ` : ''}${props.label}: ${formatTime(from)} → ${open ? 'end' : formatTime(to)}${props.rule ? ` (${props.rule})` : ''}`}
         </title>
       </rect>
