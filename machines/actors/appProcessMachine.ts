@@ -389,8 +389,16 @@ export const appProcessMachine = setup({
         'app.action': [
           { guard: { type: 'isAction', params: { action: 'foreground' } }, actions: assign({ launchedByUser: true }) },
           { guard: { type: 'isAction', params: { action: 'background' } }, actions: assign({ launchedByUser: false }) },
-          { guard: { type: 'isAction', params: { action: 'debugger-attach' } }, actions: 'setDebugger' },
-          { guard: { type: 'isAction', params: { action: 'debugger-detach' } }, actions: 'setDebugger' },
+          // Not running yet as callservicesd sees it: it hears of the debugger with the launch's end
+          // (notifySystem), not now (telling it "running" here started report checks before handover).
+          {
+            guard: { type: 'isAction', params: { action: 'debugger-attach' } },
+            actions: assign({ debuggerAttached: true }),
+          },
+          {
+            guard: { type: 'isAction', params: { action: 'debugger-detach' } },
+            actions: assign({ debuggerAttached: false }),
+          },
           { target: 'notRunning', actions: ['die', 'resetByUser'] },
         ],
       },

@@ -5,6 +5,8 @@ import type { Strike, ThrottleWindow } from '../result';
 
 export interface PendingDelivery extends Delivery {
   readonly handedAt?: number;
+  /** The app's process it was handed to, as `CallServicesContext.processEnds` counted then. */
+  readonly process?: number;
   readonly reported: boolean;
 }
 
@@ -14,6 +16,8 @@ export interface CallServicesContext {
   readonly seesForeground: boolean;
   readonly seesOnCall: boolean;
   readonly appRunning: boolean;
+  /** How many times the app's process has ended: a report check belongs to the process it was handed to. */
+  readonly processEnds: number;
   readonly debuggerAttached: boolean;
   readonly strikes: readonly Strike[];
   readonly throttle?: ThrottleWindow;
@@ -59,7 +63,7 @@ export const callServicesMachine = setup({
       } else if (!delivery.enforced) {
         pending.delete(event.push); // nothing to check
       } else {
-        pending.set(event.push, startCheck(context.env, delivery));
+        pending.set(event.push, startCheck(context, delivery));
         enqueue.raise(
           { type: 'deadline.check', push: event.push },
           { delay: 'reportDeadline', id: `deadline:${event.push}` },
@@ -107,7 +111,7 @@ export const callServicesMachine = setup({
         enqueue.assign({ pending });
         return;
       }
-      pending.set(event.push, startCheck(context.env, delivery));
+      pending.set(event.push, startCheck(context, delivery));
       enqueue.assign({ pending });
       enqueue.raise(
         { type: 'deadline.check', push: event.push },
@@ -139,6 +143,20 @@ export const callServicesMachine = setup({
           'DBG-1',
           `No call was reported within ${secs(params.callservicesdDeadline)}: callservicesd would have killed the app (0xbaadca11, KILL-1), but the debugger was attached, which disables this; no strike was counted.`,
         );
+        return;
+      }
+      // The process the push was handed to has ended since (it crashed or was killed for another push,
+      // or the user closed it): the failure to report still counts, but there is no process to kill,
+      // and a process launched since is not the one that failed.
+      if (delivery.process !== context.processEnds) {
+        journal.step(
+          event.push,
+          'KILL-1',
+          `callservicesd checked ${secs(params.callservicesdDeadline)} after handing the push to the app and found no reported call; the app's process it had handed the push to had already ended, so there was nothing to kill, but the failure counts (one strike).`,
+        );
+        journal.fate(event.push, 'killed');
+        enqueue.assign(recordStrike(context, event.push, 'killed'));
+        enqueue.raise({ type: 'throttle.check' });
         return;
       }
       journal.step(
@@ -207,9 +225,14 @@ export const callServicesMachine = setup({
       enqueue.assign(recordStrike(context, event.push, 'crashed'));
       enqueue.raise({ type: 'throttle.check' });
     }),
-    seeApp: assign(({ event }) =>
+    seeApp: assign(({ context, event }) =>
       event.type === 'app.stateChanged'
-        ? { seesForeground: event.foreground, appRunning: event.running, debuggerAttached: event.debugger }
+        ? {
+            seesForeground: event.foreground,
+            appRunning: event.running,
+            processEnds: context.processEnds + (context.appRunning && !event.running ? 1 : 0),
+            debuggerAttached: event.debugger,
+          }
         : {},
     ),
     seeCalls: assign(({ event }) => (event.type === 'callkit.callsChanged' ? { seesOnCall: event.live > 0 } : {})),
@@ -221,6 +244,7 @@ export const callServicesMachine = setup({
     seesForeground: input.env.scenario.device.app === 'foreground',
     seesOnCall: false,
     appRunning: input.env.scenario.device.app !== 'not-running',
+    processEnds: 0,
     debuggerAttached: input.env.scenario.app.debuggerAttached,
     strikes: [],
     windows: [],
@@ -289,8 +313,8 @@ function decide(context: CallServicesContext, push: string): Delivery {
 }
 
 /** Opens the report check (KILL-1) of a delivery handed to the app now; the caller raises `deadline.check`. */
-function startCheck(env: SimEnv, delivery: Delivery): PendingDelivery {
-  const { journal, params } = env;
+function startCheck(context: CallServicesContext, delivery: Delivery): PendingDelivery {
+  const { journal, params } = context.env;
   const now = journal.time();
   journal.openInterval(
     `deadline:${delivery.push}`,
@@ -303,7 +327,7 @@ function startCheck(env: SimEnv, delivery: Delivery): PendingDelivery {
       due: now + params.callservicesdDeadline,
     },
   );
-  return { ...delivery, reported: false, handedAt: now };
+  return { ...delivery, reported: false, handedAt: now, process: context.processEnds };
 }
 
 /** Adds a strike to the ledger (THROTTLE-1) and forgets the failed delivery. */

@@ -279,8 +279,11 @@ describe('LAUNCH-1', () => {
     const checks = run.output.trace.intervals.filter((i) => i.kind === 'deadline' && i.push === 'b');
     expect(checks.map(({ from, to, endedBy }) => ({ from, to, endedBy }))).toEqual([
       { from: 1_100, to: 2_000, endedBy: 'force-quit' },
-      { from: 3_000, to: 10_000, endedBy: undefined },
+      { from: 3_000, to: 8_000, endedBy: undefined },
     ]);
+    // The relaunched process reports b after its 5 s block; callservicesd's check of a (handed to the
+    // process the user closed) does not kill it.
+    expect(run.fate('b')).toBe('rang');
   });
 });
 
@@ -413,6 +416,29 @@ describe('KILL-1', () => {
       { from: 8_100, to: 15_100, endedBy: undefined },
     ]);
   });
+  it('a check whose process has ended since kills nothing: not a process launched since, nor a dead one', () => {
+    // The delegate is not set at launch, so a (which launched the app) is lost (LAUNCH-2); b, sent once
+    // the app runs, is received, and the report after a fetch crashes the app for it (PK-1) at 2.1 s.
+    // c relaunches the app at 5 s (and is lost in turn). a's check at 8.1 s finds nothing reported: a
+    // strike, but no 0xbaadca11 kill of c's process, which only its own check (13.1 s) kills.
+    const run = given({
+      duration: '30s',
+      device: { app: 'not-running' },
+      app: { delegateAtLaunch: false, report: '3s' },
+    })
+      .at('0s', push('a'))
+      .at('2s', push('b'))
+      .at('5s', push('c'))
+      .run();
+    expect(run.fate('b')).toBe('crashed');
+    expect(run.fate('a')).toBe('killed');
+    expect(run.push('a').why).toContain('had already ended, so there was nothing to kill');
+    expect(run.strikes()).toBe(3);
+    expect(run.output.trace.markers.filter((m) => m.kind === 'app.killed').map((m) => [m.at, m.push])).toEqual([
+      [13_100, 'c'],
+    ]);
+    expect(run.state('8.2s').app.state).not.toBe('not-running');
+  });
   it('6 s of blocking is inside the deadline', () => {
     expect(
       given({ app: { blockMainThread: '6s' } })
@@ -457,6 +483,23 @@ describe('DBG-1', () => {
       .at('1s', push('c'))
       .run();
     expect(run.fate('c')).toBe('crashed');
+  });
+  it('a debugger detached while the app launches does not make callservicesd start checks before the handover', () => {
+    // b reaches the launching app at 2.1 s; its 7 s check starts at the handover (15.1 s), as LAUNCH-1
+    // says, not at 2.1 s (which killed the app at 9.1 s, mid-launch).
+    const run = given({
+      duration: '40s',
+      device: { app: 'not-running' },
+      app: { launch: '15s', debuggerAttached: true },
+    })
+      .at('0s', push('a'))
+      .at('1s', appAction('debugger-detach'))
+      .at('2s', push('b'))
+      .run();
+    // Reported after the launch with a's UUID, a's call still ringing (EXEMPT-2): no penalty.
+    expect(run.fate('b')).toBe('duplicate');
+    expect(run.strikes()).toBe(0);
+    expect(run.state('9.5s').app.state).toBe('launching');
   });
 });
 
