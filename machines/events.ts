@@ -42,7 +42,8 @@ export type DeviceEvent =
 
 export type CallServicesEvent =
   | { type: 'push.voip'; push: string }
-  | { type: 'push.handedToApp'; push: string }
+  /** `lost`: the app had no PushKit delegate to receive it (LAUNCH-2): no report can come. */
+  | { type: 'push.handedToApp'; push: string; lost?: true }
   | { type: 'deadline.check'; push: string }
   | { type: 'callkit.reported'; push: string }
   | { type: 'callkit.callsChanged'; live: number }

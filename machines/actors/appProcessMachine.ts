@@ -45,9 +45,9 @@ export interface AppContext {
   readonly toldSystem?: { readonly running: boolean; readonly foreground: boolean };
   /** Counts process launches; a timer from an earlier process is ignored. */
   readonly generation: number;
-  /** What the handler decided for each push it ran, until it reports. (Maps, not records: push ids as
-   * object keys make every object shape unique, which slows V8 down more with every push.) */
-  readonly decisions: ReadonlyMap<string, HandlerDecision>;
+  /** Each push's handler as it ran (what it decided), until it reports. (Maps, not records: push ids
+   * as object keys make every object shape unique, which slows V8 down more with every push.) */
+  readonly decisions: ReadonlyMap<string, Handling>;
 }
 
 /**
@@ -174,14 +174,25 @@ export const appProcessMachine = setup({
     handOverLaunched: enqueueActions(({ context, enqueue }) => {
       const { journal } = context.env;
       const queue = [...context.queue];
+      const lost = !context.env.scenario.app.delegateAtLaunch;
       for (const d of context.launchPending) {
-        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'push.handedToApp', push: d.push }));
-        if (!context.env.scenario.app.delegateAtLaunch) {
+        enqueue.sendTo(
+          to(ACTOR.callServices),
+          msg.callServices(
+            lost ? { type: 'push.handedToApp', push: d.push, lost } : { type: 'push.handedToApp', push: d.push },
+          ),
+        );
+        if (lost) {
           journal.step(
             d.push,
             'LAUNCH-2',
             'The app did not set its PKPushRegistry delegate during launch, so the push arrived with nobody to receive it and no call was reported.',
           );
+          // Nothing is checked for a push that needed no report (callservicesd forgets it): its story ends here.
+          if (!d.enforced) {
+            explainExempt(context, d);
+            journal.fate(d.push, 'exempt');
+          }
           continue;
         }
         queue.push(d);
@@ -227,8 +238,21 @@ export const appProcessMachine = setup({
     }),
     /** The process ends: pending timers die with it; undelivered pushes go back to callservicesd. */
     die: enqueueActions(({ context, event, enqueue }) => {
-      for (const push of context.decisions.keys()) context.env.journal.closeInterval(`handler:${push}`);
-      if (context.handling) context.env.journal.closeInterval(`handler:${context.handling.delivery.push}`);
+      for (const [push, d] of context.decisions) {
+        context.env.journal.closeInterval(`handler:${push}`);
+        // A report still to come that the push did not owe (its handler returned, exempt): none comes now.
+        if (!d.delivery.enforced && d !== context.handling) context.env.journal.fate(push, 'exempt');
+      }
+      const h = context.handling;
+      if (h) {
+        context.env.journal.closeInterval(`handler:${h.delivery.push}`);
+        // A handler cut off (the user closed the app) without a report it did not owe: exempt. One that
+        // owed it is callservicesd's to judge at its check.
+        if (!h.delivery.enforced) {
+          explainExempt(context, h.delivery);
+          context.env.journal.fate(h.delivery.push, 'exempt');
+        }
+      }
       enqueue.cancel('launch');
       if (context.calls.length > 0) {
         enqueue.sendTo(to(ACTOR.callKit), msg.callKit({ type: 'app.terminated' }));
@@ -556,18 +580,19 @@ function startHandler(context: AppContext, event: AppEvent, enqueue: Enqueue): A
       { delay: learns, id: `learn:${delivery.push}` },
     );
   }
+  const handling: Handling = { delivery, startedAt: now, decision };
   return {
     ...context,
     queue: context.queue.slice(1),
-    handling: { delivery, startedAt: now, decision },
+    handling,
     busyUntil: now + block,
-    decisions: new Map(context.decisions).set(delivery.push, decision),
+    decisions: new Map(context.decisions).set(delivery.push, handling),
   };
 }
 
 /** The handler reports the call to CallKit, as it decided when it started. Returns the updated context. */
 function reportCall(context: AppContext, push: string, enqueue: Enqueue): AppContext {
-  const decision = context.decisions.get(push);
+  const decision = context.decisions.get(push)?.decision;
   if (!decision || decision.action !== 'report') return context;
   const { env } = context;
   const app = env.scenario.app;
@@ -631,7 +656,7 @@ function handlerReturns(context: AppContext, push: string, enqueue: Enqueue): Ap
   }
   const later = h.decision.action === 'report';
   if (!h.delivery.enforced) {
-    explainExempt(context, h);
+    explainExempt(context, h.delivery);
     if (!later) journal.fate(push, 'exempt');
     return next;
   }
@@ -708,10 +733,10 @@ function explainDecision(context: AppContext, delivery: Delivery, decision: Hand
   }
 }
 
-function explainExempt(context: AppContext, h: Handling): void {
+function explainExempt(context: AppContext, delivery: Delivery): void {
   const { journal } = context.env;
-  const push = h.delivery.push;
-  switch (h.delivery.exemption) {
+  const push = delivery.push;
+  switch (delivery.exemption) {
     case 'pre-ios13':
       journal.step(
         push,

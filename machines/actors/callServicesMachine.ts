@@ -7,6 +7,10 @@ export interface PendingDelivery extends Delivery {
   readonly handedAt?: number;
   /** The app's process it was handed to, as `CallServicesContext.processEnds` counted then. */
   readonly process?: number;
+  /** The app had no delegate to receive it (LAUNCH-2): no report can come. */
+  readonly lost?: true;
+  /** Its check found no report but the debugger was attached (DBG-1): kept until a report or its process's end. */
+  readonly forgiven?: true;
   readonly reported: boolean;
 }
 
@@ -111,7 +115,8 @@ export const callServicesMachine = setup({
         enqueue.assign({ pending });
         return;
       }
-      pending.set(event.push, startCheck(context, delivery));
+      const check = startCheck(context, delivery);
+      pending.set(event.push, event.lost ? { ...check, lost: true } : check);
       enqueue.assign({ pending });
       enqueue.raise(
         { type: 'deadline.check', push: event.push },
@@ -136,15 +141,22 @@ export const callServicesMachine = setup({
       if (!delivery || delivery.reported) return;
       const pending = new Map(context.pending);
       pending.delete(event.push);
-      enqueue.assign({ pending });
       if (context.debuggerAttached) {
         journal.step(
           event.push,
           'DBG-1',
           `No call was reported within ${secs(params.callservicesdDeadline)}: callservicesd would have killed the app (0xbaadca11, KILL-1), but the debugger was attached, which disables this; no strike was counted.`,
         );
+        // A push the app never received (LAUNCH-2), or whose process has ended since, will not be
+        // reported later: its story ends here. One still waiting for or in its handler may yet be
+        // reported (a blocked main thread), and then the call rings; if its process ends first, it is
+        // exempt then (`seeApp`).
+        if (delivery.lost || delivery.process !== context.processEnds) journal.fate(event.push, 'exempt');
+        else pending.set(event.push, { ...delivery, forgiven: true });
+        enqueue.assign({ pending });
         return;
       }
+      enqueue.assign({ pending });
       // The process the push was handed to has ended since (it crashed or was killed for another push,
       // or the user closed it): the failure to report still counts, but there is no process to kill,
       // and a process launched since is not the one that failed.
@@ -225,16 +237,25 @@ export const callServicesMachine = setup({
       enqueue.assign(recordStrike(context, event.push, 'crashed'));
       enqueue.raise({ type: 'throttle.check' });
     }),
-    seeApp: assign(({ context, event }) =>
-      event.type === 'app.stateChanged'
-        ? {
-            seesForeground: event.foreground,
-            appRunning: event.running,
-            processEnds: context.processEnds + (context.appRunning && !event.running ? 1 : 0),
-            debuggerAttached: event.debugger,
-          }
-        : {},
-    ),
+    seeApp: assign(({ context, event }) => {
+      if (event.type !== 'app.stateChanged') return {};
+      const ended = context.appRunning && !event.running;
+      const seen = {
+        seesForeground: event.foreground,
+        appRunning: event.running,
+        processEnds: context.processEnds + (ended ? 1 : 0),
+        debuggerAttached: event.debugger,
+      };
+      if (!ended) return seen;
+      // Pushes forgiven by the debugger (DBG-1) that their process never reported: exempt, and done.
+      let pending: Map<string, PendingDelivery> | undefined;
+      for (const [push, d] of context.pending) {
+        if (!d.forgiven || d.process !== context.processEnds) continue;
+        context.env.journal.fate(push, 'exempt');
+        (pending ??= new Map(context.pending)).delete(push);
+      }
+      return pending ? { ...seen, pending } : seen;
+    }),
     seeCalls: assign(({ event }) => (event.type === 'callkit.callsChanged' ? { seesOnCall: event.live > 0 } : {})),
   },
 }).createMachine({

@@ -307,6 +307,34 @@ describe('LAUNCH-2', () => {
   });
 });
 
+describe('LAUNCH-2, when no report was owed', () => {
+  it('before iOS 13 a push lost for want of a delegate is exempt, not left undelivered', () => {
+    const run = given({ device: { ios: '12.4', app: 'not-running' }, app: { delegateAtLaunch: false } })
+      .at('0s', push('c'))
+      .run();
+    expect(run.fate('c')).toBe('exempt');
+    expect(run.rules('c')).toEqual(['APNS-1', 'PATH-4', 'LAUNCH-1', 'LAUNCH-2', 'PK-1']);
+  });
+});
+
+describe('a handler cut off by the user', () => {
+  it('owing no report (the app was in the foreground), the push is exempt', () => {
+    const run = given({ device: { app: 'foreground' }, app: { foreground: 'skip', blockMainThread: '5s' } })
+      .at('0s', push('c'))
+      .at('2s', appAction('force-quit'))
+      .run();
+    expect(run.fate('c')).toBe('exempt');
+    expect(run.rules('c')).toContain('EXEMPT-1');
+  });
+  it('owing none (before iOS 13), with its report still to come, the push is exempt', () => {
+    const run = given({ device: { ios: '12.4' }, app: { report: '3s' } })
+      .at('0s', push('c'))
+      .at('1s', appAction('force-quit'))
+      .run();
+    expect(run.fate('c')).toBe('exempt');
+  });
+});
+
 describe('LAUNCH-3', () => {
   it('a launch slower than the watchdog is killed by it, with no strike', () => {
     const slow = given({ device: { app: 'not-running' }, app: { launch: '25s' } })
@@ -483,6 +511,29 @@ describe('DBG-1', () => {
       .at('1s', push('c'))
       .run();
     expect(run.fate('c')).toBe('crashed');
+  });
+  it('a push the app never received (no delegate, LAUNCH-2) is exempt under the debugger, not left undelivered', () => {
+    const run = given({ device: { app: 'not-running' }, app: { delegateAtLaunch: false, debuggerAttached: true } })
+      .at('0s', push('c'))
+      .run();
+    expect(run.fate('c')).toBe('exempt');
+    expect(run.rules('c')).toEqual(expect.arrayContaining(['LAUNCH-2', 'DBG-1']));
+  });
+  it('a push forgiven at the check, whose handler the user then cuts off, is exempt', () => {
+    // The handler blocks 10 s; the check at 7.1 s is forgiven (DBG-1); the user closes the app at 9 s.
+    const run = given({ duration: '40s', app: { blockMainThread: '10s', debuggerAttached: true } })
+      .at('0s', push('c'))
+      .at('9s', appAction('force-quit'))
+      .run();
+    expect(run.fate('c')).toBe('exempt');
+    expect(run.rules('c')).toContain('DBG-1');
+    expect(run.strikes()).toBe(0);
+  });
+  it('a forgiven push whose blocked handler reports after the check still rings', () => {
+    const run = given({ app: { blockMainThread: '8s', debuggerAttached: true } })
+      .at('0s', push('c'))
+      .run();
+    expect(run.fate('c')).toBe('rang');
   });
   it('a debugger detached while the app launches does not make callservicesd start checks before the handover', () => {
     // b reaches the launching app at 2.1 s; its 7 s check starts at the handover (15.1 s), as LAUNCH-1
