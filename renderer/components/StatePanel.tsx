@@ -15,39 +15,46 @@ export const StatePanel = memo(function StatePanel(props: { state: WorldState })
   const { apns, device, callServices: cs, app, callKit } = props.state;
   const budget = `${cs.strikesInWindow} of ${cs.throttleFailures} failures in the last 24 h`;
   return (
-    <section className="panel state" aria-label="State at playhead">
+    // A Tab stop: the panel scrolls when it is short (beside a comparison), and nothing in it takes focus.
+    <section className="panel state" aria-label="State at playhead" tabIndex={0}>
       <h2>State at {formatTime(props.state.t)}</h2>
       <div className="state-grid">
-        <dl>
+        <div className="state-group">
           <h3>APNs</h3>
-          <Row label="thinks phone is" value={apns.believesConnected ? 'connected' : 'offline'} />
-          <Row
-            label="waiting"
-            value={apns.waiting.length ? apns.waiting.map((w) => `${w.id} (${w.how})`).join(', ') : 'nothing'}
-          />
-        </dl>
-        <dl>
+          <dl>
+            <Row label="thinks phone is" value={apns.believesConnected ? 'connected' : 'offline'} />
+            <Row
+              label="waiting"
+              value={apns.waiting.length ? apns.waiting.map((w) => `${w.id} (${w.how})`).join(', ') : 'nothing'}
+            />
+          </dl>
+        </div>
+        <div className="state-group">
           <h3>Phone</h3>
-          <Row label="network" value={device.network} />
-          <Row label="apsd" value={device.apsd} />
-          <Row label="powerd" value={device.powerPolicy === 3 ? 'policy 3 (restricted)' : 'policy 0'} />
-          <Row label="screen" value={device.locked ? 'locked' : 'unlocked'} />
-          {device.natDropped && <Row label="NAT" value="WAN dropped" />}
-        </dl>
-        <dl>
+          <dl>
+            <Row label="network" value={device.network} />
+            <Row label="apsd" value={device.apsd} />
+            <Row label="powerd" value={device.powerPolicy === 3 ? 'policy 3 (restricted)' : 'policy 0'} />
+            <Row label="screen" value={device.locked ? 'locked' : 'unlocked'} />
+            {device.natDropped && <Row label="NAT" value="WAN dropped" />}
+          </dl>
+        </div>
+        <div className="state-group">
           <h3>callservicesd</h3>
-          <Row
-            label="sees app"
-            value={`${cs.seesForeground ? 'foreground' : 'not foreground'}${cs.seesOnCall ? ', on a call' : ''}`}
-          />
-          <Row
-            label="deadlines"
-            value={
-              cs.deadlines.length
-                ? cs.deadlines.map((d) => `${d.push} in ${formatTime(d.due - props.state.t)}`).join(', ')
-                : 'none'
-            }
-          />
+          <dl>
+            <Row
+              label="sees app"
+              value={`${cs.seesForeground ? 'foreground' : 'not foreground'}${cs.seesOnCall ? ', on a call' : ''}`}
+            />
+            <Row
+              label="deadlines"
+              value={
+                cs.deadlines.length
+                  ? cs.deadlines.map((d) => `${d.push} in ${formatTime(d.due - props.state.t)}`).join(', ')
+                  : 'none'
+              }
+            />
+          </dl>
           <div
             className="meter"
             role="meter"
@@ -62,30 +69,34 @@ export const StatePanel = memo(function StatePanel(props: { state: WorldState })
             />
             <span>{cs.throttled ? `throttled — ${budget}` : budget}</span>
           </div>
-        </dl>
-        <dl>
+        </div>
+        <div className="state-group">
           <h3>App</h3>
-          <Row label="state" value={app.state} />
-          <Row
-            label="believes"
-            value={`${app.believesForeground ? 'foreground' : 'background'}${app.believesOnCall ? ', on a call' : ''}`}
-            hint="The app's own view lags the system's (EXEMPT-1)"
-          />
-          {app.handling && <Row label="handling" value={app.handling} />}
-          {app.debuggerAttached && <Row label="debugger" value="attached (DBG-1)" />}
-        </dl>
-        <dl>
+          <dl>
+            <Row label="state" value={app.state} />
+            <Row
+              label="believes"
+              value={`${app.believesForeground ? 'foreground' : 'background'}${app.believesOnCall ? ', on a call' : ''}`}
+              hint="The app's own view lags the system's (EXEMPT-1)"
+            />
+            {app.handling && <Row label="handling" value={app.handling} />}
+            {app.debuggerAttached && <Row label="debugger" value="attached (DBG-1)" />}
+          </dl>
+        </div>
+        <div className="state-group">
           <h3>CallKit</h3>
-          <Row
-            label="calls"
-            value={
-              callKit.calls.length
-                ? callKit.calls.map((c) => `${c.push} ${c.status}${c.audio ? ` (${c.audio})` : ''}`).join(', ')
-                : 'none'
-            }
-          />
-          <Row label="audio session" value={callKit.audioSession === 'valid' ? 'valid' : 'null ID (AUDIO-1)'} />
-        </dl>
+          <dl>
+            <Row
+              label="calls"
+              value={
+                callKit.calls.length
+                  ? callKit.calls.map((c) => `${c.push} ${c.status}${c.audio ? ` (${c.audio})` : ''}`).join(', ')
+                  : 'none'
+              }
+            />
+            <Row label="audio session" value={callKit.audioSession === 'valid' ? 'valid' : 'null ID (AUDIO-1)'} />
+          </dl>
+        </div>
       </div>
     </section>
   );
