@@ -113,7 +113,7 @@ test('authored captions and questions from the scenario file are what the room s
   await expect(caption(page).locator('.present-ask')).toContainText('Will Bob’s phone ring?');
 });
 
-test('every bar label reads at WCAG AA contrast against its bar, on the timeline and in present mode, in both themes', async ({
+test('every text on the timeline (bar, push and input labels, markers, ticks) reads at WCAG AA contrast against what is under it, on the timeline and in present mode, in both themes', async ({
   page,
 }) => {
   test.slow();

@@ -51,9 +51,10 @@ export function paintedInPane(pane: Locator, selector: string, text: string): Pr
 }
 
 /**
- * Every shown interval label on `svg` with its lowest WCAG contrast ratio against what is painted under
- * it: its bar, a deadline's window, or the lane where the text runs past them. Fills are read with
- * getComputedStyle and a translucent fill is laid over what is under it, sampled along the label.
+ * Every shown text on `svg` with its lowest WCAG contrast ratio against what is painted under it. An
+ * interval label: its bar, a deadline's window, or the lane where the text runs past them, sampled
+ * along the label. Any other text (push and input labels, markers, ticks, lane names): its lane, or the
+ * playhead's pill. Fills are read with getComputedStyle; a translucent fill is laid over what is under it.
  */
 export function labelContrasts(svg: Locator): Promise<{ text: string; ratio: number }[]> {
   return svg.evaluate((root) => {
@@ -107,6 +108,19 @@ export function labelContrasts(svg: Locator): Promise<{ text: string; ratio: num
         lowest = Math.min(lowest, ratio(ink, under));
       }
       out.push({ text: label.textContent, ratio: Math.round(lowest * 100) / 100 });
+    }
+    const page = rgb(getComputedStyle(root.closest('.timeline') ?? root).backgroundColor) ?? [255, 255, 255];
+    for (const text of root.querySelectorAll('text:not(.iv-label)')) {
+      const r = text.getBoundingClientRect();
+      if (!text.textContent || r.width === 0) continue;
+      const midY = r.top + r.height / 2;
+      const lane = lanes.find((l) => {
+        const b = l.getBoundingClientRect();
+        return b.top <= midY && midY < b.bottom;
+      });
+      const pill = text.closest('.playhead-label')?.querySelector('rect');
+      const under = pill ? over(page, pill) : lane ? over(page, lane) : page;
+      out.push({ text: text.textContent, ratio: Math.round(ratio(over(under, text), under) * 100) / 100 });
     }
     return out;
   });
