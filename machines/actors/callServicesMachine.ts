@@ -231,7 +231,7 @@ export const callServicesMachine = setup({
     crashStrike: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'app.crashed') return;
       // The crashed push's report check is moot: the process it waits on is gone. Its deadline ends
-      // here, on the lane too (it ran on for 7 s past the crash).
+      // here, on the lane too, as cut short by PK-1.
       enqueue.cancel(`deadline:${event.push}`);
       context.env.journal.closeInterval(`deadline:${event.push}`, 'PK-1');
       enqueue.assign(recordStrike(context, event.push, 'crashed'));
