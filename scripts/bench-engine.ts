@@ -8,6 +8,10 @@ import type { Scenario } from '../machines/scenario/types';
 import { Time } from '../machines/time';
 import { loadScenario, type TimelineEventFile } from '../machines/scenario';
 import { manyPushes } from '../e2e/scenarios';
+import { Session } from 'node:inspector/promises';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sourceLookup, type SourceMapInput } from './sourcemap';
 
 /**
  * A busy but healthy day: pushes (every 7th an alert), answers and hangups of some VoIP calls,
@@ -75,6 +79,7 @@ const a = time(small, 100);
 console.log(
   `200 pushes, 10 min:        median ${fmt(a.median)}, p95 ${fmt(a.p95)}  (target median ≤ 4 ms: ${verdict(a.median <= 4)})`,
 );
+console.log(`  where a full run's time goes: ${await whereTimeGoes(small, 60)}`);
 
 /**
  * What the UI does on every drag frame: move one push by 100 ms steps and re-simulate with a
@@ -132,6 +137,7 @@ const day = busy(10_000, 24 * 3_600_000, 5 * 60_000);
 time(day, 1);
 const b = time(day, 5);
 console.log(`10,000 pushes, 24 h, flaps: median ${fmt(b.median)}  (target ≤ 500 ms: ${verdict(b.median <= 500)})`);
+console.log(`  where a full run's time goes: ${await whereTimeGoes(day, 2)}`);
 drag(day, 'p100', 5); // warm-up
 const dd = drag(day, 'p100', 30);
 console.log(
@@ -199,4 +205,58 @@ function xstateFloor(): number {
   root.stop();
   samples.sort((a, b) => a - b);
   return samples[Math.floor(samples.length / 2)]!;
+}
+
+/**
+ * Where the time of `runs` full runs of `s` goes, by a CPU profile of this process (V8's sampling
+ * profiler, 100 µs): xstate's interpreter (its package), garbage collection, and the engine's own code
+ * by part (through the bundle's source map); the shares of the samples, largest first.
+ */
+async function whereTimeGoes(s: Scenario, runs: number): Promise<string> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  for (let i = 0; i < runs; i++) simulate(s);
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  const bundle = fileURLToPath(import.meta.url);
+  const source = sourceLookup(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as SourceMapInput);
+  const part = (file: string): string => {
+    if (file.includes('machines/actors/')) return "the actors' own actions";
+    if (/machines\/(journal|history)/.test(file)) return 'journal and histories';
+    if (/machines\/(simulate|clock|same)/.test(file)) return 'clock, checkpoints';
+    if (/machines\/(output|result|fates|rules)/.test(file)) return 'result and trace';
+    return 'other';
+  };
+  const byNode = new Map<number, string | undefined>();
+  for (const node of profile.nodes) {
+    const { url, functionName, lineNumber, columnNumber } = node.callFrame;
+    byNode.set(
+      node.id,
+      functionName === '(idle)'
+        ? undefined
+        : functionName === '(garbage collector)'
+          ? 'garbage collection'
+          : url.includes('/node_modules/xstate/')
+            ? "xstate's interpreter"
+            : url === import.meta.url
+              ? part(source(lineNumber, columnNumber))
+              : 'other',
+    );
+  }
+  const shares = new Map<string, number>();
+  let total = 0;
+  const samples = profile.samples ?? [];
+  for (const id of samples) {
+    const kind = byNode.get(id);
+    if (kind === undefined) continue;
+    shares.set(kind, (shares.get(kind) ?? 0) + 1);
+    total++;
+  }
+  return [...shares]
+    .sort((x, y) => y[1] - x[1])
+    .map(([kind, n]) => `${Math.round((n / total) * 100)} % ${kind}`)
+    .join(', ');
 }

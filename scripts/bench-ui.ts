@@ -15,6 +15,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { spawn } from 'node:child_process';
 import { manyPushes } from '../e2e/scenarios';
 import { encodeScenario } from '../renderer/state/share';
+import { sourceLookup, type SourceMapInput } from './sourcemap';
 
 const PORT = 4179;
 const MOVES = 100;
@@ -129,53 +130,6 @@ async function drag(page: Page): Promise<void> {
 // --- where the time goes: a V8 CPU profile (JS, by source file through the source map) and a trace
 // (style, layout, paint on the renderer's main thread).
 
-/** Source file of each generated position, from a source map (only `sources` and `mappings`). */
-function sourceLookup(map: { sources: string[]; mappings: string }): (line: number, column: number) => string {
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const lines: { col: number; src: number }[][] = [];
-  let src = 0;
-  for (const text of map.mappings.split(';')) {
-    const line: { col: number; src: number }[] = [];
-    let col = 0;
-    for (const segment of text.split(',')) {
-      if (!segment) continue;
-      const fields: number[] = [];
-      let value = 0;
-      let shift = 0;
-      for (const ch of segment) {
-        const digit = B64.indexOf(ch);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      col += fields[0]!;
-      if (fields.length >= 4) {
-        src += fields[1]!;
-        line.push({ col, src });
-      }
-    }
-    lines.push(line);
-  }
-  return (lineNumber, column) => {
-    const line = lines[lineNumber] ?? [];
-    let lo = 0;
-    let hi = line.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (line[mid]!.col <= column) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found === -1 ? '' : (map.sources[line[found]!.src] ?? '');
-  };
-}
-
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
@@ -217,7 +171,7 @@ async function profileDrag(page: Page): Promise<Map<string, number>> {
       // A chunk without a map (Rolldown's runtime) gets the page back from the preview server, not JSON.
       const res = await fetch(`${url}.map`).catch(() => undefined);
       const json = res?.ok && res.headers.get('content-type')?.includes('json');
-      maps.set(url, json ? sourceLookup((await res.json()) as { sources: string[]; mappings: string }) : undefined);
+      maps.set(url, json ? sourceLookup((await res.json()) as SourceMapInput) : undefined);
     }
   }
   const parent = new Map<number, ProfileNode>();

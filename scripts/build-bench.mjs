@@ -15,5 +15,7 @@ await build({
   target: 'node20',
   format: 'esm',
   packages: 'external',
+  // For the CPU profile the bench prints: which source file each sampled position is in.
+  sourcemap: 'external',
   logLevel: 'warning',
 });
