@@ -105,7 +105,8 @@ export function LegendDialog(props: { onClose: () => void }) {
               </dt>
               <dd>
                 after a delivery, callservicesd waits ~{DEADLINE} for the call to be reported (KILL-1); the bar says
-                whether it was and how much time was left
+                whether it was and how much time was left. A check the app's end cut short (it crashed, was killed for
+                another push, or was closed) has no outline and says what ended it.
               </dd>
             </div>
           </dl>
