@@ -6,6 +6,7 @@ import { DEFAULT_PARAMS } from '../params';
 import { simulate } from '../simulate';
 import { parseDuration } from '../time';
 import { formatErrors, loadScenario, parseScenarioText, serializeScenario, type LoadResult } from './index';
+import { EVENT_TYPES } from './schema';
 
 const SCENARIOS = resolve(__dirname, '../../scenarios');
 const minimal = { format: 'ringside.scenario/v1', title: 't', duration: '60s', timeline: [] as unknown[] };
@@ -108,6 +109,31 @@ describe('loadScenario', () => {
       ]),
     );
     expect(lines.some((l) => l.startsWith('device.network: "wify" is not allowed here'))).toBe(true);
+  });
+
+  it("words a value of the wrong type as the others are worded, never in the schema library's terms", () => {
+    // Found by mutating the presets at random: "must be a object", "false: must be a duration: …",
+    // zod's "Invalid discriminator value" for a number in "do", and "Too small: expected number …".
+    const lines = errorsOf(
+      loadScenario({
+        ...minimal,
+        device: 'phone',
+        app: { launch: false, learnsCancellation: null },
+        expect: [{ strikes: -1 }],
+        timeline: [{ at: '1s', do: 5 }, { do: 'network', to: 'wifi' }, 'push'],
+      }),
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'device: "phone" must be an object',
+        'app.launch: false must be a duration: use ms or "5s", "2m", "1h"',
+        'app.learnsCancellation: null must be "never" or a duration',
+        'expect[0].strikes: -1 must be 0 or more',
+        `timeline[0].do: 5 is not an event; use a word from: ${EVENT_TYPES.join(', ')}`,
+        'timeline[1].at: is required: a duration: use ms or "5s", "2m", "1h"',
+        'timeline[2]: "push" must be an object',
+      ]),
+    );
   });
 
   it('rejects negative durations where time cannot go back', () => {

@@ -65,6 +65,11 @@ function knownKeysAt(path: readonly PropertyKey[], doc: Record<string, unknown>)
   return [];
 }
 
+/** "a string", "an object", "an array". */
+function article(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 function describeIssue(issue: z.core.$ZodIssue, doc: Record<string, unknown>): ScenarioError[] {
   const path = formatPath(issue.path);
   const at = (p: string) => p;
@@ -80,16 +85,16 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Record<string, unknown>): S
       const allowed = issue.values.map((v) => JSON.stringify(v));
       const input = (issue as { input?: unknown }).input;
       const hint = typeof input === 'string' ? suggest(input, issue.values.map(String)) : '';
-      if (input === undefined) return [{ path, message: `is required: ${allowed.join(' or ')}` }];
+      if (input === undefined) return [{ path, message: `is required: one of ${allowed.join(', ')}` }];
       return [{ path, message: `${JSON.stringify(input)} is not allowed here; use ${allowed.join(', ')}${hint}` }];
     }
     case 'invalid_type': {
       const input = (issue as { input?: unknown }).input;
-      if (input === undefined) return [{ path, message: `is required (${issue.expected})` }];
+      if (input === undefined) return [{ path, message: `is required (${article(issue.expected)})` }];
       return [
         {
           path,
-          message: `${JSON.stringify(input)} ${issue.message.startsWith('must') ? issue.message : `must be a ${issue.expected}`}`,
+          message: `${JSON.stringify(input)} ${issue.message.startsWith('must') ? issue.message : `must be ${article(issue.expected)}`}`,
         },
       ];
     }
@@ -106,11 +111,19 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Record<string, unknown>): S
         }
         return [{ path, message: 'must be one of {push, fate}, {strikes}, {throttled} or {audio, call}' }];
       }
+      // The schema's own wording ("must be a duration: use ms or …"), after the value as other issues.
       const input = (issue as { input?: unknown }).input;
-      return [{ path, message: `${input === undefined ? 'is required' : JSON.stringify(input)}: ${issue.message}` }];
+      const must = issue.message.startsWith('must be ');
+      if (input === undefined)
+        return [{ path, message: `is required${must ? `: ${issue.message.slice('must be '.length)}` : ''}` }];
+      return [{ path, message: `${JSON.stringify(input)}${must ? ' ' : ': '}${issue.message}` }];
     }
-    default:
-      return [{ path, message: issue.message }];
+    default: {
+      // A bound or a check of the schema's own ("must be at least 1"): after the value, as above.
+      const input = (issue as { input?: unknown }).input;
+      const shown = input !== undefined && issue.message.startsWith('must be ');
+      return [{ path, message: shown ? `${JSON.stringify(input)} ${issue.message}` : issue.message }];
+    }
   }
 }
 
@@ -146,6 +159,13 @@ export function loadScenario(input: unknown, options: LoadOptions = {}): LoadRes
       }
       if (isRecord(event) && type === undefined) {
         errors.push({ path: `timeline[${i}].do`, message: `is required: what happens (${EVENT_TYPES.join(', ')})` });
+        return;
+      }
+      if (isRecord(event) && typeof type !== 'string') {
+        errors.push({
+          path: `timeline[${i}].do`,
+          message: `${JSON.stringify(type)} is not an event; use a word from: ${EVENT_TYPES.join(', ')}`,
+        });
         return;
       }
       indexMap.push(i);

@@ -203,7 +203,7 @@ export const timelineEvent = z.discriminatedUnion('do', [
 
 const expectation = z.union([
   z.strictObject({ push: z.string(), fate: z.enum(FATES as [string, ...string[]]) }),
-  z.strictObject({ strikes: z.number().int().min(0) }),
+  z.strictObject({ strikes: z.number().int('must be a whole number').min(0, 'must be 0 or more') }),
   z.strictObject({ throttled: z.boolean() }),
   z.strictObject({ audio: z.enum(['two-way', 'one-way', 'none']), call: z.string() }),
 ]);
