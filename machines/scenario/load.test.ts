@@ -203,6 +203,21 @@ describe('parseScenarioText', () => {
       'not valid JSON at line 3, column 12: the text ends before the JSON is complete',
     );
   });
+  it.each([
+    ['// a note\n{}', 'line 1, column 1: a comment; JSON has none (put notes in "notes")'],
+    ['{ /* c */ "title": "t" }', 'line 1, column 3: a comment; JSON has none'],
+    [
+      '{\n  "title": undefined\n}',
+      'line 2, column 12: "undefined" is not a JSON value; write strings in double quotes',
+    ],
+    ['{\n "title": tru\n}', 'line 2, column 11: "tru" is not a JSON value'],
+    ['{"title": "t",}', 'line 1, column 15: a comma before "}"; JSON allows none after the last item'],
+    ["{'title': 't'}", 'line 1, column 2: a single quote; JSON strings and names take double quotes'],
+    ['{"title": "t"} x', 'line 1, column 16: more text after the end of the JSON'],
+  ])('names the place and the mistake in %j', (text, expected) => {
+    // V8 names no place for an unexpected token: "Unexpected token 'u', … is not valid JSON".
+    expect(errorsOf(parseScenarioText(text))[0]).toContain(`not valid JSON at ${expected}`);
+  });
   it('ignores a UTF-8 byte-order mark', () => {
     expect(parseScenarioText(`\uFEFF${JSON.stringify(minimal)}`).ok).toBe(true);
   });

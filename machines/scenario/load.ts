@@ -1,4 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
+import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { resolveParams, type ParamName } from '../params';
 import { Time, toDurationString } from '../time';
@@ -377,27 +378,64 @@ export function parseScenarioText(raw: string, options: LoadOptions = {}): LoadR
 
 function describeJsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  // V8 gives no position when the text simply stops: the problem is at its end.
-  const position = /Unexpected end of JSON input/.test(message)
-    ? [`${text.length}`, `${text.length}`]
-    : /position (\d+)/.exec(message);
   const lineCol = /line (\d+) column (\d+)/.exec(message);
+  const position = /position (\d+)/.exec(message);
+  // V8 gives no position when the text simply stops (the problem is at its end), nor for an
+  // unexpected token ("Unexpected token '/', "// a note…" is not valid JSON"): a JSON scanner that
+  // reports offsets finds that one.
+  let offset = /Unexpected end of JSON input/.test(message) ? text.length : position ? Number(position[1]) : undefined;
+  let scanned: ParseError | undefined;
+  if (offset === undefined && !lineCol) {
+    const found: ParseError[] = [];
+    parseJson(text, found, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    scanned = found[0];
+    offset = scanned?.offset;
+  }
   let line: number;
   let column: number;
   if (lineCol) {
     line = Number(lineCol[1]);
     column = Number(lineCol[2]);
-  } else if (position) {
-    const before = text.slice(0, Number(position[1]));
+  } else if (offset !== undefined) {
+    const before = text.slice(0, offset);
     line = before.split('\n').length;
     column = before.length - before.lastIndexOf('\n');
   } else {
     return `not valid JSON: ${message}`;
   }
-  const what = /Unexpected end of JSON input/.test(message)
-    ? 'the text ends before the JSON is complete'
-    : message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '');
+  const what =
+    (offset === undefined ? undefined : jsonHint(text, offset, scanned)) ??
+    (/Unexpected end of JSON input/.test(message)
+      ? 'the text ends before the JSON is complete'
+      : /after JSON at position/.test(message)
+        ? 'more text after the end of the JSON'
+        : message
+            .replace(/ (in|after) JSON at position \d+.*$/, '')
+            .replace(/\s*\(line \d+ column \d+\)/, '')
+            .replace(/, ".*" is not valid JSON$/s, ''));
   return `not valid JSON at line ${line}, column ${column}: ${what}`;
+}
+
+/** What people write that JSON does not allow, in words: a comment, a trailing comma, a bare word. */
+function jsonHint(text: string, offset: number, scanned: ParseError | undefined): string | undefined {
+  if (text.startsWith('//', offset) || text.startsWith('/*', offset))
+    return 'a comment; JSON has none (put notes in "notes")';
+  const at = text[offset];
+  if (at === "'") return 'a single quote; JSON strings and names take double quotes';
+  if ((at === '}' || at === ']') && text.slice(0, offset).trimEnd().endsWith(','))
+    return `a comma before "${at}"; JSON allows none after the last item`;
+  if (!scanned) return undefined;
+  const found = text.slice(scanned.offset, scanned.offset + scanned.length);
+  switch (printParseErrorCode(scanned.error)) {
+    case 'InvalidSymbol':
+      return `${JSON.stringify(found)} is not a JSON value; write strings in double quotes, and true, false or null`;
+    case 'InvalidNumberFormat':
+      return `${JSON.stringify(found)} is not a JSON number`;
+    case 'InvalidCommentToken':
+      return 'a comment; JSON has none (put notes in "notes")';
+    default:
+      return undefined;
+  }
 }
 
 /** `file: path: message` lines for people. */
