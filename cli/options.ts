@@ -1,5 +1,15 @@
 import type { Command } from 'commander';
+import { parseDuration } from '../machines/time';
+import { CliError } from './errors';
 import type { Overrides } from './overrides';
+
+/** A time option: ms or a duration ("5s", "-2m"); `what` names the option in the error. */
+export function timeOption(value: string | undefined, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  const t = parseDuration(value);
+  if (t === undefined) throw new CliError([`${what} ${value}: not a time; use ms or "5s", "2m", "1h"`]);
+  return t;
+}
 
 /** What a command reports back to main(): its exit code (0 unless it sets one). */
 export interface RunState {

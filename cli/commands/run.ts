@@ -1,10 +1,9 @@
 import { Command, Option } from 'commander';
-import { parseDuration } from '../../machines/time';
-import { CliError, simulateOrBug } from '../errors';
+import { simulateOrBug } from '../errors';
 import { diffReport, runReport, stateReport } from '../format/report';
 import { makeStyle, terminalWidth, useColor } from '../format/style';
 import { parseOrThrow, readScenarioText, sourceName, write } from '../io';
-import { addOverrideOptions, examples, overridesOf } from '../options';
+import { addOverrideOptions, examples, overridesOf, timeOption } from '../options';
 import { parseVs } from '../overrides';
 
 interface RunOptions {
@@ -43,9 +42,7 @@ export function runCommand(): Command {
       ),
     )
     .action(async (file: string, o: RunOptions) => {
-      const at = o.at === undefined ? undefined : parseDuration(o.at);
-      if (o.at !== undefined && at === undefined)
-        throw new CliError([`--at ${o.at}: not a time; use ms or "5s", "2m", "1h"`]);
+      const at = timeOption(o.at, '--at');
       const text = await readScenarioText(file);
       const loaded = parseOrThrow(text, sourceName(file), overridesOf(o));
       const out = simulateOrBug(loaded.scenario, loaded.source);

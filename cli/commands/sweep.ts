@@ -1,18 +1,10 @@
 import { Command } from 'commander';
 import { FATE_SYMBOL } from '../../machines/fates';
 import { fatesBySendTime, sweepStep } from '../../machines/sweep';
-import { formatTime, parseDuration } from '../../machines/time';
+import { formatTime } from '../../machines/time';
 import { CliError, EXIT, bugLines, simulateOrBug } from '../errors';
 import { loadOrThrow, write } from '../io';
-import { examples } from '../options';
-
-/** A time option: ms or a duration ("5s", "-2m"); `what` names the option in the error. */
-function timeOption(value: string | undefined, what: string): number | undefined {
-  if (value === undefined) return undefined;
-  const t = parseDuration(value);
-  if (t === undefined) throw new CliError([`${what} ${value}: not a time; use ms or "5s", "2m", "1h"`]);
-  return t;
-}
+import { examples, timeOption } from '../options';
 
 export function sweepCommand(): Command {
   return new Command('sweep')
