@@ -141,6 +141,9 @@ export const callServicesMachine = setup({
       if (!delivery || delivery.reported) return;
       const pending = new Map(context.pending);
       pending.delete(event.push);
+      // The process the push was handed to has ended since (crashed or killed for another push, closed
+      // by the user): no report can come from it, and there is nothing of it to kill.
+      const gone = delivery.process !== context.processEnds;
       if (context.debuggerAttached) {
         journal.step(
           event.push,
@@ -151,36 +154,27 @@ export const callServicesMachine = setup({
         // reported later: its story ends here. One still waiting for or in its handler may yet be
         // reported (a blocked main thread), and then the call rings; if its process ends first, it is
         // exempt then (`seeApp`).
-        if (delivery.lost || delivery.process !== context.processEnds) journal.fate(event.push, 'exempt');
+        if (delivery.lost || gone) journal.fate(event.push, 'exempt');
         else pending.set(event.push, { ...delivery, forgiven: true });
         enqueue.assign({ pending });
         return;
       }
-      enqueue.assign({ pending });
-      // The process the push was handed to has ended since (it crashed or was killed for another push,
-      // or the user closed it): the failure to report still counts, but there is no process to kill,
-      // and a process launched since is not the one that failed.
-      if (delivery.process !== context.processEnds) {
-        journal.step(
-          event.push,
-          'KILL-1',
-          `callservicesd checked ${secs(params.callservicesdDeadline)} after handing the push to the app and found no reported call; the app's process it had handed the push to had already ended, so there was nothing to kill, but the failure counts (one strike).`,
-        );
-        journal.fate(event.push, 'killed');
-        enqueue.assign(recordStrike(context, event.push, 'killed'));
-        enqueue.raise({ type: 'throttle.check' });
-        return;
-      }
+      // A strike either way (`recordStrike` forgets the delivery); a process launched since the one
+      // that failed is not killed for it.
+      const checked = `callservicesd checked ${secs(params.callservicesdDeadline)} after handing the push to the app`;
       journal.step(
         event.push,
         'KILL-1',
-        `callservicesd checked ${secs(params.callservicesdDeadline)} after handing the push to the app, found no reported call and killed the app with exception code 0xbaadca11 (one strike).`,
+        gone
+          ? `${checked} and found no reported call; the app's process it had handed the push to had already ended, so there was nothing to kill, but the failure counts (one strike).`
+          : `${checked}, found no reported call and killed the app with exception code 0xbaadca11 (one strike).`,
       );
       journal.fate(event.push, 'killed');
-      journal.mark('app', 'app.killed', `0xbaadca11: killed for ${event.push}`, { push: event.push, rule: 'KILL-1' });
+      if (!gone)
+        journal.mark('app', 'app.killed', `0xbaadca11: killed for ${event.push}`, { push: event.push, rule: 'KILL-1' });
       enqueue.assign(recordStrike(context, event.push, 'killed'));
       enqueue.raise({ type: 'throttle.check' });
-      enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'app.kill', push: event.push, rule: 'KILL-1' }));
+      if (!gone) enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'app.kill', push: event.push, rule: 'KILL-1' }));
     }),
     startThrottle: enqueueActions(({ context, enqueue }) => {
       const { journal, params } = context.env;
