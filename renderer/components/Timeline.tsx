@@ -19,6 +19,7 @@ import {
   type SimulationOutput,
   type TimelineEventFile,
 } from '../../machines';
+import { ruleById } from '../../machines/rules';
 import { sentPushId } from '../../machines/scenario';
 import { parseDuration } from '../../machines/time';
 import type { View } from '../state/editorMachine';
@@ -573,7 +574,7 @@ const IntervalBar = memo(function IntervalBar(props: {
   x1: number;
   /** x of `due`, when there is one. */
   xDue: number | undefined;
-  /** The rule that cut the interval short (a deadline whose app crashed first: PK-1). */
+  /** What cut a deadline short: the rule that crashed or killed the app (PK-1, KILL-1) or the user's action. */
   endedBy: string | undefined;
   y0: number;
   /** The bar's height and its label's font size (px): larger in present mode. */
@@ -584,7 +585,7 @@ const IntervalBar = memo(function IntervalBar(props: {
   const { kind, push, from, to, due, open, x0, y0, height, font, endedBy } = props;
   const w = Math.max(1.5, props.x1 - x0);
   const deadline = kind === 'deadline' && due !== undefined;
-  // A check cut short by the app's crash never happened: no window to its due time is drawn.
+  // A check cut short by the app's end never happened: no window to its due time is drawn.
   const windowW = deadline && !endedBy ? Math.max(1.5, (props.xDue ?? x0) - x0) : 0;
   const left = deadline ? Math.max(0, due - to) : 0;
   // A label stays inside its box (5 px in from each side): a shorter wording, or cut with an ellipsis;
@@ -630,7 +631,7 @@ const IntervalBar = memo(function IntervalBar(props: {
       >
         <title>
           {ended
-            ? `${who}: ${ended.long}${/^[A-Z]+-\d+$/.test(endedBy ?? '') ? ` (${endedBy})` : ''} ${to > from ? `${formatTime(to - from)} into` : 'at the start of'} callservicesd's ${formatTime((due ?? to) - from)} check, so the check never came (${props.rule})`
+            ? `${who}: ${ended.long}${endedBy && ruleById(endedBy) ? ` (${endedBy})` : ''} ${to > from ? `${formatTime(to - from)} into` : 'at the start of'} callservicesd's ${formatTime((due ?? to) - from)} check, so the check never came (${props.rule})`
             : `${deadlineTexts[0] ? `${deadlineTexts[0]}; ` : ''}${props.label}: ${formatTime(from)} → ${open ? 'end' : formatTime(to)}${props.rule ? ` (${props.rule})` : ''}`}
         </title>
       </rect>
