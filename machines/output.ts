@@ -1,4 +1,4 @@
-import { strikesInWindow } from './actors/callServicesMachine';
+import { strikesInWindow } from './actors/throttle';
 import type { Histories } from './history';
 import type { PushRecord } from './journal';
 import type { Params } from './params';

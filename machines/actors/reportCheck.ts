@@ -1,0 +1,164 @@
+import { ACTOR, to, enforcesReporting, secs, usesMustReport } from '../env';
+import { msg, type AppEvent, type CallServicesEvent, type Delivery, type Exemption } from '../events';
+import { recordStrike } from './throttle';
+import type { CallServicesContext, PendingDelivery } from './callServicesMachine';
+
+/**
+ * callservicesd's report check, step by step, for callServicesMachine's actions: what it decides when a
+ * VoIP push reaches it (MUST-1, EXEMPT-1), handing the push to the app, and the ~7 s check that the app
+ * reported a call (KILL-1, DBG-1). Each step takes callservicesd's context and enqueues what it assigns,
+ * raises and sends, in the order the machine's actions did.
+ */
+
+/** What the steps here and in throttle.ts enqueue: xstate's `enqueue` of a callservicesd action. */
+export interface Enqueue {
+  assign(values: Partial<CallServicesContext>): void;
+  raise(event: CallServicesEvent, options?: { delay: 'reportDeadline' | number; id: string }): void;
+  cancel(id: string): void;
+  sendTo(target: ReturnType<typeof to>, event: AppEvent): void;
+}
+
+/**
+ * A VoIP push reaches callservicesd (`push.voip`): it decides whether the app must report it, hands it
+ * to the app and, for a running app that must report it, starts the check at once.
+ */
+export function deliver(context: CallServicesContext, event: CallServicesEvent, enqueue: Enqueue): void {
+  if (event.type !== 'push.voip') return;
+  const delivery = decide(context, event.push);
+  enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
+  const pending = new Map(context.pending);
+  if (!context.appRunning) {
+    // The deadline starts after launch, when the app says it has the push (push.handedToApp).
+    pending.set(event.push, { ...delivery, reported: false });
+  } else if (!delivery.enforced) {
+    pending.delete(event.push); // nothing to check
+  } else {
+    pending.set(event.push, startCheck(context, delivery));
+    enqueue.raise(
+      { type: 'deadline.check', push: event.push },
+      { delay: 'reportDeadline', id: `deadline:${event.push}` },
+    );
+  }
+  enqueue.assign({ pending });
+}
+
+/**
+ * The deadline starts when the push is handed to the app: at once for a running app (`deliver`),
+ * after launch for one that is not running (the app says so, LAUNCH-1).
+ */
+export function startDeadline(context: CallServicesContext, event: CallServicesEvent, enqueue: Enqueue): void {
+  if (event.type !== 'push.handedToApp') return;
+  const delivery = context.pending.get(event.push);
+  if (!delivery) return;
+  const pending = new Map(context.pending);
+  if (!delivery.enforced) {
+    // Nothing to check for an exempt delivery: forget it.
+    pending.delete(event.push);
+    enqueue.assign({ pending });
+    return;
+  }
+  const check = startCheck(context, delivery);
+  pending.set(event.push, event.lost ? { ...check, lost: true } : check);
+  enqueue.assign({ pending });
+  enqueue.raise(
+    { type: 'deadline.check', push: event.push },
+    { delay: 'reportDeadline', id: `deadline:${event.push}` },
+  );
+}
+
+/**
+ * The check (`deadline.check`): a delivery with no call reported counts a strike, and kills the process
+ * it was handed to if that still runs (KILL-1); with the debugger attached, neither (DBG-1).
+ */
+export function checkDeadline(context: CallServicesContext, event: CallServicesEvent, enqueue: Enqueue): void {
+  if (event.type !== 'deadline.check') return;
+  const delivery = context.pending.get(event.push);
+  const { journal, params } = context.env;
+  journal.closeInterval(`deadline:${event.push}`);
+  if (!delivery || delivery.reported) return;
+  const pending = new Map(context.pending);
+  pending.delete(event.push);
+  // The process the push was handed to has ended since (crashed or killed for another push, closed
+  // by the user): no report can come from it, and there is nothing of it to kill.
+  const gone = delivery.process !== context.processEnds;
+  if (context.debuggerAttached) {
+    journal.step(
+      event.push,
+      'DBG-1',
+      `No call was reported within ${secs(params.callservicesdDeadline)}: callservicesd would have killed the app (0xbaadca11, KILL-1), but the debugger was attached, which disables this; no strike was counted.`,
+    );
+    // A push the app never received (LAUNCH-2), or whose process has ended since, will not be
+    // reported later: its story ends here. One still waiting for or in its handler may yet be
+    // reported (a blocked main thread), and then the call rings; if its process ends first, it is
+    // exempt then (`seeApp`).
+    if (delivery.lost || gone) journal.fate(event.push, 'exempt');
+    else pending.set(event.push, { ...delivery, forgiven: true });
+    enqueue.assign({ pending });
+    return;
+  }
+  // A strike either way (`recordStrike` forgets the delivery); a process launched since the one
+  // that failed is not killed for it.
+  const checked = `callservicesd checked ${secs(params.callservicesdDeadline)} after handing the push to the app`;
+  journal.step(
+    event.push,
+    'KILL-1',
+    gone
+      ? `${checked} and found no reported call; the app's process it had handed the push to had already ended, so there was nothing to kill, but the failure counts (one strike).`
+      : `${checked}, found no reported call and killed the app with exception code 0xbaadca11 (one strike).`,
+  );
+  journal.fate(event.push, 'killed');
+  if (!gone)
+    journal.mark('app', 'app.killed', `0xbaadca11: killed for ${event.push}`, { push: event.push, rule: 'KILL-1' });
+  enqueue.assign(recordStrike(context, event.push, 'killed'));
+  enqueue.raise({ type: 'throttle.check' });
+  if (!gone) enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'app.kill', push: event.push, rule: 'KILL-1' }));
+}
+
+/** What callservicesd decides when a VoIP push reaches it: must the app report it, and if not, why. */
+function decide(context: CallServicesContext, push: string): Delivery {
+  const { env } = context;
+  const { journal, params } = env;
+  const record = journal.push(push);
+  let exemption: Exemption | undefined;
+  if (!enforcesReporting(env)) exemption = 'pre-ios13';
+  else if (context.seesOnCall) exemption = 'on-call';
+  else if (context.seesForeground) exemption = 'foreground';
+  if (usesMustReport(env)) {
+    const latency = journal.time() - record.sentAt;
+    if (latency > params.mustReportLatency) {
+      exemption = 'late';
+      journal.step(
+        push,
+        'MUST-1',
+        `The push reached the phone ${secs(latency)} after APNs accepted it, more than ${secs(params.mustReportLatency)} (an estimate), so iOS told the app it need not report this call.`,
+      );
+    } else if (exemption === 'foreground' || exemption === 'on-call') {
+      journal.step(
+        push,
+        'MUST-1',
+        `iOS told the app it need not report this push because the system saw it ${exemption === 'foreground' ? 'in the foreground' : 'already on a call'}.`,
+      );
+    } else {
+      journal.step(push, 'MUST-1', 'iOS told the app it must report this push as a call.');
+    }
+  }
+  return exemption ? { push, enforced: false, exemption } : { push, enforced: true };
+}
+
+/** Opens the report check (KILL-1) of a delivery handed to the app now; the caller raises `deadline.check`. */
+function startCheck(context: CallServicesContext, delivery: Delivery): PendingDelivery {
+  const { journal, params } = context.env;
+  const now = journal.time();
+  journal.openInterval(
+    `deadline:${delivery.push}`,
+    'callservicesd',
+    'deadline',
+    `${delivery.push}: report within ${secs(params.callservicesdDeadline)}`,
+    {
+      push: delivery.push,
+      rule: 'KILL-1',
+      due: now + params.callservicesdDeadline,
+    },
+  );
+  return { ...delivery, reported: false, handedAt: now, process: context.processEnds };
+}

@@ -1,0 +1,88 @@
+import type { CallServicesEvent } from '../events';
+import type { Strike } from '../result';
+import type { CallServicesContext } from './callServicesMachine';
+import type { Enqueue } from './reportCheck';
+
+/**
+ * callservicesd's strike ledger and the throttle it trips, for callServicesMachine's actions: each
+ * failure to report (KILL-1) or crash (PK-1) is a strike, and enough of them inside the rolling window
+ * block VoIP delivery to the app until the oldest that matters leaves it (THROTTLE-1/2).
+ */
+
+/** Strikes still inside the rolling window at `now` (THROTTLE-2). */
+export function strikesInWindow(strikes: readonly Strike[], now: number, window: number): Strike[] {
+  return strikes.filter((s) => s.at > now - window);
+}
+
+/** Adds a strike to the ledger (THROTTLE-1) and forgets the failed delivery. */
+export function recordStrike(
+  context: CallServicesContext,
+  push: string,
+  cause: Strike['cause'],
+): Partial<CallServicesContext> {
+  const { journal } = context.env;
+  const strike: Strike = { at: journal.time(), push, cause };
+  journal.strike(strike);
+  journal.mark('callservicesd', 'strike', `strike: ${push} ${cause}`, { push, rule: 'THROTTLE-1' });
+  const pending = new Map(context.pending);
+  pending.delete(push);
+  return { strikes: [...context.strikes, strike], pending };
+}
+
+/** A VoIP push reaches callservicesd while it is throttled: the app never gets it (THROTTLE-1). */
+export function block(context: CallServicesContext, event: CallServicesEvent): void {
+  if (event.type !== 'push.voip') return;
+  const { journal, params } = context.env;
+  const n = strikesInWindow(context.strikes, journal.time(), params.throttleWindow).length;
+  journal.step(
+    event.push,
+    'THROTTLE-1',
+    `The app had failed to report a call ${n} times in the last ${Math.round(params.throttleWindow / 3_600_000)} h, so the system no longer hands it VoIP pushes; APNs still answered the provider with HTTP 200.`,
+  );
+  journal.fate(event.push, 'throttled');
+  journal.mark('callservicesd', 'push.throttled', `${event.push} throttled`, {
+    push: event.push,
+    rule: 'THROTTLE-1',
+  });
+}
+
+/** The window is full: VoIP delivery is blocked until the oldest strike that matters leaves it (THROTTLE-1). */
+export function startThrottle(context: CallServicesContext, enqueue: Enqueue): void {
+  const { journal, params } = context.env;
+  const now = journal.time();
+  const inWindow = strikesInWindow(context.strikes, now, params.throttleWindow);
+  const oldestThatMatters = inWindow[inWindow.length - params.throttleFailures];
+  const until = (oldestThatMatters?.at ?? now) + params.throttleWindow;
+  enqueue.assign({ throttle: { from: now, until } });
+  journal.openInterval(
+    'throttle',
+    'callservicesd',
+    'throttle',
+    `VoIP delivery blocked (${inWindow.length} failures in 24 h)`,
+    {
+      rule: 'THROTTLE-1',
+    },
+  );
+  journal.log(
+    'callservicesd',
+    `Too many reporting failures (${inWindow.length}): VoIP pushes to the app are blocked.`,
+    {
+      rule: 'THROTTLE-1',
+    },
+  );
+  enqueue.raise({ type: 'throttle.lift' }, { delay: until - now, id: 'throttle.lift' });
+}
+
+/** VoIP delivery resumes (the throttle lifts, or the app was reinstalled or updated: THROTTLE-2). */
+export function endThrottle(context: CallServicesContext, enqueue: Enqueue): void {
+  const { journal } = context.env;
+  enqueue.cancel('throttle.lift');
+  journal.closeInterval('throttle');
+  if (context.throttle) {
+    enqueue.assign({
+      windows: [...context.windows, { from: context.throttle.from, until: journal.time() }],
+      throttle: undefined,
+    });
+  }
+  journal.log('callservicesd', 'VoIP delivery to the app resumes.', { rule: 'THROTTLE-2' });
+}
