@@ -1,7 +1,23 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import { ACTOR, to, secs, type SimEnv } from '../env';
-import { msg, type DeviceEvent } from '../events';
-import type { Network, WakeBy } from '../scenario/types';
+import type { SimEnv } from '../env';
+import type { DeviceEvent } from '../events';
+import type { Network } from '../scenario/types';
+import {
+  linkDown,
+  linkUp,
+  markGaveUp,
+  recordNetwork,
+  restrict,
+  showAttempting,
+  showBackoff,
+  showConnected,
+  showDead,
+  showGaveUp,
+  showWaitingForNetwork,
+  wake,
+  type OutageCause,
+} from './apsdLink';
+import { arrive } from './pushArrival';
 
 export interface DeviceContext {
   readonly env: SimEnv;
@@ -20,14 +36,6 @@ export interface DeviceContext {
 type Interface = 'wifi' | 'cellular' | 'none';
 const interfaceOf = (n: Network): Interface => (n === 'wifi' ? 'wifi' : n === 'offline' ? 'none' : 'cellular');
 const isUsable = (c: DeviceContext): boolean => (c.network === 'wifi' || c.network === 'cellular') && !c.natDropped;
-
-const WAKE_WORDS: Record<WakeBy | 'power', string> = {
-  screen: 'the screen waking',
-  unlock: 'an unlock',
-  'cellular-call': 'an incoming cellular call',
-  'network-change': 'a network change',
-  power: 'powerd returning to policy 0',
-};
 
 /**
  * The phone: network, lock, powerd's assertion policy and apsd's single connection to APNs
@@ -70,92 +78,29 @@ export const deviceMachine = setup({
     setNetwork: assign({
       network: ({ context, event }) => (event.type === 'network.changed' ? event.to : context.network),
     }),
-    recordNetwork: ({ context }) => {
-      const labels: Record<Network, string> = {
-        wifi: 'Wi-Fi',
-        cellular: 'Cellular',
-        'cellular-poor': 'Poor cellular (handshake cannot complete)',
-        offline: 'Offline',
-      };
-      context.env.journal.openInterval('network', 'network', `network.${context.network}`, labels[context.network]);
-    },
+    recordNetwork: ({ context }) => recordNetwork(context),
     lock: assign({ locked: true }),
     unlock: assign({ locked: false }),
-    restrict: enqueueActions(({ context, enqueue }) => {
-      enqueue.assign({ powerPolicy: 3 });
-      context.env.journal.openInterval('powerd', 'network', 'powerd.restricted', 'powerd policy 3 (restricted idle)', {
-        rule: 'DEV-2',
-      });
-    }),
-    wake: enqueueActions(({ context, event, enqueue }) => {
-      const by: WakeBy | 'power' =
-        event.type === 'device.wake'
-          ? event.by
-          : event.type === 'screen.unlock'
-            ? 'unlock'
-            : event.type === 'power.policy'
-              ? 'power'
-              : 'network-change';
-      if (context.powerPolicy === 3 || context.gaveUp?.to === undefined) {
-        context.env.journal.closeInterval('powerd');
-      }
-      enqueue.assign({
-        powerPolicy: 0,
-        failures: 0,
-        gaveUp:
-          context.gaveUp && context.gaveUp.to === undefined
-            ? { ...context.gaveUp, to: context.env.now(), by: WAKE_WORDS[by] }
-            : context.gaveUp,
-      });
-    }),
-    linkUp: enqueueActions(({ context, enqueue }) => {
-      enqueue.assign({ failures: 0 });
-      enqueue.sendTo(to(ACTOR.apns), msg.apns({ type: 'link.up', network: context.network }));
-      context.env.journal.log('network', 'apsd connected to APNs.', { rule: 'DEV-1' });
-    }),
-    linkDown: enqueueActions(
-      ({ context, enqueue }, params: { cause: NonNullable<DeviceContext['outage']>['cause'] }) => {
-        enqueue.assign({ outage: { cause: params.cause, since: context.env.now() } });
-        enqueue.sendTo(to(ACTOR.apns), msg.apns({ type: 'link.down' }));
-        context.env.journal.log('network', `The APNs connection broke (${params.cause}).`, { rule: 'PATH-1' });
-      },
+    restrict: enqueueActions(({ context, enqueue }) => restrict(context, enqueue)),
+    wake: enqueueActions(({ context, event, enqueue }) => wake(context, event, enqueue)),
+    linkUp: enqueueActions(({ context, enqueue }) => linkUp(context, enqueue)),
+    linkDown: enqueueActions(({ context, enqueue }, params: { cause: OutageCause }) =>
+      linkDown(context, params.cause, enqueue),
     ),
     countFailure: assign({ failures: ({ context }) => context.failures + 1 }),
-    markGaveUp: enqueueActions(({ context, enqueue }) => {
-      enqueue.assign({ gaveUp: { from: context.env.now() }, powerPolicy: 3 });
-      context.env.journal.openInterval('powerd', 'network', 'powerd.restricted', 'powerd policy 3: apsd gave up', {
-        rule: 'DEV-2',
-      });
-      context.env.journal.log('network', 'powerd sent assertion policy 3: apsd stopped trying to reconnect.', {
-        rule: 'DEV-2',
-      });
-    }),
+    markGaveUp: enqueueActions(({ context, enqueue }) => markGaveUp(context, enqueue)),
     armGiveUp: enqueueActions(({ enqueue }) => {
       enqueue.cancel('apsd.giveUp');
       enqueue.raise({ type: 'apsd.giveUp' }, { delay: 'giveUp', id: 'apsd.giveUp' });
     }),
     disarmGiveUp: enqueueActions(({ enqueue }) => enqueue.cancel('apsd.giveUp')),
-    arrive: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'push.arrive') return;
-      const { journal } = context.env;
-      const record = journal.push(event.push);
-      journal.delivered(event.push);
-      journal.closeInterval(`waiting:${event.push}`);
-      journal.mark('network', 'push.delivered', `${event.push} reached the phone`, { push: event.push });
-      if (event.queued) explainQueuedDelivery(context, event.push);
-      if (record.kind === 'voip') {
-        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'push.voip', push: event.push }));
-      } else if (record.kind === 'background') {
-        enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.background', push: event.push }));
-      } else {
-        journal.step(
-          event.push,
-          'PATH-2',
-          'The alert push reached the phone; alerts travel with the same priority as VoIP pushes.',
-        );
-        journal.fate(event.push, 'delivered');
-      }
-    }),
+    arrive: enqueueActions(({ context, event, enqueue }) => arrive(context, event, enqueue)),
+    showConnected: ({ context }) => showConnected(context),
+    showDead: ({ context }) => showDead(context),
+    showWaitingForNetwork: ({ context }) => showWaitingForNetwork(context),
+    showAttempting: ({ context }) => showAttempting(context),
+    showBackoff: ({ context }) => showBackoff(context),
+    showGaveUp: ({ context }) => showGaveUp(context),
   },
 }).createMachine({
   id: 'device',
@@ -182,7 +127,7 @@ export const deviceMachine = setup({
       ],
     },
     connected: {
-      entry: ({ context }) => context.env.journal.openInterval('apsd', 'network', 'apsd.connected', 'apsd connected'),
+      entry: 'showConnected',
       initial: 'live',
       states: {
         live: {
@@ -195,16 +140,7 @@ export const deviceMachine = setup({
         },
         /** DEV-3: a broken NAT: apsd still believes it is connected; APNs has no connection. */
         dead: {
-          entry: ({ context }) =>
-            context.env.journal.openInterval(
-              'apsd',
-              'network',
-              'apsd.dead',
-              'apsd believes it is connected (NAT dropped)',
-              {
-                rule: 'DEV-3',
-              },
-            ),
+          entry: 'showDead',
           after: { keepalive: { target: '#device.trying' } },
           on: { 'nat.restore': { actions: assign({ natDropped: false }) } },
         },
@@ -243,8 +179,7 @@ export const deviceMachine = setup({
       },
     },
     waitingForNetwork: {
-      entry: ({ context }) =>
-        context.env.journal.openInterval('apsd', 'network', 'apsd.waiting-for-network', 'apsd: no network'),
+      entry: 'showWaitingForNetwork',
       on: {
         'network.changed': [
           { guard: 'isGoingOffline', actions: ['setNetwork', 'recordNetwork'] },
@@ -269,16 +204,7 @@ export const deviceMachine = setup({
       initial: 'attempting',
       states: {
         attempting: {
-          entry: ({ context }) =>
-            context.env.journal.openInterval(
-              'apsd',
-              'network',
-              'apsd.connecting',
-              'apsd reconnecting (TLS handshake)',
-              {
-                rule: 'DEV-1',
-              },
-            ),
+          entry: 'showAttempting',
           after: {
             reconnect: { guard: 'isUsable', target: '#device.connected', actions: 'linkUp' },
             attemptTimeout: [
@@ -298,16 +224,7 @@ export const deviceMachine = setup({
           },
         },
         backoff: {
-          entry: ({ context }) =>
-            context.env.journal.openInterval(
-              'apsd',
-              'network',
-              'apsd.backoff',
-              `apsd backing off (retry in ${secs(context.env.params.apsdBackoff)})`,
-              {
-                rule: 'DEV-1',
-              },
-            ),
+          entry: 'showBackoff',
           after: { backoff: { target: 'attempting' } },
           on: {
             // Same interface, better signal: apsd still waits for its retry timer (DEV-1's lost minutes).
@@ -339,16 +256,7 @@ export const deviceMachine = setup({
       },
     },
     gaveUp: {
-      entry: ({ context }) =>
-        context.env.journal.openInterval(
-          'apsd',
-          'network',
-          'apsd.gave-up',
-          'apsd gave up: nothing is delivered until the phone wakes',
-          {
-            rule: 'DEV-2',
-          },
-        ),
+      entry: 'showGaveUp',
       on: {
         'network.changed': [
           { guard: 'isGoingOffline', target: 'waitingForNetwork', actions: ['setNetwork', 'recordNetwork'] },
@@ -364,30 +272,3 @@ export const deviceMachine = setup({
     },
   },
 });
-
-function explainQueuedDelivery(context: DeviceContext, push: string): void {
-  const { journal, params } = context.env;
-  const record = journal.push(push);
-  const outage = context.outage;
-  if (outage?.cause === 'nat' && record.sentAt >= outage.since) {
-    journal.step(
-      push,
-      'DEV-3',
-      'A broken NAT had cut the connection while the phone believed it was still connected, so the push waited as if the phone were offline.',
-    );
-  }
-  const gaveUp = context.gaveUp;
-  if (gaveUp?.to !== undefined && record.sentAt <= gaveUp.to && gaveUp.to - gaveUp.from > 0) {
-    journal.step(
-      push,
-      'DEV-2',
-      `apsd had given up reconnecting to save power (powerd policy 3), so nothing reached any app until ${gaveUp.by ?? 'a wake'} woke the phone.`,
-    );
-  }
-  const handshake = context.network === 'wifi' ? params.apsdReconnect : params.apsdReconnectCellular;
-  journal.step(
-    push,
-    'DEV-1',
-    `When the network came back, apsd had to reconnect to APNs first (a ${secs(handshake)} TLS handshake, an estimate); the waiting pushes were then delivered together.`,
-  );
-}

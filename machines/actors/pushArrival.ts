@@ -1,0 +1,64 @@
+import { ACTOR, to, secs } from '../env';
+import { msg, type AppEvent, type CallServicesEvent, type DeviceEvent } from '../events';
+import type { DeviceContext } from './deviceMachine';
+
+/**
+ * A push reaching the phone, for deviceMachine's `arrive`: recorded as delivered, explained when it
+ * had waited for the connection (PATH-1, DEV-1…3), and handed to callservicesd (VoIP), to the app
+ * (background) or shown (alert, PATH-2).
+ */
+
+/** What an arriving push enqueues: xstate's `enqueue` of a device action. */
+export interface Enqueue {
+  sendTo(target: ReturnType<typeof to>, event: CallServicesEvent | AppEvent): void;
+}
+
+/** A push from APNs reaches the phone (`push.arrive`); `queued` when it had waited for the connection. */
+export function arrive(context: DeviceContext, event: DeviceEvent, enqueue: Enqueue): void {
+  if (event.type !== 'push.arrive') return;
+  const { journal } = context.env;
+  const record = journal.push(event.push);
+  journal.delivered(event.push);
+  journal.closeInterval(`waiting:${event.push}`);
+  journal.mark('network', 'push.delivered', `${event.push} reached the phone`, { push: event.push });
+  if (event.queued) explainQueuedDelivery(context, event.push);
+  if (record.kind === 'voip') {
+    enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'push.voip', push: event.push }));
+  } else if (record.kind === 'background') {
+    enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.background', push: event.push }));
+  } else {
+    journal.step(
+      event.push,
+      'PATH-2',
+      'The alert push reached the phone; alerts travel with the same priority as VoIP pushes.',
+    );
+    journal.fate(event.push, 'delivered');
+  }
+}
+
+function explainQueuedDelivery(context: DeviceContext, push: string): void {
+  const { journal, params } = context.env;
+  const record = journal.push(push);
+  const outage = context.outage;
+  if (outage?.cause === 'nat' && record.sentAt >= outage.since) {
+    journal.step(
+      push,
+      'DEV-3',
+      'A broken NAT had cut the connection while the phone believed it was still connected, so the push waited as if the phone were offline.',
+    );
+  }
+  const gaveUp = context.gaveUp;
+  if (gaveUp?.to !== undefined && record.sentAt <= gaveUp.to && gaveUp.to - gaveUp.from > 0) {
+    journal.step(
+      push,
+      'DEV-2',
+      `apsd had given up reconnecting to save power (powerd policy 3), so nothing reached any app until ${gaveUp.by ?? 'a wake'} woke the phone.`,
+    );
+  }
+  const handshake = context.network === 'wifi' ? params.apsdReconnect : params.apsdReconnectCellular;
+  journal.step(
+    push,
+    'DEV-1',
+    `When the network came back, apsd had to reconnect to APNs first (a ${secs(handshake)} TLS handshake, an estimate); the waiting pushes were then delivered together.`,
+  );
+}
