@@ -1,16 +1,11 @@
 import { assign, cancel, enqueueActions, raise, setup } from 'xstate';
-import { ACTOR, to, secs, type SimEnv } from '../env';
+import { ACTOR, to, type SimEnv } from '../env';
 import { msg, type AppEvent, type CallRef, type Delivery } from '../events';
-import {
-  endedByOf,
-  explainDeath,
-  explainExempt,
-  handlerReturns,
-  pumpQueue,
-  reportCall,
-  startHandler,
-  type Handling,
-} from './pushHandler';
+import type { Handling } from './pushHandler';
+import { handle, handlerReturned, report } from './mainThread';
+import { die, handOverLaunched, noteLaunch, watchdogKill } from './processLifecycle';
+import { notifySystem, resetByUser, setDebugger, setForeground } from './systemView';
+import { hearCancellation, learnCancellation, receiveBackgroundPush } from './cancellations';
 
 export interface AppContext {
   readonly env: SimEnv;
@@ -76,31 +71,15 @@ export const appProcessMachine = setup({
     isThisProcess: ({ context, event }) => 'gen' in event && event.gen === context.generation,
   },
   actions: {
-    notifySystem: enqueueActions(({ context, enqueue }, params: { running: boolean; foreground: boolean }) => {
-      const told = context.toldSystem;
-      if (told && told.running === params.running && told.foreground === params.foreground) return;
-      enqueue.assign({ toldSystem: params });
-      enqueue.sendTo(
-        to(ACTOR.callServices),
-        msg.callServices({
-          type: 'app.stateChanged',
-          running: params.running,
-          foreground: params.foreground,
-          debugger: context.debuggerAttached,
-        }),
-      );
-    }),
+    notifySystem: enqueueActions(({ context, enqueue }, params: { running: boolean; foreground: boolean }) =>
+      notifySystem(context, params, enqueue),
+    ),
     enterLane: ({ context }, params: { kind: string; label: string }) => {
       context.env.journal.openInterval('app', 'app', params.kind, params.label);
     },
-    setForeground: enqueueActions(({ context, enqueue }, params: { foreground: boolean }) => {
-      if (context.isForeground !== params.foreground) enqueue.assign({ isForeground: params.foreground });
-      if (context.believesForeground !== params.foreground) {
-        // EXEMPT-1: the app hears of the transition later than callservicesd does.
-        enqueue.cancel('belief.sync');
-        enqueue.raise({ type: 'belief.sync' }, { delay: context.env.params.foregroundStateLag, id: 'belief.sync' });
-      }
-    }),
+    setForeground: enqueueActions(({ context, enqueue }, params: { foreground: boolean }) =>
+      setForeground(context, params, enqueue),
+    ),
     syncBelief: assign({ believesForeground: ({ context }) => context.isForeground }),
     // DEV-4's timer: a push or the end of the last call restarts it (see RESTART_GRACE).
     armGrace: raise({ type: 'grace.end' }, { delay: 'backgroundGrace', id: 'grace' }),
@@ -109,36 +88,13 @@ export const appProcessMachine = setup({
       enqueue.cancel('grace');
       enqueue.raise({ type: 'grace.end' }, { delay: 'backgroundGrace', id: 'grace' });
     }),
-    setDebugger: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'app.action') return;
-      const attached = event.action === 'debugger-attach';
-      enqueue.assign({ debuggerAttached: attached });
-      enqueue.sendTo(
-        to(ACTOR.callServices),
-        msg.callServices({
-          type: 'app.stateChanged',
-          running: true,
-          foreground: context.isForeground,
-          debugger: attached,
-        }),
-      );
-    }),
+    setDebugger: enqueueActions(({ context, event, enqueue }) => setDebugger(context, event, enqueue)),
     queueLaunch: assign({
       launchPending: ({ context, event }) =>
         event.type === 'push.deliver' ? [...context.launchPending, event.delivery] : context.launchPending,
       launchedByUser: ({ context, event }) => (event.type === 'push.deliver' ? context.launchedByUser : true),
     }),
-    noteLaunch: ({ context, event }) => {
-      if (event.type !== 'push.deliver') return;
-      const launch = secs(context.env.scenario.app.launch);
-      context.env.journal.step(
-        event.delivery.push,
-        'LAUNCH-1',
-        event.delivery.again
-          ? `The system launched the app again in the background (${launch}) to hand it this push once more; callservicesd's deadline starts again after launch.`
-          : `The app was not running, so the system launched it in the background (${launch}); callservicesd's deadline starts only after launch.`,
-      );
-    },
+    noteLaunch: ({ context, event }) => noteLaunch(context, event),
     armLaunch: enqueueActions(({ context, enqueue }) => {
       if (context.env.scenario.app.launch > context.env.params.launchWatchdog) {
         enqueue.raise({ type: 'launch.watchdog' }, { delay: 'launchWatchdog', id: 'launch' });
@@ -146,146 +102,14 @@ export const appProcessMachine = setup({
         enqueue.raise({ type: 'launch.done' }, { delay: 'launchTime', id: 'launch' });
       }
     }),
-    // The pushes it was launched for got their fate here: they are not handed back for another launch.
-    watchdogKill: enqueueActions(({ context, enqueue }) => {
-      const { journal, params } = context.env;
-      journal.mark('app', 'app.watchdog', 'launch watchdog killed the app', { rule: 'LAUNCH-3' });
-      for (const d of context.launchPending) {
-        journal.step(
-          d.push,
-          'LAUNCH-3',
-          `The app took longer than the launch watchdog allows (${secs(params.launchWatchdog)}, an estimate) and was killed by it; this is not a CallKit strike.`,
-        );
-        journal.fate(d.push, 'killed');
-      }
-      enqueue.assign({ launchPending: [] });
-    }),
-    handOverLaunched: enqueueActions(({ context, enqueue }) => {
-      const { journal } = context.env;
-      const queue = [...context.queue];
-      const lost = !context.env.scenario.app.delegateAtLaunch;
-      for (const d of context.launchPending) {
-        enqueue.sendTo(
-          to(ACTOR.callServices),
-          msg.callServices(
-            lost ? { type: 'push.handedToApp', push: d.push, lost } : { type: 'push.handedToApp', push: d.push },
-          ),
-        );
-        if (lost) {
-          journal.step(
-            d.push,
-            'LAUNCH-2',
-            'The app did not set its PKPushRegistry delegate during launch, so the push arrived with nobody to receive it and no call was reported.',
-          );
-          // Nothing is checked for a push that needed no report (callservicesd forgets it): its story ends here.
-          if (!d.enforced) {
-            explainExempt(context, d);
-            journal.fate(d.push, 'exempt');
-          }
-          continue;
-        }
-        queue.push(d);
-      }
-      enqueue.assign({ launchPending: [], queue, launchedByUser: false });
-    }),
-    /**
-     * The main thread: a delivered push joins the queue (callservicesd starts its deadline itself when
-     * it hands a push to a running app); if the thread is free the next handler starts, and one that
-     * does not block reports (sync) and returns in this same step; the next handler is scheduled.
-     * One assign for all of it (each assign costs xstate a snapshot).
-     */
-    handle: enqueueActions(({ context, event, enqueue }) => {
-      let c = event.type === 'push.deliver' ? { ...context, queue: [...context.queue, event.delivery] } : context;
-      const started = startHandler(c, event, enqueue);
-      if (started) {
-        c = started;
-        const app = c.env.scenario.app;
-        const h = started.handling!;
-        if (app.blockMainThread === 0) {
-          const push = h.delivery.push;
-          if (h.decision.action === 'report' && app.report.mode === 'sync' && !c.reported.has(push)) {
-            c = reportCall(c, push, enqueue);
-          }
-          c = handlerReturns(c, push, enqueue);
-        }
-      }
-      pumpQueue(c, enqueue);
-      if (c !== context) enqueue.assign(() => c);
-    }),
-    /** A handler's scheduled report (`report: after`, or a handler that blocks). */
-    report: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'handler.report') return;
-      const c = reportCall(context, event.push, enqueue);
-      if (c !== context) enqueue.assign(() => c);
-    }),
-    /** A blocking handler returns; the main thread takes the next. */
-    handlerReturned: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'handler.return') return;
-      const c = handlerReturns(context, event.push, enqueue);
-      pumpQueue(c, enqueue);
-      if (c !== context) enqueue.assign(() => c);
-    }),
-    /** The process ends: pending timers die with it; undelivered pushes go back to callservicesd. */
-    die: enqueueActions(({ context, event, enqueue }) => {
-      for (const [push, d] of context.decisions) {
-        context.env.journal.closeInterval(`handler:${push}`);
-        // A report still to come that the push did not owe (its handler returned, exempt): none comes now.
-        if (!d.delivery.enforced && d !== context.handling) context.env.journal.fate(push, 'exempt');
-      }
-      const h = context.handling;
-      if (h) {
-        context.env.journal.closeInterval(`handler:${h.delivery.push}`);
-        // A handler cut off (the user closed the app) without a report it did not owe: exempt. One that
-        // owed it is callservicesd's to judge at its check.
-        if (!h.delivery.enforced) {
-          explainExempt(context, h.delivery);
-          context.env.journal.fate(h.delivery.push, 'exempt');
-        }
-      }
-      enqueue.cancel('launch');
-      if (context.calls.length > 0) {
-        enqueue.sendTo(to(ACTOR.callKit), msg.callKit({ type: 'app.terminated' }));
-      }
-      const unhandled = [...context.launchPending, ...context.queue];
-      if (unhandled.length > 0) {
-        const endedBy = endedByOf(event);
-        for (const d of unhandled) explainDeath(context, d.push, event);
-        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.died', unhandled, endedBy }));
-      }
-      enqueue.assign({
-        queue: [],
-        launchPending: [],
-        handling: undefined,
-        busyUntil: context.env.now(),
-        synced: false,
-        generation: context.generation + 1,
-        decisions: new Map(),
-        reported: new Set(),
-        isForeground: false,
-        believesForeground: false,
-      });
-    }),
-    learnCancellation: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'cancel.learn') return;
-      enqueue.assign({ synced: true });
-      for (const call of context.calls) {
-        if (context.env.journal.cancelledAt.has(call.push)) {
-          enqueue.raise(
-            { type: 'call.endNow', push: call.push, reason: 'cancelled', gen: context.generation },
-            { delay: 0, id: `end:${call.push}` },
-          );
-        }
-      }
-    }),
-    hearCancellation: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'call.cancelled' || !context.synced) return;
-      if (context.calls.some((c) => c.push === event.push)) {
-        enqueue.raise(
-          { type: 'call.endNow', push: event.push, reason: 'cancelled', gen: context.generation },
-          { delay: 0, id: `end:${event.push}` },
-        );
-      }
-    }),
+    watchdogKill: enqueueActions(({ context, enqueue }) => watchdogKill(context, enqueue)),
+    handOverLaunched: enqueueActions(({ context, enqueue }) => handOverLaunched(context, enqueue)),
+    handle: enqueueActions(({ context, event, enqueue }) => handle(context, event, enqueue)),
+    report: enqueueActions(({ context, event, enqueue }) => report(context, event, enqueue)),
+    handlerReturned: enqueueActions(({ context, event, enqueue }) => handlerReturned(context, event, enqueue)),
+    die: enqueueActions(({ context, event, enqueue }) => die(context, event, enqueue)),
+    learnCancellation: enqueueActions(({ context, event, enqueue }) => learnCancellation(context, event, enqueue)),
+    hearCancellation: enqueueActions(({ context, event, enqueue }) => hearCancellation(context, event, enqueue)),
     endCall: enqueueActions(({ event, enqueue }) => {
       if (event.type !== 'call.endNow') return;
       enqueue.sendTo(to(ACTOR.callKit), msg.callKit({ type: 'callkit.end', push: event.push, reason: event.reason }));
@@ -293,37 +117,10 @@ export const appProcessMachine = setup({
     setCalls: assign({
       calls: ({ context, event }) => (event.type === 'callkit.callsChanged' ? event.calls : context.calls),
     }),
-    receiveBackgroundPush: enqueueActions(({ context, event, enqueue }, params: { running: boolean }) => {
-      if (event.type !== 'push.background') return;
-      const { journal } = context.env;
-      const record = journal.push(event.push);
-      if (params.running && context.isForeground && !context.forceQuit) {
-        journal.step(event.push, 'PATH-3', 'The background push reached the app because it was in the foreground.');
-        journal.fate(event.push, 'delivered');
-        if (record.cancels && context.calls.some((c) => c.push === record.cancels)) {
-          enqueue.raise(
-            { type: 'call.endNow', push: record.cancels, reason: 'cancelled', gen: context.generation },
-            { delay: 0, id: `end:${record.cancels}` },
-          );
-        }
-        return;
-      }
-      journal.step(
-        event.push,
-        'PATH-3',
-        context.forceQuit
-          ? 'A background push is never delivered to an app the user force-quit.'
-          : 'A background push (content-available, priority 5) is best-effort: with the app not in the foreground it never woke it.',
-      );
-      journal.fate(event.push, 'ignored');
-    }),
-    resetByUser: enqueueActions(({ event, enqueue }) => {
-      if (event.type !== 'app.action') return;
-      if (event.action === 'reinstall' || event.action === 'update') {
-        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.reset', why: event.action }));
-      }
-      enqueue.assign({ forceQuit: event.action === 'force-quit' });
-    }),
+    receiveBackgroundPush: enqueueActions(({ context, event, enqueue }, params: { running: boolean }) =>
+      receiveBackgroundPush(context, event, params, enqueue),
+    ),
+    resetByUser: enqueueActions(({ event, enqueue }) => resetByUser(event, enqueue)),
     markRunning: assign({ forceQuit: false }),
   },
 }).createMachine({

@@ -1,0 +1,74 @@
+import type { AppEvent } from '../events';
+import type { Enqueue } from './pushHandler';
+import type { AppContext } from './appProcessMachine';
+
+/**
+ * How the app learns that a call was cancelled, for appProcessMachine's actions: from its server once
+ * it has reached it (`synced`), or from a background push, which reaches it only in the foreground
+ * (PATH-3). It ends such a call at once (`call.endNow`, which `endCall` sends to CallKit). A VoIP
+ * cancellation is its own handler's to act on (`startHandler`, pushHandler.ts).
+ */
+
+/** What these actions enqueue: `call.endNow` and changes to the context. */
+interface CancellationEnqueue extends Enqueue {
+  assign(update: Partial<AppContext>): void;
+}
+
+/** The app has reached its server (`cancel.learn`): it ends the calls already cancelled and hears of later ones. */
+export function learnCancellation(context: AppContext, event: AppEvent, enqueue: CancellationEnqueue): void {
+  if (event.type !== 'cancel.learn') return;
+  enqueue.assign({ synced: true });
+  for (const call of context.calls) {
+    if (context.env.journal.cancelledAt.has(call.push)) {
+      enqueue.raise(
+        { type: 'call.endNow', push: call.push, reason: 'cancelled', gen: context.generation },
+        { delay: 0, id: `end:${call.push}` },
+      );
+    }
+  }
+}
+
+/** A call was cancelled and the app, synced, hears of it at once: it ends that call if it has it. */
+export function hearCancellation(context: AppContext, event: AppEvent, enqueue: CancellationEnqueue): void {
+  if (event.type !== 'call.cancelled' || !context.synced) return;
+  if (context.calls.some((c) => c.push === event.push)) {
+    enqueue.raise(
+      { type: 'call.endNow', push: event.push, reason: 'cancelled', gen: context.generation },
+      { delay: 0, id: `end:${event.push}` },
+    );
+  }
+}
+
+/**
+ * PATH-3: a background push reaches the app only while it runs in the foreground and was not
+ * force-quit; one that cancels a call the app has ends it. Otherwise it is ignored.
+ */
+export function receiveBackgroundPush(
+  context: AppContext,
+  event: AppEvent,
+  params: { running: boolean },
+  enqueue: CancellationEnqueue,
+): void {
+  if (event.type !== 'push.background') return;
+  const { journal } = context.env;
+  const record = journal.push(event.push);
+  if (params.running && context.isForeground && !context.forceQuit) {
+    journal.step(event.push, 'PATH-3', 'The background push reached the app because it was in the foreground.');
+    journal.fate(event.push, 'delivered');
+    if (record.cancels && context.calls.some((c) => c.push === record.cancels)) {
+      enqueue.raise(
+        { type: 'call.endNow', push: record.cancels, reason: 'cancelled', gen: context.generation },
+        { delay: 0, id: `end:${record.cancels}` },
+      );
+    }
+    return;
+  }
+  journal.step(
+    event.push,
+    'PATH-3',
+    context.forceQuit
+      ? 'A background push is never delivered to an app the user force-quit.'
+      : 'A background push (content-available, priority 5) is best-effort: with the app not in the foreground it never woke it.',
+  );
+  journal.fate(event.push, 'ignored');
+}
