@@ -30,6 +30,18 @@ export const to =
   ({ system }: { system: { get(id: string): unknown } }): AnyActorRef =>
     system.get(name) as AnyActorRef;
 
+/**
+ * What an actor's action module may enqueue: the part of xstate's `enqueue` the engine uses, typed for
+ * one actor (its context, the events it raises, the events it sends, its named delays). Each machine
+ * exports its own, e.g. `DeviceEnqueue`, and passes xstate's `enqueue` as it is.
+ */
+export interface Enqueue<Context, Self, Out, Delay extends string = never> {
+  assign(update: Partial<Context> | (() => Context)): void;
+  raise(event: Self, options?: { delay: Delay | number; id: string }): void;
+  cancel(id: string): void;
+  sendTo(target: ReturnType<typeof to>, event: Out): void;
+}
+
 /** True when the scenario's iOS is at least `threshold` (versions.ts lists every one the rules use). */
 export function iosAtLeast(env: SimEnv, threshold: IosThreshold): boolean {
   return atLeast(env.scenario.device.ios, threshold);

@@ -1,6 +1,6 @@
 import { assign, cancel, enqueueActions, raise, setup } from 'xstate';
-import { ACTOR, to, type SimEnv } from '../env';
-import { msg, type AppEvent, type CallRef, type Delivery } from '../events';
+import { ACTOR, to, type Enqueue, type SimEnv } from '../env';
+import { msg, type AppEvent, type CallKitEvent, type CallRef, type CallServicesEvent, type Delivery } from '../events';
 import type { Handling } from './pushHandler';
 import { handle, handlerReturned, report } from './mainThread';
 import { die, handOverLaunched, noteLaunch, watchdogKill } from './processLifecycle';
@@ -39,6 +39,9 @@ export interface AppContext {
   readonly decisions: ReadonlyMap<string, Handling>;
 }
 
+/** What the app's action modules (pushHandler.ts, mainThread.ts, processLifecycle.ts, …) enqueue. */
+export type AppEnqueue = Enqueue<AppContext, AppEvent, CallKitEvent | CallServicesEvent>;
+
 /**
  * DEV-4: in the background, a push or the end of the last call restarts the ~30 s grace. This redoes
  * what re-entering `background` did, without the exit and entry (which cost xstate more than the
@@ -64,7 +67,6 @@ export const appProcessMachine = setup({
     backgroundGrace: ({ context }) => context.env.params.backgroundGrace,
   },
   guards: {
-    isLaunchTooSlow: ({ context }) => context.env.scenario.app.launch > context.env.params.launchWatchdog,
     isLaunchedByUser: ({ context }) => context.launchedByUser,
     hasNoLiveCall: ({ context }) => context.calls.length === 0,
     isAction: ({ event }, params: { action: string }) => event.type === 'app.action' && event.action === params.action,

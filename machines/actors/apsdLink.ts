@@ -1,7 +1,7 @@
 import { ACTOR, to, secs } from '../env';
-import { msg, type ApnsEvent, type DeviceEvent } from '../events';
+import { msg, type DeviceEvent } from '../events';
 import type { Network, WakeBy } from '../scenario/types';
-import type { DeviceContext } from './deviceMachine';
+import type { DeviceContext, DeviceEnqueue } from './deviceMachine';
 
 /**
  * apsd's link to APNs and powerd's policy, for deviceMachine's actions: the network lane, the
@@ -12,12 +12,6 @@ import type { DeviceContext } from './deviceMachine';
 
 /** What broke a connection (`DeviceContext['outage']`). */
 export type OutageCause = NonNullable<DeviceContext['outage']>['cause'];
-
-/** What the link's changes enqueue: xstate's `enqueue` of a device action. */
-export interface Enqueue {
-  assign(update: Partial<DeviceContext>): void;
-  sendTo(target: ReturnType<typeof to>, event: ApnsEvent): void;
-}
 
 const WAKE_WORDS: Record<WakeBy | 'power', string> = {
   screen: 'the screen waking',
@@ -39,7 +33,7 @@ export function recordNetwork(context: DeviceContext): void {
 }
 
 /** powerd sends assertion policy 3 (restricted idle) while apsd is connected (DEV-2). */
-export function restrict(context: DeviceContext, enqueue: Enqueue): void {
+export function restrict(context: DeviceContext, enqueue: DeviceEnqueue): void {
   enqueue.assign({ powerPolicy: 3 });
   context.env.journal.openInterval('powerd', 'network', 'powerd.restricted', 'powerd policy 3 (restricted idle)', {
     rule: 'DEV-2',
@@ -50,7 +44,7 @@ export function restrict(context: DeviceContext, enqueue: Enqueue): void {
  * The phone wakes (the screen, an unlock, a network change, powerd's policy 0): policy 0 again, the
  * failure count reset, and a give-up still open is closed with what woke the phone.
  */
-export function wake(context: DeviceContext, event: DeviceEvent, enqueue: Enqueue): void {
+export function wake(context: DeviceContext, event: DeviceEvent, enqueue: DeviceEnqueue): void {
   const by: WakeBy | 'power' =
     event.type === 'device.wake'
       ? event.by
@@ -73,21 +67,21 @@ export function wake(context: DeviceContext, event: DeviceEvent, enqueue: Enqueu
 }
 
 /** apsd's handshake completes: APNs hears the link is up (DEV-1). */
-export function linkUp(context: DeviceContext, enqueue: Enqueue): void {
+export function linkUp(context: DeviceContext, enqueue: DeviceEnqueue): void {
   enqueue.assign({ failures: 0 });
   enqueue.sendTo(to(ACTOR.apns), msg.apns({ type: 'link.up', network: context.network }));
   context.env.journal.log('network', 'apsd connected to APNs.', { rule: 'DEV-1' });
 }
 
 /** The connection breaks: APNs hears the link is down, and the outage is kept for later whys (PATH-1). */
-export function linkDown(context: DeviceContext, cause: OutageCause, enqueue: Enqueue): void {
+export function linkDown(context: DeviceContext, cause: OutageCause, enqueue: DeviceEnqueue): void {
   enqueue.assign({ outage: { cause, since: context.env.now() } });
   enqueue.sendTo(to(ACTOR.apns), msg.apns({ type: 'link.down' }));
   context.env.journal.log('network', `The APNs connection broke (${cause}).`, { rule: 'PATH-1' });
 }
 
 /** apsd stops trying to reconnect: powerd's policy 3 (DEV-2). */
-export function markGaveUp(context: DeviceContext, enqueue: Enqueue): void {
+export function markGaveUp(context: DeviceContext, enqueue: DeviceEnqueue): void {
   enqueue.assign({ gaveUp: { from: context.env.now() }, powerPolicy: 3 });
   context.env.journal.openInterval('powerd', 'network', 'powerd.restricted', 'powerd policy 3: apsd gave up', {
     rule: 'DEV-2',

@@ -1,6 +1,6 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import { ACTOR, to, enforcesReporting, type SimEnv } from '../env';
-import { msg, type CallServicesEvent, type Delivery } from '../events';
+import { ACTOR, to, enforcesReporting, type Enqueue, type SimEnv } from '../env';
+import { msg, type AppEvent, type CallServicesEvent, type Delivery } from '../events';
 import type { Strike, ThrottleWindow } from '../result';
 import { checkDeadline, deliver, startDeadline } from './reportCheck';
 import { block, endThrottle, recordStrike, startThrottle, strikesInWindow } from './throttle';
@@ -31,6 +31,9 @@ export interface CallServicesContext {
   /** Deliveries handed to the app or about to be, by push id (a Map: see AppContext.decisions). */
   readonly pending: ReadonlyMap<string, PendingDelivery>;
 }
+
+/** What callservicesd's action modules (reportCheck.ts, throttle.ts) enqueue. */
+export type CallServicesEnqueue = Enqueue<CallServicesContext, CallServicesEvent, AppEvent, 'reportDeadline'>;
 
 /**
  * callservicesd: receives VoIP pushes from apsd, hands them to the app, runs the ~7 s report check

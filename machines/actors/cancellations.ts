@@ -1,6 +1,5 @@
 import type { AppEvent } from '../events';
-import type { Enqueue } from './pushHandler';
-import type { AppContext } from './appProcessMachine';
+import type { AppContext, AppEnqueue } from './appProcessMachine';
 
 /**
  * How the app learns that a call was cancelled, for appProcessMachine's actions: from its server once
@@ -9,13 +8,8 @@ import type { AppContext } from './appProcessMachine';
  * cancellation is its own handler's to act on (`startHandler`, pushHandler.ts).
  */
 
-/** What these actions enqueue: `call.endNow` and changes to the context. */
-interface CancellationEnqueue extends Enqueue {
-  assign(update: Partial<AppContext>): void;
-}
-
 /** The app has reached its server (`cancel.learn`): it ends the calls already cancelled and hears of later ones. */
-export function learnCancellation(context: AppContext, event: AppEvent, enqueue: CancellationEnqueue): void {
+export function learnCancellation(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
   if (event.type !== 'cancel.learn') return;
   enqueue.assign({ synced: true });
   for (const call of context.calls) {
@@ -29,7 +23,7 @@ export function learnCancellation(context: AppContext, event: AppEvent, enqueue:
 }
 
 /** A call was cancelled and the app, synced, hears of it at once: it ends that call if it has it. */
-export function hearCancellation(context: AppContext, event: AppEvent, enqueue: CancellationEnqueue): void {
+export function hearCancellation(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
   if (event.type !== 'call.cancelled' || !context.synced) return;
   if (context.calls.some((c) => c.push === event.push)) {
     enqueue.raise(
@@ -47,7 +41,7 @@ export function receiveBackgroundPush(
   context: AppContext,
   event: AppEvent,
   params: { running: boolean },
-  enqueue: CancellationEnqueue,
+  enqueue: AppEnqueue,
 ): void {
   if (event.type !== 'push.background') return;
   const { journal } = context.env;

@@ -1,6 +1,6 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import type { SimEnv } from '../env';
-import type { DeviceEvent } from '../events';
+import type { Enqueue, SimEnv } from '../env';
+import type { ApnsEvent, AppEvent, CallServicesEvent, DeviceEvent } from '../events';
 import type { Network } from '../scenario/types';
 import {
   linkDown,
@@ -33,6 +33,9 @@ export interface DeviceContext {
   readonly gaveUp?: { readonly from: number; readonly to?: number; readonly by?: string };
 }
 
+/** What the device's action modules (apsdLink.ts, pushArrival.ts) enqueue. */
+export type DeviceEnqueue = Enqueue<DeviceContext, DeviceEvent, ApnsEvent | CallServicesEvent | AppEvent>;
+
 type Interface = 'wifi' | 'cellular' | 'none';
 const interfaceOf = (n: Network): Interface => (n === 'wifi' ? 'wifi' : n === 'offline' ? 'none' : 'cellular');
 const isUsable = (c: DeviceContext): boolean => (c.network === 'wifi' || c.network === 'cellular') && !c.natDropped;
@@ -60,7 +63,6 @@ export const deviceMachine = setup({
     isOffline: ({ context }) => context.network === 'offline',
     isRestricted: ({ context }) => context.powerPolicy === 3,
     isLocked: ({ context }) => context.locked,
-    isNatDropped: ({ context }) => context.natDropped,
     isInterfaceChange: ({ context, event }) =>
       event.type === 'network.changed' && interfaceOf(event.to) !== interfaceOf(context.network),
     hasTooManyFailures: ({ context }) => context.failures + 1 >= context.env.params.apsdBackoffAfter,

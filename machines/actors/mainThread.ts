@@ -1,6 +1,6 @@
 import type { AppEvent } from '../events';
-import { handlerReturns, pumpQueue, reportCall, startHandler, type Enqueue } from './pushHandler';
-import type { AppContext } from './appProcessMachine';
+import { handlerReturns, pumpQueue, reportCall, startHandler } from './pushHandler';
+import type { AppContext, AppEnqueue } from './appProcessMachine';
 
 /**
  * The app's main thread, for appProcessMachine's actions (`handle`, `report`, `handlerReturned`):
@@ -8,18 +8,13 @@ import type { AppContext } from './appProcessMachine';
  * steps are in pushHandler.ts. Each action enqueues one assign at most, of the whole next context.
  */
 
-/** What the main thread's actions enqueue: the handler steps' events, then the next context. */
-interface MainThreadEnqueue extends Enqueue {
-  assign(next: () => AppContext): void;
-}
-
 /**
  * The main thread: a delivered push joins the queue (callservicesd starts its deadline itself when
  * it hands a push to a running app); if the thread is free the next handler starts, and one that
  * does not block reports (sync) and returns in this same step; the next handler is scheduled.
  * One assign for all of it (each assign costs xstate a snapshot).
  */
-export function handle(context: AppContext, event: AppEvent, enqueue: MainThreadEnqueue): void {
+export function handle(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
   let c = event.type === 'push.deliver' ? { ...context, queue: [...context.queue, event.delivery] } : context;
   const started = startHandler(c, event, enqueue);
   if (started) {
@@ -39,14 +34,14 @@ export function handle(context: AppContext, event: AppEvent, enqueue: MainThread
 }
 
 /** A handler's scheduled report (`report: after`, or a handler that blocks). */
-export function report(context: AppContext, event: AppEvent, enqueue: MainThreadEnqueue): void {
+export function report(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
   if (event.type !== 'handler.report') return;
   const c = reportCall(context, event.push, enqueue);
   if (c !== context) enqueue.assign(() => c);
 }
 
 /** A blocking handler returns; the main thread takes the next. */
-export function handlerReturned(context: AppContext, event: AppEvent, enqueue: MainThreadEnqueue): void {
+export function handlerReturned(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
   if (event.type !== 'handler.return') return;
   const c = handlerReturns(context, event.push, enqueue);
   pumpQueue(c, enqueue);

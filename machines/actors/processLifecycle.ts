@@ -1,7 +1,7 @@
 import { ACTOR, to, secs } from '../env';
 import { msg, type AppEvent } from '../events';
-import { endedByOf, explainDeath, explainExempt, type Enqueue } from './pushHandler';
-import type { AppContext } from './appProcessMachine';
+import { endedByOf, explainDeath, explainExempt } from './pushHandler';
+import type { AppContext, AppEnqueue } from './appProcessMachine';
 
 /**
  * The app's process from launch to end, for appProcessMachine's actions: a push launches it
@@ -9,12 +9,6 @@ import type { AppContext } from './appProcessMachine';
  * are handed to the main thread or lost without a delegate (LAUNCH-2); and when the process ends,
  * what was still in it goes back to callservicesd or ends there.
  */
-
-/** What the process's actions enqueue: events, changes to the context, cancelled timers. */
-interface LifecycleEnqueue extends Enqueue {
-  assign(update: Partial<AppContext>): void;
-  cancel(id: string): void;
-}
 
 /** LAUNCH-1: a push launches the app in the background; the push's story says so. */
 export function noteLaunch(context: AppContext, event: AppEvent): void {
@@ -33,7 +27,7 @@ export function noteLaunch(context: AppContext, event: AppEvent): void {
  * LAUNCH-3: the launch watchdog kills the app. The pushes it was launched for got their fate here:
  * they are not handed back for another launch.
  */
-export function watchdogKill(context: AppContext, enqueue: LifecycleEnqueue): void {
+export function watchdogKill(context: AppContext, enqueue: AppEnqueue): void {
   const { journal, params } = context.env;
   journal.mark('app', 'app.watchdog', 'launch watchdog killed the app', { rule: 'LAUNCH-3' });
   for (const d of context.launchPending) {
@@ -51,7 +45,7 @@ export function watchdogKill(context: AppContext, enqueue: LifecycleEnqueue): vo
  * The launch is done: the pushes it was for join the main thread's queue, or are lost when the app
  * sets no PushKit delegate during launch (LAUNCH-2).
  */
-export function handOverLaunched(context: AppContext, enqueue: LifecycleEnqueue): void {
+export function handOverLaunched(context: AppContext, enqueue: AppEnqueue): void {
   const { journal } = context.env;
   const queue = [...context.queue];
   const lost = !context.env.scenario.app.delegateAtLaunch;
@@ -81,7 +75,7 @@ export function handOverLaunched(context: AppContext, enqueue: LifecycleEnqueue)
 }
 
 /** The process ends: pending timers die with it; undelivered pushes go back to callservicesd. */
-export function die(context: AppContext, event: AppEvent, enqueue: LifecycleEnqueue): void {
+export function die(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
   for (const [push, d] of context.decisions) {
     context.env.journal.closeInterval(`handler:${push}`);
     // A report still to come that the push did not owe (its handler returned, exempt): none comes now.

@@ -1,6 +1,6 @@
 import { ACTOR, to, secs } from '../env';
-import { msg, type AppEvent, type CallServicesEvent, type DeviceEvent } from '../events';
-import type { DeviceContext } from './deviceMachine';
+import { msg, type DeviceEvent } from '../events';
+import type { DeviceContext, DeviceEnqueue } from './deviceMachine';
 
 /**
  * A push reaching the phone, for deviceMachine's `arrive`: recorded as delivered, explained when it
@@ -8,13 +8,8 @@ import type { DeviceContext } from './deviceMachine';
  * (background) or shown (alert, PATH-2).
  */
 
-/** What an arriving push enqueues: xstate's `enqueue` of a device action. */
-export interface Enqueue {
-  sendTo(target: ReturnType<typeof to>, event: CallServicesEvent | AppEvent): void;
-}
-
 /** A push from APNs reaches the phone (`push.arrive`); `queued` when it had waited for the connection. */
-export function arrive(context: DeviceContext, event: DeviceEvent, enqueue: Enqueue): void {
+export function arrive(context: DeviceContext, event: DeviceEvent, enqueue: DeviceEnqueue): void {
   if (event.type !== 'push.arrive') return;
   const { journal } = context.env;
   const record = journal.push(event.push);

@@ -1,8 +1,8 @@
 import { IOS_PK1_MESSAGE } from '../versions';
 import { ACTOR, to, enforcesReporting, iosAtLeast, secs } from '../env';
-import { msg, type AppEvent, type CallKitEvent, type CallServicesEvent, type Delivery, type EndedBy } from '../events';
+import { msg, type AppEvent, type Delivery, type EndedBy } from '../events';
 import { decideHandler, type HandlerDecision } from './handlerPolicy';
-import type { AppContext } from './appProcessMachine';
+import type { AppContext, AppEnqueue } from './appProcessMachine';
 
 /**
  * The app's PushKit handler, step by step, for appProcessMachine's actions: it starts when the main
@@ -39,18 +39,12 @@ function withoutItem(set: ReadonlySet<string>, item: string): ReadonlySet<string
   return copy;
 }
 
-/** What the handler steps below enqueue: xstate's `enqueue` of an app action. */
-export interface Enqueue {
-  raise(event: AppEvent, options?: { delay: number; id: string }): void;
-  sendTo(target: ReturnType<typeof to>, event: CallKitEvent | CallServicesEvent): void;
-}
-
 /**
  * Starts the next queued handler when the main thread is free (or when its scheduled
  * `handler.start` comes); schedules its report and return unless it does not block. Returns the
  * updated context, or undefined when no handler started.
  */
-export function startHandler(context: AppContext, event: AppEvent, enqueue: Enqueue): AppContext | undefined {
+export function startHandler(context: AppContext, event: AppEvent, enqueue: AppEnqueue): AppContext | undefined {
   const delivery = context.queue[0];
   if (!delivery) return undefined;
   const { env } = context;
@@ -120,7 +114,7 @@ export function startHandler(context: AppContext, event: AppEvent, enqueue: Enqu
 }
 
 /** The handler reports the call to CallKit, as it decided when it started. Returns the updated context. */
-export function reportCall(context: AppContext, push: string, enqueue: Enqueue): AppContext {
+export function reportCall(context: AppContext, push: string, enqueue: AppEnqueue): AppContext {
   const decision = context.decisions.get(push)?.decision;
   if (!decision || decision.action !== 'report') return context;
   const { env } = context;
@@ -168,7 +162,7 @@ export function reportCall(context: AppContext, push: string, enqueue: Enqueue):
  * The handler returns: PushKit checks that it reported a call (PK-1), unless the push was exempt.
  * Returns the updated context.
  */
-export function handlerReturns(context: AppContext, push: string, enqueue: Enqueue): AppContext {
+export function handlerReturns(context: AppContext, push: string, enqueue: AppEnqueue): AppContext {
   const h = context.handling;
   if (!h || h.delivery.push !== push) return context;
   const { env } = context;
@@ -233,7 +227,7 @@ export function explainDeath(context: AppContext, push: string, event: AppEvent)
 }
 
 /** When the main thread is free and pushes wait, the next handler starts when it is no longer busy. */
-export function pumpQueue(context: AppContext, enqueue: Enqueue): void {
+export function pumpQueue(context: AppContext, enqueue: AppEnqueue): void {
   if (context.handling || context.queue.length === 0) return;
   const next = context.queue[0]!;
   const delay = Math.max(0, context.busyUntil - context.env.now());

@@ -1,7 +1,7 @@
 import { ACTOR, to, enforcesReporting, secs, usesMustReport } from '../env';
-import { msg, type AppEvent, type CallServicesEvent, type Delivery, type Exemption } from '../events';
+import { msg, type CallServicesEvent, type Delivery, type Exemption } from '../events';
 import { recordStrike } from './throttle';
-import type { CallServicesContext, PendingDelivery } from './callServicesMachine';
+import type { CallServicesContext, CallServicesEnqueue, PendingDelivery } from './callServicesMachine';
 
 /**
  * callservicesd's report check, step by step, for callServicesMachine's actions: what it decides when a
@@ -10,19 +10,11 @@ import type { CallServicesContext, PendingDelivery } from './callServicesMachine
  * raises and sends, in the order the machine's actions did.
  */
 
-/** What the steps here and in throttle.ts enqueue: xstate's `enqueue` of a callservicesd action. */
-export interface Enqueue {
-  assign(values: Partial<CallServicesContext>): void;
-  raise(event: CallServicesEvent, options?: { delay: 'reportDeadline' | number; id: string }): void;
-  cancel(id: string): void;
-  sendTo(target: ReturnType<typeof to>, event: AppEvent): void;
-}
-
 /**
  * A VoIP push reaches callservicesd (`push.voip`): it decides whether the app must report it, hands it
  * to the app and, for a running app that must report it, starts the check at once.
  */
-export function deliver(context: CallServicesContext, event: CallServicesEvent, enqueue: Enqueue): void {
+export function deliver(context: CallServicesContext, event: CallServicesEvent, enqueue: CallServicesEnqueue): void {
   if (event.type !== 'push.voip') return;
   const delivery = decide(context, event.push);
   enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
@@ -46,7 +38,11 @@ export function deliver(context: CallServicesContext, event: CallServicesEvent, 
  * The deadline starts when the push is handed to the app: at once for a running app (`deliver`),
  * after launch for one that is not running (the app says so, LAUNCH-1).
  */
-export function startDeadline(context: CallServicesContext, event: CallServicesEvent, enqueue: Enqueue): void {
+export function startDeadline(
+  context: CallServicesContext,
+  event: CallServicesEvent,
+  enqueue: CallServicesEnqueue,
+): void {
   if (event.type !== 'push.handedToApp') return;
   const delivery = context.pending.get(event.push);
   if (!delivery) return;
@@ -70,7 +66,11 @@ export function startDeadline(context: CallServicesContext, event: CallServicesE
  * The check (`deadline.check`): a delivery with no call reported counts a strike, and kills the process
  * it was handed to if that still runs (KILL-1); with the debugger attached, neither (DBG-1).
  */
-export function checkDeadline(context: CallServicesContext, event: CallServicesEvent, enqueue: Enqueue): void {
+export function checkDeadline(
+  context: CallServicesContext,
+  event: CallServicesEvent,
+  enqueue: CallServicesEnqueue,
+): void {
   if (event.type !== 'deadline.check') return;
   const delivery = context.pending.get(event.push);
   const { journal, params } = context.env;

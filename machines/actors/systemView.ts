@@ -1,7 +1,6 @@
 import { ACTOR, to } from '../env';
 import { msg, type AppEvent } from '../events';
-import type { Enqueue } from './pushHandler';
-import type { AppContext } from './appProcessMachine';
+import type { AppContext, AppEnqueue } from './appProcessMachine';
 
 /**
  * The app's state as callservicesd hears of it and as the app itself sees it, for appProcessMachine's
@@ -9,17 +8,11 @@ import type { AppContext } from './appProcessMachine';
  * force-quit; and the app's own belief of foreground, which lags the system's (EXEMPT-1).
  */
 
-/** What these actions enqueue: events, changes to the context, cancelled timers. */
-interface SystemViewEnqueue extends Enqueue {
-  assign(update: Partial<AppContext>): void;
-  cancel(id: string): void;
-}
-
 /** Tells callservicesd the app's state when it differs from what it was last told. */
 export function notifySystem(
   context: AppContext,
   params: { running: boolean; foreground: boolean },
-  enqueue: SystemViewEnqueue,
+  enqueue: AppEnqueue,
 ): void {
   const told = context.toldSystem;
   if (told && told.running === params.running && told.foreground === params.foreground) return;
@@ -36,7 +29,7 @@ export function notifySystem(
 }
 
 /** Sets the true foreground state; the app's belief follows after `foregroundStateLag` (`belief.sync`). */
-export function setForeground(context: AppContext, params: { foreground: boolean }, enqueue: SystemViewEnqueue): void {
+export function setForeground(context: AppContext, params: { foreground: boolean }, enqueue: AppEnqueue): void {
   if (context.isForeground !== params.foreground) enqueue.assign({ isForeground: params.foreground });
   if (context.believesForeground !== params.foreground) {
     // EXEMPT-1: the app hears of the transition later than callservicesd does.
@@ -46,7 +39,7 @@ export function setForeground(context: AppContext, params: { foreground: boolean
 }
 
 /** The debugger is attached or detached while the app runs: callservicesd hears of it at once. */
-export function setDebugger(context: AppContext, event: AppEvent, enqueue: SystemViewEnqueue): void {
+export function setDebugger(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
   if (event.type !== 'app.action') return;
   const attached = event.action === 'debugger-attach';
   enqueue.assign({ debuggerAttached: attached });
@@ -65,7 +58,7 @@ export function setDebugger(context: AppContext, event: AppEvent, enqueue: Syste
  * The user force-quits, reinstalls or updates the app: callservicesd hears of a reinstall or update
  * (`app.reset`); only a force-quit leaves `forceQuit` set (PATH-3).
  */
-export function resetByUser(event: AppEvent, enqueue: SystemViewEnqueue): void {
+export function resetByUser(event: AppEvent, enqueue: AppEnqueue): void {
   if (event.type !== 'app.action') return;
   if (event.action === 'reinstall' || event.action === 'update') {
     enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.reset', why: event.action }));

@@ -1,7 +1,6 @@
 import type { CallServicesEvent } from '../events';
 import type { Strike } from '../result';
-import type { CallServicesContext } from './callServicesMachine';
-import type { Enqueue } from './reportCheck';
+import type { CallServicesContext, CallServicesEnqueue } from './callServicesMachine';
 
 /**
  * callservicesd's strike ledger and the throttle it trips, for callServicesMachine's actions: each
@@ -47,7 +46,7 @@ export function block(context: CallServicesContext, event: CallServicesEvent): v
 }
 
 /** The window is full: VoIP delivery is blocked until the oldest strike that matters leaves it (THROTTLE-1). */
-export function startThrottle(context: CallServicesContext, enqueue: Enqueue): void {
+export function startThrottle(context: CallServicesContext, enqueue: CallServicesEnqueue): void {
   const { journal, params } = context.env;
   const now = journal.time();
   const inWindow = strikesInWindow(context.strikes, now, params.throttleWindow);
@@ -74,7 +73,7 @@ export function startThrottle(context: CallServicesContext, enqueue: Enqueue): v
 }
 
 /** VoIP delivery resumes (the throttle lifts, or the app was reinstalled or updated: THROTTLE-2). */
-export function endThrottle(context: CallServicesContext, enqueue: Enqueue): void {
+export function endThrottle(context: CallServicesContext, enqueue: CallServicesEnqueue): void {
   const { journal } = context.env;
   enqueue.cancel('throttle.lift');
   journal.closeInterval('throttle');
