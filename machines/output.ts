@@ -126,6 +126,7 @@ export function worldAt(t: number, h: Histories, params: Params): WorldState {
       seesOnCall: cs.context.seesOnCall,
       strikesInWindow: strikesInWindow(cs.context.strikes, t, params.throttleWindow).length,
       throttleFailures: params.throttleFailures,
+      throttleWindow: params.throttleWindow,
       throttled: cs.value === 'throttled',
       deadlines,
     },

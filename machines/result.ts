@@ -142,6 +142,8 @@ export interface WorldState {
     readonly seesOnCall: boolean;
     readonly strikesInWindow: number;
     readonly throttleFailures: number;
+    /** The rolling window the strikes are counted in (ms). */
+    readonly throttleWindow: number;
     readonly throttled: boolean;
     readonly deadlines: readonly { readonly push: string; readonly due: number }[];
   };

@@ -76,6 +76,11 @@ export function formatTime(t: number): string {
   return h === 0 ? `${sign}${d} d` : `${sign}${d} d ${h} h`;
 }
 
+/** A rolling window in words: whole hours as hours (`24 h`, not `1 d`), anything else as `formatTime`. */
+export function formatWindow(t: number): string {
+  return t > 0 && t % 3_600_000 === 0 ? `${t / 3_600_000} h` : formatTime(t);
+}
+
 /** Formats a duration the way scenario files write it (`"5s"`, `"2m"`, `"250ms"`, `"1h30m"`). */
 export function toDurationString(t: number): string {
   if (t === 0) return '0s';

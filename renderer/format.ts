@@ -1,6 +1,6 @@
 import { FATE_SYMBOL } from '../machines/fates';
 import type { Fate, LaneId, TimelineEventFile } from '../machines';
-import { formatTime, parseDuration } from '../machines/time';
+import { formatTime, formatWindow, parseDuration } from '../machines/time';
 
 /** Fate → colour token, icon and word: never colour alone. */
 export const FATE_STYLE: Record<Fate, { icon: string; tone: string; label: string }> = {
@@ -136,4 +136,4 @@ export function relativeTo(t: number, sorted: readonly Landmark[]): string | und
   return `${formatTime(Math.abs(d))} ${d > 0 ? 'after' : 'before'} ${near.name}`;
 }
 
-export { formatTime };
+export { formatTime, formatWindow };

@@ -1,5 +1,5 @@
 import type { PushResult, Result, Scenario, WorldState } from '../../machines';
-import { formatTime } from '../../machines/time';
+import { formatTime, formatWindow } from '../../machines/time';
 import { describeExpectation } from './junit';
 import { table, wrapText, type Style } from './style';
 
@@ -120,7 +120,7 @@ export function stateReport(w: WorldState, s: Style, end?: number): string[] {
     ],
     [
       'callservicesd',
-      `sees the app ${cs.seesForeground ? 'in the foreground' : 'not in the foreground'}${cs.seesOnCall ? ', on a call' : ''}; ${cs.strikesInWindow} of ${cs.throttleFailures} failures in the window${cs.throttled ? `, ${s.red('THROTTLED')}` : ''}; deadlines: ${list(cs.deadlines.map((d) => `${d.push} due ${formatTime(d.due)}`))}`,
+      `sees the app ${cs.seesForeground ? 'in the foreground' : 'not in the foreground'}${cs.seesOnCall ? ', on a call' : ''}; ${cs.strikesInWindow} of ${cs.throttleFailures} failures in the last ${formatWindow(cs.throttleWindow)}${cs.throttled ? `, ${s.red('THROTTLED')}` : ''}; deadlines: ${list(cs.deadlines.map((d) => `${d.push} due ${formatTime(d.due)}`))}`,
     ],
     [
       'app',

@@ -3,7 +3,7 @@ import { ACTOR, to, enforcesReporting, type Enqueue, type SimEnv } from '../env'
 import { msg, type AppEvent, type CallServicesEvent, type Delivery } from '../events';
 import type { Strike, ThrottleWindow } from '../result';
 import { checkDeadline, deliver, startDeadline } from './reportCheck';
-import { block, endThrottle, recordStrike, startThrottle, strikesInWindow } from './throttle';
+import { block, endThrottle, extendThrottle, recordStrike, startThrottle, strikesInWindow } from './throttle';
 
 export interface PendingDelivery extends Delivery {
   readonly handedAt?: number;
@@ -83,6 +83,7 @@ export const callServicesMachine = setup({
     }),
     checkDeadline: enqueueActions(({ context, event, enqueue }) => checkDeadline(context, event, enqueue)),
     startThrottle: enqueueActions(({ context, enqueue }) => startThrottle(context, enqueue)),
+    extendThrottle: enqueueActions(({ context, enqueue }) => extendThrottle(context, enqueue)),
     endThrottle: enqueueActions(({ context, enqueue }) => endThrottle(context, enqueue)),
     resetStrikes: assign(({ context, event }) => {
       if (event.type !== 'app.reset') return {};
@@ -161,7 +162,9 @@ export const callServicesMachine = setup({
         'push.voip': { actions: 'block' },
         'app.crashed': { actions: 'crashStrike' },
         'app.reset': { target: 'delivering', actions: 'resetStrikes' },
-        'throttle.lift': { target: 'delivering' },
+        // THROTTLE-2: it lifts only when fewer than `throttleFailures` remain, counting failures that
+        // came during the block (a push handed over just before it); otherwise it runs on.
+        'throttle.lift': [{ guard: 'isThrottleFull', actions: 'extendThrottle' }, { target: 'delivering' }],
       },
     },
   },

@@ -1,3 +1,4 @@
+import { formatWindow } from '../time';
 import type { CallServicesEvent } from '../events';
 import type { Strike } from '../result';
 import type { CallServicesContext, CallServicesEnqueue } from './callServicesMachine';
@@ -36,7 +37,7 @@ export function block(context: CallServicesContext, event: CallServicesEvent): v
   journal.step(
     event.push,
     'THROTTLE-1',
-    `The app had failed to report a call ${n} times in the last ${Math.round(params.throttleWindow / 3_600_000)} h, so the system no longer hands it VoIP pushes; APNs still answered the provider with HTTP 200.`,
+    `The app had failed to report a call ${n} times in the last ${formatWindow(params.throttleWindow)}, so the system no longer hands it VoIP pushes; APNs still answered the provider with HTTP 200.`,
   );
   journal.fate(event.push, 'throttled');
   journal.mark('callservicesd', 'push.throttled', `${event.push} throttled`, {
@@ -50,14 +51,13 @@ export function startThrottle(context: CallServicesContext, enqueue: CallService
   const { journal, params } = context.env;
   const now = journal.time();
   const inWindow = strikesInWindow(context.strikes, now, params.throttleWindow);
-  const oldestThatMatters = inWindow[inWindow.length - params.throttleFailures];
-  const until = (oldestThatMatters?.at ?? now) + params.throttleWindow;
+  const until = liftTime(context, inWindow, now);
   enqueue.assign({ throttle: { from: now, until } });
   journal.openInterval(
     'throttle',
     'callservicesd',
     'throttle',
-    `VoIP delivery blocked (${inWindow.length} failures in 24 h)`,
+    `VoIP delivery blocked (${inWindow.length} failures in ${formatWindow(params.throttleWindow)})`,
     {
       rule: 'THROTTLE-1',
     },
@@ -70,6 +70,31 @@ export function startThrottle(context: CallServicesContext, enqueue: CallService
     },
   );
   enqueue.raise({ type: 'throttle.lift' }, { delay: until - now, id: 'throttle.lift' });
+}
+
+/**
+ * The block was due to lift, but failures that came during it (a push handed over just before it
+ * began) still fill the window: it runs on until the oldest of those that matter leaves (THROTTLE-2).
+ */
+export function extendThrottle(context: CallServicesContext, enqueue: CallServicesEnqueue): void {
+  const { journal, params } = context.env;
+  const now = journal.time();
+  const inWindow = strikesInWindow(context.strikes, now, params.throttleWindow);
+  const until = liftTime(context, inWindow, now);
+  if (context.throttle) enqueue.assign({ throttle: { from: context.throttle.from, until } });
+  journal.log(
+    'callservicesd',
+    `Still ${inWindow.length} failures in the last ${formatWindow(params.throttleWindow)}: VoIP pushes to the app stay blocked.`,
+    { rule: 'THROTTLE-2' },
+  );
+  enqueue.raise({ type: 'throttle.lift' }, { delay: until - now, id: 'throttle.lift' });
+}
+
+/** When the oldest of the last `throttleFailures` strikes leaves the window. */
+function liftTime(context: CallServicesContext, inWindow: readonly Strike[], now: number): number {
+  const { params } = context.env;
+  const oldestThatMatters = inWindow[inWindow.length - params.throttleFailures];
+  return (oldestThatMatters?.at ?? now) + params.throttleWindow;
 }
 
 /** VoIP delivery resumes (the throttle lifts, or the app was reinstalled or updated: THROTTLE-2). */

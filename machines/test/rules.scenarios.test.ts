@@ -698,6 +698,22 @@ describe('THROTTLE-2', () => {
     expect(run.fate('free')).toBe('crashed');
     expect(run.output.result.throttled[0]?.until).toBe(24 * 3_600_000 + 100);
   });
+  it('the block stays while 5 failures remain in the window, also ones that came during the block', () => {
+    const b = given({ duration: '25h', app: { report: 'never' } });
+    for (let i = 0; i < 5; i++) b.at(`${i * 10}m`, push(`c${i}`));
+    // Handed to the app just before the fifth failure blocked delivery: it fails during the block.
+    const run = b.at('2400.5s', push('late')).at('24h5m', push('still')).at('24h15m', push('free')).run();
+    expect(run.fate('late')).toBe('crashed');
+    expect(run.output.result.strikes.map((s) => s.push)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'late', 'free']);
+    expect(run.fate('still')).toBe('throttled');
+    expect(run.fate('free')).toBe('crashed');
+    // The block runs from the fifth failure until the second leaves the window, in one piece ('free',
+    // the fifth failure left in the window then, blocks delivery again).
+    expect(run.output.result.throttled[0]).toEqual({
+      from: 40 * 60_000 + 1_100,
+      until: 24 * 3_600_000 + 10 * 60_000 + 1_100,
+    });
+  });
   it('deleting and reinstalling the app resets the count', () => {
     const b = given({ duration: '3h', app: { report: 'never' } });
     for (let i = 0; i < 5; i++) b.at(`${i * 10}m`, push(`c${i}`));

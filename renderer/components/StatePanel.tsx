@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { WorldState } from '../../machines';
-import { formatTime } from '../format';
+import { formatTime, formatWindow } from '../format';
 
 function Row(props: { label: string; value: string; hint?: string }) {
   return (
@@ -13,7 +13,7 @@ function Row(props: { label: string; value: string; hint?: string }) {
 
 export const StatePanel = memo(function StatePanel(props: { state: WorldState }) {
   const { apns, device, callServices: cs, app, callKit } = props.state;
-  const budget = `${cs.strikesInWindow} of ${cs.throttleFailures} failures in the last 24 h`;
+  const budget = `${cs.strikesInWindow} of ${cs.throttleFailures} failures in the last ${formatWindow(cs.throttleWindow)}`;
   return (
     // A Tab stop: the panel scrolls when it is short (beside a comparison), and nothing in it takes focus.
     <section className="panel state" aria-label="State at playhead" tabIndex={0}>
