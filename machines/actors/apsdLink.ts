@@ -53,16 +53,14 @@ export function wake(context: DeviceContext, event: DeviceEvent, enqueue: Device
         : event.type === 'power.policy'
           ? 'power'
           : 'network-change';
-  if (context.powerPolicy === 3 || context.gaveUp?.to === undefined) {
+  const gaveUpOpen = context.gaveUp !== undefined && context.gaveUp.to === undefined;
+  if (context.powerPolicy === 3 || gaveUpOpen) {
     context.env.journal.closeInterval('powerd');
   }
   enqueue.assign({
     powerPolicy: 0,
     failures: 0,
-    gaveUp:
-      context.gaveUp && context.gaveUp.to === undefined
-        ? { ...context.gaveUp, to: context.env.now(), by: WAKE_WORDS[by] }
-        : context.gaveUp,
+    gaveUp: gaveUpOpen ? { ...context.gaveUp, to: context.env.now(), by: WAKE_WORDS[by] } : context.gaveUp,
   });
 }
 
