@@ -13,7 +13,6 @@ export interface PendingDelivery extends Delivery {
   readonly lost?: true;
   /** Its check found no report but the debugger was attached (DBG-1): kept until a report or its process's end. */
   readonly forgiven?: true;
-  readonly reported: boolean;
 }
 
 export interface CallServicesContext {
@@ -64,7 +63,7 @@ export const callServicesMachine = setup({
         const delivery: Delivery = { ...unhandled, again: true };
         enqueue.cancel(`deadline:${delivery.push}`);
         context.env.journal.closeInterval(`deadline:${delivery.push}`, event.endedBy);
-        pending.set(delivery.push, { ...delivery, reported: false });
+        pending.set(delivery.push, delivery);
         enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
       }
       enqueue.assign({ pending });

@@ -21,7 +21,7 @@ export function deliver(context: CallServicesContext, event: CallServicesEvent, 
   const pending = new Map(context.pending);
   if (!context.appRunning) {
     // The deadline starts after launch, when the app says it has the push (push.handedToApp).
-    pending.set(event.push, { ...delivery, reported: false });
+    pending.set(event.push, delivery);
   } else if (!delivery.enforced) {
     pending.delete(event.push); // nothing to check
   } else {
@@ -75,7 +75,7 @@ export function checkDeadline(
   const delivery = context.pending.get(event.push);
   const { journal, params } = context.env;
   journal.closeInterval(`deadline:${event.push}`);
-  if (!delivery || delivery.reported) return;
+  if (!delivery) return; // reported (markReported forgets it), or nothing to check
   const pending = new Map(context.pending);
   pending.delete(event.push);
   // The process the push was handed to has ended since (crashed or killed for another push, closed
@@ -160,5 +160,5 @@ function startCheck(context: CallServicesContext, delivery: Delivery): PendingDe
       due: now + params.callservicesdDeadline,
     },
   );
-  return { ...delivery, reported: false, handedAt: now, process: context.processEnds };
+  return { ...delivery, handedAt: now, process: context.processEnds };
 }
