@@ -150,7 +150,7 @@ function barCues(svg: Locator) {
   );
 }
 
-/** The cue each bar must carry: its tone's pattern when it has no label and a cued tone (Timeline.tsx, CUED). */
+/** The cue each bar must carry: its tone's pattern when it has no label and a cued tone (timeline/tones.ts, CUED). */
 const cueFor = (bar: { tone: string; labelled: boolean }) =>
   !bar.labelled && ['off', 'mid', 'call', 'rest'].includes(bar.tone) ? bar.tone : 'none';
 

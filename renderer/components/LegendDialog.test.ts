@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MARKER_MEANINGS, TONE_MEANINGS } from './LegendDialog';
-import { MARKER_GLYPHS, TONES } from './Timeline';
+import { MARKER_GLYPHS, TONES } from './timeline/tones';
 
 describe('the legend', () => {
   it('explains every tone the timeline draws bars in, and no other', () => {

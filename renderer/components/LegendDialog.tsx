@@ -4,10 +4,11 @@ import type { Fate } from '../../machines';
 import { DEFAULT_PARAMS } from '../../machines/params';
 import { FATE_STYLE, formatTime } from '../format';
 import { Modal } from './Modal';
-import { CUED, CuePatterns, MARKER_GLYPHS } from './Timeline';
+import { CuePatterns } from './timeline/CuePatterns';
+import { CUED, MARKER_GLYPHS } from './timeline/tones';
 
 /**
- * What each bar tone means (Timeline.tsx, TONES; "quiet" is every kind not listed there). A test
+ * What each bar tone means (timeline/tones.ts, TONES; "quiet" is every kind not listed there). A test
  * checks that every tone the timeline draws is here.
  */
 export const TONE_MEANINGS: readonly { tone: string; name: string; examples: string }[] = [
@@ -34,7 +35,7 @@ const DEADLINE = formatTime(DEFAULT_PARAMS.callservicesdDeadline);
 const FAILURES = DEFAULT_PARAMS.throttleFailures;
 const WINDOW = `${DEFAULT_PARAMS.throttleWindow / 3_600_000} h`;
 
-/** What each marker glyph is called and means (Timeline.tsx, MARKER_GLYPHS). */
+/** What each marker glyph is called and means (timeline/tones.ts, MARKER_GLYPHS). */
 export const MARKER_MEANINGS: Readonly<Record<string, { name: string; meaning: string }>> = {
   strike: {
     name: 'a strike',

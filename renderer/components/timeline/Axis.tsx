@@ -1,0 +1,89 @@
+import { memo, type PointerEvent as ReactPointerEvent } from 'react';
+import { formatTime, ticks } from '../../format';
+import { AXIS, GAP, GUTTER, playheadPill, TICK_Y, xOf } from './geometry';
+import { textWidth } from './text';
+
+export const Grid = memo(function Grid(props: {
+  start: number;
+  end: number;
+  plot: number;
+  total: number;
+  /** The playhead's pill (x from, to): a tick label it would cover is left out, its grid line stays. */
+  pillFrom: number;
+  pillTo: number;
+  /** Font size (px) of the tick labels, as styled. */
+  font: number;
+}) {
+  const { start, end, plot, total, font, pillFrom: from, pillTo: to } = props;
+  return ticks(start, end, plot).map((t) => {
+    const tx = xOf(t, start, end, plot);
+    const label = formatTime(t);
+    const covered = tx + 3 < to + GAP && from - GAP < tx + 3 + textWidth(label, font);
+    return (
+      <g key={t}>
+        <line className="grid" x1={tx} x2={tx} y1={AXIS - 6} y2={total} />
+        {!covered && (
+          <text className="tick" x={tx + 3} y={TICK_Y}>
+            {label}
+          </text>
+        )}
+      </g>
+    );
+  });
+});
+
+/** The playhead's time (`pill` from playheadPill): on the axis's tick row, over the tick label it replaces. */
+export const PlayheadLabel = memo(function PlayheadLabel(props: {
+  text: string;
+  x0: number;
+  x1: number;
+  font: number;
+}) {
+  const { x0, x1, font } = props;
+  return (
+    <g className="playhead-label">
+      <rect x={x0} y={TICK_Y - font - 1} width={x1 - x0} height={font + 6} rx={(font + 6) / 2} />
+      <text x={(x0 + x1) / 2} y={TICK_Y} textAnchor="middle">
+        {props.text}
+      </text>
+    </g>
+  );
+});
+
+/**
+ * The time axis again, in a strip that stays at the top of the scrolling pane (CSS sticky, so the
+ * compositor keeps it there without a render per scrolled frame). The SVG's own axis stays too: it is
+ * what an export copies, and what this strip covers when the timeline is not scrolled.
+ */
+export const StickyAxis = memo(function StickyAxis(props: {
+  start: number;
+  end: number;
+  plot: number;
+  width: number;
+  playhead: number;
+  /** Font size (px) of the axis's labels, as styled. */
+  font: number;
+  clipId: string;
+  onPointerDown: (e: ReactPointerEvent<SVGSVGElement>) => void;
+}) {
+  const { start, end, plot, width, clipId, font } = props;
+  const px = xOf(props.playhead, start, end, plot);
+  const time = formatTime(props.playhead);
+  const pill = playheadPill(px, time, font, plot);
+  return (
+    <svg className="axis-sticky" width={width} height={AXIS} aria-hidden="true" onPointerDown={props.onPointerDown}>
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={GUTTER} y={0} width={plot + 12} height={AXIS} />
+        </clipPath>
+      </defs>
+      <rect className="axis-bg" x={0} y={0} width={width} height={AXIS} />
+      <g clipPath={`url(#${clipId})`}>
+        <Grid start={start} end={end} plot={plot} total={AXIS} pillFrom={pill.x0} pillTo={pill.x1} font={font} />
+        <line className="playhead" x1={px} x2={px} y1={0} y2={AXIS} />
+        <PlayheadLabel text={time} x0={pill.x0} x1={pill.x1} font={font} />
+      </g>
+      <line className="axis-rule" x1={0} x2={width} y1={AXIS - 0.5} y2={AXIS - 0.5} />
+    </svg>
+  );
+});

@@ -1,0 +1,108 @@
+import { memo } from 'react';
+import { ruleById } from '../../../machines/rules';
+import { formatTime } from '../../format';
+import { fitText, shorterLabels } from './text';
+import { CUED, toneOf } from './tones';
+
+/** How a deadline's bar says what ended the app before its check (`LaneInterval.endedBy`). */
+function endedWords(endedBy: string): { long: string; short: string; word: string } {
+  if (endedBy === 'PK-1') return { long: 'the app crashed', short: 'app crashed', word: 'crashed' };
+  if (endedBy === 'KILL-1') return { long: 'the app was killed', short: 'app killed', word: 'killed' };
+  if (endedBy === 'force-quit') return { long: 'the user force-quit the app', short: 'force-quit', word: 'quit' };
+  if (endedBy === 'reinstall') return { long: 'the app was reinstalled', short: 'reinstalled', word: 'gone' };
+  if (endedBy === 'update') return { long: 'the app was updated', short: 'updated', word: 'gone' };
+  return { long: `the app ended (${endedBy})`, short: 'app ended', word: 'ended' };
+}
+
+export const IntervalBar = memo(function IntervalBar(props: {
+  /** Start of the ids of the timeline's patterns (`${cues}-{tone}`). */
+  cues: string;
+  kind: string;
+  label: string;
+  push: string | undefined;
+  rule: string | undefined;
+  from: number;
+  to: number;
+  due: number | undefined;
+  open: boolean;
+  x0: number;
+  x1: number;
+  /** x of `due`, when there is one. */
+  xDue: number | undefined;
+  /** What cut a deadline short: the rule that crashed or killed the app (PK-1, KILL-1) or the user's action. */
+  endedBy: string | undefined;
+  y0: number;
+  /** The bar's height and its label's font size (px): larger in present mode. */
+  height: number;
+  font: number;
+  onZoom: (from: number, to: number) => void;
+}) {
+  const { kind, push, from, to, due, open, x0, y0, height, font, endedBy } = props;
+  const w = Math.max(1.5, props.x1 - x0);
+  const deadline = kind === 'deadline' && due !== undefined;
+  // A check cut short by the app's end never happened: no window to its due time is drawn.
+  const windowW = deadline && !endedBy ? Math.max(1.5, (props.xDue ?? x0) - x0) : 0;
+  const left = deadline ? Math.max(0, due - to) : 0;
+  // A label stays inside its box (5 px in from each side): a shorter wording, or cut with an ellipsis;
+  // the box's tooltip has it whole.
+  const who = push ?? '';
+  const by = formatTime(due ?? to);
+  const ended = deadline && endedBy ? endedWords(endedBy) : undefined;
+  const endedTexts = ended ? [`${who}: ${ended.long} first`, ended.short, ended.word] : [];
+  const deadlineTexts =
+    windowW <= 0
+      ? []
+      : open
+        ? [`${who}: must report before ${by}`, `must report before ${by}`, `report by ${by}`, `by ${by}`]
+        : left > 0
+          ? [`${who}: reported, ${formatTime(left)} to spare`, `reported, ${formatTime(left)} to spare`, 'reported']
+          : [
+              `${who}: ${formatTime((due ?? to) - from)} check — nothing reported`,
+              `${who}: nothing reported`,
+              'nothing reported',
+              'not reported',
+            ];
+  const deadlineText =
+    windowW > 40 ? fitText(deadlineTexts, windowW - 10, font) : w > 40 ? fitText(endedTexts, w - 10, font) : '';
+  const barText = w > 60 && kind !== 'deadline' ? fitText(shorterLabels(props.label, push), w - 10, font) : '';
+  const tone = toneOf(kind);
+  // The label's baseline, its text centred in the bar (y0 + 12 for 11 px labels in a 16 px bar).
+  const baseline = y0 + Math.round((height + font * 0.72) / 2);
+  return (
+    <g onDoubleClick={(e) => (e.stopPropagation(), props.onZoom(from, due ?? to))}>
+      {windowW > 0 && (
+        <rect className="deadline-window" x={x0} y={y0} width={windowW} height={height} rx={3}>
+          <title>{`${deadlineTexts[0]}; callservicesd checks at ${by} (KILL-1)`}</title>
+        </rect>
+      )}
+      <rect
+        className={`iv iv-${kind.replace(/\./g, '-')}`}
+        data-tone={tone}
+        x={x0}
+        y={y0}
+        width={w}
+        height={height}
+        rx={3}
+      >
+        <title>
+          {ended
+            ? `${who}: ${ended.long}${endedBy && ruleById(endedBy) ? ` (${endedBy})` : ''} ${to > from ? `${formatTime(to - from)} into` : 'at the start of'} callservicesd's ${formatTime((due ?? to) - from)} check, so the check never came (${props.rule})`
+            : `${deadlineTexts[0] ? `${deadlineTexts[0]}; ` : ''}${props.label}: ${formatTime(from)} → ${open ? 'end' : formatTime(to)}${props.rule ? ` (${props.rule})` : ''}`}
+        </title>
+      </rect>
+      {!barText && !deadlineText && CUED.has(tone) && (
+        <rect className="iv-cue" x={x0} y={y0} width={w} height={height} rx={3} fill={`url(#${props.cues}-${tone})`} />
+      )}
+      {deadlineText && (
+        <text className="iv-label" x={x0 + 5} y={baseline}>
+          {deadlineText}
+        </text>
+      )}
+      {barText && (
+        <text className="iv-label" x={x0 + 5} y={baseline}>
+          {barText}
+        </text>
+      )}
+    </g>
+  );
+});

@@ -1,0 +1,78 @@
+import { memo, type PointerEvent as ReactPointerEvent } from 'react';
+import type { Fate } from '../../../machines';
+import { FATE_STYLE, formatTime } from '../../format';
+import { LABEL_CHAR, PUSH_FONT } from './geometry';
+
+const CONCEALED_STYLE = { icon: '?', tone: 'muted', label: 'fate not shown yet' } as const;
+
+export const PushSpan = memo(function PushSpan(props: {
+  id: string;
+  kind: string;
+  fate: Fate;
+  sentAt: number;
+  deliveredAt: number | undefined;
+  /** The scenario end: where an undelivered push's span stops. */
+  end: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  /** The right edge of the drawing: a label that would run past it goes inside the span's end. */
+  limit: number;
+  /** The row's height and the label's size (px): larger in present mode. */
+  row: number;
+  font: number;
+  hidden: boolean;
+  differs: boolean;
+  selected: boolean;
+  /** File index of the push's input, when it has one (it can be dragged). */
+  input: number | undefined;
+  onDown: (id: string, input: number | undefined, e: ReactPointerEvent<SVGElement>) => void;
+  onSelect: (id: string) => void;
+  onFocus: (id: string) => void;
+  onZoom: (from: number, to: number) => void;
+}) {
+  const { id, sentAt, deliveredAt, x0, x1, y0, hidden, differs } = props;
+  const style = hidden ? CONCEALED_STYLE : FATE_STYLE[props.fate];
+  const text = `${style.icon} ${id} · ${style.label}${differs ? '  ≠' : ''}`;
+  const after = Math.max(x1, x0 + 8) + 6;
+  // A span that runs to the end of the scenario (an undelivered push) would lose its fate word past
+  // the edge: its label then ends where the span ends, and the line stops before it.
+  // A span too short to hold it (a push sent near the end) has its label end before its handle.
+  const charW = (LABEL_CHAR * props.font) / PUSH_FONT;
+  const textW = text.length * charW;
+  const inside = after + textW > props.limit;
+  const before = inside && x1 - 2 - textW < x0 + 10;
+  const labelX = !inside ? after : before ? x0 - 10 : x1 - 2;
+  const lineEnd = inside && !before ? Math.max(x0 + 2, labelX - textW - 6) : Math.max(x1, x0 + 2);
+  const mid = y0 + props.row / 2;
+  return (
+    <g
+      className={`push tone-${style.tone}${props.selected ? ' selected' : ''}${differs ? ' differs' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={`push ${id}, ${props.kind}, sent ${formatTime(sentAt)}, ${hidden ? 'fate not shown yet' : `fate ${props.fate}`}${differs ? ', differs in the comparison' : ''}`}
+      onPointerDown={(e) => props.onDown(id, props.input, e)}
+      onKeyDown={(e) => e.key === 'Enter' && props.onSelect(id)}
+      onFocus={() => props.onFocus(id)}
+      onDoubleClick={(e) => (e.stopPropagation(), props.onZoom(sentAt, deliveredAt ?? props.end))}
+    >
+      <line
+        className="push-span"
+        x1={x0}
+        x2={lineEnd}
+        y1={mid}
+        y2={mid}
+        strokeDasharray={deliveredAt === undefined ? '4 3' : undefined}
+      />
+      <circle className="push-handle" cx={x0} cy={mid} r={6} />
+      <text
+        className="push-label"
+        x={labelX}
+        y={mid + Math.round(props.font / 3)}
+        textAnchor={inside ? 'end' : undefined}
+      >
+        {text}
+      </text>
+    </g>
+  );
+});

@@ -1,0 +1,42 @@
+// The timeline's sizes (px) and where a time is drawn: plain numbers, no React.
+import { textWidth } from './text';
+
+/** Width of the lane names' column, left of the plot. */
+export const GUTTER = 168;
+/** Height of the time axis above the lanes. */
+export const AXIS = 30;
+/** The dragged time's box (px): its least width, and its top above or below the pointer. */
+export const DRAG_LABEL_W = 78;
+export const DRAG_LABEL_ABOVE = 26;
+export const DRAG_LABEL_BELOW = 20;
+/** The least height of a row of bars or push spans. */
+export const ROW = 16;
+/** Width of a push label's character, about (12 px, semibold). */
+export const LABEL_CHAR = 7.5;
+/** Font size (px) of `.iv-label` and `.input-label` in styles.css (both are larger in present mode). */
+export const SMALL = 11;
+/** Height (px) of a row of bars whose labels are `font` px: ROW for the usual 11 px, taller for larger type. */
+export const barRow = (font: number) => Math.max(ROW, Math.ceil(font * 1.45));
+/** The push labels' usual size (px, styles.css `.push-label`); present mode's are larger. */
+export const PUSH_FONT = 12;
+/** Height (px) of a row of push spans whose labels are `font` px: ROW for the usual 12 px. */
+export const pushRow = (font: number) => Math.max(ROW, Math.round((font * 4) / 3));
+/** The markers' glyphs: 14 px bold in styles.css. */
+export const MARKER_SIZE = 14;
+/** Half the width of an input's diamond, and the gap between a label and what it must not touch. */
+export const DIAMOND = 7;
+export const GAP = 4;
+
+/** The x of time `t` in a plot `plot` px wide that shows `start` to `end`. */
+export const xOf = (t: number, start: number, end: number, plot: number) =>
+  GUTTER + ((t - start) / (end - start)) * plot;
+
+/** Baseline of the axis's tick labels and of the playhead's time. */
+export const TICK_Y = 18;
+
+/** The playhead's time in a pill on the tick row, centred on its line and kept inside the plot. */
+export function playheadPill(px: number, text: string, font: number, plot: number): { x0: number; x1: number } {
+  const w = textWidth(text, font, 600) + 10;
+  const x0 = Math.min(Math.max(px - w / 2, GUTTER), GUTTER + plot + 12 - w);
+  return { x0, x1: x0 + w };
+}

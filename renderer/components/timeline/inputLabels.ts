@@ -1,0 +1,87 @@
+// Where the inputs' labels go on their lanes' bottom rows, clear of markers and of each other. No React.
+import type { LaneMarker } from '../../../machines';
+import { DIAMOND, GAP, GUTTER, MARKER_SIZE } from './geometry';
+import { fitText, textWidth } from './text';
+import { markerGlyph } from './tones';
+
+/** An input's label on its lane's bottom row: where it starts (or ends, `end`) and the text shown. */
+export interface InputLabel {
+  readonly text: string;
+  readonly x: number;
+  readonly end: boolean;
+}
+
+/** Whether a marker at `mx` would be drawn over one of a lane's input diamonds (`inputs` sorted by cx). */
+export function onDiamond(inputs: readonly { cx: number }[] | undefined, mx: number, kind: string): boolean {
+  if (!inputs) return false;
+  const reach = DIAMOND + textWidth(markerGlyph(kind), MARKER_SIZE, 700) / 2;
+  let lo = 0;
+  let hi = inputs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (inputs[mid]!.cx < mx - reach) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < inputs.length && inputs[lo]!.cx <= mx + reach;
+}
+
+/**
+ * Places the labels of one lane's inputs (sorted by x) on the row they share with the lane's markers
+ * (in time order, at `markerX`): right of the diamond, or left of it when only there is room, or cut
+ * short on the roomier side, so that a label never runs over a marker, another input or its label.
+ * Markers are found by bisection: the work grows with the inputs, not with the pushes.
+ */
+export function placeInputLabels(
+  inputs: readonly { index: number; cx: number; label: string }[],
+  markers: readonly LaneMarker[],
+  markerX: (t: number) => number,
+  width: number,
+  /** The labels' font size (px): larger in present mode. */
+  font: number,
+): Map<number, InputLabel> {
+  const out = new Map<number, InputLabel>();
+  /** The first marker whose x is past `px`. */
+  const firstPast = (px: number) => {
+    let lo = 0;
+    let hi = markers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (markerX(markers[mid]!.at) > px) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const half = (m: LaneMarker) => textWidth(markerGlyph(m.kind), MARKER_SIZE, 700) / 2;
+  let taken = GUTTER;
+  inputs.forEach(({ index, cx, label }, k) => {
+    // Markers drawn on the diamond itself (within 1 px) hide under it, not under the label.
+    const next = markers[firstPast(cx + 1)];
+    const prev = markers[firstPast(cx - 1) - 1];
+    const before = inputs[k - 1];
+    const after = inputs[k + 1];
+    const right = Math.min(
+      width - GAP,
+      after ? after.cx - DIAMOND - GAP : Infinity,
+      next ? markerX(next.at) - half(next) - GAP : Infinity,
+    );
+    const left = Math.max(
+      taken + GAP,
+      before ? before.cx + DIAMOND + GAP : -Infinity,
+      prev ? markerX(prev.at) + half(prev) + GAP : -Infinity,
+    );
+    const start = cx + DIAMOND + 3;
+    const stop = cx - DIAMOND - 3;
+    const whole = textWidth(label, font);
+    const placed: InputLabel =
+      whole <= right - start
+        ? { text: label, x: start, end: false }
+        : whole <= stop - left
+          ? { text: label, x: stop, end: true }
+          : right - start >= stop - left
+            ? { text: fitText([label], right - start, font), x: start, end: false }
+            : { text: fitText([label], stop - left, font), x: stop, end: true };
+    out.set(index, placed);
+    taken = placed.end || placed.text === '' ? cx + DIAMOND : start + textWidth(placed.text, font);
+  });
+  return out;
+}
