@@ -509,6 +509,61 @@ test('two fingers pinch-zoom on a touch screen; the playhead does not jump', asy
   await expect(page.getByRole('region', { name: 'State at playhead' })).toContainText('State at 0 s');
 });
 
+for (const first of [1, 2]) {
+  test(`after a pinch whose finger ${first} lifts first, the view stays put and one finger pans and taps again`, async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const svg = page.locator('.timeline svg').first();
+    const ticks = async () => (await svg.locator('.tick').allTextContents()).join(' ');
+    const box = (await svg.boundingBox())!;
+    const y = box.y + 100;
+    const touch = (type: string, pointerId: number, x: number) =>
+      page.evaluate(
+        ([type, pointerId, x, y]) => {
+          const target = type === 'pointerdown' ? document.querySelector('.timeline svg')! : window;
+          target.dispatchEvent(
+            new PointerEvent(type, {
+              pointerId,
+              pointerType: 'touch',
+              clientX: x,
+              clientY: y,
+              button: 0,
+              bubbles: true,
+            }),
+          );
+        },
+        [type, pointerId, x, y] as const,
+      );
+    const mid = box.x + box.width * 0.6;
+    await touch('pointerdown', 1, mid - 40);
+    await touch('pointerdown', 2, mid + 40);
+    for (let d = 60; d <= 300; d += 40) {
+      await touch('pointermove', 1, mid - d);
+      await touch('pointermove', 2, mid + d);
+    }
+    await expect.poll(ticks).not.toBe('');
+    const pinched = await ticks();
+    // One finger lifts; the other moves a little and lifts: the pinched view stays as it is.
+    const other = first === 1 ? 2 : 1;
+    const otherX = other === 1 ? mid - 300 : mid + 300;
+    await touch('pointerup', first, first === 1 ? mid - 300 : mid + 300);
+    await touch('pointermove', other, otherX + 60);
+    await touch('pointerup', other, otherX + 60);
+    expect(await ticks()).toBe(pinched);
+    // A new single finger pans (same step, other ticks), not a pinch with a finger long gone.
+    await touch('pointerdown', 3, mid);
+    await touch('pointermove', 3, mid - 200);
+    await touch('pointerup', 3, mid - 200);
+    await expect.poll(ticks).not.toBe(pinched);
+    expect(tickStep(await ticks())).toBe(tickStep(pinched));
+    // And a tap moves the playhead.
+    await touch('pointerdown', 4, box.x + box.width * 0.5);
+    await touch('pointerup', 4, box.x + box.width * 0.5);
+    await expect(page.getByRole('region', { name: 'State at playhead' })).not.toContainText('State at 0 s');
+  });
+}
+
 test('a push whose span runs to the end keeps its whole label, fate word included, inside the timeline', async ({
   page,
 }) => {

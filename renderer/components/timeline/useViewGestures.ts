@@ -23,8 +23,12 @@ interface ViewGestures {
  */
 export function useViewGestures({ host, view, plot, tAt, onView, onPlayhead, onSelectEvents }: ViewGestures) {
   // Two fingers on a touch screen pinch-zoom around their midpoint; one finger (or the mouse) pans.
+  // `touches`: fingers down now. `pinched`: fingers that took part in a pinch and are still down; the
+  // first of the two to lift ends the zoom, and the other then changes nothing until it lifts too
+  // (its pan began before the pinch, so it would throw the view back).
   const touches = useRef(new Map<number, number>());
   const pinching = useRef(false);
+  const pinched = useRef(new Set<number>());
   const startPinch = () => {
     const [[idA, xA], [idB, xB]] = [...touches.current.entries()] as [[number, number], [number, number]];
     const left = host.current?.getBoundingClientRect().left ?? 0;
@@ -34,17 +38,21 @@ export function useViewGestures({ host, view, plot, tAt, onView, onPlayhead, onS
     const anchor = base.start + ((Math.min(xA, xB) + d0 / 2 - left - GUTTER) / plot) * span0;
     const ratio = (anchor - base.start) / span0;
     pinching.current = true;
+    pinched.current.add(idA).add(idB);
     const move = (e: PointerEvent) => {
-      if (e.pointerId !== idA && e.pointerId !== idB) return;
+      if (!pinching.current || (e.pointerId !== idA && e.pointerId !== idB)) return;
       touches.current.set(e.pointerId, e.clientX);
       const d = Math.max(Math.abs((touches.current.get(idA) ?? xA) - (touches.current.get(idB) ?? xB)), 10);
       const next = Math.min(Math.max((span0 * d0) / d, 50), 40 * 86_400_000);
       onView({ start: anchor - ratio * next, end: anchor - ratio * next + next });
     };
+    // Each finger leaves `touches` when it lifts, whichever lifts first; the listeners go with the last.
     const end = (e: PointerEvent) => {
       if (e.pointerId !== idA && e.pointerId !== idB) return;
       touches.current.delete(e.pointerId);
+      pinched.current.delete(e.pointerId);
       pinching.current = false;
+      if (pinched.current.has(idA) || pinched.current.has(idB)) return;
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', end);
       window.removeEventListener('pointercancel', end);
@@ -71,8 +79,8 @@ export function useViewGestures({ host, view, plot, tAt, onView, onPlayhead, onS
     let moved = false;
     const move = (e: PointerEvent) => {
       if (e.pointerId !== id) return;
-      // A second finger turned this pan into a pinch: the pinch moves the view now.
-      if (pinching.current) {
+      // A second finger turned this pan into a pinch: the pinch moves the view, and after it nothing.
+      if (pinched.current.has(id)) {
         moved = true;
         return;
       }
