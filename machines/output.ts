@@ -1,4 +1,5 @@
 import { strikesInWindow } from './actors/throttle';
+import { natInPath } from './actors/deviceMachine';
 import type { Histories } from './history';
 import type { PushRecord } from './journal';
 import type { Params } from './params';
@@ -119,7 +120,7 @@ export function worldAt(t: number, h: Histories, params: Params): WorldState {
       locked: device.context.locked,
       apsd,
       powerPolicy: device.context.powerPolicy,
-      natDropped: device.context.natDropped,
+      natDropped: natInPath(device.context),
     },
     callServices: {
       seesForeground: cs.context.seesForeground,

@@ -24,7 +24,12 @@ export interface DeviceContext {
   readonly network: Network;
   readonly locked: boolean;
   readonly powerPolicy: 0 | 3;
-  readonly natDropped: boolean;
+  /**
+   * DEV-3: the network whose NAT dropped its WAN side (a home router on Wi-Fi, a carrier's on
+   * cellular), until it is restored; `none` when it dropped while the phone was offline: then it is
+   * the network the phone joins next. Another network's path does not go through it.
+   */
+  readonly natOn?: Interface;
   /** Failed connection attempts in a row (DEV-1 backoff). */
   readonly failures: number;
   /** What broke the last connection, for the why of pushes delivered on reconnect. */
@@ -38,7 +43,9 @@ export type DeviceEnqueue = Enqueue<DeviceContext, DeviceEvent, ApnsEvent | Call
 
 type Interface = 'wifi' | 'cellular' | 'none';
 const interfaceOf = (n: Network): Interface => (n === 'wifi' ? 'wifi' : n === 'offline' ? 'none' : 'cellular');
-const isUsable = (c: DeviceContext): boolean => (c.network === 'wifi' || c.network === 'cellular') && !c.natDropped;
+/** DEV-3: the phone's path to APNs now goes through the NAT that dropped. */
+export const natInPath = (c: DeviceContext): boolean => c.natOn !== undefined && c.natOn === interfaceOf(c.network);
+const isUsable = (c: DeviceContext): boolean => (c.network === 'wifi' || c.network === 'cellular') && !natInPath(c);
 
 /**
  * The phone: network, lock, powerd's assertion policy and apsd's single connection to APNs
@@ -77,9 +84,14 @@ export const deviceMachine = setup({
       interfaceOf(event.to) === interfaceOf(context.network),
   },
   actions: {
-    setNetwork: assign({
-      network: ({ context, event }) => (event.type === 'network.changed' ? event.to : context.network),
+    setNetwork: assign(({ context, event }) => {
+      if (event.type !== 'network.changed') return {};
+      // A NAT that dropped while the phone was offline is on the first network it joins.
+      const joined = context.natOn === 'none' && event.to !== 'offline';
+      return joined ? { network: event.to, natOn: interfaceOf(event.to) } : { network: event.to };
     }),
+    dropNat: assign({ natOn: ({ context }) => interfaceOf(context.network) }),
+    restoreNat: assign({ natOn: undefined }),
     recordNetwork: ({ context }) => recordNetwork(context),
     lock: assign({ locked: true }),
     unlock: assign({ locked: false }),
@@ -111,7 +123,6 @@ export const deviceMachine = setup({
     network: input.env.scenario.device.network,
     locked: input.env.scenario.device.locked,
     powerPolicy: 0,
-    natDropped: false,
     failures: 0,
   }),
   entry: 'recordNetwork',
@@ -136,7 +147,7 @@ export const deviceMachine = setup({
           on: {
             'nat.drop': {
               target: 'dead',
-              actions: [assign({ natDropped: true }), { type: 'linkDown', params: { cause: 'nat' } }],
+              actions: ['dropNat', { type: 'linkDown', params: { cause: 'nat' } }],
             },
           },
         },
@@ -144,7 +155,7 @@ export const deviceMachine = setup({
         dead: {
           entry: 'showDead',
           after: { keepalive: { target: '#device.trying' } },
-          on: { 'nat.restore': { actions: assign({ natDropped: false }) } },
+          on: { 'nat.restore': { actions: 'restoreNat' } },
         },
       },
       on: {
@@ -193,8 +204,8 @@ export const deviceMachine = setup({
         ],
         'device.wake': { actions: 'wake' },
         'screen.unlock': { actions: ['unlock', 'wake'] },
-        'nat.drop': { actions: assign({ natDropped: true }) },
-        'nat.restore': { actions: assign({ natDropped: false }) },
+        'nat.drop': { actions: 'dropNat' },
+        'nat.restore': { actions: 'restoreNat' },
       },
     },
     trying: {
@@ -222,7 +233,7 @@ export const deviceMachine = setup({
               reenter: true,
               actions: ['setNetwork', 'recordNetwork'],
             },
-            'nat.restore': { target: 'attempting', reenter: true, actions: assign({ natDropped: false }) },
+            'nat.restore': { target: 'attempting', reenter: true, actions: 'restoreNat' },
           },
         },
         backoff: {
@@ -231,7 +242,7 @@ export const deviceMachine = setup({
           on: {
             // Same interface, better signal: apsd still waits for its retry timer (DEV-1's lost minutes).
             'network.changed': { guard: 'isSameInterface', actions: ['setNetwork', 'recordNetwork'] },
-            'nat.restore': { actions: assign({ natDropped: false }) },
+            'nat.restore': { actions: 'restoreNat' },
           },
         },
       },
@@ -254,7 +265,7 @@ export const deviceMachine = setup({
         ],
         'device.wake': { target: 'trying', reenter: true, actions: 'wake' },
         'screen.unlock': { target: 'trying', reenter: true, actions: ['unlock', 'wake'] },
-        'nat.drop': { actions: assign({ natDropped: true }) },
+        'nat.drop': { actions: 'dropNat' },
       },
     },
     gaveUp: {
@@ -268,8 +279,8 @@ export const deviceMachine = setup({
         'power.policy': { guard: ({ event }) => event.policy === 0, target: 'trying', actions: 'wake' },
         'device.wake': { target: 'trying', actions: 'wake' },
         'screen.unlock': { target: 'trying', actions: ['unlock', 'wake'] },
-        'nat.drop': { actions: assign({ natDropped: true }) },
-        'nat.restore': { actions: assign({ natDropped: false }) },
+        'nat.drop': { actions: 'dropNat' },
+        'nat.restore': { actions: 'restoreNat' },
       },
     },
   },

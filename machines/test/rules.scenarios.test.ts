@@ -235,6 +235,35 @@ describe('DEV-3', () => {
     expect(run.push('c').deliveredAt).toBe(302_000);
     expect(run.rules('c')).toEqual(expect.arrayContaining(['APNS-2', 'DEV-3']));
   });
+  it('the broken NAT is on one network: on cellular apsd reconnects, and back on Wi-Fi it is broken again', () => {
+    const run = given({ duration: '20m' })
+      .at('0s', { do: 'nat-drop' })
+      .at('60s', push('c'))
+      .at('90s', network('cellular'))
+      .at('10m', network('wifi'))
+      .at('11m', push('home'))
+      .run();
+    // Cellular bypasses the Wi-Fi router: apsd reconnects at once and the held push is delivered.
+    expect(run.state('100s').device.apsd).toBe('connected');
+    expect(run.state('100s').device.natDropped).toBe(false);
+    expect(run.fate('c')).toBe('rang');
+    // Back behind the broken router, nothing gets through.
+    expect(run.state('11m').device.natDropped).toBe(true);
+    expect(run.fate('home')).toBe('undelivered');
+  });
+  it('a NAT that drops while the phone is offline breaks the network it joins next', () => {
+    const run = given({ duration: '10m', device: { network: 'offline' } })
+      .at('0s', { do: 'nat-drop' })
+      .at('30s', network('wifi'))
+      .at('60s', push('c', { expiration: '1h' }))
+      .at('5m', network('cellular'))
+      .run();
+    // On Wi-Fi apsd can never connect; cellular goes round the broken router.
+    expect(run.state('2m').device.natDropped).toBe(true);
+    expect(run.state('6m').device).toMatchObject({ apsd: 'connected', natDropped: false });
+    expect(run.push('c').deliveredAt).toBeGreaterThan(5 * 60_000);
+    expect(run.fate('c')).toBe('rang');
+  });
 });
 
 describe('DEV-4', () => {
