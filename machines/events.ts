@@ -49,6 +49,8 @@ export type CallServicesEvent =
   | { type: 'callkit.callsChanged'; live: number }
   | { type: 'app.stateChanged'; foreground: boolean; running: boolean; debugger: boolean }
   | { type: 'app.crashed'; push: string }
+  /** The handler returned without reporting, and the debugger kept PushKit from crashing the app (DBG-1). */
+  | { type: 'app.unreported'; push: string }
   | { type: 'app.died'; unhandled: readonly Delivery[]; endedBy: EndedBy }
   | { type: 'app.reset'; why: 'reinstall' | 'update' }
   | { type: 'throttle.lift' }

@@ -9,7 +9,10 @@ export interface PendingDelivery extends Delivery {
   readonly handedAt?: number;
   /** The app's process it was handed to, as `CallServicesContext.processEnds` counted then. */
   readonly process?: number;
-  /** The app had no delegate to receive it (LAUNCH-2): no report can come. */
+  /**
+   * No report can come: the app had no delegate to receive it (LAUNCH-2), or its handler returned
+   * without one while the debugger kept PushKit from crashing the app (DBG-1).
+   */
   readonly lost?: true;
   /** Its check found no report but the debugger was attached (DBG-1): kept until a report or its process's end. */
   readonly forgiven?: true;
@@ -121,6 +124,20 @@ export const callServicesMachine = setup({
       }
       return pending ? { ...seen, pending } : seen;
     }),
+    /** No report will come for this push (DBG-1 spared the app PK-1's crash): the check still runs. */
+    noteUnreported: assign(({ context, event }) => {
+      if (event.type !== 'app.unreported') return {};
+      const delivery = context.pending.get(event.push);
+      const pending = new Map(context.pending);
+      if (delivery && !delivery.forgiven) {
+        pending.set(event.push, { ...delivery, lost: true });
+        return { pending };
+      }
+      // Its check has run already and forgave it (DBG-1), or none is running: its story ends here.
+      context.env.journal.fate(event.push, 'exempt');
+      pending.delete(event.push);
+      return delivery ? { pending } : {};
+    }),
     seeCalls: assign(({ event }) => (event.type === 'callkit.callsChanged' ? { seesOnCall: event.live > 0 } : {})),
   },
 }).createMachine({
@@ -142,6 +159,7 @@ export const callServicesMachine = setup({
     'callkit.callsChanged': { actions: 'seeCalls' },
     'app.stateChanged': { actions: 'seeApp' },
     'app.died': { actions: 'redeliver' },
+    'app.unreported': { actions: 'noteUnreported' },
     'deadline.check': { actions: 'checkDeadline' },
   },
   initial: 'delivering',

@@ -189,7 +189,9 @@ export function handlerReturns(context: AppContext, push: string, enqueue: AppEn
       'DBG-1',
       'The handler returned without reporting a call: PushKit would have crashed the app (PK-1), but the debugger was attached, which disables this; no strike was counted.',
     );
-    if (!later) journal.fate(push, 'exempt');
+    // No report will come; callservicesd's check is still to run, and decides: the debugger may be
+    // gone by then (KILL-1).
+    if (!later) enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.unreported', push }));
     return next;
   }
   const message = iosAtLeast(env, IOS_PK1_MESSAGE) ? PK1_MESSAGE : PK1_MESSAGE_IOS13;

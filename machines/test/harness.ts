@@ -5,7 +5,7 @@ import { simulate } from '../simulate';
 import { parseDuration, type SimTime } from '../time';
 
 /** A number of ms or a duration string (`"5s"`); keyword values are listed beside it where allowed. */
-type Duration =
+export type Duration =
   | number
   | `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`
   | `-${number}${'ms' | 's' | 'm' | 'h' | 'd'}`

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportMode } from '../scenario/types';
 import { Time } from '../time';
-import { answer, appAction, cancel, given, network, push } from './harness';
+import { answer, appAction, cancel, given, network, push, type Duration } from './harness';
 
 describe('PATH-1', () => {
   it('delivery does not depend on the app state: every app state gets the push', () => {
@@ -521,6 +521,22 @@ describe('KILL-1', () => {
 });
 
 describe('DBG-1', () => {
+  it('sparing the app PK-1 is not the end: detached before callservicesd checks, it is killed (KILL-1)', () => {
+    const detached = (at: Duration) =>
+      given({ app: { report: 'never', debuggerAttached: true } })
+        .at('0s', push('c'))
+        .at(at, appAction('debugger-detach'))
+        .run();
+    // The handler returned at once, unreported; PushKit did not crash the app (DBG-1).
+    const early = detached('5s');
+    expect(early.fate('c')).toBe('killed');
+    expect(early.rules('c')).toEqual(expect.arrayContaining(['DBG-1', 'KILL-1']));
+    expect(early.strikes()).toBe(1);
+    // Still attached at the check: no kill, no strike.
+    const late = detached('8s');
+    expect(late.fate('c')).toBe('exempt');
+    expect(late.strikes()).toBe(0);
+  });
   it('with the debugger attached there is no crash, no kill and no strike; the would-be failure is recorded', () => {
     const run = given({ app: { report: 'never', debuggerAttached: true } })
       .at('0s', push('c'))
