@@ -90,7 +90,8 @@ function scenariosOf(minLength: number, maxLength: number): fc.Arbitrary<ReturnT
         events.push([t, { ...e, id }]);
       } else if ('call' in e) {
         if (ids.has(e.call as string))
-          events.push([t, e.do === 'cancel' ? { ...e, id: `x-${e.call as string}-${t}` } : e]);
+          // Ids are unique, as the loader demands: two cancellations of one call at one time differ.
+          events.push([t, e.do === 'cancel' ? { ...e, id: `x-${e.call as string}-${t}-${++n}` } : e]);
       } else events.push([t, e]);
     }
     return scenario(setup, events);

@@ -50,7 +50,23 @@ describe('engine properties over random scenarios', () => {
             if (p.deliveredAt > w.from && p.deliveredAt < w.until) expect(p.fate).toBe('throttled');
           }
           // no VoIP push reaches the phone while apsd is disconnected
-          expect(trace.stateAt(p.deliveredAt).device.apsd).toBe('connected');
+          const then = trace.stateAt(p.deliveredAt);
+          expect(then.device.apsd).toBe('connected');
+          // THROTTLE-2's model, counted from the strikes alone: a VoIP push gets past callservicesd only
+          // while fewer than throttleFailures earlier failures lie in the rolling window (a reinstall
+          // or an update clears them)
+          if (p.fate !== 'throttled') {
+            const at = p.deliveredAt;
+            const reset = Math.max(
+              -Infinity,
+              ...s.timeline
+                .filter((e) => e.do === 'app' && (e.action === 'reinstall' || e.action === 'update') && e.at <= at)
+                .map((e) => e.at),
+            );
+            const { throttleFailures, throttleWindow } = then.callServices;
+            const earlier = result.strikes.filter((x) => x.at < at && x.at > at - throttleWindow && x.at >= reset);
+            expect(earlier.length, p.id).toBeLessThan(throttleFailures);
+          }
         }
         // the event log never goes back in time
         for (let i = 1; i < result.events.length; i++)
