@@ -8,6 +8,20 @@ const RUNS = 150;
 /** Busy scenarios (20–60 events) meet the rarer interactions: a push handed to a process that died since. */
 const BUSY_RUNS = 150;
 
+/** The rules that can decide each fate (RULES.md, the table of fates). */
+const DECIDED_BY: Partial<Record<Fate, readonly string[]>> = {
+  crashed: ['PK-1'],
+  killed: ['KILL-1', 'LAUNCH-3'],
+  throttled: ['THROTTLE-1'],
+  expired: ['APNS-3'],
+  superseded: ['APNS-4'],
+  ignored: ['PATH-3'],
+  missed: ['MUST-1'],
+  duplicate: ['EXEMPT-2'],
+  'in-app': ['EXEMPT-3'],
+  stale: ['CALL-1'],
+};
+
 describe('engine properties over random scenarios', () => {
   it('is deterministic: the same scenario twice gives byte-identical JSON', () => {
     fc.assert(
@@ -35,8 +49,19 @@ describe('engine properties over random scenarios', () => {
         // strikes only from crashed or killed pushes, at most one per push
         const struck = result.strikes.map((x) => x.push);
         expect(new Set(struck).size).toBe(struck.length);
-        for (const st of result.strikes) expect(['crashed', 'killed']).toContain(fateOf.get(st.push));
+        for (const st of result.strikes) expect(st.cause, st.push).toBe(fateOf.get(st.push));
+        const strikeOf = new Map(result.strikes.map((x) => [x.push, x]));
         for (const p of result.pushes) {
+          // the fate carries the rule that decides it (RULES.md's table of fates); a crash is always a
+          // strike, a kill is one unless the launch watchdog did it
+          const decidedBy = DECIDED_BY[p.fate];
+          if (decidedBy)
+            expect(
+              p.rules.some((r) => decidedBy.includes(r)),
+              `${p.id} ${p.fate}: ${p.rules.join(' ')}`,
+            ).toBe(true);
+          if (p.fate === 'crashed') expect(strikeOf.has(p.id), p.id).toBe(true);
+          if (p.fate === 'killed' && p.rules.at(-1) === 'KILL-1') expect(strikeOf.has(p.id), p.id).toBe(true);
           // never delivered before it was sent; rule steps never go back in time
           if (p.deliveredAt !== undefined) expect(p.deliveredAt).toBeGreaterThanOrEqual(p.sentAt);
           for (let i = 1; i < p.steps.length; i++) expect(p.steps[i]!.at).toBeGreaterThanOrEqual(p.steps[i - 1]!.at);
