@@ -532,6 +532,7 @@ describe('DBG-1', () => {
     expect(early.fate('c')).toBe('killed');
     expect(early.rules('c')).toEqual(expect.arrayContaining(['DBG-1', 'KILL-1']));
     expect(early.strikes()).toBe(1);
+    expect(early.push('c').why).toContain('The debugger was detached by then, so callservicesd checked 7 s');
     // Still attached at the check: no kill, no strike.
     const late = detached('8s');
     expect(late.fate('c')).toBe('exempt');
