@@ -64,6 +64,8 @@ describe('engine properties over random scenarios', () => {
           // a kill by callservicesd (its last step: earlier KILL-1 steps may explain a kill for another
           // push) is a strike, no sooner than the deadline after the push reached the phone
           const last = p.steps.at(-1);
+          // the launch watchdog kills without a strike (LAUNCH-3)
+          if (p.fate === 'killed' && last?.rule === 'LAUNCH-3') expect(strikeOf.has(p.id), p.id).toBe(false);
           if (p.fate === 'killed' && last?.rule === 'KILL-1') {
             expect(strikeOf.get(p.id)?.at, p.id).toBe(last.at);
             expect(last.at - (p.deliveredAt ?? Infinity), p.id).toBeGreaterThanOrEqual(s.params.callservicesdDeadline);
@@ -79,6 +81,14 @@ describe('engine properties over random scenarios', () => {
           // nothing reaches the app while throttled
           for (const w of result.throttled) {
             if (p.deliveredAt > w.from && p.deliveredAt < w.until) expect(p.fate).toBe('throttled');
+          }
+          // and a throttled push met a block: one that was open when it reached the phone
+          if (p.fate === 'throttled') {
+            const at = p.deliveredAt;
+            expect(
+              result.throttled.some((w) => w.from <= at && at <= w.until),
+              p.id,
+            ).toBe(true);
           }
           // no VoIP push reaches the phone while apsd is disconnected
           const then = trace.stateAt(p.deliveredAt);
