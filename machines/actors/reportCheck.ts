@@ -25,11 +25,7 @@ export function deliver(context: CallServicesContext, event: CallServicesEvent, 
   } else if (!delivery.enforced) {
     pending.delete(event.push); // nothing to check
   } else {
-    pending.set(event.push, startCheck(context, delivery));
-    enqueue.raise(
-      { type: 'deadline.check', push: event.push },
-      { delay: 'reportDeadline', id: `deadline:${event.push}` },
-    );
+    pending.set(event.push, startCheck(context, delivery, enqueue));
   }
   enqueue.assign({ pending });
 }
@@ -53,13 +49,9 @@ export function startDeadline(
     enqueue.assign({ pending });
     return;
   }
-  const check = startCheck(context, delivery);
+  const check = startCheck(context, delivery, enqueue);
   pending.set(event.push, event.lost ? { ...check, lost: true } : check);
   enqueue.assign({ pending });
-  enqueue.raise(
-    { type: 'deadline.check', push: event.push },
-    { delay: 'reportDeadline', id: `deadline:${event.push}` },
-  );
 }
 
 /**
@@ -147,10 +139,14 @@ function decide(context: CallServicesContext, push: string): Delivery {
   return exemption ? { push, enforced: false, exemption } : { push, enforced: true };
 }
 
-/** Opens the report check (KILL-1) of a delivery handed to the app now; the caller raises `deadline.check`. */
-function startCheck(context: CallServicesContext, delivery: Delivery): PendingDelivery {
+/** Opens the report check (KILL-1) of a delivery handed to the app now, due `reportDeadline` later. */
+function startCheck(context: CallServicesContext, delivery: Delivery, enqueue: CallServicesEnqueue): PendingDelivery {
   const { journal, params } = context.env;
   const now = journal.time();
+  enqueue.raise(
+    { type: 'deadline.check', push: delivery.push },
+    { delay: 'reportDeadline', id: `deadline:${delivery.push}` },
+  );
   journal.openInterval(
     `deadline:${delivery.push}`,
     'callservicesd',
