@@ -49,27 +49,19 @@ export function block(context: CallServicesContext, event: CallServicesEvent): v
 /** The window is full: VoIP delivery is blocked until the oldest strike that matters leaves it (THROTTLE-1). */
 export function startThrottle(context: CallServicesContext, enqueue: CallServicesEnqueue): void {
   const { journal, params } = context.env;
-  const now = journal.time();
-  const inWindow = strikesInWindow(context.strikes, now, params.throttleWindow);
-  const until = liftTime(context, inWindow, now);
-  enqueue.assign({ throttle: { from: now, until } });
+  const failures = blockUntilWindowClears(context, journal.time(), enqueue);
   journal.openInterval(
     'throttle',
     'callservicesd',
     'throttle',
-    `VoIP delivery blocked (${inWindow.length} failures in ${formatWindow(params.throttleWindow)})`,
+    `VoIP delivery blocked (${failures} failures in ${formatWindow(params.throttleWindow)})`,
     {
       rule: 'THROTTLE-1',
     },
   );
-  journal.log(
-    'callservicesd',
-    `Too many reporting failures (${inWindow.length}): VoIP pushes to the app are blocked.`,
-    {
-      rule: 'THROTTLE-1',
-    },
-  );
-  enqueue.raise({ type: 'throttle.lift' }, { delay: until - now, id: 'throttle.lift' });
+  journal.log('callservicesd', `Too many reporting failures (${failures}): VoIP pushes to the app are blocked.`, {
+    rule: 'THROTTLE-1',
+  });
 }
 
 /**
@@ -78,23 +70,27 @@ export function startThrottle(context: CallServicesContext, enqueue: CallService
  */
 export function extendThrottle(context: CallServicesContext, enqueue: CallServicesEnqueue): void {
   const { journal, params } = context.env;
-  const now = journal.time();
-  const inWindow = strikesInWindow(context.strikes, now, params.throttleWindow);
-  const until = liftTime(context, inWindow, now);
-  if (context.throttle) enqueue.assign({ throttle: { from: context.throttle.from, until } });
+  const failures = blockUntilWindowClears(context, context.throttle?.from ?? journal.time(), enqueue);
   journal.log(
     'callservicesd',
-    `Still ${inWindow.length} failures in the last ${formatWindow(params.throttleWindow)}: VoIP pushes to the app stay blocked.`,
+    `Still ${failures} failures in the last ${formatWindow(params.throttleWindow)}: VoIP pushes to the app stay blocked.`,
     { rule: 'THROTTLE-2' },
   );
-  enqueue.raise({ type: 'throttle.lift' }, { delay: until - now, id: 'throttle.lift' });
 }
 
-/** When the oldest of the last `throttleFailures` strikes leaves the window. */
-function liftTime(context: CallServicesContext, inWindow: readonly Strike[], now: number): number {
-  const { params } = context.env;
+/**
+ * Blocks VoIP delivery from `from` until the oldest of the last `throttleFailures` strikes leaves the
+ * window, and sets the lift for then; returns how many failures lie in the window now.
+ */
+function blockUntilWindowClears(context: CallServicesContext, from: number, enqueue: CallServicesEnqueue): number {
+  const { journal, params } = context.env;
+  const now = journal.time();
+  const inWindow = strikesInWindow(context.strikes, now, params.throttleWindow);
   const oldestThatMatters = inWindow[inWindow.length - params.throttleFailures];
-  return (oldestThatMatters?.at ?? now) + params.throttleWindow;
+  const until = (oldestThatMatters?.at ?? now) + params.throttleWindow;
+  enqueue.assign({ throttle: { from, until } });
+  enqueue.raise({ type: 'throttle.lift' }, { delay: until - now, id: 'throttle.lift' });
+  return inWindow.length;
 }
 
 /** VoIP delivery resumes (the throttle lifts, or the app was reinstalled or updated: THROTTLE-2). */
