@@ -469,6 +469,36 @@ test('pinch (ctrl + wheel, as trackpads send it) zooms around the pointer', asyn
   expect(tickStep(await ticks())).toBeLessThan(tickStep(before));
 });
 
+/** A finger at height `y` on the timeline: touch pointer events, down on its SVG, the rest on the window. */
+const finger = (page: Page, y: number) => (type: string, pointerId: number, x: number) =>
+  page.evaluate(
+    ([type, pointerId, x, y]) => {
+      const target = type === 'pointerdown' ? document.querySelector('.timeline svg')! : window;
+      target.dispatchEvent(
+        new PointerEvent(type, {
+          pointerId,
+          pointerType: 'touch',
+          isPrimary: pointerId === 1,
+          clientX: x,
+          clientY: y,
+          button: 0,
+          bubbles: true,
+        }),
+      );
+    },
+    [type, pointerId, x, y] as const,
+  );
+
+/** Fingers 1 and 2 go down 80 px apart around `mid` and spread to 600 px apart (a pinch-out); both stay down. */
+async function spread(touch: ReturnType<typeof finger>, mid: number): Promise<void> {
+  await touch('pointerdown', 1, mid - 40);
+  await touch('pointerdown', 2, mid + 40);
+  for (let d = 60; d <= 300; d += 40) {
+    await touch('pointermove', 1, mid - d);
+    await touch('pointermove', 2, mid + d);
+  }
+}
+
 test('two fingers pinch-zoom on a touch screen; the playhead does not jump', async ({ page }) => {
   await page.goto('/');
   const svg = page.locator('.timeline svg').first();
@@ -476,31 +506,9 @@ test('two fingers pinch-zoom on a touch screen; the playhead does not jump', asy
   const before = await ticks();
   const box = (await svg.boundingBox())!;
   const y = box.y + 100;
-  const touch = (type: string, pointerId: number, x: number) =>
-    page.evaluate(
-      ([type, pointerId, x, y]) => {
-        const target = type === 'pointerdown' ? document.querySelector('.timeline svg')! : window;
-        target.dispatchEvent(
-          new PointerEvent(type, {
-            pointerId,
-            pointerType: 'touch',
-            isPrimary: pointerId === 1,
-            clientX: x,
-            clientY: y,
-            button: 0,
-            bubbles: true,
-          }),
-        );
-      },
-      [type, pointerId, x, y] as const,
-    );
+  const touch = finger(page, y);
   const mid = box.x + box.width * 0.6;
-  await touch('pointerdown', 1, mid - 40);
-  await touch('pointerdown', 2, mid + 40);
-  for (let d = 60; d <= 300; d += 40) {
-    await touch('pointermove', 1, mid - d);
-    await touch('pointermove', 2, mid + d);
-  }
+  await spread(touch, mid);
   await touch('pointerup', 1, mid - 300);
   await touch('pointerup', 2, mid + 300);
   await expect.poll(ticks).not.toBe(before);
@@ -518,30 +526,9 @@ for (const first of [1, 2]) {
     const ticks = async () => (await svg.locator('.tick').allTextContents()).join(' ');
     const box = (await svg.boundingBox())!;
     const y = box.y + 100;
-    const touch = (type: string, pointerId: number, x: number) =>
-      page.evaluate(
-        ([type, pointerId, x, y]) => {
-          const target = type === 'pointerdown' ? document.querySelector('.timeline svg')! : window;
-          target.dispatchEvent(
-            new PointerEvent(type, {
-              pointerId,
-              pointerType: 'touch',
-              clientX: x,
-              clientY: y,
-              button: 0,
-              bubbles: true,
-            }),
-          );
-        },
-        [type, pointerId, x, y] as const,
-      );
+    const touch = finger(page, y);
     const mid = box.x + box.width * 0.6;
-    await touch('pointerdown', 1, mid - 40);
-    await touch('pointerdown', 2, mid + 40);
-    for (let d = 60; d <= 300; d += 40) {
-      await touch('pointermove', 1, mid - d);
-      await touch('pointermove', 2, mid + d);
-    }
+    await spread(touch, mid);
     await expect.poll(ticks).not.toBe('');
     const pinched = await ticks();
     // One finger lifts; the other moves a little and lifts: the pinched view stays as it is.
