@@ -43,6 +43,13 @@ const coreImports = {
     },
   ],
 };
+/** Above the core, the core is reached through its one door (machines/index.ts), never a room inside it. */
+const throughTheDoor = {
+  group: ['**/machines/*', '**/machines/**'],
+  message: "Import the core through its door, '../machines' (machines/index.ts), not a file inside it.",
+};
+const UI_ONLY = ['react', 'react-dom', 'react/*', 'react-dom/*', '@xstate/react'];
+
 const coreGlobals = [
   { name: 'setTimeout', message: 'Use the virtual clock (xstate delays), not wall-clock timers.' },
   { name: 'setInterval', message: 'Use the virtual clock (xstate delays), not wall-clock timers.' },
@@ -94,9 +101,22 @@ export default tseslint.config(
     },
   },
   {
-    // Tests beside the core may read files, but stay on the virtual clock and seeded randomness.
+    // Tests beside the core may read files, but stay on the virtual clock and seeded randomness, and
+    // take nothing from scripts/ (what they check lives in the core itself).
     files: ['machines/**/*.test.ts', 'machines/**/*.bench.ts'],
     rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/scripts/**'], message: "The core's tests import nothing from scripts/." },
+            {
+              group: ['**/renderer/**', '**/electron/**', '**/cli/**'],
+              message: 'machines/ may not import the layers above it.',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', ...coreGlobals],
       'no-restricted-properties': ['error', ...coreProperties],
     },
@@ -106,6 +126,61 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: 'renderer/ runs as a web page: no Node APIs.' })),
+          patterns: [
+            throughTheDoor,
+            { group: ['node:*'], message: 'renderer/ runs as a web page: no Node APIs.' },
+            { group: ['electron', 'electron/*'], message: 'renderer/ reaches the shell only through window.ringside.' },
+            {
+              group: ['**/electron/**', '**/cli/**', '**/scripts/**'],
+              message: 'renderer/ may not import the shell, the CLI or scripts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The renderer's tests run in Node and may read fixtures, but reach the core through its door too.
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            throughTheDoor,
+            { group: ['**/electron/**', '**/cli/**'], message: 'renderer/ may not import the shell or the CLI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            throughTheDoor,
+            { group: UI_ONLY, message: 'The CLI is a thin wrapper over the core: no React.' },
+            { group: ['electron', 'electron/*'], message: 'The CLI runs in Node, not Electron.' },
+            {
+              group: ['**/renderer/**', '**/electron/**', '**/scripts/**'],
+              message: 'cli/ may not import the UI, the shell or scripts.',
+            },
+          ],
+        },
+      ],
+    },
   },
   prettier,
 );

@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from '../machines';
-import { RULES } from '../machines/rules';
-import { parseScenarioText } from '../machines/scenario';
+import { RULES } from '../machines';
+import { parseScenarioText } from '../machines';
 
 const ROOT = resolve(__dirname, '..');
 const PRESETS = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.ringside.json'));

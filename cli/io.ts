@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatErrors, MAX_SCENARIO_BYTES, parseScenarioText, type LoadResult } from '../machines/scenario';
+import { formatErrors, MAX_SCENARIO_BYTES, parseScenarioText, type LoadResult } from '../machines';
 import { CliError } from './errors';
 import { applyOverrides, overrideHints, type Overrides } from './overrides';
 

@@ -1,7 +1,7 @@
 /** main() in-process, for the one path a real scenario cannot reach: an exception from the engine. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../machines/simulate', () => ({
+vi.mock('../machines/engine/simulate', () => ({
   simulate: () => {
     throw new TypeError('boom in the engine');
   },

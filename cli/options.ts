@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseDuration } from '../machines/time';
+import { parseDuration } from '../machines';
 import { CliError } from './errors';
 import type { Overrides } from './overrides';
 

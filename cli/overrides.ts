@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import type { ScenarioError } from '../machines/scenario';
+import type { ScenarioError } from '../machines';
 import { CliError } from './errors';
 
 /** `--ios` and `--set` given on the command line, applied to the raw file before validation. */

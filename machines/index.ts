@@ -1,6 +1,18 @@
-export { simulate, Simulator, type SimulateOptions } from './simulate';
-export * from './result';
-export * from './scenario/types';
-export * from './params';
-export * from './time';
-export type { ScenarioFile, TimelineEventFile } from './scenario';
+/**
+ * The core's one door. The renderer and the CLI import from here and from nowhere deeper (a lint rule
+ * holds them to it), so a room inside machines/ can be rearranged without touching the layers above.
+ * Rooms: `engine/` (clock, journal, simulate, result), `actors/` (one folder per XState actor with its
+ * rule tests), `scenario/` (format, loader, params, iOS versions), `explain/` (rule catalog, fates,
+ * reports, what-if and sweeps).
+ */
+export { simulate, Simulator, type SimulateOptions } from './engine/simulate';
+export * from './engine/result';
+export * from './engine/time';
+export * from './scenario';
+export * from './scenario/params';
+export { iosChangesBetween, IOS_PICKS, onIos, parseIos, thresholdText } from './scenario/versions';
+export { FATE_INFO, RULES, ruleById } from './explain/rules';
+export { FATE_SYMBOL, fateTone } from './explain/fates';
+export { fatesBySendTime, sweepSendTimes, sweepStep, type FateSpan } from './explain/sweep';
+export { COMMON_CHANGES, GOOD_FATES, whatWouldHaveSaved } from './explain/whatif';
+export { htmlReport, markdownReport } from './explain/report';

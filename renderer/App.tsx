@@ -2,8 +2,8 @@ import { useMachine } from '@xstate/react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { LaneId, Scenario } from '../machines';
-import { cancelPushId, formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines/scenario';
-import { parseDuration, toDurationString } from '../machines/time';
+import { cancelPushId, formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines';
+import { parseDuration, toDurationString } from '../machines';
 import { FatesPanel } from './components/FatesPanel';
 import { Inspector } from './components/Inspector';
 import { StatePanel } from './components/StatePanel';
@@ -15,8 +15,8 @@ import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
 import { useSimulation } from './state/simulation';
-import { sweepSendTimes, sweepStep } from '../machines/sweep';
-import { whatWouldHaveSaved } from '../machines/whatif';
+import { sweepSendTimes, sweepStep } from '../machines';
+import { whatWouldHaveSaved } from '../machines';
 import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/files';
 import { decodeScenario, decodeView, encodeScenario, encodeView, type SharedView } from './state/share';
 import { ADDABLE, defaultEvent, freshId, newEvent } from './state/events';
@@ -287,7 +287,7 @@ export function App() {
       if (!scenario || !sim) return;
       const result = sim.output.result;
       const name = fileNameFor(file).replace('.ringside.json', `.report.${format}`);
-      void import('../machines/report').then(
+      void import('../machines').then(
         ({ htmlReport, markdownReport }) => {
           if (format === 'md') downloadText(markdownReport(scenario, result), name, 'text/markdown');
           else downloadText(htmlReport(scenario, result), name, 'text/html');

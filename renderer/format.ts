@@ -1,6 +1,6 @@
-import { FATE_SYMBOL } from '../machines/fates';
+import { FATE_SYMBOL } from '../machines';
 import type { Fate, LaneId, TimelineEventFile } from '../machines';
-import { formatTime, formatWindow, parseDuration } from '../machines/time';
+import { formatTime, formatWindow, parseDuration } from '../machines';
 
 /** Fate → colour token, icon and word: never colour alone. */
 export const FATE_STYLE: Record<Fate, { icon: string; tone: string; label: string }> = {

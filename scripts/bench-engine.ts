@@ -3,9 +3,9 @@
  * fails a build on timing (speed is measured here, not asserted in unit tests).
  */
 import { createActor, sendTo, assign, setup, type AnyActorRef } from 'xstate';
-import { simulate, Simulator } from '../machines/simulate';
+import { simulate, Simulator } from '../machines/engine/simulate';
 import type { Scenario } from '../machines/scenario/types';
-import { Time } from '../machines/time';
+import { Time } from '../machines/engine/time';
 import { loadScenario, type TimelineEventFile } from '../machines/scenario';
 import { manyPushes } from '../e2e/scenarios';
 import { Session } from 'node:inspector/promises';

@@ -5,11 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scenarioJsonSchema } from '../machines/scenario/jsonSchema';
+import { schemaText } from '../machines/scenario/jsonSchema';
 
 export const SCHEMA_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../schema/ringside.scenario.v1.json');
-
-export const schemaText = (): string => `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   writeFileSync(SCHEMA_FILE, schemaText());

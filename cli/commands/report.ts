@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { htmlReport, markdownReport } from '../../machines/report';
+import { htmlReport, markdownReport } from '../../machines';
 import { simulateOrBug } from '../errors';
 import { loadOrThrow, writeUserFile } from '../io';
 import { addOverrideOptions, examples, overridesOf } from '../options';

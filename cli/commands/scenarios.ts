@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { closest } from 'fastest-levenshtein';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { scenarioJsonSchema, serializeScenario, SCHEMA_ID, type ScenarioFile } from '../../machines/scenario';
+import { scenarioJsonSchema, serializeScenario, SCHEMA_ID, type ScenarioFile } from '../../machines';
 import { CliError } from '../errors';
 import { table } from '../format/style';
 import { packageRoot, presetFiles, schemaFile, write, writeUserFile } from '../io';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { GOOD_FATES, whatWouldHaveSaved } from '../../machines/whatif';
+import { GOOD_FATES, whatWouldHaveSaved } from '../../machines';
 import { CliError, EXIT, bugLines, simulateOrBug } from '../errors';
 import { loadOrThrow, write } from '../io';
 import { examples } from '../options';

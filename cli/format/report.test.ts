@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../machines';
-import { parseScenarioText } from '../../machines/scenario';
+import { parseScenarioText } from '../../machines';
 import { diffReport, runReport, stateReport, whyChains } from './report';
 import { makeStyle } from './style';
 

@@ -1,5 +1,5 @@
 import type { PushResult, Result, Scenario, WorldState } from '../../machines';
-import { formatTime, formatWindow } from '../../machines/time';
+import { formatTime, formatWindow } from '../../machines';
 import { describeExpectation } from './junit';
 import { table, wrapText, type Style } from './style';
 

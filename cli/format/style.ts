@@ -1,5 +1,5 @@
 import type { Fate } from '../../machines';
-import { FATE_SYMBOL, fateTone } from '../../machines/fates';
+import { FATE_SYMBOL, fateTone } from '../../machines';
 
 /** Colour and symbols when writing to a terminal; plain otherwise (or with NO_COLOR / --no-color). */
 export interface Style {

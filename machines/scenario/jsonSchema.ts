@@ -15,3 +15,6 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };
 }
+
+/** The schema file's text, as scripts/gen-schema.ts writes it (load.test.ts checks the file is up to date). */
+export const schemaText = (): string => `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;

@@ -1,12 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { schemaText, SCHEMA_FILE } from '../../scripts/gen-schema';
-import { DEFAULT_PARAMS } from '../params';
-import { simulate } from '../simulate';
-import { parseDuration } from '../time';
+
+import { DEFAULT_PARAMS } from './params';
+import { simulate } from '../engine/simulate';
+import { parseDuration } from '../engine/time';
 import { formatErrors, loadScenario, parseScenarioText, serializeScenario, type LoadResult } from './index';
+import { schemaText } from './jsonSchema';
 import { EVENT_TYPES } from './schema';
+
+const SCHEMA_FILE = resolve(__dirname, '../../schema/ringside.scenario.v1.json');
 
 const SCENARIOS = resolve(__dirname, '../../scenarios');
 const minimal = { format: 'ringside.scenario/v1', title: 't', duration: '60s', timeline: [] as unknown[] };

@@ -1,8 +1,8 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
-import { resolveParams, type ParamName } from '../params';
-import { Time, toDurationString } from '../time';
+import { resolveParams, type ParamName } from './params';
+import { Time, toDurationString } from '../engine/time';
 import { migrate, MIGRATIONS, type Migration } from './migrate';
 import {
   EVENT_TYPES,

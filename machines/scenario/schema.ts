@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseIos } from '../versions';
-import { PARAMS, PARAM_NAMES, type ParamName } from '../params';
-import { parseDuration, type SimTime } from '../time';
+import { parseIos } from './versions';
+import { PARAMS, PARAM_NAMES, type ParamName } from './params';
+import { parseDuration, type SimTime } from '../engine/time';
 import { FATES, SCENARIO_FORMAT, type IosVersion, type ReportMode } from './types';
 
 const DURATION_HELP = 'use ms or "5s", "2m", "1h"';

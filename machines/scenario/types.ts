@@ -1,5 +1,5 @@
-import type { Params } from '../params';
-import type { SimTime } from '../time';
+import type { Params } from './params';
+import type { SimTime } from '../engine/time';
 
 /** The current scenario format tag. Older tags are migrated on load. */
 export const SCENARIO_FORMAT = 'ringside.scenario/v1';

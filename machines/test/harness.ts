@@ -1,8 +1,8 @@
-import { DEFAULT_PARAMS, type ParamName } from '../params';
-import type { PushResult, SimulationOutput, WorldState } from '../result';
+import { DEFAULT_PARAMS, type ParamName } from '../scenario/params';
+import type { PushResult, SimulationOutput, WorldState } from '../engine/result';
 import type { AppBehaviour, DeviceSetup, Fate, ReportMode, Scenario, TimelineEvent } from '../scenario/types';
-import { simulate } from '../simulate';
-import { parseDuration, type SimTime } from '../time';
+import { simulate } from '../engine/simulate';
+import { parseDuration, type SimTime } from '../engine/time';
 
 /** A number of ms or a duration string (`"5s"`); keyword values are listed beside it where allowed. */
 export type Duration =

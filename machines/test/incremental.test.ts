@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario, TimelineEvent } from '../scenario/types';
-import { simulate, Simulator } from '../simulate';
-import type { SimulationOutput } from '../result';
+import { simulate, Simulator } from '../engine/simulate';
+import type { SimulationOutput } from '../engine/result';
 import { busyScenarioArb, scenarioArb } from './arbitraries';
 import { given, push } from './harness';
 

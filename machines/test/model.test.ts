@@ -6,7 +6,7 @@
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
 import { assign, createMachine, initialTransition, setup, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../simulate';
+import { simulate } from '../engine/simulate';
 import { scenario, type EventInput, type Setup } from './harness';
 
 /** Paths from @xstate/graph start with the machine's init event, which the typings leave out. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FATES, type Fate } from '../scenario/types';
-import { simulate } from '../simulate';
+import { simulate } from '../engine/simulate';
 import { busyScenarioArb, scenarioArb } from './arbitraries';
 
 const RUNS = 150;

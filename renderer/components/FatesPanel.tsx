@@ -1,6 +1,6 @@
 import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import type { Fate, PushResult } from '../../machines';
-import { FATE_INFO } from '../../machines/rules';
+import { FATE_INFO } from '../../machines';
 import { FATE_STYLE, formatTime } from '../format';
 import { afterPaint } from '../state/afterPaint';
 

@@ -1,7 +1,7 @@
 import { memo, type ChangeEvent } from 'react';
-import { cancelPushId, type ScenarioError, type ScenarioFile, type TimelineEventFile } from '../../machines/scenario';
-import { PARAM_NAMES, PARAMS } from '../../machines/params';
-import { parseDuration, toDurationString } from '../../machines/time';
+import { cancelPushId, type ScenarioError, type ScenarioFile, type TimelineEventFile } from '../../machines';
+import { PARAM_NAMES, PARAMS } from '../../machines';
+import { parseDuration, toDurationString } from '../../machines';
 import { eventLabel, landmarks, relativeTo } from '../format';
 import { renamePush } from '../state/events';
 import { useTypingKey } from '../state/typing';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { FATE_INFO } from '../../machines/rules';
+import { FATE_INFO } from '../../machines';
 import type { Fate } from '../../machines';
-import { DEFAULT_PARAMS } from '../../machines/params';
+import { DEFAULT_PARAMS } from '../../machines';
 import { FATE_STYLE, formatTime } from '../format';
 import { Modal } from './Modal';
 import { CuePatterns } from './timeline/CuePatterns';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PushResult, SimulationOutput } from '../../machines';
-import { FATE_INFO, ruleById } from '../../machines/rules';
-import type { Scenario, ScenarioFile } from '../../machines/scenario';
-import { parseDuration } from '../../machines/time';
+import { FATE_INFO, ruleById } from '../../machines';
+import type { Scenario, ScenarioFile } from '../../machines';
+import { parseDuration } from '../../machines';
 import type { View } from '../state/editorMachine';
 import {
   clipOutput,

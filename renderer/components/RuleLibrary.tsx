@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { simulate } from '../../machines';
-import { PARAMS } from '../../machines/params';
-import { RULES } from '../../machines/rules';
-import { loadScenario } from '../../machines/scenario';
-import { toDurationString } from '../../machines/time';
-import type { Scenario } from '../../machines/scenario/types';
-import { iosChangesBetween, IOS_PICKS, onIos, parseIos, thresholdText } from '../../machines/versions';
+import { PARAMS } from '../../machines';
+import { RULES } from '../../machines';
+import { loadScenario } from '../../machines';
+import { toDurationString } from '../../machines';
+import type { Scenario } from '../../machines';
+import { iosChangesBetween, IOS_PICKS, onIos, parseIos, thresholdText } from '../../machines';
 import { FATE_STYLE } from '../format';
 import { PRESETS } from '../state/presets';
 import { Modal } from './Modal';

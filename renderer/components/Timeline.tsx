@@ -16,8 +16,8 @@ import {
   type SimulationOutput,
   type TimelineEventFile,
 } from '../../machines';
-import { sentPushId } from '../../machines/scenario';
-import { parseDuration } from '../../machines/time';
+import { sentPushId } from '../../machines';
+import { parseDuration } from '../../machines';
 import type { View } from '../state/editorMachine';
 import { useHandlers } from '../state/useHandlers';
 import {

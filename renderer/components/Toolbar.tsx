@@ -1,5 +1,5 @@
 import { memo, useRef, useState, type RefObject } from 'react';
-import type { TimelineEventFile } from '../../machines/scenario';
+import type { TimelineEventFile } from '../../machines';
 import { PRESETS } from '../state/presets';
 import type { CompareGroup } from '../state/variants';
 import { useTypingKey } from '../state/typing';

@@ -1,8 +1,8 @@
 import { memo, useEffect, useState } from 'react';
 import type { PushResult, Scenario } from '../../machines';
-import type { FateSpan } from '../../machines/sweep';
-import { GOOD_FATES } from '../../machines/whatif';
-import { ruleById } from '../../machines/rules';
+import type { FateSpan } from '../../machines';
+import { GOOD_FATES } from '../../machines';
+import { ruleById } from '../../machines';
 import { FATE_STYLE, formatTime } from '../format';
 
 export const WhyPanel = memo(function WhyPanel(props: {

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { ScenarioFile } from '../../machines/scenario';
+import type { ScenarioFile } from '../../machines';
 
 export interface View {
   readonly start: number;

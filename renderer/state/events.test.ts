@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioFile, TimelineEventFile } from '../../machines/scenario';
+import type { ScenarioFile, TimelineEventFile } from '../../machines';
 import { defaultEvent, freshId, newEvent, renamePush } from './events';
 
 const timeline: TimelineEventFile[] = [

@@ -1,5 +1,5 @@
 import type { LaneId } from '../../machines';
-import { cancelPushId, type ScenarioFile, type TimelineEventFile } from '../../machines/scenario';
+import { cancelPushId, type ScenarioFile, type TimelineEventFile } from '../../machines';
 
 /** A fresh push id that the timeline does not use yet. */
 export function freshId(timeline: readonly TimelineEventFile[], base: string): string {

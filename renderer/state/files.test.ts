@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioFile } from '../../machines/scenario';
+import type { ScenarioFile } from '../../machines';
 import { fileNameFor, importText } from './files';
 import { encodeScenario } from './share';
 

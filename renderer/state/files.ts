@@ -1,4 +1,4 @@
-import { formatErrors, parseScenarioText, serializeScenario, type ScenarioFile } from '../../machines/scenario';
+import { formatErrors, parseScenarioText, serializeScenario, type ScenarioFile } from '../../machines';
 import { decodeScenario } from './share';
 
 export type Imported = { ok: true; file: ScenarioFile; note?: string } | { ok: false; errors: readonly string[] };

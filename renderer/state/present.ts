@@ -4,7 +4,7 @@
  * the steps are the result's own event log and rule steps, grouped by time.
  */
 import type { LaneId, LaneInterval, PushResult, SimulationOutput } from '../../machines';
-import type { Scenario } from '../../machines/scenario';
+import type { Scenario } from '../../machines';
 
 /** A rule that applied to a push at a step, in the core's own words. */
 export interface StepRule {

@@ -1,4 +1,4 @@
-import type { ScenarioFile } from '../../machines/scenario';
+import type { ScenarioFile } from '../../machines';
 
 const modules = import.meta.glob<ScenarioFile>('../../scenarios/*.ringside.json', { eager: true, import: 'default' });
 

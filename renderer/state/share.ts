@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { loadScenario, type ScenarioError, type ScenarioFile } from '../../machines/scenario';
+import { loadScenario, type ScenarioError, type ScenarioFile } from '../../machines';
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';

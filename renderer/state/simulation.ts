@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Simulator, type Scenario, type SimulationOutput } from '../../machines';
-import { formatErrors, loadScenario, type ScenarioError, type ScenarioFile } from '../../machines/scenario';
-import { toDurationString } from '../../machines/time';
+import { formatErrors, loadScenario, type ScenarioError, type ScenarioFile } from '../../machines';
+import { toDurationString } from '../../machines';
 import { FIRST_PRESET } from './presets';
 
 export interface SimulationView {

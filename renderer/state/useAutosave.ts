@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ScenarioFile } from '../../machines/scenario';
+import type { ScenarioFile } from '../../machines';
 
 const KEY = 'ringside.autosave.v1';
 const EVERY_MS = 2_000;

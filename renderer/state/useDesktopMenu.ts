@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { serializeScenario, type ScenarioFile } from '../../machines/scenario';
+import { serializeScenario, type ScenarioFile } from '../../machines';
 import { desktop } from './desktop';
 
 interface Handlers {

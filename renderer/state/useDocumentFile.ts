@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ScenarioFile } from '../../machines/scenario';
+import type { ScenarioFile } from '../../machines';
 import { importText, type Imported } from './files';
 import { FIRST_PRESET } from './presets';
 import { useAutosave } from './useAutosave';

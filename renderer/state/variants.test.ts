@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, type ScenarioFile } from '../../machines/scenario';
+import { loadScenario, type ScenarioFile } from '../../machines';
 import { buildVariant, compareGroups, differingPushes } from './variants';
 import type { Preset } from './presets';
 

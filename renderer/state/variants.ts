@@ -5,10 +5,10 @@
  * simulates it, nothing here decides a fate.
  */
 import { simulate, type PushResult, type SimulationOutput } from '../../machines';
-import { loadScenario, type ScenarioFile } from '../../machines/scenario';
-import type { Scenario } from '../../machines/scenario/types';
-import { IOS_PICKS, onIos, parseIos } from '../../machines/versions';
-import { COMMON_CHANGES } from '../../machines/whatif';
+import { loadScenario, type ScenarioFile } from '../../machines';
+import type { Scenario } from '../../machines';
+import { IOS_PICKS, onIos, parseIos } from '../../machines';
+import { COMMON_CHANGES } from '../../machines';
 import type { Preset } from './presets';
 
 export interface CompareGroup {

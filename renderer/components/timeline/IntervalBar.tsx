@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { ruleById } from '../../../machines/rules';
+import { ruleById } from '../../../machines';
 import { formatTime } from '../../format';
 import { fitText, shorterLabels } from './text';
 import { CUED, toneOf } from './tones';

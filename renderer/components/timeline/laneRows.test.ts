@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LaneInterval } from '../../../machines';
-import { Time } from '../../../machines/time';
+import { Time } from '../../../machines';
 import { layoutLane, stableKeys, stackedRows } from './laneRows';
 
 const iv = (kind: string, from: number, to: number, more: Partial<LaneInterval> = {}): LaneInterval => ({

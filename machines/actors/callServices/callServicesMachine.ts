@@ -1,0 +1,188 @@
+import { assign, enqueueActions, setup } from 'xstate';
+import { ACTOR, to, enforcesReporting, type Enqueue, type SimEnv } from '../env';
+import { msg, type AppEvent, type CallServicesEvent, type Delivery } from '../events';
+import type { Strike, ThrottleWindow } from '../../engine/result';
+import { checkDeadline, deliver, startDeadline } from './reportCheck';
+import { block, endThrottle, extendThrottle, recordStrike, startThrottle, strikesInWindow } from './throttle';
+
+export interface PendingDelivery extends Delivery {
+  readonly handedAt?: number;
+  /** The app's process it was handed to, as `CallServicesContext.processEnds` counted then. */
+  readonly process?: number;
+  /**
+   * No report can come: the app had no delegate to receive it (LAUNCH-2), or its handler returned
+   * without one while the debugger kept PushKit from crashing the app (DBG-1).
+   */
+  readonly lost?: true;
+  /** Its check found no report but the debugger was attached (DBG-1): kept until a report or its process's end. */
+  readonly forgiven?: true;
+}
+
+export interface CallServicesContext {
+  readonly env: SimEnv;
+  /** callservicesd's view of the app, which is what the rules go by (EXEMPT-1). */
+  readonly seesForeground: boolean;
+  readonly seesOnCall: boolean;
+  readonly appRunning: boolean;
+  /** How many times the app's process has ended: a report check belongs to the process it was handed to. */
+  readonly processEnds: number;
+  readonly debuggerAttached: boolean;
+  readonly strikes: readonly Strike[];
+  readonly throttle?: ThrottleWindow;
+  readonly windows: readonly ThrottleWindow[];
+  /** Deliveries handed to the app or about to be, by push id (a Map: see AppContext.decisions). */
+  readonly pending: ReadonlyMap<string, PendingDelivery>;
+}
+
+/** What callservicesd's action modules (reportCheck.ts, throttle.ts) enqueue. */
+export type CallServicesEnqueue = Enqueue<CallServicesContext, CallServicesEvent, AppEvent, 'reportDeadline'>;
+
+/**
+ * callservicesd: receives VoIP pushes from apsd, hands them to the app, runs the ~7 s report check
+ * per delivery, keeps the strike ledger and blocks VoIP delivery when it fills (LAUNCH-1, KILL-1,
+ * EXEMPT-1, MUST-1, THROTTLE-1/2, DBG-1).
+ */
+export const callServicesMachine = setup({
+  types: {
+    context: {} as CallServicesContext,
+    events: {} as CallServicesEvent,
+    input: {} as { env: SimEnv },
+  },
+  delays: {
+    reportDeadline: ({ context }) => context.env.params.callservicesdDeadline,
+  },
+  guards: {
+    isThrottleFull: ({ context }) =>
+      enforcesReporting(context.env) &&
+      strikesInWindow(context.strikes, context.env.now(), context.env.params.throttleWindow).length >=
+        context.env.params.throttleFailures,
+  },
+  actions: {
+    deliver: enqueueActions(({ context, event, enqueue }) => deliver(context, event, enqueue)),
+    redeliver: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'app.died') return;
+      const pending = new Map(context.pending);
+      for (const unhandled of event.unhandled) {
+        const delivery: Delivery = { ...unhandled, again: true };
+        enqueue.cancel(`deadline:${delivery.push}`);
+        context.env.journal.closeInterval(`deadline:${delivery.push}`, event.endedBy);
+        pending.set(delivery.push, delivery);
+        enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
+      }
+      enqueue.assign({ pending });
+    }),
+    block: ({ context, event }) => block(context, event),
+    startDeadline: enqueueActions(({ context, event, enqueue }) => startDeadline(context, event, enqueue)),
+    markReported: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'callkit.reported') return;
+      const delivery = context.pending.get(event.push);
+      if (!delivery) return;
+      enqueue.cancel(`deadline:${event.push}`);
+      context.env.journal.closeInterval(`deadline:${event.push}`);
+      const pending = new Map(context.pending);
+      pending.delete(event.push);
+      enqueue.assign({ pending });
+    }),
+    checkDeadline: enqueueActions(({ context, event, enqueue }) => checkDeadline(context, event, enqueue)),
+    startThrottle: enqueueActions(({ context, enqueue }) => startThrottle(context, enqueue)),
+    extendThrottle: enqueueActions(({ context, enqueue }) => extendThrottle(context, enqueue)),
+    endThrottle: enqueueActions(({ context, enqueue }) => endThrottle(context, enqueue)),
+    resetStrikes: assign(({ context, event }) => {
+      if (event.type !== 'app.reset') return {};
+      context.env.journal.log(
+        'callservicesd',
+        `The app was ${event.why === 'reinstall' ? 'deleted and reinstalled' : 'updated'}: the failure count starts again.`,
+        { rule: 'THROTTLE-2' },
+      );
+      return { strikes: [] };
+    }),
+    crashStrike: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'app.crashed') return;
+      // The crashed push's report check is moot: the process it waits on is gone. Its deadline ends
+      // here, on the lane too, as cut short by PK-1.
+      enqueue.cancel(`deadline:${event.push}`);
+      context.env.journal.closeInterval(`deadline:${event.push}`, 'PK-1');
+      enqueue.assign(recordStrike(context, event.push, 'crashed'));
+      enqueue.raise({ type: 'throttle.check' });
+    }),
+    seeApp: assign(({ context, event }) => {
+      if (event.type !== 'app.stateChanged') return {};
+      const ended = context.appRunning && !event.running;
+      const seen = {
+        seesForeground: event.foreground,
+        appRunning: event.running,
+        processEnds: context.processEnds + (ended ? 1 : 0),
+        debuggerAttached: event.debugger,
+      };
+      if (!ended) return seen;
+      // Pushes forgiven by the debugger (DBG-1) that their process never reported: exempt, and done.
+      let pending: Map<string, PendingDelivery> | undefined;
+      for (const [push, d] of context.pending) {
+        if (!d.forgiven || d.process !== context.processEnds) continue;
+        context.env.journal.fate(push, 'exempt');
+        (pending ??= new Map(context.pending)).delete(push);
+      }
+      return pending ? { ...seen, pending } : seen;
+    }),
+    /** No report will come for this push (DBG-1 spared the app PK-1's crash): the check still runs. */
+    noteUnreported: assign(({ context, event }) => {
+      if (event.type !== 'app.unreported') return {};
+      const delivery = context.pending.get(event.push);
+      const pending = new Map(context.pending);
+      if (delivery && !delivery.forgiven) {
+        pending.set(event.push, { ...delivery, lost: true });
+        return { pending };
+      }
+      // Its check has run already and forgave it (DBG-1), or none is running: its story ends here.
+      context.env.journal.fate(event.push, 'exempt');
+      pending.delete(event.push);
+      return delivery ? { pending } : {};
+    }),
+    seeCalls: assign(({ event }) => (event.type === 'callkit.callsChanged' ? { seesOnCall: event.live > 0 } : {})),
+  },
+}).createMachine({
+  id: 'callServices',
+  context: ({ input }) => ({
+    env: input.env,
+    seesForeground: input.env.scenario.device.app === 'foreground',
+    seesOnCall: false,
+    appRunning: input.env.scenario.device.app !== 'not-running',
+    processEnds: 0,
+    debuggerAttached: input.env.scenario.app.debuggerAttached,
+    strikes: [],
+    windows: [],
+    pending: new Map(),
+  }),
+  on: {
+    'push.handedToApp': { actions: 'startDeadline' },
+    'callkit.reported': { actions: 'markReported' },
+    'callkit.callsChanged': { actions: 'seeCalls' },
+    'app.stateChanged': { actions: 'seeApp' },
+    'app.died': { actions: 'redeliver' },
+    'app.unreported': { actions: 'noteUnreported' },
+    'deadline.check': { actions: 'checkDeadline' },
+  },
+  initial: 'delivering',
+  states: {
+    delivering: {
+      on: {
+        'throttle.check': { guard: 'isThrottleFull', target: 'throttled' },
+        'push.voip': { actions: 'deliver' },
+        'app.crashed': { actions: 'crashStrike' },
+        'app.reset': { actions: 'resetStrikes' },
+      },
+    },
+    throttled: {
+      entry: 'startThrottle',
+      exit: 'endThrottle',
+      on: {
+        'push.voip': { actions: 'block' },
+        'app.crashed': { actions: 'crashStrike' },
+        'app.reset': { target: 'delivering', actions: 'resetStrikes' },
+        // THROTTLE-2: it lifts only when fewer than `throttleFailures` remain, counting failures that
+        // came during the block (a push handed over just before it); otherwise it runs on.
+        'throttle.lift': [{ guard: 'isThrottleFull', actions: 'extendThrottle' }, { target: 'delivering' }],
+      },
+    },
+  },
+});

@@ -1,0 +1,287 @@
+import { assign, enqueueActions, setup } from 'xstate';
+import type { Enqueue, SimEnv } from '../env';
+import type { ApnsEvent, AppEvent, CallServicesEvent, DeviceEvent } from '../events';
+import type { Network } from '../../scenario/types';
+import {
+  linkDown,
+  linkUp,
+  markGaveUp,
+  recordNetwork,
+  restrict,
+  showAttempting,
+  showBackoff,
+  showConnected,
+  showDead,
+  showGaveUp,
+  showWaitingForNetwork,
+  wake,
+  type OutageCause,
+} from './apsdLink';
+import { arrive } from './pushArrival';
+
+export interface DeviceContext {
+  readonly env: SimEnv;
+  readonly network: Network;
+  readonly locked: boolean;
+  readonly powerPolicy: 0 | 3;
+  /**
+   * DEV-3: the network whose NAT dropped its WAN side (a home router on Wi-Fi, a carrier's on
+   * cellular), until it is restored; `none` when it dropped while the phone was offline: then it is
+   * the network the phone joins next. Another network's path does not go through it.
+   */
+  readonly natOn?: Interface;
+  /** Failed connection attempts in a row (DEV-1 backoff). */
+  readonly failures: number;
+  /** What broke the last connection, for the why of pushes delivered on reconnect. */
+  readonly outage?: { readonly cause: 'offline' | 'network-change' | 'poor-link' | 'nat'; readonly since: number };
+  /** The last time apsd gave up (DEV-2) and what woke the device. */
+  readonly gaveUp?: { readonly from: number; readonly to?: number; readonly by?: string };
+}
+
+/** What the device's action modules (apsdLink.ts, pushArrival.ts) enqueue. */
+export type DeviceEnqueue = Enqueue<DeviceContext, DeviceEvent, ApnsEvent | CallServicesEvent | AppEvent>;
+
+type Interface = 'wifi' | 'cellular' | 'none';
+const interfaceOf = (n: Network): Interface => (n === 'wifi' ? 'wifi' : n === 'offline' ? 'none' : 'cellular');
+/** DEV-3: the phone's path to APNs now goes through the NAT that dropped. */
+export const natInPath = (c: DeviceContext): boolean => c.natOn !== undefined && c.natOn === interfaceOf(c.network);
+const isUsable = (c: DeviceContext): boolean => (c.network === 'wifi' || c.network === 'cellular') && !natInPath(c);
+
+/**
+ * The phone: network, lock, powerd's assertion policy and apsd's single connection to APNs
+ * (PATH-1, DEV-1…3). Only this actor tells APNs whether the link is really up.
+ */
+export const deviceMachine = setup({
+  types: {
+    context: {} as DeviceContext,
+    events: {} as DeviceEvent,
+    input: {} as { env: SimEnv },
+  },
+  delays: {
+    reconnect: ({ context }) =>
+      context.network === 'wifi' ? context.env.params.apsdReconnect : context.env.params.apsdReconnectCellular,
+    attemptTimeout: ({ context }) => context.env.params.apsdAttemptTimeout,
+    backoff: ({ context }) => context.env.params.apsdBackoff,
+    giveUp: ({ context }) => context.env.params.apsdGiveUp,
+    keepalive: ({ context }) => context.env.params.apsdKeepalive,
+  },
+  guards: {
+    isUsable: ({ context }) => isUsable(context),
+    isOffline: ({ context }) => context.network === 'offline',
+    isRestricted: ({ context }) => context.powerPolicy === 3,
+    isLocked: ({ context }) => context.locked,
+    isInterfaceChange: ({ context, event }) =>
+      event.type === 'network.changed' && interfaceOf(event.to) !== interfaceOf(context.network),
+    hasTooManyFailures: ({ context }) => context.failures + 1 >= context.env.params.apsdBackoffAfter,
+    isGoingOffline: ({ event }) => event.type === 'network.changed' && event.to === 'offline',
+    isSameInterface: ({ context, event }) =>
+      event.type === 'network.changed' &&
+      event.to !== 'offline' &&
+      interfaceOf(event.to) === interfaceOf(context.network),
+    isSameInterfaceUsable: ({ context, event }) =>
+      event.type === 'network.changed' &&
+      (event.to === 'wifi' || event.to === 'cellular') &&
+      interfaceOf(event.to) === interfaceOf(context.network),
+  },
+  actions: {
+    setNetwork: assign(({ context, event }) => {
+      if (event.type !== 'network.changed') return {};
+      // A NAT that dropped while the phone was offline is on the first network it joins.
+      const joined = context.natOn === 'none' && event.to !== 'offline';
+      return joined ? { network: event.to, natOn: interfaceOf(event.to) } : { network: event.to };
+    }),
+    dropNat: assign({ natOn: ({ context }) => interfaceOf(context.network) }),
+    restoreNat: assign({ natOn: undefined }),
+    recordNetwork: ({ context }) => recordNetwork(context),
+    lock: assign({ locked: true }),
+    unlock: assign({ locked: false }),
+    restrict: enqueueActions(({ context, enqueue }) => restrict(context, enqueue)),
+    wake: enqueueActions(({ context, event, enqueue }) => wake(context, event, enqueue)),
+    linkUp: enqueueActions(({ context, enqueue }) => linkUp(context, enqueue)),
+    linkDown: enqueueActions(({ context, enqueue }, params: { cause: OutageCause }) =>
+      linkDown(context, params.cause, enqueue),
+    ),
+    countFailure: assign({ failures: ({ context }) => context.failures + 1 }),
+    markGaveUp: enqueueActions(({ context, enqueue }) => markGaveUp(context, enqueue)),
+    armGiveUp: enqueueActions(({ enqueue }) => {
+      enqueue.cancel('apsd.giveUp');
+      enqueue.raise({ type: 'apsd.giveUp' }, { delay: 'giveUp', id: 'apsd.giveUp' });
+    }),
+    disarmGiveUp: enqueueActions(({ enqueue }) => enqueue.cancel('apsd.giveUp')),
+    arrive: enqueueActions(({ context, event, enqueue }) => arrive(context, event, enqueue)),
+    showConnected: ({ context }) => showConnected(context),
+    showDead: ({ context }) => showDead(context),
+    showWaitingForNetwork: ({ context }) => showWaitingForNetwork(context),
+    showAttempting: ({ context }) => showAttempting(context),
+    showBackoff: ({ context }) => showBackoff(context),
+    showGaveUp: ({ context }) => showGaveUp(context),
+  },
+}).createMachine({
+  id: 'device',
+  context: ({ input }) => ({
+    env: input.env,
+    network: input.env.scenario.device.network,
+    locked: input.env.scenario.device.locked,
+    powerPolicy: 0,
+    failures: 0,
+  }),
+  entry: 'recordNetwork',
+  on: {
+    'screen.lock': { actions: 'lock' },
+    'push.arrive': { actions: 'arrive' },
+  },
+  initial: 'starting',
+  states: {
+    starting: {
+      always: [
+        { guard: 'isUsable', target: 'connected' },
+        { guard: 'isOffline', target: 'waitingForNetwork' },
+        { target: 'trying' },
+      ],
+    },
+    connected: {
+      entry: 'showConnected',
+      initial: 'live',
+      states: {
+        live: {
+          on: {
+            'nat.drop': {
+              target: 'dead',
+              actions: ['dropNat', { type: 'linkDown', params: { cause: 'nat' } }],
+            },
+          },
+        },
+        /** DEV-3: a broken NAT: apsd still believes it is connected; APNs has no connection. */
+        dead: {
+          entry: 'showDead',
+          after: { keepalive: { target: '#device.trying' } },
+          on: { 'nat.restore': { actions: 'restoreNat' } },
+        },
+      },
+      on: {
+        'network.changed': [
+          {
+            guard: 'isGoingOffline',
+            target: 'waitingForNetwork',
+            actions: ['setNetwork', 'recordNetwork', { type: 'linkDown', params: { cause: 'offline' } }],
+          },
+          {
+            guard: 'isInterfaceChange',
+            target: 'trying',
+            actions: ['setNetwork', 'recordNetwork', 'wake', { type: 'linkDown', params: { cause: 'network-change' } }],
+          },
+          // cellular ↔ poor cellular: the radio drops, the connection breaks; not a wake.
+          {
+            guard: 'isRestricted',
+            target: 'gaveUp',
+            actions: [
+              'setNetwork',
+              'recordNetwork',
+              { type: 'linkDown', params: { cause: 'poor-link' } },
+              'markGaveUp',
+            ],
+          },
+          {
+            target: 'trying',
+            actions: ['setNetwork', 'recordNetwork', { type: 'linkDown', params: { cause: 'poor-link' } }],
+          },
+        ],
+        'power.policy': [{ guard: ({ event }) => event.policy === 3, actions: 'restrict' }, { actions: 'wake' }],
+        'device.wake': { actions: 'wake' },
+        'screen.unlock': { actions: ['unlock', 'wake'] },
+      },
+    },
+    waitingForNetwork: {
+      entry: 'showWaitingForNetwork',
+      on: {
+        'network.changed': [
+          { guard: 'isGoingOffline', actions: ['setNetwork', 'recordNetwork'] },
+          { target: 'trying', actions: ['setNetwork', 'recordNetwork', 'wake'] },
+        ],
+        'power.policy': [
+          { guard: ({ event }) => event.policy === 3, target: 'gaveUp', actions: 'markGaveUp' },
+          { actions: 'wake' },
+        ],
+        'device.wake': { actions: 'wake' },
+        'screen.unlock': { actions: ['unlock', 'wake'] },
+        'nat.drop': { actions: 'dropNat' },
+        'nat.restore': { actions: 'restoreNat' },
+      },
+    },
+    trying: {
+      // DEV-2: a locked, idle phone lets apsd try for a while, then powerd sends policy 3.
+      entry: enqueueActions(({ context, enqueue }) => {
+        if (context.locked) enqueue({ type: 'armGiveUp' });
+      }),
+      exit: 'disarmGiveUp',
+      initial: 'attempting',
+      states: {
+        attempting: {
+          entry: 'showAttempting',
+          after: {
+            reconnect: { guard: 'isUsable', target: '#device.connected', actions: 'linkUp' },
+            attemptTimeout: [
+              { guard: 'hasTooManyFailures', target: 'backoff', actions: 'countFailure' },
+              { target: 'attempting', reenter: true, actions: 'countFailure' },
+            ],
+          },
+          on: {
+            // A usable link again mid-attempt: a fresh handshake that can now complete.
+            'network.changed': {
+              guard: 'isSameInterfaceUsable',
+              target: 'attempting',
+              reenter: true,
+              actions: ['setNetwork', 'recordNetwork'],
+            },
+            'nat.restore': { target: 'attempting', reenter: true, actions: 'restoreNat' },
+          },
+        },
+        backoff: {
+          entry: 'showBackoff',
+          after: { backoff: { target: 'attempting' } },
+          on: {
+            // Same interface, better signal: apsd still waits for its retry timer (DEV-1's lost minutes).
+            'network.changed': { guard: 'isSameInterface', actions: ['setNetwork', 'recordNetwork'] },
+            'nat.restore': { actions: 'restoreNat' },
+          },
+        },
+      },
+      on: {
+        'apsd.giveUp': { guard: 'isLocked', target: 'gaveUp', actions: 'markGaveUp' },
+        'screen.lock': { actions: ['lock', 'armGiveUp'] },
+        'network.changed': [
+          { guard: 'isGoingOffline', target: 'waitingForNetwork', actions: ['setNetwork', 'recordNetwork'] },
+          {
+            guard: 'isInterfaceChange',
+            target: 'trying',
+            reenter: true,
+            actions: ['setNetwork', 'recordNetwork', 'wake'],
+          },
+          { actions: ['setNetwork', 'recordNetwork'] },
+        ],
+        'power.policy': [
+          { guard: ({ event }) => event.policy === 3, target: 'gaveUp', actions: 'markGaveUp' },
+          { target: 'trying', reenter: true, actions: 'wake' },
+        ],
+        'device.wake': { target: 'trying', reenter: true, actions: 'wake' },
+        'screen.unlock': { target: 'trying', reenter: true, actions: ['unlock', 'wake'] },
+        'nat.drop': { actions: 'dropNat' },
+      },
+    },
+    gaveUp: {
+      entry: 'showGaveUp',
+      on: {
+        'network.changed': [
+          { guard: 'isGoingOffline', target: 'waitingForNetwork', actions: ['setNetwork', 'recordNetwork'] },
+          { guard: 'isInterfaceChange', target: 'trying', actions: ['setNetwork', 'recordNetwork', 'wake'] },
+          { actions: ['setNetwork', 'recordNetwork'] },
+        ],
+        'power.policy': { guard: ({ event }) => event.policy === 0, target: 'trying', actions: 'wake' },
+        'device.wake': { target: 'trying', actions: 'wake' },
+        'screen.unlock': { target: 'trying', actions: ['unlock', 'wake'] },
+        'nat.drop': { actions: 'dropNat' },
+        'nat.restore': { actions: 'restoreNat' },
+      },
+    },
+  },
+});

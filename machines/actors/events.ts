@@ -1,0 +1,114 @@
+import type { AppAction, Network, WakeBy } from '../scenario/types';
+
+/** Why callservicesd does not require a report for a delivery (EXEMPT-1, MUST-1, iOS < 13). */
+export type Exemption = 'foreground' | 'on-call' | 'late' | 'pre-ios13';
+
+/** A VoIP push as callservicesd hands it to the app. */
+export interface Delivery {
+  readonly push: string;
+  /** False when the system does not require a report for this push. */
+  readonly enforced: boolean;
+  readonly exemption?: Exemption;
+  /** Handed again: the app's process ended before it handled this push (`app.died`). */
+  readonly again?: true;
+}
+
+/**
+ * What ended the app's process while pushes waited in it: the rule that crashed or killed it (PK-1,
+ * KILL-1) or the user's action.
+ */
+export type EndedBy = 'PK-1' | 'KILL-1' | 'force-quit' | 'reinstall' | 'update';
+
+export type ApnsEvent =
+  | { type: 'push.sent'; push: string }
+  | { type: 'link.up'; network: Network }
+  | { type: 'link.down' }
+  | { type: 'push.expire'; push: string };
+
+export type DeviceEvent =
+  | { type: 'network.changed'; to: Network }
+  | { type: 'screen.lock' }
+  | { type: 'screen.unlock' }
+  | { type: 'power.policy'; policy: 0 | 3 }
+  | { type: 'device.wake'; by: WakeBy }
+  | { type: 'nat.drop' }
+  | { type: 'nat.restore' }
+  | { type: 'push.arrive'; push: string; queued: boolean }
+  | { type: 'apsd.connected' }
+  | { type: 'apsd.attemptFailed' }
+  | { type: 'apsd.retry' }
+  | { type: 'apsd.giveUp' }
+  | { type: 'apsd.deadConnectionNoticed' };
+
+export type CallServicesEvent =
+  | { type: 'push.voip'; push: string }
+  /** `lost`: the app had no PushKit delegate to receive it (LAUNCH-2): no report can come. */
+  | { type: 'push.handedToApp'; push: string; lost?: true }
+  | { type: 'deadline.check'; push: string }
+  | { type: 'callkit.reported'; push: string }
+  | { type: 'callkit.callsChanged'; live: number }
+  | { type: 'app.stateChanged'; foreground: boolean; running: boolean; debugger: boolean }
+  | { type: 'app.crashed'; push: string }
+  /** The handler returned without reporting, and the debugger kept PushKit from crashing the app (DBG-1). */
+  | { type: 'app.unreported'; push: string }
+  | { type: 'app.died'; unhandled: readonly Delivery[]; endedBy: EndedBy }
+  | { type: 'app.reset'; why: 'reinstall' | 'update' }
+  | { type: 'throttle.lift' }
+  | { type: 'throttle.check' };
+
+export interface CallRef {
+  readonly push: string;
+  readonly uuid: string;
+  readonly status: 'ringing' | 'active';
+}
+
+export type AppEvent =
+  | { type: 'push.deliver'; delivery: Delivery }
+  | { type: 'push.background'; push: string }
+  | { type: 'app.action'; action: AppAction }
+  | { type: 'app.kill'; push: string; rule: 'PK-1' | 'KILL-1' }
+  | { type: 'call.cancelled'; push: string }
+  | { type: 'callkit.callsChanged'; calls: readonly CallRef[] }
+  | { type: 'launch.done' }
+  | { type: 'launch.watchdog' }
+  | { type: 'belief.sync' }
+  | { type: 'grace.end' }
+  // Timers the process sets for itself carry its generation: they die with the process.
+  | { type: 'handler.start'; push: string; gen: number }
+  | { type: 'handler.report'; push: string; gen: number }
+  | { type: 'handler.return'; push: string; gen: number }
+  | { type: 'call.endNow'; push: string; reason: 'report-then-end' | 'cancelled' | 'reuse-ended'; gen: number }
+  | { type: 'cancel.learn'; push: string; gen: number };
+
+export type CallKitEvent =
+  | {
+      type: 'callkit.reportIncoming';
+      push: string;
+      uuid: string;
+      /** The push whose call this UUID was first reported for (reuse-uuid), if any. */
+      reuses?: string;
+      setConfiguration: boolean;
+      foreground: boolean;
+    }
+  | { type: 'callkit.end'; push: string; reason: string }
+  | { type: 'call.answer'; push: string }
+  | { type: 'call.decline'; push: string }
+  | { type: 'call.hangup'; push: string }
+  | { type: 'call.timeout'; uuid: string }
+  | { type: 'mediaserverd.crash' }
+  | { type: 'call.other' }
+  | { type: 'app.terminated' };
+
+export type { AppAction, Network, WakeBy };
+
+/**
+ * Typed message builders: `enqueue.sendTo(target, msg.app({...}))` checks the event against the
+ * receiver's own event union (an inline literal is only checked against `EventObject`).
+ */
+export const msg = {
+  apns: (e: ApnsEvent): ApnsEvent => e,
+  device: (e: DeviceEvent): DeviceEvent => e,
+  callServices: (e: CallServicesEvent): CallServicesEvent => e,
+  app: (e: AppEvent): AppEvent => e,
+  callKit: (e: CallKitEvent): CallKitEvent => e,
+} as const;

@@ -1,0 +1,497 @@
+import type { LaneId, LaneInterval, LaneMarker, LogEvent, RuleStep, Strike } from './result';
+import type { AudioOutcome, Fate, PushKind } from '../scenario/types';
+import type { SimTime } from './time';
+
+/** Everything the engine learns about one push on its way (changed only through the journal). */
+export interface PushRecord {
+  readonly id: string;
+  readonly kind: PushKind;
+  readonly sentAt: number;
+  readonly topic: string;
+  readonly expiration: number;
+  readonly cancels?: string;
+  readonly deliveredAt?: number;
+  readonly fate?: Fate;
+  readonly steps: readonly RuleStep[];
+  readonly audio?: AudioOutcome;
+  readonly call?: string;
+}
+
+type MutableRecord = { -readonly [K in keyof PushRecord]: PushRecord[K] } & { steps: RuleStep[] };
+
+interface OpenInterval {
+  lane: LaneId;
+  kind: string;
+  from: SimTime;
+  label: string;
+  push?: string;
+  call?: string;
+  rule?: string;
+  due?: number;
+}
+
+/** An open interval and when it was opened (the order `closeAll` closes them in). */
+interface OpenEntry {
+  readonly interval: OpenInterval;
+  readonly order: number;
+}
+
+/**
+ * Kinds of call in the redo log, each followed by its time and its operands (`REDO_ARITY`): what the
+ * call was given or, where it makes one, the object it made (a step, an event, a marker, an interval),
+ * which the journal keeps anyway. (Keeping what it was given instead, short-lived objects such as an
+ * `extra`, made the engine 1.5× slower: they all lived on in the log.)
+ */
+const enum Call {
+  AddPush,
+  Step,
+  Fate,
+  Delivered,
+  Call,
+  Audio,
+  Cancelled,
+  Strike,
+  Log,
+  Mark,
+  Open,
+  Close,
+}
+
+/** How many arguments each `Call` has in the redo log. */
+const REDO_ARITY: Record<Call, number> = {
+  [Call.AddPush]: 1,
+  [Call.Step]: 2,
+  [Call.Fate]: 2,
+  [Call.Delivered]: 1,
+  [Call.Call]: 2,
+  [Call.Audio]: 2,
+  [Call.Cancelled]: 1,
+  [Call.Strike]: 1,
+  [Call.Log]: 1,
+  [Call.Mark]: 1,
+  [Call.Open]: 2,
+  [Call.Close]: 2,
+};
+
+/** A point of the journal to roll back to, or to replay from. */
+export interface JournalMark {
+  readonly undo: number;
+  readonly redo: number;
+}
+
+/** What actors read back from the journal about a push: all that may steer what happens next. */
+export interface PushFacts {
+  readonly kind: string;
+  readonly sentAt: number;
+  readonly topic: string;
+  readonly expiration: number;
+  readonly cancels: string | undefined;
+  readonly deliveredAt: number | undefined;
+}
+
+/** Kinds of change in the undo log. */
+const enum Op {
+  AddPush,
+  Step,
+  Fate,
+  Set,
+  Cancel,
+  Strike,
+  Log,
+  Mark,
+  Open,
+  Close,
+  CloseAll,
+}
+
+/**
+ * The engine's notebook: actors write what happened to each push (rules, fates), strikes, the event
+ * log and lane intervals. It is the only mutable state outside the machines; it reads time from the
+ * virtual clock it is given.
+ *
+ * Every change is also written to an undo log, so that a re-simulation can roll the journal back to a
+ * checkpoint (`checkpoint()` / `rollback()`) and go on from there. Every call that may change it is
+ * also written, with its time, to a redo log, so that a re-simulation that has caught up with the
+ * previous run can make the rest of that run's calls again (`replay`) instead of re-running the actors.
+ * Objects handed out (steps, intervals, markers, events, strikes) are never changed afterwards; results
+ * copy the arrays that hold them.
+ */
+export class Journal {
+  readonly pushes = new Map<string, PushRecord>();
+  readonly order: string[] = [];
+  readonly strikes: Strike[] = [];
+  readonly events: LogEvent[] = [];
+  readonly intervals: LaneInterval[] = [];
+  readonly markers: LaneMarker[] = [];
+  /** When the caller cancelled each call (by push id). */
+  readonly cancelledAt = new Map<string, number>();
+  private readonly open = new Map<string, OpenEntry>();
+  private opened = 0;
+  /** The undo log, flat (no closure per change): each change's operands, then its `Op`. */
+  private readonly changes: unknown[] = [];
+  /** The redo log, flat: each call's `Call`, its time, then its operands. */
+  private redo: unknown[] = [];
+  /** The time of the call being replayed (else the clock's). */
+  private replaying: SimTime | undefined;
+
+  constructor(private readonly clockNow: () => SimTime) {}
+
+  private now(): SimTime {
+    return this.replaying ?? this.clockNow();
+  }
+
+  time(): SimTime {
+    return this.now();
+  }
+
+  /** A point to roll back to or replay from. */
+  checkpoint(): JournalMark {
+    return { undo: this.changes.length, redo: this.redo.length };
+  }
+
+  /** The redo log as it stands; the journal never changes an array it has handed out. */
+  calls(): readonly unknown[] {
+    return this.redo;
+  }
+
+  /**
+   * Makes again the calls of `log` (another run's `calls()`) from `from` on, at their times: what
+   * that run did from there. `at(position, mark)` is told the journal's mark when the replay reaches
+   * each position of `positions` (ascending), as that run's checkpoints stood in its log.
+   */
+  replay(
+    log: readonly unknown[],
+    from: number,
+    positions: readonly number[],
+    at: (i: number, mark: JournalMark) => void,
+  ): void {
+    let next = 0;
+    for (let i = from; ;) {
+      while (next < positions.length && positions[next] === i) at(next++, this.checkpoint());
+      if (i >= log.length) break;
+      const call = log[i] as Call;
+      this.replaying = log[i + 1] as SimTime;
+      const a = i + 2;
+      switch (call) {
+        case Call.AddPush:
+          this.addPush(log[a] as PushRecord);
+          break;
+        case Call.Step:
+          this.addStep(log[a] as string, log[a + 1] as RuleStep);
+          break;
+        case Call.Fate:
+          this.fate(log[a] as string, log[a + 1] as Fate);
+          break;
+        case Call.Delivered:
+          this.delivered(log[a] as string);
+          break;
+        case Call.Call:
+          this.call(log[a] as string, log[a + 1] as string);
+          break;
+        case Call.Audio:
+          this.audio(log[a] as string, log[a + 1] as AudioOutcome);
+          break;
+        case Call.Cancelled:
+          this.cancelled(log[a] as string);
+          break;
+        case Call.Strike:
+          this.strike(log[a] as Strike);
+          break;
+        case Call.Log:
+          this.addEvent(log[a] as LogEvent);
+          break;
+        case Call.Mark:
+          this.addMarker(log[a] as LaneMarker);
+          break;
+        case Call.Open:
+          this.openWith(log[a] as string, log[a + 1] as OpenInterval);
+          break;
+        case Call.Close:
+          this.closeInterval(log[a] as string, log[a + 1] as string | undefined);
+          break;
+      }
+      i = a + REDO_ARITY[call];
+    }
+    this.replaying = undefined;
+  }
+
+  /**
+   * What the actors could read back about each push (`PushFacts`) and when each call was cancelled,
+   * as they stood at `to` in `log` (a `calls()`): one pass over the log.
+   */
+  static factsAt(
+    log: readonly unknown[],
+    to: number,
+    from = 0,
+    facts = new Map<string, PushFacts>(),
+    cancelled = new Map<string, number>(),
+  ): { facts: Map<string, PushFacts>; cancelled: Map<string, number> } {
+    for (let i = from; i < to;) {
+      const call = log[i] as Call;
+      const a = i + 2;
+      if (call === Call.AddPush) {
+        const r = log[a] as PushRecord;
+        facts.set(r.id, {
+          kind: r.kind,
+          sentAt: r.sentAt,
+          topic: r.topic,
+          expiration: r.expiration,
+          cancels: r.cancels,
+          deliveredAt: undefined,
+        });
+      } else if (call === Call.Delivered) {
+        const f = facts.get(log[a] as string);
+        if (f) facts.set(log[a] as string, { ...f, deliveredAt: log[i + 1] as number });
+      } else if (call === Call.Cancelled) {
+        cancelled.set(log[a] as string, log[i + 1] as number);
+      }
+      i = a + REDO_ARITY[call];
+    }
+    return { facts, cancelled };
+  }
+
+  /** What the actors could read back about push `id` now (`PushFacts`), if it was sent. */
+  facts(id: string): PushFacts | undefined {
+    const r = this.pushes.get(id);
+    return (
+      r && {
+        kind: r.kind,
+        sentAt: r.sentAt,
+        topic: r.topic,
+        expiration: r.expiration,
+        cancels: r.cancels,
+        deliveredAt: r.deliveredAt,
+      }
+    );
+  }
+
+  /** Undoes every change made since `checkpoint`. */
+  rollback(mark: JournalMark): void {
+    // The redo log handed out by `calls()` stays as it was: a new array from here.
+    this.redo = this.redo.slice(0, mark.redo);
+    const c = this.changes;
+    const checkpoint = mark.undo;
+    while (c.length > checkpoint) {
+      switch (c.pop() as Op) {
+        case Op.AddPush: {
+          const id = c.pop() as string;
+          const previous = c.pop() as PushRecord | undefined;
+          this.order.pop();
+          if (previous) this.pushes.set(id, previous);
+          else this.pushes.delete(id);
+          break;
+        }
+        case Op.Step:
+          (c.pop() as RuleStep[]).pop();
+          break;
+        case Op.Fate:
+          (c.pop() as MutableRecord).fate = undefined;
+          break;
+        case Op.Set: {
+          const previous = c.pop();
+          const key = c.pop() as 'deliveredAt';
+          (c.pop() as Record<string, unknown>)[key] = previous;
+          break;
+        }
+        case Op.Cancel: {
+          const previous = c.pop() as number | undefined;
+          const call = c.pop() as string;
+          if (previous === undefined) this.cancelledAt.delete(call);
+          else this.cancelledAt.set(call, previous);
+          break;
+        }
+        case Op.Strike:
+          this.strikes.pop();
+          break;
+        case Op.Log:
+          this.events.pop();
+          break;
+        case Op.Mark:
+          this.markers.pop();
+          break;
+        case Op.Open:
+          this.open.delete(c.pop() as string);
+          break;
+        case Op.Close: {
+          const key = c.pop() as string;
+          this.intervals.pop();
+          this.open.set(key, c.pop() as OpenEntry);
+          break;
+        }
+        case Op.CloseAll: {
+          const entries = c.pop() as [string, OpenEntry][];
+          this.intervals.length -= entries.length;
+          for (const [key, entry] of entries) this.open.set(key, entry);
+          break;
+        }
+      }
+    }
+  }
+
+  addPush(record: Pick<PushRecord, 'id' | 'kind' | 'sentAt' | 'topic' | 'expiration' | 'cancels'>): PushRecord {
+    // Every field from the start (one object shape for all records: setting a fate later stays cheap).
+    const full: MutableRecord = {
+      id: record.id,
+      kind: record.kind,
+      sentAt: record.sentAt,
+      topic: record.topic,
+      expiration: record.expiration,
+      cancels: record.cancels,
+      deliveredAt: undefined,
+      fate: undefined,
+      steps: [],
+      audio: undefined,
+      call: undefined,
+    };
+    const previous = this.pushes.get(record.id);
+    this.pushes.set(record.id, full);
+    this.order.push(record.id);
+    this.changes.push(previous, record.id, Op.AddPush);
+    this.redo.push(Call.AddPush, this.now(), full);
+    return full;
+  }
+
+  push(id: string): PushRecord {
+    const record = this.pushes.get(id);
+    if (!record) throw new Error(`engine bug: unknown push ${id}`);
+    return record;
+  }
+
+  private edit(id: string): MutableRecord {
+    return this.push(id) as MutableRecord;
+  }
+
+  /** Records that `rule` applied to push `id` now, with a sentence a support person understands. */
+  step(id: string, rule: string, why: string): void {
+    this.addStep(id, { rule, at: this.now(), why });
+  }
+
+  private addStep(id: string, step: RuleStep): void {
+    this.redo.push(Call.Step, step.at, id, step);
+    const steps = this.edit(id).steps;
+    steps.push(step);
+    this.changes.push(steps, Op.Step);
+  }
+
+  /** Sets a push's fate once; later attempts are ignored (the first decisive rule wins). */
+  fate(id: string, fate: Fate): boolean {
+    this.redo.push(Call.Fate, this.now(), id, fate);
+    const record = this.edit(id);
+    if (record.fate !== undefined) return false;
+    record.fate = fate;
+    this.changes.push(record, Op.Fate);
+    return true;
+  }
+
+  hasFate(id: string): boolean {
+    return this.push(id).fate !== undefined;
+  }
+
+  /** The push reached the phone now. */
+  delivered(id: string): void {
+    this.redo.push(Call.Delivered, this.now(), id);
+    this.set(this.edit(id), 'deliveredAt', this.now());
+  }
+
+  /** The CallKit call (by UUID) the push was reported as. */
+  call(id: string, uuid: string): void {
+    this.redo.push(Call.Call, this.now(), id, uuid);
+    this.set(this.edit(id), 'call', uuid);
+  }
+
+  audio(id: string, audio: AudioOutcome): void {
+    this.redo.push(Call.Audio, this.now(), id, audio);
+    this.set(this.edit(id), 'audio', audio);
+  }
+
+  private set<K extends 'deliveredAt' | 'call' | 'audio'>(
+    record: MutableRecord,
+    key: K,
+    value: MutableRecord[K],
+  ): void {
+    const previous = record[key];
+    record[key] = value;
+    this.changes.push(record, key, previous, Op.Set);
+  }
+
+  /** The caller cancelled `call` now. */
+  cancelled(call: string): void {
+    this.redo.push(Call.Cancelled, this.now(), call);
+    const previous = this.cancelledAt.get(call);
+    this.cancelledAt.set(call, this.now());
+    this.changes.push(call, previous, Op.Cancel);
+  }
+
+  strike(strike: Strike): void {
+    this.redo.push(Call.Strike, this.now(), strike);
+    this.strikes.push(strike);
+    this.changes.push(Op.Strike);
+  }
+
+  log(lane: LaneId, what: string, extra: { rule?: string; push?: string } = {}): void {
+    this.addEvent({ at: this.now(), lane, what, ...extra });
+  }
+
+  private addEvent(event: LogEvent): void {
+    this.redo.push(Call.Log, event.at, event);
+    this.events.push(event);
+    this.changes.push(Op.Log);
+  }
+
+  mark(lane: LaneId, kind: string, label: string, extra: { push?: string; rule?: string } = {}): void {
+    this.addMarker({ lane, kind, at: this.now(), label, ...extra });
+  }
+
+  private addMarker(marker: LaneMarker): void {
+    this.redo.push(Call.Mark, marker.at, marker);
+    this.markers.push(marker);
+    this.changes.push(Op.Mark);
+  }
+
+  /** Opens an interval under `key`; an interval already open under that key is closed first. */
+  openInterval(key: string, lane: LaneId, kind: string, label: string, extra: Partial<OpenInterval> = {}): void {
+    this.openWith(key, { lane, kind, label, from: this.now(), ...extra });
+  }
+
+  private openWith(key: string, interval: OpenInterval): void {
+    this.redo.push(Call.Open, interval.from, key, interval);
+    const current = this.open.get(key)?.interval;
+    // Re-entering the same state (e.g. a push waking an app already in the background) is one span.
+    if (current && current.kind === interval.kind && current.label === interval.label) return;
+    this.close(key);
+    this.open.set(key, { interval, order: this.opened++ });
+    this.changes.push(key, Op.Open);
+  }
+
+  /** Closes the interval open under `key`, if any; `endedBy` names the rule that cut it short. */
+  closeInterval(key: string, endedBy?: string): void {
+    this.redo.push(Call.Close, this.now(), key, endedBy);
+    this.close(key, endedBy);
+  }
+
+  private close(key: string, endedBy?: string): void {
+    const entry = this.open.get(key);
+    if (!entry) return;
+    this.open.delete(key);
+    this.intervals.push(
+      endedBy === undefined
+        ? { ...entry.interval, to: this.now(), open: false }
+        : { ...entry.interval, to: this.now(), open: false, endedBy },
+    );
+    this.changes.push(entry, key, Op.Close);
+  }
+
+  isOpen(key: string): boolean {
+    return this.open.has(key);
+  }
+
+  /** Closes every interval still open at the scenario end, marking it open. */
+  closeAll(end: SimTime): void {
+    const entries = [...this.open].sort((a, b) => a[1].order - b[1].order);
+    for (const [key, { interval }] of entries) {
+      this.open.delete(key);
+      this.intervals.push({ ...interval, to: end < interval.from ? interval.from : end, open: true });
+    }
+    this.changes.push(entries, Op.CloseAll);
+  }
+}

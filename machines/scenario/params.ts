@@ -1,0 +1,200 @@
+import type { SimTime } from '../engine/time';
+
+/** Whether a number comes from the sources or is Ringside's own default. */
+export type Provenance = 'documented' | 'estimate';
+
+/** One tunable number of the model, with where it comes from. */
+export interface ParamSpec {
+  readonly default: number;
+  readonly unit: 'ms' | 'count';
+  readonly provenance: Provenance;
+  /** Rule IDs that use it. */
+  readonly rules: readonly string[];
+  /** Seed documents (`000`…`004`) it comes from, where any. */
+  readonly sources: readonly string[];
+  /** One sentence for people: what it is and where the number comes from. */
+  readonly about: string;
+}
+
+const S = 1_000;
+const MIN = 60 * S;
+const H = 60 * MIN;
+
+/**
+ * Every default number of RULES.md in one place. A scenario's `params` overrides any of them.
+ * Estimates are not published by Apple; the UI labels them so.
+ */
+export const PARAMS = {
+  callservicesdDeadline: {
+    default: 7 * S,
+    unit: 'ms',
+    provenance: 'documented',
+    rules: ['KILL-1'],
+    sources: ['000'],
+    about: 'callservicesd checks ~7 s after delivering a VoIP push that a call was reported (DTS: "~7s").',
+  },
+  throttleFailures: {
+    default: 5,
+    unit: 'count',
+    provenance: 'documented',
+    rules: ['THROTTLE-1'],
+    sources: ['000'],
+    about: 'Reporting failures inside the window that stop VoIP delivery (DTS: "~5"; public reports say 3–5).',
+  },
+  throttleWindow: {
+    default: 24 * H,
+    unit: 'ms',
+    provenance: 'documented',
+    rules: ['THROTTLE-1', 'THROTTLE-2'],
+    sources: ['000'],
+    about: 'The rolling window in which failures count (DTS: "~24 hours").',
+  },
+  mustReportLatency: {
+    default: 20 * S,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['MUST-1'],
+    sources: ['000', '002'],
+    about:
+      'Delivery latency above which iOS 26.4+ tells the app it need not report (documented only as "well below 60 s").',
+  },
+  apnsDeadPeerDetection: {
+    default: 300 * S,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['APNS-2', 'DEV-3'],
+    sources: ['002'],
+    about: 'How long APNs takes to notice that a device connection died.',
+  },
+  apsdReconnect: {
+    default: 2 * S,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['DEV-1'],
+    sources: ['001', '002'],
+    about: 'TLS handshake time for apsd to reconnect on Wi-Fi.',
+  },
+  apsdReconnectCellular: {
+    default: 4 * S,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['DEV-1'],
+    sources: ['002'],
+    about: 'TLS handshake time for apsd to reconnect on good cellular ("longer on poor cellular").',
+  },
+  apsdAttemptTimeout: {
+    default: 60 * S,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['DEV-1'],
+    sources: ['002'],
+    about:
+      'How long one apsd connection attempt on a network that cannot carry it (poor cellular, dropped NAT) lasts before it fails.',
+  },
+  apsdBackoff: {
+    default: 756 * S,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['DEV-1'],
+    sources: ['002'],
+    about: 'apsd retry timer after repeated failures (~12.6 min seen in a public log).',
+  },
+  apsdBackoffAfter: {
+    default: 2,
+    unit: 'count',
+    provenance: 'estimate',
+    rules: ['DEV-1'],
+    sources: ['002'],
+    about: 'Failed connection attempts in a row after which apsd waits for its retry timer.',
+  },
+  apsdGiveUp: {
+    default: 160 * S,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['DEV-2'],
+    sources: ['002'],
+    about:
+      'How long a locked, idle device keeps apsd reconnecting before powerd sends assertion policy 3 (2 min 40 s in 002).',
+  },
+  apsdKeepalive: {
+    default: 300 * S,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['DEV-3'],
+    sources: ['002'],
+    about: 'How long apsd takes to notice its connection is dead behind a broken NAT (keep-alive interval).',
+  },
+  latencyWifi: {
+    default: 100,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['PATH-4'],
+    sources: ['002'],
+    about: 'Network latency from APNs to a connected device on Wi-Fi (~77 ms push-to-report seen in 002).',
+  },
+  latencyCellular: {
+    default: 300,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['PATH-4'],
+    sources: ['002'],
+    about: 'Network latency from APNs to a connected device on cellular.',
+  },
+  backgroundGrace: {
+    default: 30 * S,
+    unit: 'ms',
+    provenance: 'documented',
+    rules: ['DEV-4'],
+    sources: ['004'],
+    about: 'Time a backgrounded or push-woken app runs before it is suspended ("30 seconds"; 27 s measured in 2016).',
+  },
+  foregroundStateLag: {
+    default: 300,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['EXEMPT-1'],
+    sources: ['000'],
+    about: "How long the app's own idea of foreground/background lags callservicesd's (transitions are asynchronous).",
+  },
+  launchWatchdog: {
+    default: 20 * S,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['LAUNCH-3'],
+    sources: ['000'],
+    about: 'The general launch watchdog, tighter than any CallKit timing.',
+  },
+  foregroundEndAfter: {
+    default: 500,
+    unit: 'ms',
+    provenance: 'documented',
+    rules: ['EXEMPT-3'],
+    sources: ['000'],
+    about: 'With foreground policy report-then-end, how long after reporting the app ends the call (0.5 s in 000).',
+  },
+  ringTimeout: {
+    default: 60 * S,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['CALL-1'],
+    sources: ['001'],
+    about: 'How long an unanswered incoming call rings before the app gives up and ends it.',
+  },
+} as const satisfies Record<string, ParamSpec>;
+
+export type ParamName = keyof typeof PARAMS;
+
+/** Resolved params: every name has a number. Durations are {@link SimTime} milliseconds. */
+export type Params = { readonly [K in ParamName]: number };
+
+export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];
+
+/** The defaults, as a {@link Params} object. */
+export const DEFAULT_PARAMS: Params = Object.fromEntries(
+  PARAM_NAMES.map((name) => [name, PARAMS[name].default]),
+) as Params;
+
+/** Fills the defaults in, keeping the scenario's overrides. */
+export function resolveParams(overrides: Partial<Record<ParamName, number | SimTime>>): Params {
+  return { ...DEFAULT_PARAMS, ...overrides };
+}
