@@ -74,7 +74,7 @@ export const RULE_TEXTS: readonly RuleText[] = [
   {
     id: 'DEV-2',
     section: 'Device connectivity and power',
-    text: "Idle, screen locked, poor cellular: apsd keeps trying to reconnect, then gives up to save power (in 002, powerd sent assertion policy 3 about 2 min 40 s after the reconnect began). Policy 3 stops apsd from connecting; a connection that is already up keeps delivering (a push wakes the phone). But once apsd has given up, nothing is delivered — for any app — until something wakes the device: the screen waking (an unlock is not needed), a network change, or an incoming cellular call (002's recovery came from a carrier call, 4 min late).",
+    text: 'Idle, screen locked, poor cellular: apsd keeps trying to reconnect, then gives up to save power (in 002, powerd sent assertion policy 3 about 2 min 40 s after the reconnect began). Policy 3 stops apsd from connecting; a connection that is already up keeps delivering (a push wakes the phone). But once apsd has given up, nothing is delivered — for any app — until something wakes the device: the screen waking (an unlock is not needed), an incoming cellular call (002\'s recovery came from a carrier call, 4 min late), or a `wake` event of another kind. Connectivity coming back while the phone sleeps (a `network` event on its own) is not a wake: apsd stays given up until the next wake (DTS in 002: the device sleeps, and "at some point, the device wakes up with a functioning network connection, allowing the APNS process to reconnect"). A phone that is awake (unlocked, or screen on) reconnects on any network change, with no backoff carried over from when it slept.',
     sources: ['002'],
   },
   {
@@ -134,7 +134,7 @@ export const RULE_TEXTS: readonly RuleText[] = [
   {
     id: 'EXEMPT-1',
     section: 'When a call need not be reported',
-    text: "Policy: the app need not report a call if it is already on a call, or if it is in the foreground. What counts is callservicesd's view of the app, not the app's own. State changes are asynchronous (estimate lag 300 ms), so an app that was just backgrounded may still think it is foreground, skip the report, and be punished. Delivering pushes on the main thread and keeping it free shrinks that window.",
+    text: 'Policy: the app need not report a call if it is already on a call, or if it is in the foreground. What counts is callservicesd\'s view of the app, not the app\'s own. State changes are asynchronous (estimate lag 300 ms), so an app that was just backgrounded may still think it is foreground, skip the report, and be punished. Delivering pushes on the main thread and keeping it free shrinks that window. Locking the phone sends a foreground app to the background exactly as the home gesture does (the same lag, the same race); a phone cannot be locked with an app in the foreground, so a scenario that starts that way is an error that names both fields. Call state changes reach callservicesd asynchronously too: a call that has just ended may still count as "on a call" for the same lag.',
     sources: ['000'],
   },
   {
@@ -158,7 +158,7 @@ export const RULE_TEXTS: readonly RuleText[] = [
   {
     id: 'THROTTLE-1',
     section: 'Throttling',
-    text: 'After ~5 reporting failures (crashes or kills from PK-1/KILL-1) within ~24 h, the system stops delivering VoIP pushes to the app (fate `throttled`). The device log says: "Application … will not be launched because it failed to report an incoming call too many times (or repeatedly crashed.)" The provider still gets HTTP 200 from APNs, so the server cannot see it. Public reports put the count at 3–5.',
+    text: 'After ~5 reporting failures (crashes or kills from PK-1/KILL-1) within ~24 h, the system stops delivering VoIP pushes to the app (fate `throttled`). The device log says: "Application … will not be launched because it failed to report an incoming call too many times (or repeatedly crashed.)" The provider still gets HTTP 200 from APNs, so the server cannot see it. Public reports put the count at 3–5. While the block stands the system neither hands VoIP pushes to the app nor launches it for them: that includes a push already on the phone that was waiting to be handed over again after a crash (it ends `throttled`, and no further strike can come from it).',
     sources: ['000'],
   },
   {
@@ -170,7 +170,7 @@ export const RULE_TEXTS: readonly RuleText[] = [
   {
     id: 'CALL-1',
     section: 'CallKit calls and audio',
-    text: 'A reported call shows the system incoming-call UI when the app is not in the foreground. It stays until the app ends it or it times out. A push for a call the caller already cancelled still rings (fate `stale`) until the app learns of the cancellation (in 001, after ~5 s of app start-up and a SIP NOTIFY, ~8–10 s in all) and ends it.',
+    text: 'A reported call shows the system incoming-call UI when the app is not in the foreground. It stays until the app ends it or it times out. A push for a call the caller already cancelled still rings (fate `stale`) until the app learns of the cancellation (in 001, after ~5 s of app start-up and a SIP NOTIFY, ~8–10 s in all) and ends it. The app learns it from its own server, so it needs a network path: while the phone is offline it learns nothing, and `learnsCancellation` counts from when the network is back. A cancellation that arrives as a VoIP push is itself a push the app must report before iOS 26.4; an app that reads the payload reports it and ends that call at once (CALL-2), so it does not ring on.',
     sources: ['001'],
   },
   {
