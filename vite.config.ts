@@ -43,6 +43,7 @@ export default defineConfig({
       'machines/**/*.test.ts',
       'cli/**/*.test.ts',
       'electron/**/*.test.ts',
+      'ipc/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
     ],

@@ -5,12 +5,10 @@
  * closes only once the renderer reports the document clean.
  */
 
-/** What the renderer reports whenever it changes (channel `ringside:document-state`). */
-export interface DocumentState {
-  readonly dirty: boolean;
-  readonly path?: string;
-  readonly title: string;
-}
+import type { DocumentState } from '../ipc/contract';
+
+/** What the renderer reports whenever it changes (channel `ringside:document-state`, ipc/contract.ts). */
+export type { DocumentState };
 
 export type SaveChoice = 'save' | 'dont-save' | 'cancel';
 export type CloseAction = 'close' | 'save-then-close' | 'stay';

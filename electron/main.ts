@@ -1,7 +1,7 @@
 /**
  * Ringside's Electron main process: a thin, hardened shell around the renderer. The bundle is served
  * from app:// (never file://) with a strict CSP; the renderer is sandboxed with context isolation and
- * talks to main only through the validated channels of ipc-contract.ts.
+ * talks to main only through the validated channels of ipc/contract.ts.
  *
  * Document habits: File → Open Recent (recent.ts, kept in userData/recent.json), File → Revert, and
  * the Save / Don't Save / Cancel box when a window with unsaved changes closes or the app quits
@@ -26,7 +26,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { choiceFromResponse, CloseGuard, savePrompt, type CloseAction, type DocumentState } from './closeGuard';
 import { atomicWrite } from './files';
-import { CHANNELS, MENU_CHANNEL, MenuCommand, validate, type Answer } from './ipc-contract';
+import { CHANNELS, MENU_CHANNEL, MenuCommand, validate, type Answer } from '../ipc/contract';
 import { RECENT_FILE, RecentList } from './recent';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAppUrl, isExternalLink, resolveInside } from './security';
 

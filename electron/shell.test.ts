@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { atomicWrite } from './files';
-import { CHANNELS, MAX_SCENARIO_TEXT, MENU_CHANNEL, MenuCommand, validate } from './ipc-contract';
+import { CHANNELS, MAX_SCENARIO_TEXT, MENU_CHANNEL, MenuCommand, validate } from '../ipc/contract';
 import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalLink, resolveInside } from './security';
 
 describe('app:// path containment', () => {
