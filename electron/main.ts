@@ -25,15 +25,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  CHANNELS,
-  dirtyOf,
-  MAX_SCENARIO_TEXT,
-  MENU_CHANNEL,
-  MenuCommand,
-  validate,
-  type Answer,
-} from '../ipc/contract';
+import { dirtyOf, MAX_SCENARIO_TEXT, MENU_CHANNEL, MenuCommand, validate } from '../ipc/contract';
+import { channelHandlers } from './channels';
 import { choiceFromResponse, CloseGuard, savePrompt, type CloseAction, type DocumentState } from './closeGuard';
 import { atomicWrite, readTextFile, type ReadLimit } from './files';
 import { OpenQueue, routeLaunches, SCENARIO_EXTENSIONS } from './launch';
@@ -105,39 +98,17 @@ function serveApp(): void {
   });
 }
 
-/**
- * Answers only the app's own top frame; validates the payload and the answer. `refused` sees a payload
- * that failed validation (the answer is the validation error all the same).
- */
-function handle<K extends keyof typeof CHANNELS>(
-  key: K,
-  run: (request: unknown) => Promise<unknown>,
-  refused?: (payload: unknown) => void,
-): void {
-  const channel = CHANNELS[key];
-  ipcMain.handle(channel.name, async (event: IpcMainInvokeEvent, payload: unknown): Promise<Answer<unknown>> => {
-    const frame = event.senderFrame;
-    if (
-      !mainWindow ||
-      event.sender !== mainWindow.webContents ||
-      !frame ||
-      frame !== mainWindow.webContents.mainFrame ||
-      !isAppUrl(frame.url, DEV_URL)
-    ) {
-      return { ok: false, error: `${channel.name}: refused: not sent by the Ringside window` };
-    }
-    const request = validate(channel.name, channel.request as never, payload);
-    if (!request.ok) {
-      refused?.(payload);
-      return request;
-    }
-    try {
-      return validate(channel.name, channel.value as never, await run(request.value));
-    } catch (error) {
-      return { ok: false, error: `${channel.name}: ${error instanceof Error ? error.message : String(error)}` };
-    }
-  });
-}
+/** The IPC handlers: only the window's own top frame, served from the app, is answered. */
+const { handle } = channelHandlers<IpcMainInvokeEvent>(ipcMain, (event) => {
+  const frame = event.senderFrame;
+  return Boolean(
+    mainWindow &&
+    event.sender === mainWindow.webContents &&
+    frame &&
+    frame === mainWindow.webContents.mainFrame &&
+    isAppUrl(frame.url, DEV_URL),
+  );
+});
 
 function registerIpc(): void {
   handle('appInfo', () =>

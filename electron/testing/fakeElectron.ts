@@ -48,3 +48,19 @@ export class FakeApp {
     for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(...args);
   }
 }
+
+/** A stand-in for ipcMain: `invoke` plays the renderer's ipcRenderer.invoke with a chosen sender. */
+export class FakeIpcMain<E> {
+  private readonly handlers = new Map<string, (event: E, payload: unknown) => Promise<unknown>>();
+
+  handle(channel: string, listener: (event: E, payload: unknown) => Promise<unknown>): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  }
+
+  invoke(channel: string, event: E, payload?: unknown): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
+    return handler(event, payload);
+  }
+}
