@@ -5,6 +5,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   CHANNELS,
+  ipcTitle,
   MENU_CHANNEL,
   MenuCommand,
   validate,
@@ -25,7 +26,8 @@ const api = {
   appInfo: () => invoke('appInfo'),
   openScenario: () => invoke('openScenario'),
   saveScenario: (request: { path?: string; text: string }) => invoke('saveScenario', request),
-  setDocumentState: (state: DocumentState) => invoke('documentState', state),
+  // The title is shortened here too, so no caller can get `dirty` refused for a long title.
+  setDocumentState: (state: DocumentState) => invoke('documentState', { ...state, title: ipcTitle(state.title) }),
   onMenu: (listener: (command: MenuCommand) => void): (() => void) => {
     const wrapped = (_event: unknown, command: unknown) => {
       const parsed = MenuCommand.safeParse(command);
