@@ -30,7 +30,7 @@ import { channelHandlers } from './channels';
 import { choiceFromResponse, CloseGuard, savePrompt, type CloseAction, type DocumentState } from './closeGuard';
 import { atomicWrite, readTextFile, type ReadLimit } from './files';
 import { OpenQueue, routeLaunches, SCENARIO_EXTENSIONS } from './launch';
-import { mayReload, reloadPrompt, viewMenu } from './menu';
+import { mayReload, recentItems, reloadPrompt, viewMenu } from './menu';
 import { RECENT_FILE, RecentList } from './recent';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, devServerUrl, isAppUrl, isExternalLink, resolveInside } from './security';
 
@@ -275,27 +275,16 @@ async function askToSave(window: BrowserWindow): Promise<void> {
   act(guard.answer(choiceFromResponse(response)));
 }
 
-/** Menu labels: on Windows and Linux `&` marks a mnemonic, so a literal one is doubled. */
-const menuLabel = (text: string) => (isMac ? text : text.replace(/&/g, '&&'));
-
 function recentMenu(): Electron.MenuItemConstructorOptions[] {
-  const paths = recent.current();
-  return [
-    ...(paths.length > 0
-      ? paths.map((path) => ({ label: menuLabel(path), click: () => void openFile(path, 'open-recent') }))
-      : [{ label: 'No Recent Files', enabled: false }]),
-    { type: 'separator' },
-    {
-      label: 'Clear Menu',
-      id: 'clear-recent',
-      enabled: paths.length > 0,
-      click: () => {
-        recent.clear();
-        if (isMac) app.clearRecentDocuments();
-        buildMenu();
-      },
+  return recentItems(recent.current(), {
+    mac: isMac,
+    open: (path) => void openFile(path, 'open-recent'),
+    clear: () => {
+      recent.clear();
+      if (isMac) app.clearRecentDocuments();
+      buildMenu();
     },
-  ];
+  });
 }
 
 function buildMenu(): void {

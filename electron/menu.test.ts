@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { CloseGuard, savePrompt } from './closeGuard';
-import { mayReload, reloadPrompt, viewMenu } from './menu';
+import { mayReload, recentItems, reloadPrompt, viewMenu } from './menu';
 
 const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemConstructorOptions[];
 const names = (menu: MenuItemConstructorOptions) => items(menu).map((item) => item.role ?? item.id ?? item.type);
@@ -40,5 +40,25 @@ describe('reloading with unsaved edits', () => {
     expect(guard.requestClose()).toBe('ask');
     expect(savePrompt(guard.state).message.length).toBeLessThan(140);
     expect(reloadPrompt(guard.state.title).message.length).toBeLessThan(140);
+  });
+});
+
+describe('File → Open Recent', () => {
+  it('lists Windows paths with a literal & kept (not taken as a mnemonic), and opens the one clicked', () => {
+    const opened: string[] = [];
+    const path = 'C:\\Users\\ada\\R&D\\a.ringside';
+    const items = recentItems([path], { mac: false, open: (p) => opened.push(p), clear: () => undefined });
+    expect(items[0]?.label).toBe('C:\\Users\\ada\\R&&D\\a.ringside');
+    (items[0]?.click as () => void)();
+    expect(opened).toEqual([path]);
+    expect(recentItems([path], { mac: true, open: () => undefined, clear: () => undefined })[0]?.label).toBe(path);
+  });
+  it('says when there is nothing, with Clear Menu disabled', () => {
+    const items = recentItems([], { mac: true, open: () => undefined, clear: () => undefined });
+    expect(items.map((i) => [i.label, i.enabled])).toEqual([
+      ['No Recent Files', false],
+      [undefined, undefined],
+      ['Clear Menu', false],
+    ]);
   });
 });

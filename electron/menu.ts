@@ -1,5 +1,5 @@
 /**
- * The View menu and the reload guard. Pure (Electron's types only), so the packaged and unpackaged
+ * The View menu, the reload guard and File → Open Recent's items. Pure (Electron's types only), so the
  * menus are unit-tested without Electron.
  */
 import type { MenuItemConstructorOptions } from 'electron';
@@ -58,4 +58,23 @@ export async function mayReload(dirty: boolean, ask: () => Promise<number>): Pro
   } catch {
     return false;
   }
+}
+
+/** A menu label: on Windows and Linux `&` marks a mnemonic, so a literal one (a path's) is doubled. */
+export function menuLabel(text: string, mac: boolean): string {
+  return mac ? text : text.replace(/&/g, '&&');
+}
+
+/** File → Open Recent: one item per path, most recent first, then Clear Menu. */
+export function recentItems(
+  paths: readonly string[],
+  options: { mac: boolean; open(path: string): void; clear(): void },
+): MenuItemConstructorOptions[] {
+  return [
+    ...(paths.length > 0
+      ? paths.map((path) => ({ label: menuLabel(path, options.mac), click: () => options.open(path) }))
+      : [{ label: 'No Recent Files', enabled: false }]),
+    { type: 'separator' },
+    { label: 'Clear Menu', id: 'clear-recent', enabled: paths.length > 0, click: () => options.clear() },
+  ];
 }
