@@ -122,6 +122,27 @@ export default tseslint.config(
     },
   },
   {
+    // ipc/ is the contract both the shell and the renderer import, so it may import neither of them.
+    files: ['ipc/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*', 'node:*'],
+              message: 'ipc/ is shared with the renderer: no Electron, no Node.',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/machines/**'],
+              message: 'ipc/ is neutral: it imports none of the layers that use it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

@@ -1,12 +1,21 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { FRAME_HEADERS, rewriteCspMeta } from './scripts/csp';
+
+/** The built index.html gets the shipped CSP (no dev-server sockets): scripts/csp.ts. */
+const buildCsp: Plugin = {
+  name: 'ringside-build-csp',
+  apply: 'build',
+  transformIndexHtml: { order: 'post', handler: rewriteCspMeta },
+};
 
 /** The renderer is built from renderer/ into dist/renderer; Vitest runs the unit tests of every layer. */
 export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), buildCsp],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
@@ -35,7 +44,8 @@ export default defineConfig({
     },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: false },
+  // The built app served over http (the browser fallback, the e2e tests) may not be framed.
+  preview: { host: '127.0.0.1', port: 4173, strictPort: false, headers: { ...FRAME_HEADERS } },
   test: {
     root: '.',
     environment: 'node',
@@ -43,6 +53,7 @@ export default defineConfig({
       'machines/**/*.test.ts',
       'cli/**/*.test.ts',
       'electron/**/*.test.ts',
+      'ipc/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
     ],

@@ -83,3 +83,33 @@ test("closing or quitting with unsaved changes asks Save / Don't Save / Cancel",
   });
   await app.close();
 });
+
+test('View → Reload asks before discarding unsaved edits, even under a 1,200-character title', async () => {
+  const app = await electron.launch({ executablePath: electronBinary(), args: ['.'] });
+  const window = await app.firstWindow();
+  // Over the IPC's 1,000-character title limit: the renderer shortens it, so main still learns "dirty".
+  await window.getByLabel('Scenario title').fill('T'.repeat(1200));
+  await expect(window).toHaveTitle(/— edited — Ringside$/);
+  await window.evaluate(() => (window as unknown as { ringside: { appInfo(): Promise<unknown> } }).ringside.appInfo());
+  await app.evaluate(({ dialog }) => {
+    const seen: string[] = [];
+    (globalThis as { prompts?: string[] }).prompts = seen;
+    dialog.showMessageBox = ((_window: unknown, options: { message: string }) => {
+      seen.push(options.message);
+      return Promise.resolve({ response: 1, checkboxChecked: false }); // Cancel
+    }) as typeof dialog.showMessageBox;
+  });
+  const prompts = () => app.evaluate(() => (globalThis as { prompts?: string[] }).prompts ?? []);
+  // An unpackaged app (this test) has the guarded Reload; a packaged one has none (electron/menu.test.ts).
+  await app.evaluate(({ Menu }) => {
+    const reload = Menu.getApplicationMenu()?.getMenuItemById('reload');
+    (reload?.click as (() => void) | undefined)?.();
+  });
+  await expect.poll(async () => (await prompts()).length).toBe(1);
+  expect((await prompts())[0]).toMatch(/^Reload and lose the changes you made to “T+…”\?$/);
+  await expect(window).toHaveTitle(/— edited — Ringside$/);
+  await app.evaluate(({ dialog }) => {
+    dialog.showMessageBox = () => Promise.resolve({ response: 1, checkboxChecked: false }); // Don't Save
+  });
+  await app.close();
+});

@@ -5,12 +5,10 @@
  * closes only once the renderer reports the document clean.
  */
 
-/** What the renderer reports whenever it changes (channel `ringside:document-state`). */
-export interface DocumentState {
-  readonly dirty: boolean;
-  readonly path?: string;
-  readonly title: string;
-}
+import type { DocumentState } from '../ipc/contract';
+
+/** What the renderer reports whenever it changes (channel `ringside:document-state`, ipc/contract.ts). */
+export type { DocumentState };
 
 export type SaveChoice = 'save' | 'dont-save' | 'cancel';
 export type CloseAction = 'close' | 'save-then-close' | 'stay';
@@ -27,6 +25,15 @@ export function choiceFromResponse(response: number): SaveChoice {
   return CHOICES[response] ?? 'cancel';
 }
 
+/** How many characters of a title a message box shows. */
+export const DISPLAY_TITLE = 80;
+
+/** A title short enough for a message box (a scenario's title may be long; the IPC allows 1,000). */
+export function displayTitle(title: string): string {
+  const chars = Array.from(title);
+  return chars.length <= DISPLAY_TITLE ? title : `${chars.slice(0, DISPLAY_TITLE - 1).join('')}…`;
+}
+
 /** The native message box for a dirty document. */
 export function savePrompt(state: DocumentState) {
   return {
@@ -35,7 +42,7 @@ export function savePrompt(state: DocumentState) {
     defaultId: 0,
     cancelId: 2,
     noLink: true,
-    message: `Do you want to save the changes you made to “${state.title}”?`,
+    message: `Do you want to save the changes you made to “${displayTitle(state.title)}”?`,
     detail: "Your changes will be lost if you don't save them.",
   };
 }

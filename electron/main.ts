@@ -1,11 +1,12 @@
 /**
  * Ringside's Electron main process: a thin, hardened shell around the renderer. The bundle is served
  * from app:// (never file://) with a strict CSP; the renderer is sandboxed with context isolation and
- * talks to main only through the validated channels of ipc-contract.ts.
+ * talks to main only through the validated channels of ipc/contract.ts.
  *
  * Document habits: File → Open Recent (recent.ts, kept in userData/recent.json), File → Revert, and
- * the Save / Don't Save / Cancel box when a window with unsaved changes closes or the app quits
- * (closeGuard.ts). The renderer reports its document state on `ringside:document-state`; the window
+ * the Save / Don't Save / Cancel box when a window with unsaved changes closes, the app quits or the page
+ * reloads (closeGuard.ts, menu.ts). One instance: files from the Finder, Explorer, the command line or
+ * a second instance open in the running window (launch.ts). The renderer reports its document state on `ringside:document-state`; the window
  * title itself follows the renderer's document.title (Electron's default), so it has one source.
  */
 import {
@@ -21,17 +22,24 @@ import {
   type IpcMainInvokeEvent,
 } from 'electron';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { dirtyOf, MAX_SCENARIO_TEXT, MENU_CHANNEL, MenuCommand, validate } from '../ipc/contract';
+import { channelHandlers } from './channels';
 import { choiceFromResponse, CloseGuard, savePrompt, type CloseAction, type DocumentState } from './closeGuard';
-import { atomicWrite } from './files';
-import { CHANNELS, MENU_CHANNEL, MenuCommand, validate, type Answer } from './ipc-contract';
+import { atomicWrite, readTextFile, type ReadLimit } from './files';
+import { OpenQueue, routeLaunches, SCENARIO_EXTENSIONS } from './launch';
+import { mayReload, recentItems, reloadPrompt, viewMenu } from './menu';
 import { RECENT_FILE, RecentList } from './recent';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAppUrl, isExternalLink, resolveInside } from './security';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY, devServerUrl, isAppUrl, isExternalLink, resolveInside } from './security';
 
 const RENDERER_ROOT = join(__dirname, '..', 'renderer');
-const DEV_URL = process.env.RINGSIDE_DEV_URL;
+/** Only an unpackaged app (`npm run dev`) loads the dev server; a packaged one always its own bundle. */
+const DEV_URL = devServerUrl(process.env.RINGSIDE_DEV_URL, app.isPackaged);
+/** Files main reads whole: a scenario (the IPC's limit) and the recent list (a few paths). */
+const SCENARIO_LIMIT: ReadLimit = { maxBytes: MAX_SCENARIO_TEXT, what: 'scenario' };
+const RECENT_LIMIT_BYTES: ReadLimit = { maxBytes: 1024 * 1024, what: 'recent files list' };
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -43,14 +51,26 @@ const isMac = process.platform === 'darwin';
 const guard = new CloseGuard();
 /** Paths the user picked in a dialog, the recent list or the Finder: the only ones a document may claim. */
 const knownPaths = new Set<string>();
-/** The renderer listens for menu commands once it has reported its document state. */
-let rendererReady = false;
-/** A file the system asked us to open (macOS `open-file`) before the renderer was listening. */
-let pendingOpen: string | undefined;
+/** Files from the system wait here until the renderer listens for menu commands. */
+const opening = new OpenQueue({
+  open: (path) => void openFile(path, 'open-recent'),
+  showWindow: () => {
+    if (!app.isReady()) return;
+    if (!mainWindow) return createWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  },
+});
+/** False in a second Ringside process: it has handed its files to the first and quits. */
+const primary = routeLaunches(app, opening, {
+  argv: process.argv,
+  defaultApp: process.defaultApp === true,
+  cwd: process.cwd(),
+});
 
 const recentFile = () => join(app.getPath('userData'), RECENT_FILE);
 const recent = new RecentList({
-  read: () => readFile(recentFile(), 'utf8'),
+  read: () => readTextFile(recentFile(), RECENT_LIMIT_BYTES),
   write: async (text) => {
     await mkdir(app.getPath('userData'), { recursive: true });
     await atomicWrite(recentFile(), text);
@@ -78,29 +98,17 @@ function serveApp(): void {
   });
 }
 
-/** Answers only the app's own top frame; validates the payload and the answer. */
-function handle<K extends keyof typeof CHANNELS>(key: K, run: (request: unknown) => Promise<unknown>): void {
-  const channel = CHANNELS[key];
-  ipcMain.handle(channel.name, async (event: IpcMainInvokeEvent, payload: unknown): Promise<Answer<unknown>> => {
-    const frame = event.senderFrame;
-    if (
-      !mainWindow ||
-      event.sender !== mainWindow.webContents ||
-      !frame ||
-      frame !== mainWindow.webContents.mainFrame ||
-      !isAppUrl(frame.url)
-    ) {
-      return { ok: false, error: `${channel.name}: refused: not sent by the Ringside window` };
-    }
-    const request = validate(channel.name, channel.request as never, payload);
-    if (!request.ok) return request;
-    try {
-      return validate(channel.name, channel.value as never, await run(request.value));
-    } catch (error) {
-      return { ok: false, error: `${channel.name}: ${error instanceof Error ? error.message : String(error)}` };
-    }
-  });
-}
+/** The IPC handlers: only the window's own top frame, served from the app, is answered. */
+const { handle } = channelHandlers<IpcMainInvokeEvent>(ipcMain, (event) => {
+  const frame = event.senderFrame;
+  return Boolean(
+    mainWindow &&
+    event.sender === mainWindow.webContents &&
+    frame &&
+    frame === mainWindow.webContents.mainFrame &&
+    isAppUrl(frame.url, DEV_URL),
+  );
+});
 
 function registerIpc(): void {
   handle('appInfo', () =>
@@ -113,12 +121,12 @@ function registerIpc(): void {
   handle('openScenario', async () => {
     const result = await dialog.showOpenDialog(mainWindow!, {
       title: 'Open scenario',
-      filters: [{ name: 'Ringside scenarios', extensions: ['json'] }],
+      filters: [{ name: 'Ringside scenarios', extensions: SCENARIO_EXTENSIONS.map((ext) => ext.slice(1)) }],
       properties: ['openFile'],
     });
     const path = result.filePaths[0];
     if (result.canceled || !path) return { cancelled: true };
-    const text = await readFile(path, 'utf8');
+    const text = await readTextFile(path, SCENARIO_LIMIT);
     knownPaths.add(path);
     return { path, text };
   });
@@ -153,30 +161,41 @@ function registerIpc(): void {
     act(guard.saveFinished('saved'));
     return { path };
   });
-  handle('documentState', (request) => {
-    const reported = request as DocumentState;
-    // A path main never handed out is not believed (Revert would read it), but the dirty flag still
-    // counts, so the close prompt keeps working.
-    const refused = reported.path !== undefined && !knownPaths.has(reported.path);
-    const state: DocumentState = refused ? { dirty: reported.dirty, title: reported.title } : reported;
-    const before = guard.state;
-    const action = guard.update(state);
-    if (isMac && mainWindow) {
-      mainWindow.setDocumentEdited(state.dirty);
-      mainWindow.setRepresentedFilename(state.path ?? '');
-    }
-    if (state.path && state.path !== before.path) rememberRecent(state.path);
-    if (state.path !== before.path || state.dirty !== before.dirty) buildMenu();
-    rendererReady = true;
-    if (pendingOpen) {
-      const path = pendingOpen;
-      pendingOpen = undefined;
-      void openFile(path, 'open-recent');
-    }
-    act(action);
-    if (refused) throw new Error(`path: refused: ${reported.path} was not opened or saved through Ringside`);
-    return Promise.resolve(null);
-  });
+  handle(
+    'documentState',
+    (request) => {
+      const reported = request as DocumentState;
+      documentState(reported);
+      if (reported.path !== undefined && !knownPaths.has(reported.path)) {
+        throw new Error(`path: refused: ${reported.path} was not opened or saved through Ringside`);
+      }
+      return Promise.resolve(null);
+    },
+    (payload) => {
+      // A state refused for its title or path still says whether there are unsaved edits: closing and
+      // reloading must keep asking.
+      const dirty = dirtyOf(payload);
+      if (dirty !== undefined) documentState({ ...guard.state, dirty });
+    },
+  );
+}
+
+/** The renderer's document state, as far as main believes it. */
+function documentState(reported: DocumentState): void {
+  // A path main never handed out is not believed (Revert would read it), but the dirty flag still
+  // counts, so the close prompt keeps working.
+  const refused = reported.path !== undefined && !knownPaths.has(reported.path);
+  const state: DocumentState = refused ? { dirty: reported.dirty, title: reported.title } : reported;
+  const before = guard.state;
+  const action = guard.update(state);
+  if (isMac && mainWindow) {
+    mainWindow.setDocumentEdited(state.dirty);
+    mainWindow.setRepresentedFilename(state.path ?? '');
+  }
+  if (state.path && state.path !== before.path) rememberRecent(state.path);
+  if (state.path !== before.path || state.dirty !== before.dirty) buildMenu();
+  opening.rendererReady();
+  act(action);
 }
 
 /** Sends a menu command, validated like everything else that crosses IPC. */
@@ -199,7 +218,7 @@ async function showError(message: string, detail: unknown): Promise<void> {
 async function openFile(path: string, command: 'open-recent' | 'revert'): Promise<void> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path, SCENARIO_LIMIT);
   } catch (error) {
     if (command === 'open-recent') {
       recent.remove(path);
@@ -227,6 +246,16 @@ async function revert(): Promise<void> {
   if (response === 0) await openFile(path, 'revert');
 }
 
+/** View → Reload (unpackaged only): asks first when there are unsaved edits. */
+async function reload(force: boolean): Promise<void> {
+  const window = mainWindow;
+  if (!window) return;
+  const ask = () => dialog.showMessageBox(window, reloadPrompt(guard.state.title)).then((r) => r.response);
+  if (!(await mayReload(guard.state.dirty, ask)) || window.isDestroyed()) return;
+  if (force) window.webContents.reloadIgnoringCache();
+  else window.webContents.reload();
+}
+
 /** Does what the close guard decided. */
 function act(action: CloseAction | 'wait'): void {
   if (action === 'save-then-close') send({ command: 'save' });
@@ -246,27 +275,16 @@ async function askToSave(window: BrowserWindow): Promise<void> {
   act(guard.answer(choiceFromResponse(response)));
 }
 
-/** Menu labels: on Windows and Linux `&` marks a mnemonic, so a literal one is doubled. */
-const menuLabel = (text: string) => (isMac ? text : text.replace(/&/g, '&&'));
-
 function recentMenu(): Electron.MenuItemConstructorOptions[] {
-  const paths = recent.current();
-  return [
-    ...(paths.length > 0
-      ? paths.map((path) => ({ label: menuLabel(path), click: () => void openFile(path, 'open-recent') }))
-      : [{ label: 'No Recent Files', enabled: false }]),
-    { type: 'separator' },
-    {
-      label: 'Clear Menu',
-      id: 'clear-recent',
-      enabled: paths.length > 0,
-      click: () => {
-        recent.clear();
-        if (isMac) app.clearRecentDocuments();
-        buildMenu();
-      },
+  return recentItems(recent.current(), {
+    mac: isMac,
+    open: (path) => void openFile(path, 'open-recent'),
+    clear: () => {
+      recent.clear();
+      if (isMac) app.clearRecentDocuments();
+      buildMenu();
     },
-  ];
+  });
 }
 
 function buildMenu(): void {
@@ -293,7 +311,7 @@ function buildMenu(): void {
       ],
     },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    viewMenu({ packaged: app.isPackaged, reload: (force) => void reload(force) }),
     { role: 'windowMenu' },
     {
       role: 'help',
@@ -326,6 +344,7 @@ function createWindow(): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
   const window = mainWindow;
@@ -337,26 +356,25 @@ function createWindow(): void {
     event.preventDefault();
     if (request === 'ask') void askToSave(window);
   });
-  window.webContents.on('did-start-loading', () => {
-    rendererReady = false;
-  });
+  window.webContents.on('did-start-loading', () => opening.rendererGone());
   mainWindow.webContents.setWindowOpenHandler(({ url }) => {
     if (isExternalLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   mainWindow.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!isAppUrl(url, DEV_URL)) event.preventDefault();
   });
   void mainWindow.loadURL(DEV_URL ?? `${APP_ORIGIN}/index.html`);
   mainWindow.on('closed', () => {
     mainWindow = undefined;
-    rendererReady = false;
+    opening.rendererGone();
     guard.reset();
     buildMenu();
   });
 }
 
 void app.whenReady().then(async () => {
+  if (!primary) return;
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveApp();
@@ -370,17 +388,6 @@ void app.whenReady().then(async () => {
 });
 
 app.on('before-quit', () => guard.beginQuit());
-
-// macOS: a file from the Dock's or the Finder's recent documents, or dropped on the app icon.
-app.on('open-file', (event, path) => {
-  event.preventDefault();
-  if (mainWindow && rendererReady) {
-    void openFile(path, 'open-recent');
-    return;
-  }
-  pendingOpen = path;
-  if (!mainWindow && app.isReady()) createWindow();
-});
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

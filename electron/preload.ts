@@ -1,10 +1,18 @@
 /**
  * The preload: one small, typed API on window.ringside. Every call goes through a channel of
- * ipc-contract.ts and its answer is validated again here.
+ * ipc/contract.ts and its answer is validated again here.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { DesktopApi, DocumentState, MenuCommand as DesktopMenuCommand } from '../renderer/state/desktop';
-import { CHANNELS, MENU_CHANNEL, MenuCommand, validate, type Answer } from './ipc-contract';
+import {
+  CHANNELS,
+  ipcTitle,
+  MENU_CHANNEL,
+  MenuCommand,
+  validate,
+  type Answer,
+  type DesktopApi,
+  type DocumentState,
+} from '../ipc/contract';
 
 async function invoke<K extends keyof typeof CHANNELS>(key: K, payload?: unknown): Promise<Answer<unknown>> {
   const channel = CHANNELS[key];
@@ -18,7 +26,8 @@ const api = {
   appInfo: () => invoke('appInfo'),
   openScenario: () => invoke('openScenario'),
   saveScenario: (request: { path?: string; text: string }) => invoke('saveScenario', request),
-  setDocumentState: (state: DocumentState) => invoke('documentState', state),
+  // The title is shortened here too, so no caller can get `dirty` refused for a long title.
+  setDocumentState: (state: DocumentState) => invoke('documentState', { ...state, title: ipcTitle(state.title) }),
   onMenu: (listener: (command: MenuCommand) => void): (() => void) => {
     const wrapped = (_event: unknown, command: unknown) => {
       const parsed = MenuCommand.safeParse(command);
@@ -31,12 +40,8 @@ const api = {
 
 export type RingsideApi = typeof api;
 
-// The renderer codes against DesktopApi; this line fails the build if the two drift apart.
+// The renderer codes against DesktopApi; this line fails the build if the preload drifts from it.
 const _contract: DesktopApi = api;
 void _contract;
-// Method parameters are checked loosely, so the menu commands are compared both ways as well.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _commands: Same<MenuCommand, DesktopMenuCommand> = true;
-void _commands;
 
 contextBridge.exposeInMainWorld('ringside', api);

@@ -3,6 +3,7 @@ import {
   addRecent,
   loadRecent,
   parseRecent,
+  pathRules,
   pruneRecent,
   RECENT_LIMIT,
   RecentList,
@@ -144,5 +145,54 @@ describe('RecentList', () => {
     await list.flushed();
     expect(errors).toHaveLength(1);
     expect(list.paths).toEqual(['/a']);
+  });
+});
+
+describe('the recent list with Windows paths', () => {
+  const win = pathRules('win32');
+  const a = 'C:\\Users\\ada\\calls\\a.ringside';
+  it('keeps one entry for the same file written with another case or slash', () => {
+    expect(addRecent([a, 'D:\\b.ringside'], 'c:/users/ADA/calls/A.ringside', RECENT_LIMIT, win)).toEqual([
+      'c:/users/ADA/calls/A.ringside',
+      'D:\\b.ringside',
+    ]);
+    expect(addRecent([a], 'C:\\Users\\ada\\calls\\..\\calls\\a.ringside', RECENT_LIMIT, win)).toHaveLength(1);
+    expect(removeRecent([a, 'D:\\b.ringside'], 'C:/USERS/ada/calls/a.ringside', win)).toEqual(['D:\\b.ringside']);
+  });
+  it('keeps drive-letter and UNC paths from recent.json and drops relative or drive-relative ones', () => {
+    const text = JSON.stringify({
+      paths: [
+        a,
+        'c:\\users\\ada\\calls\\A.RINGSIDE',
+        '\\\\server\\share\\c.ringside',
+        'calls\\x.ringside',
+        'C:x.ringside',
+      ],
+    });
+    expect(parseRecent(text, RECENT_LIMIT, win)).toEqual([a, '\\\\server\\share\\c.ringside']);
+  });
+  it('on macOS and Linux a Windows path is not absolute, and case is kept apart', () => {
+    const posixRules = pathRules('darwin');
+    expect(
+      parseRecent(JSON.stringify([a, '/Users/ada/a.ringside', 'relative.ringside']), RECENT_LIMIT, posixRules),
+    ).toEqual(['/Users/ada/a.ringside']);
+    expect(addRecent(['/Users/ada/A.ringside'], '/Users/ada/a.ringside', RECENT_LIMIT, posixRules)).toHaveLength(2);
+  });
+  it('a RecentList on Windows removes a path however it is written', async () => {
+    const written: string[][] = [];
+    const list = new RecentList(
+      {
+        read: () => Promise.resolve(serializeRecent([a, 'D:\\b.ringside'])),
+        write: (text) => Promise.resolve(void written.push(parseRecent(text, RECENT_LIMIT, win))),
+        exists: () => true,
+      },
+      RECENT_LIMIT,
+      win,
+    );
+    await list.load();
+    expect(list.remove('c:/users/ada/calls/a.RINGSIDE')).toEqual(['D:\\b.ringside']);
+    list.add('d:/B.ringside');
+    await list.flushed();
+    expect(written).toEqual([['D:\\b.ringside'], ['d:/B.ringside']]);
   });
 });

@@ -3,8 +3,8 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { atomicWrite } from './files';
-import { CHANNELS, MAX_SCENARIO_TEXT, MENU_CHANNEL, MenuCommand, validate } from './ipc-contract';
+import { atomicWrite, STALE_TEMP_MS } from './files';
+import { CHANNELS, MAX_SCENARIO_TEXT, MENU_CHANNEL, MenuCommand, validate } from '../ipc/contract';
 import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalLink, resolveInside } from './security';
 
 describe('app:// path containment', () => {
@@ -164,7 +164,10 @@ describe('atomic save', () => {
       expect(text === a || text === b, `round ${round}: the file is neither the old nor the new document`).toBe(true);
       seen.add(text === a ? 'a' : 'b');
     }
-    // Leftover temporary files may remain after a kill (the next save does not need them); never a torn target.
+    // Leftover temporary files may remain after a kill; never a torn target.
     expect((await readdir(dir)).filter((f) => !f.endsWith('.tmp'))).toEqual(['a.ringside.json']);
+    // The next save, once they are stale, sweeps every one of them away.
+    await atomicWrite(file, a, { now: () => Date.now() + STALE_TEMP_MS + 1000 });
+    expect(await readdir(dir)).toEqual(['a.ringside.json']);
   }, 60_000);
 });

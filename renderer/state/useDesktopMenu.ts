@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ipcTitle } from '../../ipc/contract';
 import { serializeScenario, type ScenarioFile } from '../../machines';
 import { desktop } from './desktop';
 
@@ -84,7 +85,8 @@ export function useDesktopMenu(handlers: Handlers): void {
   useEffect(() => {
     const api = desktop();
     if (!api) return;
-    void api.setDocumentState({ dirty, ...(path ? { path } : {}), title }).then((answer) => {
+    // A long title is shortened, so the state (above all `dirty`) is never refused for its length.
+    void api.setDocumentState({ dirty, ...(path ? { path } : {}), title: ipcTitle(title) }).then((answer) => {
       if (!answer.ok) ref.current.onError(answer.error);
     });
   }, [dirty, path, title, saves]);
