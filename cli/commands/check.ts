@@ -5,6 +5,7 @@ import { describeExpectation, junitXml, pushOf, type SuiteResult } from '../form
 import { makeStyle, useColor } from '../format/style';
 import { loadOrThrow, sourceName, write, writeUserFile, type Loaded } from '../io';
 import { examples, type RunState } from '../options';
+import { toStderr } from '../streams';
 import { expandTargets } from '../targets';
 
 interface CheckOptions {
@@ -77,14 +78,14 @@ export function checkCommand(state: RunState): Command {
         expectations: [],
         error: [p.message],
       }));
-      for (const p of problems) process.stderr.write(`${p.message}\n`);
+      for (const p of problems) toStderr(`${p.message}\n`);
       let bugs = 0;
       for (const file of files) {
         const verdict = await checkOne(file);
         if (verdict.kind !== 'checked') {
           if (verdict.kind === 'bug') bugs++;
           else invalid++;
-          process.stderr.write(`${verdict.lines.join('\n')}\n`);
+          toStderr(`${verdict.lines.join('\n')}\n`);
           suites.push({ file, title: file, expectations: [], error: verdict.lines });
           continue;
         }
@@ -103,7 +104,7 @@ export function checkCommand(state: RunState): Command {
         }
       }
       if (o.reporter === 'junit' || o.output !== undefined) writeUserFile(o.output ?? DEFAULT_JUNIT, junitXml(suites));
-      if (invalid + bugs) process.stderr.write(`${invalid + bugs} could not be checked: see the messages above\n`);
+      if (invalid + bugs) toStderr(`${invalid + bugs} could not be checked: see the messages above\n`);
       // The last line is exactly `N passed, N failed`, counting expectations, for people and scripts.
       write(`${passed} passed, ${failed} failed`);
       // A bug in Ringside outranks the user's problems: it is the one a report must reach us about.

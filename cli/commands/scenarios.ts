@@ -7,6 +7,7 @@ import { CliError } from '../errors';
 import { table } from '../format/style';
 import { packageRoot, presetFiles, schemaFile, write, writeUserFile } from '../io';
 import { examples } from '../options';
+import { toStdout } from '../streams';
 
 export function presetsCommand(): Command {
   return new Command('presets')
@@ -85,7 +86,7 @@ export function newCommand(): Command {
       }
       const text = serializeScenario({ ...doc, $schema: file === '-' ? SCHEMA_ID : schemaRef(file) });
       if (file === '-') {
-        process.stdout.write(text);
+        toStdout(text);
         return;
       }
       writeUserFile(file, text);
