@@ -50,7 +50,7 @@ type PathApi = Pick<typeof nodePath, 'sep' | 'dirname' | 'relative'>;
 
 /**
  * {@link schemaRef} for absolute paths, with the path module given (tests pass `path.win32`). On
- * Windows, `C:\\` and `c:\\` are one drive and folder names ignore case, so the inside test does too.
+ * Windows, `C:\` and `c:\` are one drive and folder names ignore case, so the inside test does too.
  */
 export function schemaRefFor(file: string, schema: string, root: string, path: PathApi = nodePath): string {
   const project = root.split(path.sep).includes('node_modules')
