@@ -119,7 +119,7 @@ describe('expandTargets', () => {
       `${join(dir, 'nope.json')}: no such file or folder`,
       `${join(dir, 'empty')}: no *.ringside.json scenarios in this folder`,
       `${dir}/zz*.json: matches no file`,
-      `${dir}/nope/*.json: no such folder ${dir}/nope`,
+      `${dir}/nope/*.json: no such folder ${join(dir, 'nope')}`,
     ]);
   });
 
