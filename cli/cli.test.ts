@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../machines';
 import { RULES } from '../machines/rules';
 import { parseScenarioText } from '../machines/scenario';
@@ -81,6 +81,29 @@ const resultOf = (file: string) => {
   if (!loaded.ok) throw new Error(`${file} does not load`);
   return simulate(loaded.scenario).result;
 };
+
+describe('in-process runs', () => {
+  it("write only to the streams they are given, Commander's help and errors included", async () => {
+    const out = vi.spyOn(process.stdout, 'write');
+    const err = vi.spyOn(process.stderr, 'write');
+    try {
+      const runs = [
+        await ringside(['run', FETCH]),
+        await ringside(['check', FETCH, 'nope/']),
+        await ringside(['run', '--help']),
+        await ringside(['run', FETCH, '--bogus']),
+      ];
+      expect(runs.map((r) => r.code)).toEqual([0, 2, 0, 2]);
+      expect(runs[2]?.out).toContain('Usage: ringside run');
+      expect(runs[3]?.err).toContain("unknown option '--bogus'");
+      expect(out).not.toHaveBeenCalled();
+      expect(err).not.toHaveBeenCalled();
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+  });
+});
 
 describe('every preset', () => {
   it.each(PRESETS)('run %s: a plain report with title, pushes and expectations', async (file) => {
