@@ -4,7 +4,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium';
 // A second checkout running its own e2e suite at the same time sets E2E_PORT, so neither reuses the other's server.
 const PORT = process.env.E2E_PORT ?? '4173';
 
-/** End-to-end tests run the BUILT renderer (npm run build) in Debian's Chromium; Playwright cannot download browsers here. */
+/**
+ * End-to-end tests run the BUILT renderer (npm run build) in the browser scripts/browser.mjs resolves:
+ * CHROMIUM_PATH, Playwright's own Chromium, or Debian's /usr/bin/chromium (this machine and CI).
+ */
 export default defineConfig({
   testDir: 'e2e',
   // Inside test-results/ but apart from the unit and scenario reports, which Playwright would wipe.

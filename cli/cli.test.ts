@@ -1,4 +1,8 @@
-/** The real built CLI, run as a subprocess (node bin/ringside.js …): exit codes, stdout, stderr. */
+/**
+ * The CLI's behaviour, run in-process through main() with its own streams (no subprocess per case, so
+ * a loaded machine cannot time these out), and a few runs of the real built binary for what only a
+ * process shows: exit codes, stdin, the launcher.
+ */
 import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
@@ -12,10 +16,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../machines';
 import { RULES } from '../machines';
 import { parseScenarioText } from '../machines';
+import { main } from './main';
 
 const ROOT = resolve(__dirname, '..');
 const PRESETS = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.ringside.json'));
@@ -35,7 +41,7 @@ interface Run {
 }
 
 /** Runs `node bin/ringside.js …` in the repo, plain unless the env says otherwise. */
-function ringside(
+function binary(
   args: readonly string[],
   env: Record<string, string> = {},
   input?: string,
@@ -55,6 +61,18 @@ function ringside(
     child.stdin.end(input);
   });
 }
+/** `ringside …` in this process (the repo is the working directory, as for the binary), plain unless the env says otherwise. */
+async function ringside(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'ringside', ...args], {
+    stdout: { write: (text: string) => (out += text), isTTY: false },
+    stderr: { write: (text: string) => (err += text) },
+    stdin: Readable.from(input === undefined ? [] : [Buffer.from(input)]),
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
+  });
+  return { code, out, err };
+}
 const lastLine = (text: string) => text.trimEnd().split('\n').pop();
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+|node:internal|Error:/);
 const tempDir = () => mkdtempSync(join(tmpdir(), 'ringside-cli-'));
@@ -64,12 +82,30 @@ const resultOf = (file: string) => {
   return simulate(loaded.scenario).result;
 };
 
-beforeAll(() => {
-  // Always test fresh code: the same esbuild script as npm run build:cli.
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT });
+describe('in-process runs', () => {
+  it("write only to the streams they are given, Commander's help and errors included", async () => {
+    const out = vi.spyOn(process.stdout, 'write');
+    const err = vi.spyOn(process.stderr, 'write');
+    try {
+      const runs = [
+        await ringside(['run', FETCH]),
+        await ringside(['check', FETCH, 'nope/']),
+        await ringside(['run', '--help']),
+        await ringside(['run', FETCH, '--bogus']),
+      ];
+      expect(runs.map((r) => r.code)).toEqual([0, 2, 0, 2]);
+      expect(runs[2]?.out).toContain('Usage: ringside run');
+      expect(runs[3]?.err).toContain("unknown option '--bogus'");
+      expect(out).not.toHaveBeenCalled();
+      expect(err).not.toHaveBeenCalled();
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+  });
 });
 
-describe.concurrent('every preset', () => {
+describe('every preset', () => {
   it.each(PRESETS)('run %s: a plain report with title, pushes and expectations', async (file) => {
     const r = await ringside(['run', `scenarios/${file}`]);
     expect(r.code, r.err).toBe(0);
@@ -95,7 +131,7 @@ describe.concurrent('every preset', () => {
   });
 });
 
-describe.concurrent('the broken corpus (scenarios/broken/)', () => {
+describe('the broken corpus (scenarios/broken/)', () => {
   it('has a file for every expected error, and only those', () => {
     const files = readdirSync(join(ROOT, 'scenarios/broken')).filter((f) => f !== 'expected-errors.json');
     expect(files.sort()).toEqual(Object.keys(BROKEN).sort());
@@ -119,10 +155,11 @@ describe.concurrent('the broken corpus (scenarios/broken/)', () => {
   });
 });
 
-describe.concurrent('ringside run', () => {
+describe('ringside run', () => {
   it('--json is byte-identical across runs', async () => {
     const file = 'scenarios/five-strikes-then-reinstall.ringside.json';
-    const [a, b] = await Promise.all([ringside(['run', file, '--json']), ringside(['run', file, '--json'])]);
+    const a = await ringside(['run', file, '--json']);
+    const b = await ringside(['run', file, '--json']);
     expect(a.out).toBe(b.out);
     expect((JSON.parse(a.out) as { format: string }).format).toBe('ringside.result/v1');
   });
@@ -229,7 +266,7 @@ describe.concurrent('ringside run', () => {
   });
 });
 
-describe.concurrent('bad input never prints a stack trace', () => {
+describe('bad input never prints a stack trace', () => {
   it('a missing, unreadable-as-scenario or oversized file, a folder, an empty folder: exit 2', async () => {
     const dir = tempDir();
     const big = join(dir, 'big.ringside.json');
@@ -273,19 +310,9 @@ describe.concurrent('bad input never prints a stack trace', () => {
     expect((await ringside(['--help'])).code).toBe(0);
     expect((await ringside(['help', 'run'])).code).toBe(0);
   });
-
-  it('without a build, the launcher says how to build', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'bin'));
-    copyFileSync(join(ROOT, 'bin/ringside.js'), join(dir, 'bin/ringside.js'));
-    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-    const r = await ringside(['--version'], {}, undefined, join(dir, 'bin/ringside.js'));
-    expect(r.code).toBe(2);
-    expect(r.err).toBe('ringside: the CLI is not built yet; run npm run build:cli\n');
-  });
 });
 
-describe.concurrent('ringside check', () => {
+describe('ringside check', () => {
   it('passes every preset, ending with exactly "N passed, 0 failed"', async () => {
     const r = await ringside(['check', 'scenarios/']);
     expect(r.code, r.out + r.err).toBe(0);
@@ -366,7 +393,7 @@ describe.concurrent('ringside check', () => {
   });
 });
 
-describe.concurrent('the other commands', () => {
+describe('the other commands', () => {
   it('diff marks pushes whose fate differs, and strikes and throttling', async () => {
     const same = await ringside([
       'diff',
@@ -544,5 +571,56 @@ describe.concurrent('the other commands', () => {
     expect((await ringside(['--version'])).out.trim()).toBe(
       (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
     );
+  });
+});
+
+// Few and coarse: each spawns node, which a loaded machine makes slow, hence the long timeout. Behaviour
+// is tested above, in-process.
+describe('the built binary, as a subprocess', { timeout: 120_000 }, () => {
+  beforeAll(() => {
+    // Always test fresh code: the same esbuild script as npm run build:cli.
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT });
+  });
+
+  it('exits 0, 1 or 2 as check decides, with the summary line on stdout', async () => {
+    const fine = await binary(['check', FETCH]);
+    expect([fine.code, fine.out, fine.err]).toEqual([0, '2 passed, 0 failed\n', '']);
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'wrong.ringside.json'),
+      readFileSync(join(ROOT, FETCH), 'utf8').replace('"fate": "crashed"', '"fate": "rang"'),
+    );
+    const wrong = await binary(['check', dir]);
+    expect(wrong.code).toBe(1);
+    expect(lastLine(wrong.out)).toBe('1 passed, 1 failed');
+    const missing = await binary(['check', FETCH, 'nope/']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('nope/: no such file or folder');
+  });
+
+  it('a usage error exits 2 on stderr; --version prints the package version', async () => {
+    const usage = await binary(['run', FLIGHT, '--bogus']);
+    expect(usage.code).toBe(2);
+    expect(usage.out).toBe('');
+    expect(usage.err).toContain("unknown option '--bogus'");
+    expect((await binary(['--version'])).out.trim()).toBe(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
+  });
+
+  it('reads the scenario from stdin with -', async () => {
+    const r = await binary(['run', '-', '--json'], {}, readFileSync(join(ROOT, FETCH), 'utf8'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe(`${JSON.stringify(resultOf(FETCH), null, 2)}\n`);
+  });
+
+  it('without a build, the launcher says how to build', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(join(ROOT, 'bin/ringside.js'), join(dir, 'bin/ringside.js'));
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    const r = await binary(['--version'], {}, undefined, join(dir, 'bin/ringside.js'));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('ringside: the CLI is not built yet; run npm run build:cli\n');
   });
 });

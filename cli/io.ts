@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { formatErrors, MAX_SCENARIO_BYTES, parseScenarioText, type LoadResult } from '../machines';
 import { CliError } from './errors';
 import { applyOverrides, overrideHints, type Overrides } from './overrides';
+import { streams, toStdout } from './streams';
 
 /** Writes lines to stdout, each ending with a newline. */
 export const write = (lines: readonly string[] | string): void =>
-  void process.stdout.write(`${typeof lines === 'string' ? lines : lines.join('\n')}\n`);
+  toStdout(`${typeof lines === 'string' ? lines : lines.join('\n')}\n`);
 
 /**
  * The package root: dist/cli/ringside.mjs → ../.. in a clone and in an installed package; cli/*.ts
@@ -59,11 +60,12 @@ function describeFsError(file: string, error: unknown): CliError {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+  const stdin = streams().stdin;
+  for await (const chunk of stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
     size += buffer.length;
     if (size > MAX_SCENARIO_BYTES) {
-      process.stdin.destroy();
+      stdin.destroy?.();
       throw tooBig('<stdin>', size);
     }
     chunks.push(buffer);

@@ -16,9 +16,13 @@ import { whatifCommand } from './commands/whatif';
 import { bugLines, CliError, EXIT } from './errors';
 import { packageRoot } from './io';
 import { examples, type RunState } from './options';
+import { processStreams, streams, toStderr, toStdout, withStreams, type Streams } from './streams';
 
 const version = (): string =>
   (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Commander wraps help to a terminal's width; without one, to its default. */
+const helpWidth = (out: Streams['stdout']): number => (out.isTTY && out.columns ? out.columns : 80);
 
 /** The command tree. `state` collects the exit code a command decides (check: 0, 1 or 2). */
 export function program(state: RunState): Command {
@@ -27,6 +31,13 @@ export function program(state: RunState): Command {
     .version(version(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help; every command has its own (ringside run --help)')
     .exitOverride()
+    // Commander's own messages (help, usage errors) go to the run's streams too; copied to each command.
+    .configureOutput({
+      writeOut: toStdout,
+      writeErr: toStderr,
+      getOutHelpWidth: () => helpWidth(streams().stdout),
+      getErrHelpWidth: () => helpWidth(streams().stdout),
+    })
     .showHelpAfterError('(add --help for usage)')
     .addHelpText(
       'after',
@@ -55,20 +66,27 @@ export function program(state: RunState): Command {
   return cli;
 }
 
-/** Runs the CLI on `argv` (as process.argv) and returns the exit code; never throws. */
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the CLI on `argv` (as process.argv) with `io` as its streams (the process's unless given) and
+ * returns the exit code; never throws.
+ */
+export function main(argv: readonly string[], io: Streams = processStreams()): Promise<number> {
+  return withStreams(io, () => run(argv));
+}
+
+async function run(argv: readonly string[]): Promise<number> {
   const state: RunState = { exitCode: EXIT.ok };
   try {
     await program(state).parseAsync([...argv]);
     return state.exitCode;
   } catch (error) {
     if (error instanceof CliError) {
-      process.stderr.write(`${error.lines.join('\n')}\n`);
+      toStderr(`${error.lines.join('\n')}\n`);
       return error.code;
     }
     // Commander has already printed its message (unknown option, missing argument) or the help.
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.input;
-    process.stderr.write(`${bugLines(error).join('\n')}\n`);
+    toStderr(`${bugLines(error).join('\n')}\n`);
     return EXIT.bug;
   }
 }

@@ -1,29 +1,76 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix, relative, sep, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandTargets, globToRegExp, isGlob } from './targets';
+import { expandTargets, isGlob, joinMatches, splitGlob } from './targets';
 
-describe('globToRegExp', () => {
+describe('globs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ringside-globs-'));
+  for (const f of [
+    's/a.ringside.json',
+    's/a.json',
+    's/ab.json',
+    's/fast-1.json',
+    's/slowly-1.json',
+    's/a+b (1).json',
+    's/x/y/b.ringside.json',
+    's/node_modules/n.ringside.json',
+  ]) {
+    mkdirSync(join(dir, f, '..'), { recursive: true });
+    writeFileSync(join(dir, f), '{}');
+  }
+  const found = (pattern: string) => expandTargets([`${dir}/${pattern}`]).files.map((f) => relative(dir, f));
+
   it.each([
-    ['s/*.ringside.json', 's/a.ringside.json', true],
-    ['s/*.ringside.json', 's/sub/a.ringside.json', false],
-    ['s/*.ringside.json', 's/a.json', false],
-    ['s/**/*.ringside.json', 's/a.ringside.json', true],
-    ['s/**/*.ringside.json', 's/x/y/a.ringside.json', true],
-    ['s/**', 's/x/y', true],
-    ['s/a?.json', 's/ab.json', true],
-    ['s/a?.json', 's/a/.json', false],
-    ['s/{slow,fast}-*.json', 's/fast-1.json', true],
-    ['s/{slow,fast}-*.json', 's/slowly-1.json', false],
-    ['s/a+b (1).json', 's/a+b (1).json', true],
-  ])('%s matches %s: %s', (pattern, path, expected) => {
-    expect(globToRegExp(pattern).test(path)).toBe(expected);
+    ['s/*.ringside.json', ['s/a.ringside.json']],
+    ['s/**/*.ringside.json', ['s/a.ringside.json', 's/x/y/b.ringside.json']],
+    ['s/a?.json', ['s/ab.json']],
+    ['s/{slow,fast}-*.json', ['s/fast-1.json']],
+    ['s/a+b*', ['s/a+b (1).json']],
+  ])('%s finds %j (never inside node_modules)', (pattern, expected) => {
+    expect(found(pattern)).toEqual(expected.map((f) => f.split('/').join(sep)));
   });
 
   it('knows a glob from a path', () => {
     expect(isGlob('scenarios/')).toBe(false);
     expect(isGlob('scenarios/*.json')).toBe(true);
+    expect(isGlob('C:\\scenarios\\*.json')).toBe(true);
+  });
+});
+
+describe('splitGlob and joinMatches, on Windows paths', () => {
+  it.each([
+    ['C:\\Users\\me\\s\\**\\*.ringside.json', 'C:\\Users\\me\\s', '**/*.ringside.json'],
+    ['C:/Users/me/s/*.json', 'C:\\Users\\me\\s', '*.json'],
+    ['C:\\*.json', 'C:\\', '*.json'],
+    ['d:\\s\\{a,b}.json', 'd:\\s', '{a,b}.json'],
+    ['\\\\server\\share\\s\\*.json', '\\\\server\\share\\s', '*.json'],
+    ['s\\x\\*.json', 's\\x', '*.json'],
+    ['.\\s\\*\\*.json', 's', '*/*.json'],
+    ['*.json', '.', '*.json'],
+  ])('%s searches %s for %s', (target, base, pattern) => {
+    expect(splitGlob(target, win32)).toEqual({ base, pattern });
+  });
+
+  it('joins matches (always in / form) to the folder with backslashes, sorted folder by folder', () => {
+    expect(joinMatches('C:\\s', ['sub/c.ringside.json', 'b.ringside.json', 'a.ringside.json'], win32)).toEqual([
+      'C:\\s\\a.ringside.json',
+      'C:\\s\\b.ringside.json',
+      'C:\\s\\sub\\c.ringside.json',
+    ]);
+    // As a walk of the folders would list them: folder `a` sorts before the file `a.json`.
+    expect(joinMatches('.', ['a.json', 'a/x.json'], win32)).toEqual(['a\\x.json', 'a.json']);
+  });
+});
+
+describe('splitGlob on POSIX paths', () => {
+  it.each([
+    ['/home/me/s/**/*.json', '/home/me/s', '**/*.json'],
+    ['/*.json', '/', '*.json'],
+    ['./s/*.json', 's', '*.json'],
+    ['s/*/x.json', 's', '*/x.json'],
+  ])('%s searches %s for %s', (target, base, pattern) => {
+    expect(splitGlob(target, posix)).toEqual({ base, pattern });
   });
 });
 
@@ -72,7 +119,7 @@ describe('expandTargets', () => {
       `${join(dir, 'nope.json')}: no such file or folder`,
       `${join(dir, 'empty')}: no *.ringside.json scenarios in this folder`,
       `${dir}/zz*.json: matches no file`,
-      `${dir}/nope/*.json: no such folder ${dir}/nope`,
+      `${dir}/nope/*.json: no such folder ${join(dir, 'nope')}`,
     ]);
   });
 

@@ -1,69 +1,71 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import nodePath from 'node:path';
+import { globSync } from 'tinyglobby';
 
 /** Files named like this are scenarios; a folder given to `check` is searched for them. */
 export const SCENARIO_SUFFIX = '.ringside.json';
+
+/** The parts of `node:path` the targets use; tests pass `path.win32` to check Windows paths on any machine. */
+export type PathApi = Pick<typeof nodePath, 'sep' | 'join'>;
 
 const GLOB_CHARS = /[*?{]/;
 export const isGlob = (target: string): boolean => GLOB_CHARS.test(target);
 
 /**
- * A small glob matcher (Node 20 has no fs.glob): `*` and `?` within a path segment, `**` across
- * segments, `{a,b}` alternatives. Paths use `/`.
+ * A glob target split into the folder to search (in the platform's form, as the user wrote it) and the
+ * pattern below it (in `/` form, as tinyglobby wants). On Windows `\` is the separator, never an escape,
+ * so `C:\s\**\*.json` is searched in `C:\s`; a bare drive (`C:\*.json`) keeps its root, `C:\`.
  */
-export function globToRegExp(pattern: string): RegExp {
-  let re = '';
-  let braces = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] ?? '';
-    if (c === '*' && pattern[i + 1] === '*') {
-      const slashAfter = pattern[i + 2] === '/';
-      const atSegmentStart = i === 0 || pattern[i - 1] === '/';
-      if (atSegmentStart && slashAfter) {
-        re += '(?:[^/]*/)*'; // `**/`: zero or more whole folders
-        i += 2;
-      } else {
-        re += '.*';
-        i += 1;
-      }
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      braces++;
-      re += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      re += ')';
-    } else if (c === ',' && braces > 0) re += '|';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-/** Every file below `dir` (sorted, without dot-folders and node_modules), as paths joined to `dir`. */
-function walk(dir: string, keep: (path: string) => boolean): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(path, keep));
-    else if (keep(path)) out.push(path);
-  }
-  return out;
-}
-
-/** The folder part of a glob before its first wildcard: `scenarios/**\/*.json` → `scenarios`. */
-function globBase(pattern: string): string {
-  const segments = pattern.split('/');
+export function splitGlob(target: string, path: PathApi = nodePath): { base: string; pattern: string } {
+  const slashed = path.sep === '\\' ? target.replaceAll('\\', '/') : target;
+  const segments = slashed.replace(/^(\.\/)+/, '').split('/');
   const fixed: string[] = [];
-  for (const s of segments.slice(0, -1)) {
-    if (isGlob(s)) break;
-    fixed.push(s);
+  for (const segment of segments.slice(0, -1)) {
+    if (isGlob(segment)) break;
+    fixed.push(segment);
   }
-  return fixed.length === 0 ? '.' : fixed.join('/') || '/';
+  const pattern = segments.slice(fixed.length).join('/');
+  if (fixed.length === 0) return { base: '.', pattern };
+  const joined = fixed.join(path.sep);
+  // `/x/*.json` and `C:/*.json` leave an empty or drive-only prefix: the search starts at that root.
+  const base = joined === '' ? path.sep : /^[A-Za-z]:$/.test(joined) ? `${joined}${path.sep}` : joined;
+  return { base, pattern };
+}
+
+/** Matches of `pattern` below `base` (paths in `/` form, relative to base), joined to base, sorted folder by folder. */
+export function joinMatches(base: string, matches: readonly string[], path: PathApi = nodePath): string[] {
+  const bySegment = (a: string[], b: string[]) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const x = a[i] ?? '';
+      const y = b[i] ?? '';
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return a.length - b.length;
+  };
+  return matches
+    .map((m) => m.split('/'))
+    .sort(bySegment)
+    .map((segments) => path.join(base, ...segments));
+}
+
+const isDirectory = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** Files below `base` matching `pattern`, skipping dot-folders and node_modules, as paths joined to `base`. */
+function search(base: string, pattern: string): string[] {
+  const matches = globSync(pattern, {
+    cwd: base,
+    onlyFiles: true,
+    dot: false,
+    expandDirectories: false,
+    ignore: ['**/node_modules/**'],
+  });
+  return joinMatches(base, matches);
 }
 
 export interface Targets {
@@ -90,16 +92,12 @@ export function expandTargets(targets: readonly string[]): Targets {
       continue;
     }
     if (isGlob(target)) {
-      const pattern = target.split(sep).join('/').replace(/^\.\//, '');
-      const base = globBase(pattern);
-      const re = globToRegExp(pattern);
-      let matched: string[];
-      try {
-        matched = walk(base, (path) => re.test((base === '.' ? relative('.', path) : path).split(sep).join('/')));
-      } catch {
+      const { base, pattern } = splitGlob(target);
+      if (!isDirectory(base)) {
         problems.push({ target, message: `${target}: no such folder ${base}` });
         continue;
       }
+      const matched = search(base, pattern);
       if (matched.length === 0) problems.push({ target, message: `${target}: matches no file` });
       matched.forEach(add);
       continue;
@@ -115,7 +113,7 @@ export function expandTargets(targets: readonly string[]): Targets {
       add(target);
       continue;
     }
-    const found = walk(target, (path) => path.endsWith(SCENARIO_SUFFIX));
+    const found = search(target, `**/*${SCENARIO_SUFFIX}`);
     if (found.length === 0)
       problems.push({ target, message: `${target}: no *${SCENARIO_SUFFIX} scenarios in this folder` });
     found.forEach(add);

@@ -1,13 +1,11 @@
-/** Debian's Chromium and the flags it needs here (Playwright cannot download its own browser). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { systemBrowser } from '../scripts/browser.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// Only looks (never downloads): `npm test`'s preflight has installed Playwright's Chromium if one was needed.
+const browser = systemBrowser();
+if (browser.problem) console.warn(browser.problem);
+
+/** The end-to-end tests' browser (scripts/browser.mjs says which, in what order); undefined when none. */
+export const CHROMIUM_PATH: string | undefined = browser.path;
+
+/** The flags it needs: Debian's Chromium needs some here, Playwright's own none. */
+export const CHROMIUM_ARGS: string[] = browser.path ? [...browser.args] : [];

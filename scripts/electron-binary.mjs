@@ -8,26 +8,42 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = join(root, 'node_modules', 'electron');
 
-function platformPath() {
-  if (process.platform === 'darwin') return 'Electron.app/Contents/MacOS/Electron';
-  if (process.platform === 'win32') return 'electron.exe';
+/** The binary's path inside Electron's dist folder, as Electron's own install.js names it per platform. */
+function platformPath(platform) {
+  if (platform === 'darwin') return 'Electron.app/Contents/MacOS/Electron';
+  if (platform === 'win32') return 'electron.exe';
   return 'electron';
 }
 
-/** @returns {{ path: string } | { path: undefined, reason: string }} */
-export function findElectron() {
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+const real = {
+  platform: process.platform,
+  env: process.env,
+  exists: existsSync,
+  readFile: (file) => readFileSync(file, 'utf8'),
+  pkg,
+};
+
+/**
+ * The Electron binary, found by its package's path.txt and dist/ (or ELECTRON_OVERRIDE_DIST_PATH),
+ * never by require('electron'). Each input can be replaced, so every platform's case is testable here.
+ *
+ * @param {Partial<import('./electron-binary.mjs').ElectronDeps>} [deps]
+ * @returns {{ path: string } | { path: undefined, reason: string }}
+ */
+export function findElectron(deps = {}) {
+  const { platform, env, exists, readFile, pkg: dir } = { ...real, ...deps };
+  const override = env.ELECTRON_OVERRIDE_DIST_PATH;
   if (override) {
-    const candidate = join(override, platformPath());
-    return existsSync(candidate)
+    const candidate = join(override, platformPath(platform));
+    return exists(candidate)
       ? { path: candidate }
-      : { path: undefined, reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${platformPath()}` };
+      : { path: undefined, reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${platformPath(platform)}` };
   }
-  if (!existsSync(pkg)) return { path: undefined, reason: 'the electron package is not installed' };
-  const pathFile = join(pkg, 'path.txt');
-  if (existsSync(pathFile)) {
-    const candidate = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
-    if (existsSync(candidate)) return { path: candidate };
+  if (!exists(dir)) return { path: undefined, reason: 'the electron package is not installed' };
+  const pathFile = join(dir, 'path.txt');
+  if (exists(pathFile)) {
+    const candidate = join(dir, 'dist', readFile(pathFile).trim());
+    if (exists(candidate)) return { path: candidate };
   }
   return { path: undefined, reason: 'no Electron binary has been downloaded (node_modules/electron/dist is empty)' };
 }

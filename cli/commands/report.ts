@@ -3,6 +3,7 @@ import { htmlReport, markdownReport } from '../../machines';
 import { simulateOrBug } from '../errors';
 import { loadOrThrow, writeUserFile } from '../io';
 import { addOverrideOptions, examples, overridesOf } from '../options';
+import { toStdout } from '../streams';
 
 export function reportCommand(): Command {
   return addOverrideOptions(
@@ -29,6 +30,6 @@ export function reportCommand(): Command {
       const html = o.html === true || (o.output !== undefined && /\.html?$/i.test(o.output));
       const text = html ? htmlReport(loaded.scenario, result) : markdownReport(loaded.scenario, result);
       if (o.output) writeUserFile(o.output, text);
-      else process.stdout.write(text);
+      else toStdout(text);
     });
 }

@@ -1,12 +1,13 @@
 import { Command } from 'commander';
 import { closest } from 'fastest-levenshtein';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import nodePath, { resolve } from 'node:path';
 import { scenarioJsonSchema, serializeScenario, SCHEMA_ID, type ScenarioFile } from '../../machines';
 import { CliError } from '../errors';
 import { table } from '../format/style';
 import { packageRoot, presetFiles, schemaFile, write, writeUserFile } from '../io';
 import { examples } from '../options';
+import { toStdout } from '../streams';
 
 export function presetsCommand(): Command {
   return new Command('presets')
@@ -42,13 +43,23 @@ export const STARTER: ScenarioFile = {
 export function schemaRef(file: string): string {
   const schema = schemaFile();
   if (!existsSync(schema)) return SCHEMA_ID;
-  const root = packageRoot();
-  const project = root.split(sep).includes('node_modules')
-    ? root.slice(0, root.lastIndexOf(`${sep}node_modules${sep}`))
+  return schemaRefFor(resolve(file), schema, packageRoot());
+}
+
+type PathApi = Pick<typeof nodePath, 'sep' | 'dirname' | 'relative'>;
+
+/**
+ * {@link schemaRef} for absolute paths, with the path module given (tests pass `path.win32`). On
+ * Windows, `C:\` and `c:\` are one drive and folder names ignore case, so the inside test does too.
+ */
+export function schemaRefFor(file: string, schema: string, root: string, path: PathApi = nodePath): string {
+  const project = root.split(path.sep).includes('node_modules')
+    ? root.slice(0, root.lastIndexOf(`${path.sep}node_modules${path.sep}`))
     : root;
-  const dir = dirname(resolve(file));
-  if (dir !== project && !dir.startsWith(project + sep)) return SCHEMA_ID;
-  const ref = relative(dir, schema).split(sep).join('/');
+  const dir = path.dirname(file);
+  const fold = (p: string) => (path.sep === '\\' ? p.toLowerCase() : p);
+  if (fold(dir) !== fold(project) && !fold(dir).startsWith(fold(project + path.sep))) return SCHEMA_ID;
+  const ref = path.relative(dir, schema).split(path.sep).join('/');
   return ref.startsWith('.') ? ref : `./${ref}`;
 }
 
@@ -85,7 +96,7 @@ export function newCommand(): Command {
       }
       const text = serializeScenario({ ...doc, $schema: file === '-' ? SCHEMA_ID : schemaRef(file) });
       if (file === '-') {
-        process.stdout.write(text);
+        toStdout(text);
         return;
       }
       writeUserFile(file, text);

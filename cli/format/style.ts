@@ -1,5 +1,6 @@
 import type { Fate } from '../../machines';
 import { FATE_SYMBOL, fateTone } from '../../machines';
+import { streams } from '../streams';
 
 /** Colour and symbols when writing to a terminal; plain otherwise (or with NO_COLOR / --no-color). */
 export interface Style {
@@ -58,14 +59,16 @@ export function useColor(option: boolean | undefined, env: ColorEnv = currentCol
   return Boolean(env.isTTY);
 }
 
-export const currentColorEnv = (): ColorEnv => ({
-  isTTY: process.stdout.isTTY,
-  NO_COLOR: process.env.NO_COLOR,
-  FORCE_COLOR: process.env.FORCE_COLOR,
-});
+export const currentColorEnv = (): ColorEnv => {
+  const { stdout, env } = streams();
+  return { isTTY: stdout.isTTY, NO_COLOR: env.NO_COLOR, FORCE_COLOR: env.FORCE_COLOR };
+};
 
 /** Width to wrap prose to: the terminal's, or none (0) when stdout is not a terminal, so logs stay one line. */
-export const terminalWidth = (): number => (process.stdout.isTTY ? (process.stdout.columns ?? 0) : 0);
+export const terminalWidth = (): number => {
+  const { stdout } = streams();
+  return stdout.isTTY ? (stdout.columns ?? 0) : 0;
+};
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;

@@ -150,8 +150,15 @@ const expectationsSentence = (e: { hold: number; fail: number }) => `Expectation
 // Markdown
 // ---------------------------------------------------------------------------------------------------
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const mdText = (t: ReportText) => t.map((part) => (typeof part === 'string' ? part : `**${part.strong}**`)).join('');
+// Text from the scenario file (title, notes, ids) is the user's, and a report is pasted where Markdown
+// renders: backslash-escape what would open HTML (`<`, `>`, `&` entities), and `\` itself so that
+// `\<b>` cannot un-escape; in a table cell also `|`, which would split the row. CommonMark renders each
+// escape as the plain character.
+const md = (s: string) => s.replace(/[\\<>&]/g, '\\$&');
+const oneLine = (s: string) => s.replace(/\r?\n/g, ' ');
+const cell = (s: string) => oneLine(s.replace(/\|/g, '\\|'));
+const mdText = (t: ReportText) =>
+  t.map((part) => (typeof part === 'string' ? md(part) : `**${md(part.strong)}**`)).join('');
 
 /**
  * The report a support person pastes into a ticket: the scenario, its timeline, every push's fate with
@@ -160,11 +167,11 @@ const mdText = (t: ReportText) => t.map((part) => (typeof part === 'string' ? pa
 export function markdownReport(scenario: Scenario, result: Result): string {
   const m = reportModel(scenario, result);
   const out: string[] = [];
-  out.push(`# ${m.title}`, '');
-  if (m.notes) out.push(m.notes, '');
-  out.push(`**Device:** ${m.device}. **Duration:** ${m.duration}.`, '', `**App:** ${m.app}.`, '');
+  out.push(`# ${oneLine(md(m.title))}`, '');
+  if (m.notes) out.push(md(m.notes), '');
+  out.push(`**Device:** ${md(m.device)}. **Duration:** ${m.duration}.`, '', `**App:** ${md(m.app)}.`, '');
   if (m.changed.length) {
-    out.push(`**Changed numbers:** ${m.changed.map((c) => `${c.name} = ${c.value}`).join(', ')}.`, '');
+    out.push(`**Changed numbers:** ${m.changed.map((c) => `${c.name} = ${md(c.value)}`).join(', ')}.`, '');
   }
   out.push('## Timeline', '', '| time | what |', '|---:|---|');
   for (const e of m.timeline) out.push(`| ${e.at} | ${cell(mdText(e.what))} |`);
@@ -176,18 +183,20 @@ export function markdownReport(scenario: Scenario, result: Result): string {
     '|---|---|---:|---:|---|---|',
   );
   for (const p of m.pushes) {
-    out.push(`| ${p.id} | ${p.kind} | ${p.sent} | ${p.delivered ?? '—'} | **${p.fate}** | ${p.rules.join(', ')} |`);
+    out.push(
+      `| ${cell(md(p.id))} | ${p.kind} | ${p.sent} | ${p.delivered ?? '—'} | **${p.fate}** | ${p.rules.join(', ')} |`,
+    );
   }
   for (const p of m.pushes) {
-    out.push('', `### ${p.id}: ${p.fate}${p.audio ? ` (audio ${p.audio})` : ''}`, '');
+    out.push('', `### ${oneLine(md(p.id))}: ${p.fate}${p.audio ? ` (audio ${p.audio})` : ''}`, '');
     for (const s of p.steps) {
       out.push(
-        `${s.n}. **${s.rule}** at ${s.at}: ${s.why}${s.sources ? ` _(source: seed ${s.sources.join(', ')})_` : ''}`,
+        `${s.n}. **${s.rule}** at ${s.at}: ${md(s.why)}${s.sources ? ` _(source: seed ${s.sources.join(', ')})_` : ''}`,
       );
     }
-    if (p.tail !== undefined) out.push(`${p.steps.length + 1}. ${p.tail}`);
+    if (p.tail !== undefined) out.push(`${p.steps.length + 1}. ${md(p.tail)}`);
   }
-  out.push('', '## Strikes and throttling', '', m.strikes, m.throttle);
+  out.push('', '## Strikes and throttling', '', md(m.strikes), md(m.throttle));
   if (m.expectations) out.push('', expectationsSentence(m.expectations));
   out.push('', '---', '', `_${m.footer}_`, '');
   return out.join('\n');
