@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   RESULT_FORMAT,
   Simulator,
@@ -79,14 +79,13 @@ function pageEngine(onAnswer: (answer: SimAnswer) => void): Engine {
  * an engine failure is said the same way, and the page stays up.
  */
 export function useSimulation(file: ScenarioFile): SimulationView | undefined {
-  const [view, setView] = useState<SimulationView | undefined>(undefined);
-  const client = useRef<SimulationClient | undefined>(undefined);
+  const [client] = useState(() => new SimulationClient());
+  const [view, setView] = useState<SimulationView | undefined>(() => client.firstView(file));
   useEffect(() => {
-    const c = new SimulationClient(setView);
-    client.current = c;
-    return () => c.close();
-  }, []);
-  useEffect(() => client.current?.run(file), [file]);
+    client.open(setView);
+    return () => client.close();
+  }, [client]);
+  useEffect(() => client.run(file), [client, file]);
   useEffect(warmUpOnce, []);
   return view;
 }
@@ -108,9 +107,16 @@ export function useWorldState(view: SimulationView | undefined, t: number): Worl
   return state;
 }
 
+/**
+ * A document this small is simulated once on the page for the first paint (a few ms), so the window shows
+ * a result at once; every run after it, and any larger document, goes to the worker.
+ */
+const FIRST_PAINT_EVENTS = 1_000;
+
 class SimulationClient {
   private static readonly byView = new WeakMap<SimulationView, SimulationClient>();
-  private readonly engine: Engine;
+  private engine: Engine | undefined;
+  private show: (view: SimulationView) => void = () => {};
   private seq = 0;
   private inFlight: number | undefined;
   private pending: ScenarioFile | undefined;
@@ -118,19 +124,30 @@ class SimulationClient {
   private lastValid: PaintedOutput | undefined;
   private readonly states = new Map<number, (state: WorldState | undefined) => void>();
 
-  constructor(private readonly show: (view: SimulationView) => void) {
-    const onAnswer = (answer: SimAnswer) => this.receive(answer);
-    this.engine = workerEngine(onAnswer) ?? pageEngine(onAnswer);
-  }
-
   static stateAt(view: SimulationView, t: number): Promise<WorldState | undefined> {
     const client = SimulationClient.byView.get(view);
     if (!client) return Promise.resolve(undefined);
     const seq = ++client.seq;
     return new Promise((resolve) => {
       client.states.set(seq, resolve);
-      client.engine.post({ kind: 'stateAt', seq, t });
+      client.engineFor().post({ kind: 'stateAt', seq, t });
     });
+  }
+
+  /** The first view, simulated here and now when the document is small; else the worker's, later. */
+  firstView(file: ScenarioFile): SimulationView | undefined {
+    if (!Array.isArray(file.timeline) || file.timeline.length > FIRST_PAINT_EVENTS) return undefined;
+    let view: SimulationView | undefined;
+    const { answer } = runFile(new Simulator(), file, 0, new Map());
+    this.show = (v) => (view = v);
+    this.inFlight = 0;
+    this.receive(answer);
+    this.show = () => {};
+    return view;
+  }
+
+  open(show: (view: SimulationView) => void): void {
+    this.show = show;
   }
 
   run(file: ScenarioFile): void {
@@ -139,11 +156,25 @@ class SimulationClient {
       return;
     }
     this.inFlight = ++this.seq;
-    this.engine.post({ kind: 'run', seq: this.inFlight, file });
+    this.engineFor().post({ kind: 'run', seq: this.inFlight, file });
   }
 
+  /** Ends the worker; a view mounted again (React's strict mode does it) starts a new one on its next run. */
   close(): void {
-    this.engine.close();
+    this.engine?.close();
+    this.engine = undefined;
+    this.inFlight = undefined;
+    this.pending = undefined;
+    for (const resolve of this.states.values()) resolve(undefined);
+    this.states.clear();
+  }
+
+  private engineFor(): Engine {
+    if (!this.engine) {
+      const onAnswer = (answer: SimAnswer) => this.receive(answer);
+      this.engine = workerEngine(onAnswer) ?? pageEngine(onAnswer);
+    }
+    return this.engine;
   }
 
   private receive(answer: SimAnswer): void {
