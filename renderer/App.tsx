@@ -14,7 +14,7 @@ import { LegendDialog } from './components/LegendDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { editorMachine, type View } from './state/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/presets';
-import { useSimulation } from './state/simulation';
+import { useSimulation, useWorldState } from './state/simulation';
 import { sweepSendTimes, sweepStep } from '../machines';
 import { whatWouldHaveSaved } from '../machines';
 import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/files';
@@ -328,7 +328,7 @@ export function App() {
     onAddEvent: (lane: LaneId, t: number) =>
       edit({ ...file, timeline: [...file.timeline, defaultEvent(lane, toDurationString(t), file.timeline)] }),
   });
-  const worldState = useMemo(() => panelSim?.output.trace.stateAt(playhead), [panelSim, playhead]);
+  const worldState = useWorldState(panelSim, playhead);
   const pushes = panelSim?.output.result.pushes ?? [];
   const pushResult = pushes.find((p) => p.id === selectedPush);
   const panels = useHandlers({
@@ -350,12 +350,21 @@ export function App() {
     },
   });
 
-  if (!sim || !trace || !worldState) {
+  if (!sim) {
+    // The first run is under way in the worker (a large document can take a second or two).
+    return (
+      <main className="fatal" aria-busy="true">
+        <h1>Ringside</h1>
+        <p>Simulating…</p>
+      </main>
+    );
+  }
+  if (sim.fatal || !trace) {
     return (
       <main className="fatal">
         <h1>Ringside</h1>
         <p>This scenario cannot be simulated:</p>
-        <ul>{snapshot.context.file && <li>{formatErrors(sim?.errors ?? []).join('\n')}</li>}</ul>
+        <ul>{snapshot.context.file && <li>{formatErrors(sim.errors).join('\n')}</li>}</ul>
       </main>
     );
   }
@@ -534,7 +543,13 @@ export function App() {
                 />
               </Deferred>
             )}
-            <StatePanel state={worldState} />
+            {worldState ? (
+              <StatePanel state={worldState} />
+            ) : (
+              <section className="panel state" aria-label="State at playhead" aria-busy="true">
+                <h2>State at playhead…</h2>
+              </section>
+            )}
           </div>
         </div>
         <aside className="side">

@@ -176,3 +176,12 @@ export interface SimulationOutput {
   readonly result: Result;
   readonly trace: Trace;
 }
+
+/** A trace without its query: plain data, so it can cross a worker's boundary by structured clone. */
+export type TraceData = Omit<Trace, 'stateAt'>;
+
+/** What a view paints: a `SimulationOutput` is one, and so is what a worker sends back of it. */
+export interface PaintedOutput {
+  readonly result: Result;
+  readonly trace: TraceData;
+}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PushResult, SimulationOutput } from '../../machines';
+import type { PushResult, PaintedOutput } from '../../machines';
 import { FATE_INFO, ruleById } from '../../machines';
 import type { Scenario, ScenarioFile } from '../../machines';
 import { parseDuration } from '../../machines';
@@ -19,7 +19,7 @@ import { Timeline } from './Timeline';
 import { BACK_KEYS, NEXT_KEYS } from '../state/presentKeys';
 
 export interface PresentModeProps {
-  readonly output: SimulationOutput;
+  readonly output: PaintedOutput;
   readonly scenario: Scenario;
   readonly file: ScenarioFile;
   readonly predict?: boolean;

@@ -13,7 +13,7 @@ import {
   type LaneId,
   type LaneInterval,
   type LaneMarker,
-  type SimulationOutput,
+  type PaintedOutput,
   type TimelineEventFile,
 } from '../../machines';
 import { sentPushId } from '../../machines';
@@ -59,7 +59,7 @@ import { useRenderedBand, WINDOW_FROM } from './timeline/useRenderedBand';
 import { useViewGestures } from './timeline/useViewGestures';
 
 export interface TimelineProps {
-  readonly output: SimulationOutput;
+  readonly output: PaintedOutput;
   readonly events: readonly TimelineEventFile[];
   readonly view: View;
   readonly playhead: number;

@@ -3,7 +3,7 @@
  * timeline as it stood at each step. Pure functions of the core's output; no rule is decided here —
  * the steps are the result's own event log and rule steps, grouped by time.
  */
-import type { LaneId, LaneInterval, PushResult, SimulationOutput } from '../../machines';
+import type { LaneId, LaneInterval, PushResult, PaintedOutput } from '../../machines';
 import type { Scenario } from '../../machines';
 
 /** A rule that applied to a push at a step, in the core's own words. */
@@ -62,7 +62,7 @@ export function settledAt(p: PushResult): number {
  * The scenario's moments, in time order: every time the event log, a rule step or an authored caption
  * names. Pushes still undelivered at the end are settled by the summary, not by a step.
  */
-export function presentSteps(output: SimulationOutput, scenario: Pick<Scenario, 'timeline'>): PresentStep[] {
+export function presentSteps(output: PaintedOutput, scenario: Pick<Scenario, 'timeline'>): PresentStep[] {
   const { result } = output;
   const times = new Set<number>();
   // Within a moment, the app dying or a push being refused comes first: it is what the room reads.
@@ -123,7 +123,7 @@ export function presentFrames(steps: readonly PresentStep[], predict: boolean): 
 export function frameTime(
   frame: Frame,
   steps: readonly PresentStep[],
-  output: SimulationOutput,
+  output: PaintedOutput,
 ): {
   readonly t: number;
   readonly inclusive: boolean;
@@ -150,7 +150,7 @@ export function concealedAt(frame: Frame, steps: readonly PresentStep[], pushes:
  * with nothing from the future. Intervals still running are cut at `t`; a push still on its way
  * ends at `t`. The result's fates are untouched: hide them with `concealedAt`.
  */
-export function clipOutput(output: SimulationOutput, t: number, inclusive: boolean): SimulationOutput {
+export function clipOutput(output: PaintedOutput, t: number, inclusive: boolean): PaintedOutput {
   const seen = (at: number) => (inclusive ? at <= t : at < t);
   const end = Math.max(t, output.trace.start);
   const intervals: LaneInterval[] = [];
@@ -185,7 +185,7 @@ export function clipOutput(output: SimulationOutput, t: number, inclusive: boole
 export function presentView(
   frame: Frame,
   steps: readonly PresentStep[],
-  output: SimulationOutput,
+  output: PaintedOutput,
 ): { start: number; end: number } {
   const { start, end } = output.trace;
   const span = end - start;
