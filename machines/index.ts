@@ -4,3 +4,4 @@ export * from './scenario/types';
 export * from './params';
 export * from './time';
 export type { ScenarioFile, TimelineEventFile } from './scenario';
+export { diffOutputs, type OutputDiff } from './diff';
