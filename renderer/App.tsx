@@ -373,7 +373,13 @@ export function App() {
         fallback={<div className="present" aria-busy="true" />}
         onError={unavailable('Present mode', () => setPresenting(false))}
       >
-        <PresentMode output={sim.output} scenario={sim.scenario} file={file} onExit={() => setPresenting(false)} />
+        <PresentMode
+          output={sim.output}
+          scenario={sim.scenario}
+          file={file}
+          variant={variant}
+          onExit={() => setPresenting(false)}
+        />
       </Deferred>
     );
   }
