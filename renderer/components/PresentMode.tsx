@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { diffOutputs, LANES, type LaneId, type SimulationOutput, type TimelineEventFile } from '../../machines';
+import { diffOutputs, type LaneId, type SimulationOutput, type TimelineEventFile } from '../../machines';
 import type { Scenario, ScenarioFile } from '../../machines/scenario';
 import { parseDuration } from '../../machines/time';
 import type { View } from '../state/editorMachine';
@@ -13,6 +13,7 @@ import {
   type Frame,
 } from '../state/present';
 import { comparedSteps, spanOf } from '../state/presentCompare';
+import { lanesToFold } from '../state/variants';
 import { formatTime } from '../format';
 import { Timeline } from './Timeline';
 import { BACK_KEYS, NEXT_KEYS } from '../state/presentKeys';
@@ -193,10 +194,7 @@ export function PresentMode(props: PresentModeProps) {
   // Short names for the two runs in the caption; the timelines' headings say what the variant is.
   const labels = ['As written', 'Variant'] as const;
   // Comparing, the lanes the same in both runs fold to a strip; the provider's (the fates) stays open.
-  const folded = useMemo(
-    () => (diff ? new Set(LANES.filter((l) => l !== 'provider' && !diff.lanes.includes(l))) : undefined),
-    [diff],
-  );
+  const folded = useMemo(() => (diff ? lanesToFold(diff) : undefined), [diff]);
   const differs = useMemo(() => (diff ? new Set(diff.pushes) : undefined), [diff]);
   useFitCaption(caption, `${index}|${predict}`);
   useZoomToFit(timelines, stack);
