@@ -20,14 +20,16 @@ const PRESETS = [
   'The backgrounding race',
   'Foreground: report, then end at once',
 ];
+/** Eight pushes, five strikes and a throttle: the strike meter's sentence at its longest. */
+const STRIKES = 'Five strikes: throttled, then reinstalled';
 /** A preset and a variant that changes its fate. */
 const COMPARED = { preset: 'Reporting after a network fetch crashes the app', variant: /report before the handler/ };
 
 const present = (page: Page) => page.getByRole('dialog', { name: /^Present mode/ });
 
 /**
- * Every shown element with text whose text runs out of its box (scrollWidth > clientWidth), with a
- * description. Inline elements have no box of their own: the block that holds them overflows instead.
+ * Every shown element with text whose text runs out of its box (scrollWidth > clientWidth, or taller
+ * than a box that hides what overflows), with a description. Inline elements have no box of their own: the block that holds them overflows instead.
  * Form fields (the title, the menus) scroll their own text by design and are left out, as are
  * elements drawn 1 px or smaller (visually hidden text for screen readers).
  */
@@ -40,10 +42,12 @@ function overflowingText(root: Locator): Promise<string[]> {
       if (style.display === 'inline' || style.display === 'contents' || style.visibility !== 'visible') continue;
       const r = el.getBoundingClientRect();
       if (r.width <= 1 || r.height <= 1 || !el.textContent?.trim()) continue;
-      if (el.scrollWidth > el.clientWidth + 1)
-        out.push(
-          `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 50)}": ${el.scrollWidth} > ${el.clientWidth}`,
-        );
+      const what = `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 50)}"`;
+      if (el.scrollWidth > el.clientWidth + 1) out.push(`${what}: ${el.scrollWidth} > ${el.clientWidth} wide`);
+      // A box that hides what does not fit cuts text that wraps onto a line below it, too.
+      const hides = style.overflowY === 'hidden' || style.overflowY === 'clip';
+      if (hides && el.scrollHeight > el.clientHeight + 1)
+        out.push(`${what}: ${el.scrollHeight} > ${el.clientHeight} tall`);
     }
     return out;
   });
@@ -131,6 +135,7 @@ for (const size of SIZES) {
     test(`main view at ${at}: every lane that holds something is on screen whole, and no text is cut`, async ({
       page,
     }) => {
+      test.slow();
       await page.goto('/');
       for (const title of PRESETS) {
         await loadPreset(page, title);
@@ -143,9 +148,22 @@ for (const size of SIZES) {
             `${title}: ${lane} lane`,
           );
         expect(await overflowingText(page.locator('body')), `${title}: text cut`).toEqual([]);
+        // At the end, with every strike counted: the strike meter's sentence is at its longest.
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await page.keyboard.press('End');
+        await expect(page.getByRole('region', { name: 'State at playhead' })).not.toContainText('State at 0 s');
+        expect(await overflowingText(page.locator('body')), `${title}, at the end: text cut`).toEqual([]);
         await expectShownWhole(page.getByRole('region', { name: 'Fates' }).getByRole('row').nth(1), `${title}: fates`);
       }
       await page.screenshot({ path: `test-results/layout/main-${at}.png` });
+      await loadPreset(page, STRIKES);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      const meter = page.getByRole('meter', { name: 'strike budget' });
+      // Event by event to the throttle.
+      for (let i = 0; i < 40 && !(await meter.textContent())?.startsWith('throttled'); i++)
+        await page.keyboard.press('ArrowRight');
+      await expect(meter).toContainText('throttled — 5 of 5 failures in the last 24 h');
+      expect(await overflowingText(page.locator('body')), `${STRIKES}: text cut`).toEqual([]);
     });
 
     test(`present mode at ${at}: caption, fate cards and timeline whole on every frame, plain and predict`, async ({
