@@ -65,7 +65,7 @@ test("a tall lane's name stays in sight below the time axis while the lane is sc
 
   // Scrolled to where the lane's end passes under the axis: the name goes with the lane, and the next
   // lane's name is at its own top. (In a shorter window, so the pane scrolls that far.)
-  await page.setViewportSize({ width: 1440, height: 700 });
+  await page.setViewportSize({ width: 1440, height: 640 });
   const end = await pane.evaluate((el) => {
     const lane = el.querySelector('[aria-label="Provider lane"] .lane-bg')!.getBoundingClientRect();
     return lane.bottom - el.getBoundingClientRect().top + el.scrollTop;

@@ -26,7 +26,7 @@ import { desktop } from './state/desktop';
 import { useShortcuts } from './state/useShortcuts';
 import { useHandlers } from './state/useHandlers';
 import { useThrottled } from './state/useThrottled';
-import { buildVariant, compareGroups, differingPushes, type CompareGroup } from './state/variants';
+import { buildVariant, compareGroups, differingPushes, foldedLanes, type CompareGroup } from './state/variants';
 import { ComparePanel, Deferred, preloadViews, PresentMode, RuleLibrary } from './lazyViews';
 
 const NONE: readonly number[] = [];
@@ -212,6 +212,12 @@ export function App() {
       compareWith && loadedScenario ? buildVariant(compareWith, loadedScenario, PRESETS, compareFiles) : undefined,
     [compareWith, loadedScenario, compareFiles],
   );
+  // Comparing, the lanes the same in both runs fold to a strip, unless the user asks for all of them.
+  const [allLanes, setAllLanes] = useState(false);
+  const folded = useMemo(
+    () => (variant && panelSim && !allLanes ? foldedLanes(panelSim.output, variant.output) : undefined),
+    [variant, panelSim, allLanes],
+  );
   const differs = useMemo(
     () =>
       variant && sim ? new Set(differingPushes(sim.output.result.pushes, variant.output.result.pushes)) : undefined,
@@ -382,7 +388,13 @@ export function App() {
         fallback={<div className="present" aria-busy="true" />}
         onError={unavailable('Present mode', () => setPresenting(false))}
       >
-        <PresentMode output={sim.output} scenario={sim.scenario} file={file} onExit={() => setPresenting(false)} />
+        <PresentMode
+          output={sim.output}
+          scenario={sim.scenario}
+          file={file}
+          variant={variant}
+          onExit={() => setPresenting(false)}
+        />
       </Deferred>
     );
   }
@@ -483,6 +495,9 @@ export function App() {
           {variant && (
             <h2 className="pane-title" id="pane-main-title">
               As written <span className="hint">{file.title}</span>
+              <button type="button" className="link pane-action" onClick={() => setAllLanes((all) => !all)}>
+                {allLanes ? 'Fold the lanes the same in both' : 'Show all lanes'}
+              </button>
             </h2>
           )}
           <div className="timelines" {...(variant ? { role: 'region', 'aria-labelledby': 'pane-main-title' } : {})}>
@@ -495,6 +510,7 @@ export function App() {
               selectedPush={selectedPush}
               complete={exporting}
               {...(differs ? { differs } : {})}
+              {...(folded ? { folded } : {})}
               onLegend={openLegend}
               {...timeline}
             />
@@ -502,7 +518,7 @@ export function App() {
           {variant && (
             <section className="variant-pane" aria-labelledby="pane-variant-title">
               <h2 className="pane-title variant-title" id="pane-variant-title">
-                {variant.title} <span className="hint">(read-only; edit the scenario above)</span>
+                {variant.title} <span className="hint">(read-only; edit the scenario as written)</span>
               </h2>
               <div className="timelines">
                 <Timeline
@@ -513,6 +529,7 @@ export function App() {
                   selection={NONE}
                   selectedPush={selectedPush}
                   {...(differs ? { differs } : {})}
+                  {...(folded ? { folded } : {})}
                   onView={timeline.onView}
                   onPlayhead={timeline.onPlayhead}
                   onSelectEvents={ignore}

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PushResult, PaintedOutput } from '../../machines';
-import { FATE_INFO, ruleById } from '../../machines';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { diffOutputs, type LaneId, type PaintedOutput, type TimelineEventFile } from '../../machines';
 import type { Scenario, ScenarioFile } from '../../machines';
 import { parseDuration } from '../../machines';
 import type { View } from '../state/editorMachine';
@@ -12,18 +11,129 @@ import {
   presentSteps,
   presentView,
   type Frame,
-  type PresentStep,
 } from '../state/present';
-import { FATE_STYLE, formatTime } from '../format';
+import { comparedSteps, spanOf } from '../state/presentCompare';
+import { lanesToFold } from '../state/variants';
+import { formatTime } from '../format';
 import { Timeline } from './Timeline';
 import { BACK_KEYS, NEXT_KEYS } from '../state/presentKeys';
+import { ComparedCaption, FateCard, FatePairs, questionFor, StepCaption } from './PresentCaption';
+
+/** A run to present beside the scenario's: the comparison the main window shows. */
+export interface PresentVariant {
+  /** Completes "as written vs. …". */
+  readonly label: string;
+  /** The variant timeline's heading. */
+  readonly title: string;
+  readonly scenario: Scenario;
+  readonly output: PaintedOutput;
+  readonly file?: ScenarioFile;
+}
 
 export interface PresentModeProps {
   readonly output: PaintedOutput;
   readonly scenario: Scenario;
   readonly file: ScenarioFile;
   readonly predict?: boolean;
+  /** When given, both runs are presented on one time axis, moment by moment where they differ. */
+  readonly variant?: PresentVariant | undefined;
   onExit: () => void;
+}
+
+/** The least share of its room-sized type the caption shrinks to (styles.css keeps captions ≥ 28 px at 1280×720). */
+const MIN_FIT = 0.6;
+
+/**
+ * Shrinks the caption's type (`--fit`, 1 down to MIN_FIT) until the caption fits its box: what a step
+ * says varies from a line to a dozen, and the room must read all of it without scrolling.
+ */
+function useFitCaption(box: RefObject<HTMLElement | null>, key: unknown) {
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const fit = () => {
+      let k = 1;
+      el.style.setProperty('--fit', '1');
+      while (k > MIN_FIT && el.scrollHeight > el.clientHeight + 1) {
+        k = Math.round((k - 0.05) * 100) / 100;
+        el.style.setProperty('--fit', String(k));
+      }
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [box, key]);
+}
+
+/**
+ * Zooms the timelines out (down to 60 %) when they are taller than their box: two runs compared, or a
+ * busy scenario, still show whole without scrolling.
+ */
+function useZoomToFit(box: RefObject<HTMLElement | null>, content: RefObject<HTMLElement | null>) {
+  useLayoutEffect(() => {
+    const outer = box.current;
+    const inner = content.current;
+    if (!outer || !inner) return;
+    const fit = () => {
+      const zoom = Number(inner.style.getPropertyValue('zoom') || 1);
+      const natural = inner.getBoundingClientRect().height / zoom;
+      const room = outer.clientHeight - parseFloat(getComputedStyle(outer).paddingTop);
+      const next = natural <= room ? 1 : Math.max(0.6, Math.floor((room / natural) * 50) / 50);
+      if (next !== zoom) inner.style.setProperty('zoom', String(next));
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(outer);
+    observer.observe(inner);
+    return () => observer.disconnect();
+  }, [box, content]);
+}
+
+/** One run's timeline as it stood at the frame's moment. */
+function PresentTimeline(props: {
+  output: PaintedOutput;
+  events: readonly TimelineEventFile[];
+  t: number;
+  inclusive: boolean;
+  view: View;
+  concealed: ReadonlySet<string>;
+  folded?: ReadonlySet<LaneId> | undefined;
+  differs?: ReadonlySet<string> | undefined;
+  title?: string;
+  variant?: boolean;
+}) {
+  const { output, events, t, inclusive } = props;
+  const clipped = useMemo(() => clipOutput(output, t, inclusive), [output, t, inclusive]);
+  const shownEvents = useMemo(
+    () => events.filter((e) => (inclusive ? (parseDuration(e.at) ?? 0) <= t : (parseDuration(e.at) ?? 0) < t)),
+    [events, t, inclusive],
+  );
+  return (
+    <>
+      {props.title && <h3 className={`present-pane-title${props.variant ? ' variant' : ''}`}>{props.title}</h3>}
+      <Timeline
+        output={clipped}
+        events={shownEvents}
+        view={props.view}
+        playhead={t}
+        selection={[]}
+        onView={() => undefined}
+        onPlayhead={() => undefined}
+        onSelectEvents={() => undefined}
+        onSelectPush={() => undefined}
+        onDragStart={() => undefined}
+        onDragMove={() => undefined}
+        onDragEnd={() => undefined}
+        onAddEvent={() => undefined}
+        concealed={props.concealed}
+        {...(props.folded ? { folded: props.folded } : {})}
+        {...(props.differs ? { differs: props.differs } : {})}
+        roomyLabels
+        readOnly
+      />
+    </>
+  );
 }
 
 /** Moves the view towards `target` over ~350 ms (in one frame when the user asks for reduced motion). */
@@ -52,62 +162,42 @@ function useAnimatedView(target: View): View {
   return view;
 }
 
-function FateCard({ push, revealed }: { push: PushResult; revealed: boolean }) {
-  const style = FATE_STYLE[push.fate];
-  return (
-    <div className={`present-fate tone-${style.tone}`} data-push={push.id}>
-      <span className="present-fate-head">
-        <span className="mono">{push.id}</span>
-        <span className="present-fate-word">
-          <span aria-hidden="true">{style.icon}</span> {style.label}
-        </span>
-      </span>
-      {revealed && <span className="present-fate-meaning">{FATE_INFO[push.fate]?.meaning}</span>}
-    </div>
-  );
-}
-
-function RuleLines({ step, only }: { step: PresentStep; only?: ReadonlySet<string> }) {
-  const rules = only ? step.rules.filter((r) => only.has(r.push)) : step.rules;
-  if (rules.length === 0) return null;
-  return (
-    <ul className="present-rules" aria-label="Rules that applied">
-      {rules.map((r, i) => (
-        <li key={i}>
-          <span className="rule-id" title={ruleById(r.rule)?.title}>
-            {r.rule}
-          </span>{' '}
-          <span className="mono">{r.push}</span>: {r.why}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function questionFor(scenario: Scenario, push: string): string | undefined {
-  for (const e of scenario.timeline) if (e.do === 'push' && e.id === push) return e.question;
-  return undefined;
-}
-
 /**
  * Full-screen, large type, high contrast: steps through the scenario moment by moment for a room.
- * In predict mode every push's fate stays hidden until the room has guessed it.
+ * In predict mode every push's fate stays hidden until the room has guessed it. With a variant, both
+ * runs share one time axis and the steps are the moments where they differ (`diffOutputs`).
  */
 export function PresentMode(props: PresentModeProps) {
-  const { output, scenario, file } = props;
+  const { output, scenario, file, variant } = props;
   const steps = useMemo(() => presentSteps(output, scenario), [output, scenario]);
+  const diff = useMemo(() => (variant ? diffOutputs(output, variant.output) : undefined), [output, variant]);
+  const compared = useMemo(
+    () => (variant && diff ? comparedSteps({ output, scenario }, variant, diff) : undefined),
+    [output, scenario, variant, diff],
+  );
+  const moments = compared ?? steps;
+  const span = useMemo(() => (variant ? spanOf(output, variant.output) : output), [output, variant]);
   const [predict, setPredict] = useState(props.predict ?? false);
-  const frames = useMemo(() => presentFrames(steps, predict), [steps, predict]);
+  const frames = useMemo(() => presentFrames(moments, predict), [moments, predict]);
   const [index, setIndex] = useState(0);
   const frame: Frame = frames[Math.min(index, frames.length - 1)]!;
-  const { t, inclusive } = frameTime(frame, steps, output);
-  const clipped = useMemo(() => clipOutput(output, t, inclusive), [output, t, inclusive]);
-  const concealed = useMemo(() => concealedAt(frame, steps, output.result.pushes), [frame, steps, output]);
-  const target = presentView(frame, steps, output);
+  const { t, inclusive } = frameTime(frame, moments, span);
+  const target = presentView(frame, moments, span);
   const view = useAnimatedView(target);
   const root = useRef<HTMLDivElement>(null);
+  const caption = useRef<HTMLElement>(null);
+  const timelines = useRef<HTMLDivElement>(null);
+  const stack = useRef<HTMLDivElement>(null);
   const pushes = output.result.pushes;
   const byId = useMemo(() => new Map(pushes.map((p) => [p.id, p])), [pushes]);
+  const variantById = useMemo(() => new Map((variant?.output.result.pushes ?? []).map((p) => [p.id, p])), [variant]);
+  // Short names for the two runs in the caption; the timelines' headings say what the variant is.
+  const labels = ['As written', 'Variant'] as const;
+  // Comparing, the lanes the same in both runs fold to a strip; the provider's (the fates) stays open.
+  const folded = useMemo(() => (diff ? lanesToFold(diff) : undefined), [diff]);
+  const differs = useMemo(() => (diff ? new Set(diff.pushes) : undefined), [diff]);
+  useFitCaption(caption, `${index}|${predict}`);
+  useZoomToFit(timelines, stack);
 
   const go = useCallback(
     (delta: number) => setIndex((i) => Math.min(Math.max(i + delta, 0), frames.length - 1)),
@@ -117,11 +207,11 @@ export function PresentMode(props: PresentModeProps) {
   const togglePredict = useCallback(() => {
     // Stay on the same moment: the frame list changes length when questions are added or removed.
     const step = frame.kind === 'step' || frame.kind === 'ask' ? frame.step : undefined;
-    const next = presentFrames(steps, !predict);
+    const next = presentFrames(moments, !predict);
     setPredict(!predict);
     if (frame.kind === 'summary') setIndex(next.length - 1);
     else if (step !== undefined) setIndex(next.findIndex((f) => f.kind === 'step' && f.step === step));
-  }, [frame, steps, predict]);
+  }, [frame, moments, predict]);
 
   useEffect(() => {
     root.current?.focus();
@@ -157,16 +247,13 @@ export function PresentMode(props: PresentModeProps) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [go, frames.length, togglePredict, props]);
 
-  const shownEvents = useMemo(
-    () => file.timeline.filter((e) => (inclusive ? (parseDuration(e.at) ?? 0) <= t : (parseDuration(e.at) ?? 0) < t)),
-    [file.timeline, t, inclusive],
-  );
   const stepNumber =
-    frame.kind === 'step' || frame.kind === 'ask' ? frame.step + 1 : frame.kind === 'summary' ? steps.length : 0;
+    frame.kind === 'step' || frame.kind === 'ask' ? frame.step + 1 : frame.kind === 'summary' ? moments.length : 0;
+  const noun = variant ? 'difference' : 'moment';
 
   return (
     <div
-      className="present"
+      className={variant ? 'present comparing' : 'present'}
       ref={root}
       tabIndex={-1}
       role="dialog"
@@ -177,10 +264,10 @@ export function PresentMode(props: PresentModeProps) {
         <h2 className="present-title">{file.title}</h2>
         <span className="present-progress" aria-live="polite">
           {frame.kind === 'intro'
-            ? `${steps.length} moments`
+            ? `${moments.length} ${noun}${moments.length === 1 ? '' : 's'}`
             : frame.kind === 'summary'
               ? 'Summary'
-              : `Moment ${stepNumber} of ${steps.length} · ${formatTime(t)}`}
+              : `${variant ? 'Difference' : 'Moment'} ${stepNumber} of ${moments.length} · ${formatTime(t)}`}
         </span>
         <label className="present-toggle">
           <input
@@ -194,42 +281,60 @@ export function PresentMode(props: PresentModeProps) {
           />{' '}
           Predict, then reveal <kbd>P</kbd>
         </label>
-        <button type="button" onClick={() => go(-1)} disabled={index === 0} aria-label="Back">
-          ←
-        </button>
-        <button type="button" onClick={() => go(1)} disabled={index >= frames.length - 1} aria-label="Next">
-          →
-        </button>
-        <button type="button" onClick={props.onExit}>
-          Exit <kbd>Esc</kbd>
-        </button>
+        <span className="present-buttons">
+          <button type="button" onClick={() => go(-1)} disabled={index === 0} aria-label="Back">
+            ←
+          </button>
+          <button type="button" onClick={() => go(1)} disabled={index >= frames.length - 1} aria-label="Next">
+            →
+          </button>
+          <button type="button" onClick={props.onExit}>
+            Exit <kbd>Esc</kbd>
+          </button>
+        </span>
       </header>
-      <div className="present-timeline">
-        <Timeline
-          output={clipped}
-          events={shownEvents}
-          view={view}
-          playhead={t}
-          selection={[]}
-          onView={() => undefined}
-          onPlayhead={() => undefined}
-          onSelectEvents={() => undefined}
-          onSelectPush={() => undefined}
-          onDragStart={() => undefined}
-          onDragMove={() => undefined}
-          onDragEnd={() => undefined}
-          onAddEvent={() => undefined}
-          concealed={concealed}
-          readOnly
-        />
+      <div className="present-timeline" ref={timelines}>
+        <div className="present-stack" ref={stack}>
+          <PresentTimeline
+            output={output}
+            events={file.timeline}
+            t={t}
+            inclusive={inclusive}
+            view={view}
+            concealed={concealedAt(frame, moments, pushes)}
+            folded={folded}
+            differs={differs}
+            {...(variant ? { title: labels[0] } : {})}
+          />
+          {variant && (
+            <PresentTimeline
+              output={variant.output}
+              events={variant.file?.timeline ?? file.timeline}
+              t={t}
+              inclusive={inclusive}
+              view={view}
+              concealed={concealedAt(frame, moments, variant.output.result.pushes)}
+              folded={folded}
+              differs={differs}
+              title={variant.title}
+              variant
+            />
+          )}
+        </div>
       </div>
-      <section className="present-caption" aria-live="polite" aria-label="Caption">
+      <section className="present-caption" aria-live="polite" aria-label="Caption" ref={caption}>
         {frame.kind === 'intro' && (
           <>
             {predict ? (
               <p className="present-notes">The trainer&apos;s notes give the story away: they are shown at the end.</p>
             ) : (
               <p className="present-notes">{scenario.notes || 'A scenario with no notes.'}</p>
+            )}
+            {variant && (
+              <p className="present-notes">
+                Compared with a variant: {variant.label}. {moments.length} moment{moments.length === 1 ? '' : 's'} where
+                the two differ.
+              </p>
             )}
             <p className="present-meta">
               iOS {scenario.device.ios.raw} · {scenario.device.network} ·{' '}
@@ -249,7 +354,7 @@ export function PresentMode(props: PresentModeProps) {
               <p key={id} className="present-question">
                 {questionFor(scenario, id) ?? (
                   <>
-                    What happens to <span className="mono">{id}</span> now?
+                    What happens to <span className="mono">{id}</span> now{variant ? ', in each?' : '?'}
                   </>
                 )}
               </p>
@@ -259,17 +364,30 @@ export function PresentMode(props: PresentModeProps) {
             </p>
           </div>
         )}
-        {frame.kind === 'step' && (
-          <StepCaption step={steps[frame.step]!} predict={predict} byId={byId} scenario={scenario} />
-        )}
+        {frame.kind === 'step' &&
+          (compared ? (
+            <ComparedCaption step={compared[frame.step]!} labels={labels} a={byId} b={variantById} />
+          ) : (
+            <StepCaption step={steps[frame.step]!} predict={predict} byId={byId} scenario={scenario} />
+          ))}
         {frame.kind === 'summary' && (
           <>
             {scenario.notes && <p className="present-notes">{scenario.notes}</p>}
-            <div className="present-fates">
-              {pushes.map((p) => (
-                <FateCard key={p.id} push={p} revealed={false} />
-              ))}
-            </div>
+            {variant ? (
+              <FatePairs
+                ids={[...new Set([...byId.keys(), ...variantById.keys()])]}
+                a={byId}
+                b={variantById}
+                labels={labels}
+                revealed={false}
+              />
+            ) : (
+              <div className="present-fates">
+                {pushes.map((p) => (
+                  <FateCard key={p.id} push={p} revealed={false} />
+                ))}
+              </div>
+            )}
             <p className="present-meta">
               {output.result.strikes.length === 0
                 ? 'No reporting failures.'
@@ -289,52 +407,5 @@ export function PresentMode(props: PresentModeProps) {
         </span>
       </footer>
     </div>
-  );
-}
-
-function StepCaption(props: {
-  step: PresentStep;
-  predict: boolean;
-  byId: ReadonlyMap<string, PushResult>;
-  scenario: Scenario;
-}) {
-  const { step, predict, byId, scenario } = props;
-  const headline = step.captions.length > 0 ? step.captions : step.happened.slice(0, 1).map((e) => e.text);
-  const rest = step.captions.length > 0 ? step.happened : step.happened.slice(1);
-  const asking = predict ? step.sent.filter((id) => byId.get(id)?.kind !== 'alert' || questionFor(scenario, id)) : [];
-  return (
-    <>
-      <p className="present-time">{formatTime(step.at)}</p>
-      {headline.map((h, i) => (
-        <p key={i} className="present-lead">
-          {h}
-        </p>
-      ))}
-      {rest.length > 0 && (
-        <ul className="present-happened" aria-label="What happened">
-          {rest.map((e, i) => (
-            <li key={i}>{e.text}</li>
-          ))}
-        </ul>
-      )}
-      <RuleLines step={step} />
-      {asking.map((id) => (
-        <p key={id} className="present-question small">
-          Predict:{' '}
-          {questionFor(scenario, id) ?? (
-            <>
-              what will happen to <span className="mono">{id}</span>?
-            </>
-          )}
-        </p>
-      ))}
-      {step.decided.length > 0 && (
-        <div className="present-fates" aria-label="Fates">
-          {step.decided.map((id) => (
-            <FateCard key={id} push={byId.get(id)!} revealed />
-          ))}
-        </div>
-      )}
-    </>
   );
 }

@@ -47,6 +47,7 @@ import {
 import { InputMark } from './timeline/InputMark';
 import { onDiamond, placeInputLabels, type InputLabel } from './timeline/inputLabels';
 import { IntervalBar } from './timeline/IntervalBar';
+import { FOLD_NOTE, FOLDED, foldLanes, isLaneInput } from './timeline/folds';
 import { intervalName, layoutLane, stableKeys, stackedRows } from './timeline/laneRows';
 import { Marker } from './timeline/Marker';
 import { assignRows, keepRows } from './timeline/pushRows';
@@ -84,6 +85,13 @@ export interface TimelineProps {
   readonly complete?: boolean;
   /** Opens the legend: a button in the corner above the lane names, when given. */
   onLegend?: () => void;
+  /**
+   * Lanes folded to a strip with their name: comparing, those the same in both runs (`diffOutputs`).
+   * A lane that holds nothing in this run is folded whatever this says.
+   */
+  readonly folded?: ReadonlySet<LaneId>;
+  /** Present mode: a running bar's label may run on past the bar, into the time not shown yet. */
+  readonly roomyLabels?: boolean;
 }
 
 // The timeline's parts (timeline/*.tsx) are memoized on plain values: while a push is dragged, only the
@@ -153,25 +161,6 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     }
     return m;
   }, [trace.intervals, keptLanes, moving]);
-  const heights = {} as Record<LaneId, number>;
-  for (const lane of LANES) {
-    heights[lane] =
-      lane === 'provider'
-        ? 18 + providerRows * (pushRowHeight + 4)
-        : 12 + (layouts.get(lane)?.count ?? 1) * (rowHeight + 3) + 26;
-    heights[lane] = Math.max(heights[lane], dragLayout?.heights[lane] ?? 0);
-  }
-  // A lane that grew during the drag keeps its new height until the drop (no flicker of one row).
-  if (dragLayout && LANES.some((lane) => heights[lane] > dragLayout.heights[lane]))
-    setDragLayout({ ...dragLayout, heights: { ...heights } });
-  const tops = {} as Record<LaneId, number>;
-  let y = AXIS;
-  for (const lane of LANES) {
-    tops[lane] = y;
-    y += heights[lane];
-  }
-  const total = y + 8;
-
   // Appended in place: the markers change on every drag frame, and a lane can hold thousands of them
   // (a throttled day marks every push), so copying a lane's list per marker would be quadratic.
   const markersByLane = useMemo(() => {
@@ -184,6 +173,36 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     }
     return m;
   }, [trace.markers]);
+  const inputLanes = new Set(events.filter(isLaneInput).map(laneOfEvent));
+  const { folded } = props;
+  const foldedLanes = foldLanes({
+    intervals: trace.intervals,
+    markers: markersByLane,
+    inputs: inputLanes,
+    pushes: result.pushes.length,
+    folded,
+  });
+  const heights = {} as Record<LaneId, number>;
+  for (const lane of LANES) {
+    // Markers and inputs stand in a strip below the bars; a lane without them needs none.
+    const below = markersByLane.has(lane) || inputLanes.has(lane) ? 26 : 8;
+    heights[lane] = foldedLanes.has(lane)
+      ? FOLDED
+      : lane === 'provider'
+        ? 18 + providerRows * (pushRowHeight + 4)
+        : 12 + (layouts.get(lane)?.count ?? 1) * (rowHeight + 3) + below;
+    heights[lane] = Math.max(heights[lane], dragLayout?.heights[lane] ?? 0);
+  }
+  // A lane that grew during the drag keeps its new height until the drop (no flicker of one row).
+  if (dragLayout && LANES.some((lane) => heights[lane] > dragLayout.heights[lane]))
+    setDragLayout({ ...dragLayout, heights: { ...heights } });
+  const tops = {} as Record<LaneId, number>;
+  let y = AXIS;
+  for (const lane of LANES) {
+    tops[lane] = y;
+    y += heights[lane];
+  }
+  const total = y + 8;
   // Each lane's placed intervals and their keys, and its markers' keys: once per result and zoom, not
   // on every render (a selection or a playhead move renders the timeline again, with thousands of them).
   const placedByLane = useMemo(() => {
@@ -364,7 +383,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const inputLabels = new Map<number, InputLabel>();
   const inputsByLane = new Map<LaneId, { index: number; cx: number; label: string }[]>();
   events.forEach((e, i) => {
-    if (e.do === 'push' || (e.do === 'cancel' && e.via !== 'none')) return;
+    if (!isLaneInput(e)) return;
     const lane = laneOfEvent(e);
     const list = inputsByLane.get(lane) ?? [];
     list.push({ index: i, cx: x(eventTime(e)), label: eventLabel(e) });
@@ -448,16 +467,29 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
             />
           )}
         </g>
-        {LANES.map((lane) => (
-          <g key={lane} role="group" aria-label={`${LANE_LABELS[lane]} lane`}>
-            <rect className="lane-bg" x={0} y={tops[lane]} width={width} height={heights[lane]} />
-            <text className="lane-label" x={12} y={tops[lane] + 20}>
-              {LANE_LABELS[lane]}
-            </text>
-          </g>
-        ))}
+        {LANES.map((lane) => {
+          const fold = foldedLanes.get(lane);
+          return (
+            <g
+              key={lane}
+              role="group"
+              aria-label={`${LANE_LABELS[lane]} lane${fold ? `: ${FOLD_NOTE[fold]}` : ''}`}
+              className={fold ? 'lane-folded' : undefined}
+            >
+              <rect className="lane-bg" x={0} y={tops[lane]} width={width} height={heights[lane]} />
+              <text className="lane-label" x={12} y={tops[lane] + (fold ? 16 : 20)}>
+                {LANE_LABELS[lane]}
+              </text>
+              {fold && (
+                <text className="lane-note" x={GUTTER + 8} y={tops[lane] + 16}>
+                  {FOLD_NOTE[fold]}
+                </text>
+              )}
+            </g>
+          );
+        })}
         <g clipPath={`url(#${clipId})`}>
-          {LANES.filter((l) => l !== 'provider').map((lane) => {
+          {LANES.filter((l) => l !== 'provider' && !foldedLanes.has(l)).map((lane) => {
             const { placed, keys } = placedByLane.get(lane) ?? { placed: [], keys: [] };
             return placed.map(([iv, row], i) => {
               const y0 = tops[lane] + 6 + row * (rowHeight + 3);
@@ -480,47 +512,55 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
                   y0={y0}
                   height={rowHeight}
                   font={barFont}
+                  room={
+                    props.roomyLabels
+                      ? iv.open
+                        ? width - clampX(iv.from)
+                        : clampX(iv.to) - clampX(iv.from)
+                      : undefined
+                  }
                   onZoom={handlers.zoomTo}
                 />
               );
             });
           })}
           {/* push spans on the provider lane: sent → delivered, with the fate at the end */}
-          {shownPushes.map((p) => {
-            const input = pushInput.get(p.id);
-            const selected = selectedPush === p.id || (input !== undefined && selection.includes(input));
-            const y0 = pushY(p.id);
-            if (!selected && !inBand(y0) && !keep.has(p.id)) return null;
-            return (
-              <PushSpan
-                key={p.id}
-                id={p.id}
-                kind={p.kind}
-                fate={p.fate}
-                sentAt={p.sentAt}
-                deliveredAt={p.deliveredAt}
-                end={trace.end}
-                x0={x(p.sentAt)}
-                x1={x(p.deliveredAt ?? trace.end)}
-                y0={y0}
-                limit={width}
-                row={pushRowHeight}
-                font={pushFont}
-                hidden={props.concealed?.has(p.id) ?? false}
-                differs={props.differs?.has(p.id) ?? false}
-                selected={selected}
-                input={input}
-                onDown={handlers.pushDown}
-                onSelect={handlers.selectPush}
-                onFocus={handlers.focusPush}
-                onZoom={handlers.zoomTo}
-              />
-            );
-          })}
+          {!foldedLanes.has('provider') &&
+            shownPushes.map((p) => {
+              const input = pushInput.get(p.id);
+              const selected = selectedPush === p.id || (input !== undefined && selection.includes(input));
+              const y0 = pushY(p.id);
+              if (!selected && !inBand(y0) && !keep.has(p.id)) return null;
+              return (
+                <PushSpan
+                  key={p.id}
+                  id={p.id}
+                  kind={p.kind}
+                  fate={p.fate}
+                  sentAt={p.sentAt}
+                  deliveredAt={p.deliveredAt}
+                  end={trace.end}
+                  x0={x(p.sentAt)}
+                  x1={x(p.deliveredAt ?? trace.end)}
+                  y0={y0}
+                  limit={width}
+                  row={pushRowHeight}
+                  font={pushFont}
+                  hidden={props.concealed?.has(p.id) ?? false}
+                  differs={props.differs?.has(p.id) ?? false}
+                  selected={selected}
+                  input={input}
+                  onDown={handlers.pushDown}
+                  onSelect={handlers.selectPush}
+                  onFocus={handlers.focusPush}
+                  onZoom={handlers.zoomTo}
+                />
+              );
+            })}
           {/* inputs on the other lanes */}
           {events.map((e, i) => {
             const lane = laneOfEvent(e);
-            if (e.do === 'push' || (e.do === 'cancel' && e.via !== 'none')) return null;
+            if (!isLaneInput(e) || foldedLanes.has(lane)) return null;
             const t = eventTime(e);
             return (
               <InputMark
@@ -542,7 +582,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
             );
           })}
           {LANES.map((lane) => {
-            const markers = markersByLane.get(lane) ?? [];
+            const markers = foldedLanes.has(lane) ? [] : (markersByLane.get(lane) ?? []);
             const keys = markerKeys.get(lane) ?? [];
             const bottom = tops[lane] + heights[lane];
             return markers.map((m, i) => {

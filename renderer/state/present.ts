@@ -108,8 +108,19 @@ export function presentSteps(output: PaintedOutput, scenario: Pick<Scenario, 'ti
   return [...steps].map(([at, s]) => ({ at, ...s }));
 }
 
+/** What frames need of a step: its time, and the pushes whose fates show from it on. */
+export interface Moment {
+  readonly at: number;
+  readonly decided: readonly string[];
+}
+
+/** The span of time a presentation covers: one run's trace, or two runs' together. */
+export interface Span {
+  readonly trace: { readonly start: number; readonly end: number };
+}
+
 /** The frames of a presentation: an intro, every step (each preceded by a question in predict mode), a summary. */
-export function presentFrames(steps: readonly PresentStep[], predict: boolean): Frame[] {
+export function presentFrames(steps: readonly Moment[], predict: boolean): Frame[] {
   const frames: Frame[] = [{ kind: 'intro' }];
   steps.forEach((s, step) => {
     if (predict && s.decided.length > 0) frames.push({ kind: 'ask', step, pushes: s.decided });
@@ -122,8 +133,8 @@ export function presentFrames(steps: readonly PresentStep[], predict: boolean): 
 /** The moment a frame shows, and whether that moment's own events are already visible. */
 export function frameTime(
   frame: Frame,
-  steps: readonly PresentStep[],
-  output: PaintedOutput,
+  steps: readonly Moment[],
+  output: Span,
 ): {
   readonly t: number;
   readonly inclusive: boolean;
@@ -137,7 +148,11 @@ export function frameTime(
  * Pushes whose fate is not shown at this frame: not settled yet, or (predict mode) settled at the
  * frame's own step but not revealed yet. The summary shows every fate.
  */
-export function concealedAt(frame: Frame, steps: readonly PresentStep[], pushes: readonly PushResult[]): Set<string> {
+export function concealedAt(
+  frame: Frame,
+  steps: readonly Moment[],
+  pushes: readonly Pick<PushResult, 'id'>[],
+): Set<string> {
   if (frame.kind === 'summary') return new Set();
   const shown = new Set<string>();
   const upTo = frame.kind === 'intro' ? -1 : frame.kind === 'ask' ? frame.step - 1 : frame.step;
@@ -182,11 +197,7 @@ export function clipOutput(output: PaintedOutput, t: number, inclusive: boolean)
  * What part of the time axis to show at a frame: the whole scenario when it is short, otherwise a
  * window around the moment wide enough to show its neighbours.
  */
-export function presentView(
-  frame: Frame,
-  steps: readonly PresentStep[],
-  output: PaintedOutput,
-): { start: number; end: number } {
+export function presentView(frame: Frame, steps: readonly Moment[], output: Span): { start: number; end: number } {
   const { start, end } = output.trace;
   const span = end - start;
   const pad = (from: number, to: number) => {

@@ -4,7 +4,16 @@
  * file). Each is a key for the compare menu and a way to build the variant's scenario; the core
  * simulates it, nothing here decides a fate.
  */
-import { simulate, type PushResult, type SimulationOutput } from '../../machines';
+import {
+  diffOutputs,
+  LANES,
+  simulate,
+  type LaneId,
+  type OutputDiff,
+  type PushResult,
+  type PaintedOutput,
+  type SimulationOutput,
+} from '../../machines';
 import { loadScenario, type ScenarioFile } from '../../machines';
 import type { Scenario } from '../../machines';
 import { IOS_PICKS, onIos, parseIos } from '../../machines';
@@ -86,3 +95,14 @@ export function differingPushes(a: readonly PushResult[], b: readonly PushResult
   const ids = [...new Set([...a.map((p) => p.id), ...b.map((p) => p.id)])];
   return ids.filter((id) => a.find((p) => p.id === id)?.fate !== b.find((p) => p.id === id)?.fate);
 }
+
+/**
+ * The lanes to fold when two runs are compared: those the same in both (`diffOutputs`). The
+ * provider's lane, where the fates are, always shows.
+ */
+export function lanesToFold(diff: OutputDiff): Set<LaneId> {
+  return new Set(LANES.filter((lane) => lane !== 'provider' && !diff.lanes.includes(lane)));
+}
+
+/** `lanesToFold` for two runs. */
+export const foldedLanes = (a: PaintedOutput, b: PaintedOutput): Set<LaneId> => lanesToFold(diffOutputs(a, b));

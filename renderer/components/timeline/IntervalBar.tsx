@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { ruleById } from '../../../machines';
 import { formatTime } from '../../format';
-import { fitText, shorterLabels } from './text';
+import { fitText, fitWhole, shorterLabels, textWidth } from './text';
 import { CUED, toneOf } from './tones';
 
 /** How a deadline's bar says what ended the app before its check (`LaneInterval.endedBy`). */
@@ -35,6 +35,12 @@ export const IntervalBar = memo(function IntervalBar(props: {
   /** The bar's height and its label's font size (px): larger in present mode. */
   height: number;
   font: number;
+  /**
+   * Present mode: labels are shown whole or not at all, never cut, in this much room (px from `x0`).
+   * A running bar too narrow for its shortest wording is drawn on past the playhead to hold it: it is
+   * still running there.
+   */
+  room?: number | undefined;
   onZoom: (from: number, to: number) => void;
 }) {
   const { kind, push, from, to, due, open, x0, y0, height, font, endedBy } = props;
@@ -62,9 +68,25 @@ export const IntervalBar = memo(function IntervalBar(props: {
               'nothing reported',
               'not reported',
             ];
+  const { room } = props;
+  const labels = shorterLabels(props.label, push);
   const deadlineText =
-    windowW > 40 ? fitText(deadlineTexts, windowW - 10, font) : w > 40 ? fitText(endedTexts, w - 10, font) : '';
-  const barText = w > 60 && kind !== 'deadline' ? fitText(shorterLabels(props.label, push), w - 10, font) : '';
+    room !== undefined
+      ? fitWhole(windowW > 0 ? deadlineTexts : endedTexts, Math.max(windowW, w) - 10, font)
+      : windowW > 40
+        ? fitText(deadlineTexts, windowW - 10, font)
+        : w > 40
+          ? fitText(endedTexts, w - 10, font)
+          : '';
+  const barText =
+    kind === 'deadline'
+      ? ''
+      : room !== undefined
+        ? fitWhole(labels, w - 10, font) || (open ? fitWhole(labels.slice(-1), room - 10, font) : '')
+        : w > 60
+          ? fitText(labels, w - 10, font)
+          : '';
+  const drawnW = room !== undefined && barText ? Math.max(w, textWidth(barText, font) + 10) : w;
   const tone = toneOf(kind);
   // The label's baseline, its text centred in the bar (y0 + 12 for 11 px labels in a 16 px bar).
   const baseline = y0 + Math.round((height + font * 0.72) / 2);
@@ -80,7 +102,7 @@ export const IntervalBar = memo(function IntervalBar(props: {
         data-tone={tone}
         x={x0}
         y={y0}
-        width={w}
+        width={drawnW}
         height={height}
         rx={3}
       >

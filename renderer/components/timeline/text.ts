@@ -42,6 +42,11 @@ export function fitText(texts: readonly string[], room: number, size: number): s
   return lo < 3 ? '' : `${last.slice(0, lo).trimEnd()}…`;
 }
 
+/** The first of `texts` (longest first) that fits in `room` px whole, or '' : never cut short. */
+export function fitWhole(texts: readonly string[], room: number, size: number): string {
+  return texts.find((t) => textWidth(t, size) <= room) ?? '';
+}
+
 /**
  * A bar's label, then shorter wordings for a narrow bar, longest first: without what is in brackets
  * ("Poor cellular (handshake cannot complete)" → "Poor cellular"), then also without the actor the
