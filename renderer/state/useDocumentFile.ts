@@ -55,7 +55,7 @@ export function useDocumentFile(options: {
     },
     [load, mayReplace],
   );
-  useFileDrop((text, name) => openImported(importText(text, name), name));
+  useFileDrop((text, name, from) => openImported(importText(text, name, from), name));
   const autosave = useAutosave(file, edits > 0);
   useEffect(() => {
     const name = path ? path.split(/[\\/]/).pop() : file.title;
