@@ -56,7 +56,8 @@ export function useDocumentFile(options: {
     [load, mayReplace],
   );
   useFileDrop((text, name, from) => openImported(importText(text, name, from), name));
-  const autosave = useAutosave(file, edits > 0);
+  // Only unsaved edits are kept: a saved or downloaded document is no longer offered as unsaved work.
+  const autosave = useAutosave(file, edited);
   useEffect(() => {
     const name = path ? path.split(/[\\/]/).pop() : file.title;
     document.title = `${name}${edited ? ' — edited' : ''} — Ringside`;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { editorMachine } from './editorMachine';
 import { clampView, MAX_SPAN, MIN_SPAN } from './viewBounds';
 
-const file = { format: 'ringside.scenario/v1', title: 't', duration: '60s', timeline: [] };
+const file = { format: 'ringside.scenario/v1' as const, title: 't', duration: '60s', timeline: [] };
 
 describe('the view is clamped', () => {
   it('holding "−" stops widening at 60 days, and holding "+" at 10 ms', () => {
