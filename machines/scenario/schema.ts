@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseIos } from '../versions';
 import { PARAMS, PARAM_NAMES, type ParamName } from '../params';
-import { readDuration, toDurationString, type SimTime } from '../time';
+import { readDuration, type SimTime } from '../time';
 import { MAX_TIME_MS, shown } from './limits';
 import { FATES, SCENARIO_FORMAT, type IosVersion, type ReportMode } from './types';
 
@@ -18,8 +18,7 @@ function readTime(value: number | string, ctx: z.RefinementCtx, notADuration: st
     return fail('is finer than a millisecond; times are whole milliseconds (write "1ms", or "10.3s")');
   if (!read.ok && read.why === 'range') return fail(`is longer than ${LIMIT_WORDS}, the longest a scenario may hold`);
   if (!read.ok) return fail(notADuration);
-  if (Math.abs(read.ms) > MAX_TIME_MS)
-    return fail(`is longer than ${LIMIT_WORDS}, the longest a scenario may hold (${toDurationString(MAX_TIME_MS)})`);
+  if (Math.abs(read.ms) > MAX_TIME_MS) return fail(`is longer than ${LIMIT_WORDS}, the longest a scenario may hold`);
   return read.ms;
 }
 
