@@ -69,3 +69,55 @@ for (const c of hostileCases()) {
     });
   });
 }
+
+test('holding "−" stops zooming out at the widest view instead of freezing the tab', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  for (let press = 0; press < 90; press++) await page.keyboard.press('-');
+  await responsive(page);
+  await expect(page.locator('.timeline .tick').first()).toBeVisible();
+  expect(await page.locator('.timeline .tick').count()).toBeLessThan(50);
+});
+
+test('steady editing is kept: a reload right after the last edit offers it back', async ({ page }) => {
+  await page.goto('/');
+  const title = page.getByLabel('Scenario title');
+  // An edit every half second, never 2 s of quiet; then the page is reloaded at once.
+  for (let i = 1; i <= 6; i++) {
+    await title.fill(`Edit ${i}`);
+    await page.waitForTimeout(500);
+  }
+  await page.reload();
+  const offer = page.getByRole('status').filter({ hasText: 'Unsaved work from' });
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: 'Restore it' }).click();
+  await expect(title).toHaveValue('Edit 6');
+});
+
+test("two tabs keep their own copies; one never offers or discards the other's", async ({ context }) => {
+  const first = await context.newPage();
+  await first.goto('/');
+  await first.getByLabel('Scenario title').fill('First tab');
+  await first.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  const second = await context.newPage();
+  await second.goto('/');
+  await second.getByLabel('Scenario title').fill('Second tab');
+  await second.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  // The first tab is still open: its copy is its own, not the second tab's to offer.
+  await expect(second.getByText('Unsaved work from')).toHaveCount(0);
+  await first.close();
+  const third = await context.newPage();
+  await third.goto('/');
+  const offer = third.getByRole('status').filter({ hasText: 'Unsaved work from' });
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: 'Restore it' }).click();
+  await expect(third.getByLabel('Scenario title')).toHaveValue('First tab');
+  // The second tab's copy is still kept.
+  const kept = await third.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('ringside.autosave.'))
+      .map((k) => (JSON.parse(localStorage.getItem(k)!) as { file: { title: string } }).file.title)
+      .sort(),
+  );
+  expect(kept).toEqual(['First tab', 'Second tab']);
+});

@@ -59,14 +59,18 @@ function readCopy(key: string): Offer | undefined {
   }
 }
 
-/** The newest copy no live page keeps; broken copies are dropped on the way. */
-async function findOffer(): Promise<Offer | undefined> {
+/**
+ * The newest copy no live page keeps (broken copies are dropped on the way), and the keys of the
+ * copies live pages keep.
+ */
+async function findOffer(): Promise<{ offer?: Offer; kept: string[] }> {
   let keys: string[];
   try {
     keys = Object.keys(localStorage).filter((k) => k.startsWith(PREFIX) && k !== OWN);
   } catch {
-    return undefined;
+    return { kept: [] };
   }
+  const kept: string[] = [];
   const live = new Set<string>();
   try {
     const held = (await navigator.locks?.query())?.held ?? [];
@@ -76,7 +80,10 @@ async function findOffer(): Promise<Offer | undefined> {
   }
   let best: Offer | undefined;
   for (const key of keys) {
-    if (key !== LEGACY && live.has(lockOf(key))) continue;
+    if (key !== LEGACY && live.has(lockOf(key))) {
+      kept.push(key);
+      continue;
+    }
     const copy = readCopy(key);
     if (!copy) {
       remove(key);
@@ -84,7 +91,17 @@ async function findOffer(): Promise<Offer | undefined> {
     }
     if (!best || copy.savedAt > best.savedAt) best = copy;
   }
-  return best;
+  return best ? { offer: best, kept } : { kept };
+}
+
+/** Resolves once the page keeping `key` is gone (closed, crashed, reloaded): its lock is free. */
+function whenLeft(key: string): Promise<void> {
+  return navigator.locks
+    .request(lockOf(key), { mode: 'shared' }, () => undefined)
+    .then(
+      () => undefined,
+      () => new Promise<void>(() => undefined),
+    );
 }
 
 /** Keeps `file` where the next visit offers it (the app crashed: see CrashBoundary). */
@@ -107,7 +124,19 @@ export function useAutosave(file: ScenarioFile, dirty: boolean) {
   });
   useEffect(() => {
     let live = true;
-    void findOffer().then((found) => live && setOffer(found));
+    const waiting = new Set<string>();
+    const look = () =>
+      void findOffer().then(({ offer: found, kept }) => {
+        if (!live) return;
+        setOffer((shown) => shown ?? found);
+        // Another tab's copy is offered once that tab is closed, not before.
+        for (const key of kept) {
+          if (waiting.has(key) || typeof navigator.locks?.request !== 'function') continue;
+          waiting.add(key);
+          void whenLeft(key).then(look);
+        }
+      });
+    look();
     return () => {
       live = false;
     };
@@ -134,7 +163,7 @@ export function useAutosave(file: ScenarioFile, dirty: boolean) {
     remove(OWN);
     written.current = undefined;
   }, [dirty, file]);
-  const next = () => void findOffer().then(setOffer);
+  const next = () => void findOffer().then(({ offer: found }) => setOffer(found));
   return {
     offer,
     accept: () => {
