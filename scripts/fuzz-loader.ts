@@ -110,6 +110,7 @@ function mutant(bases: readonly string[], index: number, seed: number): string {
     if (all.length === 0) break;
     const [holder, key] = pick(all);
     const op = r();
+    if (op >= 0.6 && op < 0.7 && Array.isArray(holder)) continue; // a named key on an array: no JSON
     if (op < 0.45) (holder as Record<string, unknown>)[key] = pick(HOSTILE)();
     else if (op < 0.6) {
       if (Array.isArray(holder)) holder.splice(Number(key), 1);
@@ -218,6 +219,14 @@ if (!isMainThread) {
         const w = new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${self}, ${self}));`, {
           eval: true,
           workerData: { bases, seed },
+        });
+        w.on('error', () => {
+          // The case broke the worker itself (a stack overflow, out of memory): counted, and on.
+          clearTimeout(timer);
+          count('threw:worker');
+          done++;
+          worker = spawn();
+          give();
         });
         w.on('message', (v: Verdict) => {
           clearTimeout(timer);
