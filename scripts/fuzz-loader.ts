@@ -179,6 +179,7 @@ function runCase(bases: readonly string[], index: number, seed: number): Verdict
 if (!isMainThread) {
   const { bases, seed } = workerData as { bases: string[]; seed: number };
   parentPort!.on('message', (index: number) => parentPort!.postMessage(runCase(bases, index, seed)));
+  parentPort!.postMessage('ready');
 } else {
   const total = Number(process.argv[2] ?? 100_000);
   const seed = Number(process.argv[3] ?? 1);
@@ -209,7 +210,6 @@ if (!isMainThread) {
           done++;
           void worker.terminate();
           worker = spawn();
-          give();
         }, HANG_MS);
         worker.postMessage(current);
       };
@@ -226,9 +226,10 @@ if (!isMainThread) {
           count('threw:worker');
           done++;
           worker = spawn();
-          give();
         });
-        w.on('message', (v: Verdict) => {
+        w.on('message', (v: Verdict | 'ready') => {
+          // The hang timer starts once the worker has loaded (compiling the engine takes seconds).
+          if (v === 'ready') return give();
           clearTimeout(timer);
           count(v.kind);
           if (v.ms > SLOW_MS) slow.push(current);
@@ -240,7 +241,6 @@ if (!isMainThread) {
         return w;
       };
       let worker = spawn();
-      give();
     });
 
   const lanes = Math.max(1, Number(process.env.FUZZ_WORKERS ?? 2));
