@@ -186,6 +186,7 @@ export default tseslint.config(
   },
   {
     files: ['cli/**/*.ts'],
+    ignores: ['cli/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -198,6 +199,21 @@ export default tseslint.config(
               group: ['**/renderer/**', '**/electron/**', '**/scripts/**'],
               message: 'cli/ may not import the UI, the shell or scripts.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The CLI's tests may share fixtures with the e2e tests (scripts/), but reach the core through its door.
+    files: ['cli/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            throughTheDoor,
+            { group: ['**/renderer/**', '**/electron/**'], message: 'cli/ may not import the UI or the shell.' },
           ],
         },
       ],

@@ -21,6 +21,7 @@ import { download, downloadBlob, downloadText, fileNameFor, importText } from '.
 import { decodeScenario, decodeView, encodeScenario, encodeView, type SharedView } from './state/share';
 import { ADDABLE, defaultEvent, freshId, newEvent } from './state/events';
 import { useDocumentFile } from './state/useDocumentFile';
+import { rememberDocument } from './state/lastDocument';
 import { usePlayback } from './state/usePlayback';
 import { desktop } from './state/desktop';
 import { useShortcuts } from './state/useShortcuts';
@@ -74,6 +75,7 @@ export function App() {
     },
   });
   const { file, selection, playhead, push: selectedPush } = snapshot.context;
+  rememberDocument(file);
   const sim = useSimulation(file);
   const [theme, setTheme] = useState<Theme>('system');
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();

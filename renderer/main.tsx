@@ -1,10 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { CrashBoundary } from './components/CrashBoundary';
+import { lastDocument } from './state/lastDocument';
+import { keepOnCrash } from './state/useAutosave';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <CrashBoundary document={lastDocument} onCrash={keepOnCrash}>
+      <App />
+    </CrashBoundary>
   </StrictMode>,
 );

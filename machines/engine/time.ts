@@ -29,25 +29,64 @@ export function span(from: SimTime, to: SimTime): TimeSpan {
   return { from, to };
 }
 
-const DURATION_RE = /^\s*(-)?((?:\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)\s*)+)$/;
-const PART_RE = /(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)/g;
+const DURATION_RE = /^(-)?((?:\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)\s*)+)$/;
+const PART_RE = /(\d+)(?:\.(\d+))?\s*(ms|s|m|h|d)/g;
+/** More digits than any time a scenario may hold (30 days is 2,592,000,000 ms: 10 digits). */
+const MAX_DIGITS = 16;
 
 /**
- * Parses a scenario duration: a number is milliseconds; a string is one or more
+ * What a duration in a scenario reads as: whole milliseconds, or why not. `syntax`: not a duration;
+ * `fraction`: finer than a millisecond (`"0.5ms"`, `12.5`), which the engine cannot hold (its times are
+ * integers, so that `(s + w) − w` is always `s`); `range`: too many digits to be a time at all.
+ */
+export type DurationReading =
+  { readonly ok: true; readonly ms: SimTime } | { readonly ok: false; readonly why: 'syntax' | 'fraction' | 'range' };
+
+/**
+ * Reads a scenario duration exactly: a number is milliseconds; a string is one or more
  * `<number><unit>` parts with units ms, s, m, h, d (`"250ms"`, `"5s"`, `"24h5m"`, `"-30s"`).
- * Returns `undefined` when the text is not a duration.
+ * Decimals are read as decimals, not as floating point: `"10.3s"` is exactly 10300 ms.
+ */
+export function readDuration(value: number | string): DurationReading {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return { ok: false, why: 'range' };
+    if (!Number.isInteger(value)) return { ok: false, why: 'fraction' };
+    return { ok: true, ms: Time.ms(value + 0) }; // + 0: -0 is 0
+  }
+  const trimmed = value.trim();
+  const bare = /^(-?)(\d+)(?:\.(\d+))?$/.exec(trimmed);
+  if (bare) return total(bare[1] === '-', [[bare[2]!, bare[3] ?? '', 1]]);
+  const match = DURATION_RE.exec(trimmed);
+  if (!match) return { ok: false, why: 'syntax' };
+  const parts: [string, string, number][] = [];
+  for (const part of (match[2] ?? '').matchAll(PART_RE))
+    parts.push([part[1]!, part[2] ?? '', UNIT_MS[part[3] as Unit]]);
+  return total(match[1] === '-', parts);
+}
+
+/** Sums `whole.fraction × unit` parts in integers; a remainder below 1 ms is a `fraction`. */
+function total(negative: boolean, parts: readonly (readonly [string, string, number])[]): DurationReading {
+  let sum = 0n;
+  for (const [whole, fraction, unit] of parts) {
+    const digits = `${whole}${fraction}`.replace(/^0+(?=\d)/, '');
+    if (digits.length > MAX_DIGITS + fraction.length) return { ok: false, why: 'range' };
+    const scaled = BigInt(digits) * BigInt(unit);
+    const divisor = 10n ** BigInt(fraction.length);
+    if (scaled % divisor !== 0n) return { ok: false, why: 'fraction' };
+    sum += scaled / divisor;
+  }
+  if (sum > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, why: 'range' };
+  const ms = Number(sum);
+  return { ok: true, ms: Time.ms(negative && ms !== 0 ? -ms : ms) };
+}
+
+/**
+ * Parses a scenario duration (see {@link readDuration}) into whole milliseconds. Returns `undefined`
+ * when the text is not a duration, or not one in whole milliseconds.
  */
 export function parseDuration(value: number | string): SimTime | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? Time.ms(value) : undefined;
-  const trimmed = value.trim();
-  if (/^-?\d+(\.\d+)?$/.test(trimmed)) return Time.ms(Number(trimmed));
-  const match = DURATION_RE.exec(trimmed);
-  if (!match) return undefined;
-  let total = 0;
-  for (const part of (match[2] ?? '').matchAll(PART_RE)) {
-    total += Number(part[1]) * UNIT_MS[part[2] as Unit];
-  }
-  return Time.ms(match[1] ? -total : total);
+  const read = readDuration(value);
+  return read.ok ? read.ms : undefined;
 }
 
 /**

@@ -5,13 +5,13 @@ export {
   parseScenarioText,
   formatErrors,
   formatPath,
-  MAX_SCENARIO_BYTES,
   cancelPushId,
   sentPushId,
   type LoadResult,
   type ScenarioError,
   type LoadOptions,
 } from './load';
+export { MAX_DEPTH, MAX_EVENTS, MAX_PUSHES, MAX_SCENARIO_BYTES, MAX_TIME_MS } from './limits';
 export { migrate, MIGRATIONS, type Migration } from './migrate';
 export { serializeScenario } from './serialize';
 export { scenarioJsonSchema, SCHEMA_ID } from './jsonSchema';

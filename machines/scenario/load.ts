@@ -3,6 +3,17 @@ import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-
 import type { z } from 'zod';
 import { resolveParams, type ParamName } from './params';
 import { Time, toDurationString } from '../engine/time';
+import {
+  firstNonFinite,
+  MAX_DEPTH,
+  MAX_ERRORS,
+  MAX_EVENTS,
+  MAX_PUSHES,
+  MAX_SCENARIO_BYTES,
+  nestingExceeds,
+  shown,
+  shownKey,
+} from './limits';
 import { migrate, MIGRATIONS, type Migration } from './migrate';
 import {
   EVENT_TYPES,
@@ -26,17 +37,22 @@ export type LoadResult =
 
 export interface LoadOptions {
   readonly migrations?: Readonly<Record<string, { to: string; migrate: Migration }>>;
+  /**
+   * `false` lifts the event-count limits ({@link MAX_EVENTS}, {@link MAX_PUSHES}): for benchmarks that
+   * build large scenarios in code. Files, links and pastes always keep them.
+   */
+  readonly countLimits?: boolean;
 }
-
-/** Files bigger than this are refused before parsing. */
-export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
 
 /** Formats a path array as `timeline[3].at`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
+    else {
+      const key = shownKey(String(part));
+      out += out ? `.${key}` : key;
+    }
   }
   return out;
 }
@@ -45,6 +61,18 @@ function suggest(word: string, options: readonly string[]): string {
   if (options.length === 0) return '';
   const best = closest(word, options);
   return distance(word, best) <= Math.max(2, Math.floor(best.length / 3)) ? `; did you mean "${best}"?` : '';
+}
+
+/** {@link suggest} for a word a person may have typed: none for long values (a cost, and no typo). */
+function suggestShort(word: string, options: readonly string[]): string {
+  return word.length <= 80 && options.length <= 1_000 ? suggest(word, options) : '';
+}
+
+/** ` (VoIP pushes: a, b)`, at most a few named. */
+function listed(what: string, names: readonly string[]): string {
+  if (names.length === 0) return ` (there are no ${what})`;
+  const few = names.slice(0, 5).map(shownKey).join(', ');
+  return ` (${what}: ${few}${names.length > 5 ? `, and ${names.length - 5} more` : ''})`;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -78,16 +106,16 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Record<string, unknown>): S
     case 'unrecognized_keys': {
       const known = knownKeysAt(issue.path, doc);
       return issue.keys.map((key) => ({
-        path: at(path ? `${path}.${key}` : key),
-        message: `unknown key "${key}"${suggest(key, known)}`,
+        path: at(path ? `${path}.${shownKey(key)}` : shownKey(key)),
+        message: `unknown key ${shown(key)}${key.length <= 80 ? suggest(key, known) : ''}`,
       }));
     }
     case 'invalid_value': {
       const allowed = issue.values.map((v) => JSON.stringify(v));
       const input = (issue as { input?: unknown }).input;
-      const hint = typeof input === 'string' ? suggest(input, issue.values.map(String)) : '';
+      const hint = typeof input === 'string' && input.length <= 80 ? suggest(input, issue.values.map(String)) : '';
       if (input === undefined) return [{ path, message: `is required: one of ${allowed.join(', ')}` }];
-      return [{ path, message: `${JSON.stringify(input)} is not allowed here; use ${allowed.join(', ')}${hint}` }];
+      return [{ path, message: `${shown(input)} is not allowed here; use ${allowed.join(', ')}${hint}` }];
     }
     case 'invalid_type': {
       const input = (issue as { input?: unknown }).input;
@@ -95,7 +123,7 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Record<string, unknown>): S
       return [
         {
           path,
-          message: `${JSON.stringify(input)} ${issue.message.startsWith('must') ? issue.message : `must be ${article(issue.expected)}`}`,
+          message: `${shown(input)} ${issue.message.startsWith('must') ? issue.message : `must be ${article(issue.expected)}`}`,
         },
       ];
     }
@@ -106,7 +134,7 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Record<string, unknown>): S
           return [
             {
               path: `${path}.fate`,
-              message: `"${input.fate}" is not a fate${suggest(input.fate, FATES)} (fates: ${FATES.join(', ')})`,
+              message: `${shown(input.fate)} is not a fate${suggestShort(input.fate, FATES)} (fates: ${FATES.join(', ')})`,
             },
           ];
         }
@@ -117,13 +145,13 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Record<string, unknown>): S
       const must = issue.message.startsWith('must be ');
       if (input === undefined)
         return [{ path, message: `is required${must ? `: ${issue.message.slice('must be '.length)}` : ''}` }];
-      return [{ path, message: `${JSON.stringify(input)}${must ? ' ' : ': '}${issue.message}` }];
+      return [{ path, message: `${shown(input)}${must ? ' ' : ': '}${issue.message}` }];
     }
     default: {
       // A bound or a check of the schema's own ("must be at least 1"): after the value, as above.
       const input = (issue as { input?: unknown }).input;
-      const shown = input !== undefined && issue.message.startsWith('must be ');
-      return [{ path, message: shown ? `${JSON.stringify(input)} ${issue.message}` : issue.message }];
+      const echo = input !== undefined && issue.message.startsWith('must be ');
+      return [{ path, message: echo ? `${shown(input)} ${issue.message}` : issue.message }];
     }
   }
 }
@@ -139,9 +167,19 @@ export function loadScenario(input: unknown, options: LoadOptions = {}): LoadRes
       errors: [{ path: '', message: 'a scenario must be a JSON object ({ "format": …, "timeline": [ … ] })' }],
     };
   }
+  // JSON.parse reads a number too large for a double (309 digits) as Infinity, which no field can mean.
+  const infinite = firstNonFinite(input);
+  if (infinite) {
+    const message = 'is a number too large to be one (more than 308 digits); no field takes it';
+    return { ok: false, errors: [{ path: formatPath(infinite), message }] };
+  }
   const migrated = migrate(input, options.migrations ?? MIGRATIONS);
   if (!migrated.ok) return { ok: false, errors: [{ path: 'format', message: migrated.message }] };
   const doc = migrated.doc;
+  if (options.countLimits !== false) {
+    const tooMany = countErrors(doc.timeline);
+    if (tooMany) return { ok: false, errors: [tooMany] };
+  }
 
   const errors: ScenarioError[] = [];
   // Unknown event types are reported here with a suggestion; zod would only say the union failed.
@@ -154,7 +192,7 @@ export function loadScenario(input: unknown, options: LoadOptions = {}): LoadRes
       if (isRecord(event) && typeof type === 'string' && !(EVENT_TYPES as string[]).includes(type)) {
         errors.push({
           path: `timeline[${i}].do`,
-          message: `unknown event "${type}"${suggest(type, EVENT_TYPES)} (events: ${EVENT_TYPES.join(', ')})`,
+          message: `unknown event ${shown(type)}${suggestShort(type, EVENT_TYPES)} (events: ${EVENT_TYPES.join(', ')})`,
         });
         return;
       }
@@ -165,7 +203,7 @@ export function loadScenario(input: unknown, options: LoadOptions = {}): LoadRes
       if (isRecord(event) && typeof type !== 'string') {
         errors.push({
           path: `timeline[${i}].do`,
-          message: `${JSON.stringify(type)} is not an event; use a word from: ${EVENT_TYPES.join(', ')}`,
+          message: `${shown(type)} is not an event; use a word from: ${EVENT_TYPES.join(', ')}`,
         });
         return;
       }
@@ -184,14 +222,41 @@ export function loadScenario(input: unknown, options: LoadOptions = {}): LoadRes
       errors.push(...describeIssue(fixed, doc));
     }
   }
-  if (errors.length > 0 || !parsed.success) return { ok: false, errors: dedupe(errors) };
+  if (errors.length > 0 || !parsed.success) return { ok: false, errors: capped(dedupe(errors)) };
 
   const file = parsed.data;
   const crossErrors = checkReferences(file, indexMap);
-  if (crossErrors.length > 0) return { ok: false, errors: crossErrors };
+  if (crossErrors.length > 0) return { ok: false, errors: capped(crossErrors) };
   const scenario = normalize(file, indexMap);
   const result = { ok: true as const, scenario, file: doc as unknown as ScenarioFile };
   return migrated.migratedFrom ? { ...result, migratedFrom: migrated.migratedFrom } : result;
+}
+
+/** A timeline longer than the UI can simulate in a second or two is refused before it is read. */
+function countErrors(timeline: unknown): ScenarioError | undefined {
+  if (!Array.isArray(timeline)) return undefined;
+  if (timeline.length > MAX_EVENTS)
+    return {
+      path: 'timeline',
+      message: `has ${timeline.length.toLocaleString('en')} events; a scenario may have at most ${MAX_EVENTS.toLocaleString('en')}`,
+    };
+  let pushes = 0;
+  for (const e of timeline as unknown[]) {
+    if (isRecord(e) && (e.do === 'push' || (e.do === 'cancel' && e.via !== 'none'))) pushes++;
+  }
+  return pushes > MAX_PUSHES
+    ? {
+        path: 'timeline',
+        message: `has ${pushes.toLocaleString('en')} pushes; a scenario may send at most ${MAX_PUSHES.toLocaleString('en')}`,
+      }
+    : undefined;
+}
+
+/** At most {@link MAX_ERRORS} problems, then how many more there are. */
+function capped(errors: ScenarioError[]): ScenarioError[] {
+  if (errors.length <= MAX_ERRORS) return errors;
+  const more = errors.length - MAX_ERRORS;
+  return [...errors.slice(0, MAX_ERRORS), { path: '', message: `and ${more.toLocaleString('en')} more problems` }];
 }
 
 function dedupe(errors: ScenarioError[]): ScenarioError[] {
@@ -235,7 +300,7 @@ function checkReferences(file: ParsedScenarioFile, indexMap: readonly number[]):
       if (first !== undefined) {
         errors.push({
           path: path(k, e.do === 'push' ? 'id' : 'id'),
-          message: `push id "${pushId}" is already used by timeline[${indexMap[first] ?? first}]; ids must be unique`,
+          message: `push id ${shown(pushId)} is already used by timeline[${indexMap[first] ?? first}]; ids must be unique`,
         });
       } else ids.set(pushId, k);
     }
@@ -252,7 +317,7 @@ function checkReferences(file: ParsedScenarioFile, indexMap: readonly number[]):
     if ((e.do === 'cancel' || e.do === 'answer' || e.do === 'decline' || e.do === 'hangup') && !voip.has(e.call)) {
       errors.push({
         path: path(k, 'call'),
-        message: `"${e.call}" is not a VoIP push in this timeline${suggest(e.call, voipIds)}${voipIds.length ? ` (VoIP pushes: ${voipIds.join(', ')})` : ' (there are no VoIP pushes)'}`,
+        message: `${shown(e.call)} is not a VoIP push in this timeline${suggestShort(e.call, voipIds)}${listed('VoIP pushes', voipIds)}`,
       });
     }
   });
@@ -261,7 +326,7 @@ function checkReferences(file: ParsedScenarioFile, indexMap: readonly number[]):
     if (ref !== undefined && !ids.has(ref)) {
       errors.push({
         path: `expect[${i}].${'push' in x ? 'push' : 'call'}`,
-        message: `"${ref}" is not a push in this timeline${suggest(ref, [...ids.keys()])}`,
+        message: `${shown(ref)} is not a push in this timeline${suggestShort(ref, [...ids.keys()])}`,
       });
     }
   });
@@ -367,6 +432,12 @@ export function parseScenarioText(raw: string, options: LoadOptions = {}): LoadR
   }
   if (text.trim() === '')
     return { ok: false, errors: [{ path: '', message: 'the file is empty; a scenario is a JSON object' }] };
+  // Before parsing: JSON.parse recurses, and deep enough nesting overflows its stack.
+  if (nestingExceeds(text, MAX_DEPTH))
+    return {
+      ok: false,
+      errors: [{ path: '', message: `objects and arrays nest more than ${MAX_DEPTH} deep; a scenario needs 4` }],
+    };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -428,9 +499,9 @@ function jsonHint(text: string, offset: number, scanned: ParseError | undefined)
   const found = text.slice(scanned.offset, scanned.offset + scanned.length);
   switch (printParseErrorCode(scanned.error)) {
     case 'InvalidSymbol':
-      return `${JSON.stringify(found)} is not a JSON value; write strings in double quotes, and true, false or null`;
+      return `${shown(found)} is not a JSON value; write strings in double quotes, and true, false or null`;
     case 'InvalidNumberFormat':
-      return `${JSON.stringify(found)} is not a JSON number`;
+      return `${shown(found)} is not a JSON number`;
     case 'InvalidCommentToken':
       return 'a comment; JSON has none (put notes in "notes")';
     default:

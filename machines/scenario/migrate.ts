@@ -1,3 +1,4 @@
+import { shown } from './limits';
 import { SCENARIO_FORMAT } from './types';
 
 /** Turns a document of one format version into the next one. */
@@ -18,18 +19,19 @@ export function migrate(
   migrations: Readonly<Record<string, { to: string; migrate: Migration }>> = MIGRATIONS,
 ): MigrationResult {
   const from = doc.format;
-  if (typeof from !== 'string') {
-    return { ok: false, message: `is missing; add "format": "${SCENARIO_FORMAT}"` };
-  }
+  if (from === undefined) return { ok: false, message: `is missing; add "format": "${SCENARIO_FORMAT}"` };
+  if (typeof from !== 'string')
+    return { ok: false, message: `${shown(from)} must be a string: "format": "${SCENARIO_FORMAT}"` };
   let current = doc;
   let format: string = from;
   for (let steps = 0; format !== SCENARIO_FORMAT; steps++) {
-    const step = migrations[format];
+    // Own keys only: "constructor" or "toString" must not find Object.prototype's.
+    const step = Object.hasOwn(migrations, format) ? migrations[format] : undefined;
     if (!step || steps > 20) {
       const known = [SCENARIO_FORMAT, ...Object.keys(migrations)].map((f) => `"${f}"`).join(', ');
       return {
         ok: false,
-        message: `${JSON.stringify(format)} is not a scenario format this version of Ringside knows (${known})`,
+        message: `${shown(format)} is not a scenario format this version of Ringside knows (${known})`,
       };
     }
     current = { ...step.migrate(current), format: step.to };

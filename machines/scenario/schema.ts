@@ -1,24 +1,39 @@
 import { z } from 'zod';
 import { parseIos } from './versions';
 import { PARAMS, PARAM_NAMES, type ParamName } from './params';
-import { parseDuration, type SimTime } from '../engine/time';
+import { readDuration, type SimTime } from '../engine/time';
+import { MAX_TIME_MS, shown } from './limits';
 import { FATES, SCENARIO_FORMAT, type IosVersion, type ReportMode } from './types';
 
 const DURATION_HELP = 'use ms or "5s", "2m", "1h"';
+
+/** A time in whole milliseconds within ±30 days, or the issue that says why not. */
+function readTime(value: number | string, ctx: z.RefinementCtx, notADuration: string): SimTime | undefined {
+  const read = readDuration(value);
+  const fail = (message: string) => {
+    ctx.addIssue({ code: 'custom', message: `${shown(value)} ${message}` });
+    return undefined;
+  };
+  if (!read.ok && read.why === 'fraction')
+    return fail('is finer than a millisecond; times are whole milliseconds (write "1ms", or "10.3s")');
+  if (!read.ok && read.why === 'range') return fail(`is longer than ${LIMIT_WORDS}, the longest a scenario may hold`);
+  if (!read.ok) return fail(notADuration);
+  if (Math.abs(read.ms) > MAX_TIME_MS) return fail(`is longer than ${LIMIT_WORDS}, the longest a scenario may hold`);
+  return read.ms;
+}
+
+const LIMIT_WORDS = `${MAX_TIME_MS / 86_400_000} days`;
 
 function durationSchema(opts: { negative?: boolean; what?: string } = {}) {
   return z
     .union([z.number(), z.string()], { error: `must be a duration: ${DURATION_HELP}` })
     .transform((value, ctx): SimTime => {
-      const t = parseDuration(value);
-      if (t === undefined) {
-        ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} is not a duration; ${DURATION_HELP}` });
-        return z.NEVER;
-      }
+      const t = readTime(value, ctx, `is not a duration; ${DURATION_HELP}`);
+      if (t === undefined) return z.NEVER;
       if (t < 0 && !opts.negative) {
         ctx.addIssue({
           code: 'custom',
-          message: `${JSON.stringify(value)} is negative; ${opts.what ?? 'this duration'} must be 0 or more`,
+          message: `${shown(value)} is negative; ${opts.what ?? 'this duration'} must be 0 or more`,
         });
         return z.NEVER;
       }
@@ -32,12 +47,11 @@ function durationOr<const K extends string>(keywords: readonly K[]) {
     .union([z.number(), z.string()], { error: `must be ${keywords.map((k) => `"${k}"`).join(' or ')} or a duration` })
     .transform((value, ctx): SimTime | K => {
       if (typeof value === 'string' && (keywords as readonly string[]).includes(value)) return value as K;
-      const t = parseDuration(value);
-      if (t === undefined || t < 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${JSON.stringify(value)} is not ${keywords.map((k) => `"${k}"`).join(', ')} or a duration; ${DURATION_HELP}`,
-        });
+      const notIt = `is not ${keywords.map((k) => `"${k}"`).join(', ')} or a duration; ${DURATION_HELP}`;
+      const t = readTime(value, ctx, notIt);
+      if (t === undefined) return z.NEVER;
+      if (t < 0) {
+        ctx.addIssue({ code: 'custom', message: `${shown(value)} ${notIt}` });
         return z.NEVER;
       }
       return t;
@@ -49,7 +63,7 @@ const ios = z.string({ error: 'must be an iOS version string such as "18.5"' }).
   if (!version) {
     ctx.addIssue({
       code: 'custom',
-      message: `${JSON.stringify(raw)} is not an iOS version; write it like "18.5" or "26.4"`,
+      message: `${shown(raw)} is not an iOS version; write it like "18.5" or "26.4"`,
     });
     return z.NEVER;
   }

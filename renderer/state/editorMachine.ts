@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { ScenarioFile } from '../../machines';
+import { clampView } from './viewBounds';
 
 export interface View {
   readonly start: number;
@@ -62,7 +63,7 @@ export const editorMachine = setup({
     selection: [],
     playhead: input.playhead ?? 0,
     presetId: input.presetId,
-    view: input.view,
+    view: clampView(input.view),
     push: input.push,
   }),
   initial: 'editing',
@@ -140,6 +141,6 @@ export const editorMachine = setup({
     'select.events': { actions: assign({ selection: ({ event }) => event.indexes, typing: undefined }) },
     'select.push': { actions: assign({ push: ({ event }) => event.push }) },
     'playhead.set': { actions: assign({ playhead: ({ event }) => event.t }) },
-    'view.set': { actions: assign({ view: ({ event }) => event.view }) },
+    'view.set': { actions: assign({ view: ({ event }) => clampView(event.view) }) },
   },
 });

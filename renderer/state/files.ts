@@ -3,12 +3,24 @@ import { decodeScenario } from './share';
 
 export type Imported = { ok: true; file: ScenarioFile; note?: string } | { ok: false; errors: readonly string[] };
 
-/** Reads pasted or dropped text: a share link, or scenario JSON. The current document is never touched here. */
-export function importText(text: string, source: string): Imported {
+/**
+ * Where text came from: a file (opened, dropped, compared) is only ever scenario JSON, whatever its
+ * notes say; pasted text may be a share link.
+ */
+export type TextSource = 'file' | 'paste';
+
+/** A share link: one address or fragment with `#s=…`, nothing else around it. */
+const LINK_RE = /^[^\s{]*#(?:[^\s#]*&)?s=[A-Za-z0-9_-]+(?:&\S*)?$/;
+
+/**
+ * Reads pasted or dropped text: scenario JSON, or, pasted, a share link. A file whose notes mention a
+ * link is still that file (it used to open the linked scenario under the file's name). The current
+ * document is never touched here.
+ */
+export function importText(text: string, source: string, from: TextSource = 'file'): Imported {
   const trimmed = text.trim();
-  const hash = /#s=[A-Za-z0-9_-]+/.exec(trimmed)?.[0];
-  if (hash) {
-    const decoded = decodeScenario(hash);
+  if (from === 'paste' && LINK_RE.test(trimmed)) {
+    const decoded = decodeScenario(`#${trimmed.slice(trimmed.indexOf('#') + 1)}`);
     if (decoded?.ok) return { ok: true, file: decoded.file };
     return { ok: false, errors: decoded ? formatErrors(decoded.errors, source) : [`${source}: not a Ringside link`] };
   }

@@ -1,5 +1,5 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { loadScenario, type ScenarioError, type ScenarioFile } from '../../machines';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import { MAX_SCENARIO_BYTES, parseScenarioText, type ScenarioError, type ScenarioFile } from '../../machines';
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -19,17 +19,62 @@ export function encodeScenario(file: ScenarioFile): string {
 
 export type Decoded = { ok: true; file: ScenarioFile } | { ok: false; errors: readonly ScenarioError[] };
 
-/** Reads `#s=…`; invalid links report why instead of loading anything. */
+/** How much compressed input is inflated at a time: deflate expands ~1000× at most, so ≤ ~1 MB out. */
+const CHUNK = 1_024;
+/** A link whose fragment is longer than this cannot hold a scenario of at most 10 MB compressed. */
+const MAX_FRAGMENT = Math.ceil((MAX_SCENARIO_BYTES * 4) / 3);
+
+const tooBig = (): Decoded => ({
+  ok: false,
+  errors: [{ path: '', message: 'the link holds more than 10 MB of scenario; scenarios are limited to 10 MB' }],
+});
+const damaged = (): Decoded => ({
+  ok: false,
+  errors: [{ path: '', message: 'the link is damaged: its scenario cannot be read' }],
+});
+
+/**
+ * Inflates at most `limit` bytes, a little compressed input at a time, and stops there: a 67 KB link
+ * used to inflate to 50 MB and more before anything looked at its size. `undefined` when it is larger.
+ */
+export function inflateAtMost(compressed: Uint8Array, limit: number): Uint8Array | undefined {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const inflate = new Inflate((chunk) => {
+    size += chunk.length;
+    if (size <= limit) parts.push(chunk);
+  });
+  for (let at = 0; at < compressed.length; at += CHUNK) {
+    inflate.push(compressed.subarray(at, at + CHUNK), at + CHUNK >= compressed.length);
+    if (size > limit) return undefined;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * Reads `#s=…`; invalid links report why instead of loading anything. A link is held to what a file
+ * is held to (10 MB, nesting, events: the loader's limits), and never inflates beyond them.
+ */
 export function decodeScenario(fragment: string): Decoded | undefined {
   const match = /(?:^#|&)s=([A-Za-z0-9_-]+)/.exec(fragment);
   if (!match) return undefined;
-  let json: unknown;
+  const data = match[1]!;
+  if (data.length > MAX_FRAGMENT) return tooBig();
+  let text: string;
   try {
-    json = JSON.parse(strFromU8(inflateSync(fromBase64Url(match[1]!))));
+    const bytes = inflateAtMost(fromBase64Url(data), MAX_SCENARIO_BYTES);
+    if (!bytes) return tooBig();
+    text = strFromU8(bytes);
   } catch {
-    return { ok: false, errors: [{ path: '', message: 'the link is damaged: its scenario cannot be read' }] };
+    return damaged();
   }
-  const loaded = loadScenario(json);
+  const loaded = parseScenarioText(text);
   return loaded.ok ? { ok: true, file: loaded.file } : { ok: false, errors: loaded.errors };
 }
 

@@ -55,8 +55,9 @@ export function useDocumentFile(options: {
     },
     [load, mayReplace],
   );
-  useFileDrop((text, name) => openImported(importText(text, name), name));
-  const autosave = useAutosave(file, edits > 0);
+  useFileDrop((text, name, from) => openImported(importText(text, name, from), name));
+  // Only unsaved edits are kept: a saved or downloaded document is no longer offered as unsaved work.
+  const autosave = useAutosave(file, edited);
   useEffect(() => {
     const name = path ? path.split(/[\\/]/).pop() : file.title;
     document.title = `${name}${edited ? ' — edited' : ''} — Ringside`;

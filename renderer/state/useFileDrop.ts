@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
+import type { TextSource } from './files';
 
 /** Drop a scenario file onto the window, or paste a link or scenario JSON anywhere outside a text field. */
-export function useFileDrop(onText: (text: string, name: string) => void): void {
+export function useFileDrop(onText: (text: string, name: string, from: TextSource) => void): void {
   const ref = useRef(onText);
   useEffect(() => {
     ref.current = onText;
@@ -14,7 +15,7 @@ export function useFileDrop(onText: (text: string, name: string) => void): void 
       const file = e.dataTransfer?.files[0];
       if (!file) return;
       e.preventDefault();
-      void file.text().then((text) => ref.current(text, file.name));
+      void file.text().then((text) => ref.current(text, file.name, 'file'));
     };
     const paste = (e: ClipboardEvent) => {
       const target = e.target as HTMLElement | null;
@@ -22,7 +23,7 @@ export function useFileDrop(onText: (text: string, name: string) => void): void 
       const text = e.clipboardData?.getData('text') ?? '';
       if (/^\s*\{/.test(text) || /#s=/.test(text)) {
         e.preventDefault();
-        ref.current(text, 'pasted text');
+        ref.current(text, 'pasted text', 'paste');
       }
     };
     window.addEventListener('dragover', over);
