@@ -16,3 +16,5 @@ export { FATE_SYMBOL, fateTone } from './explain/fates';
 export { fatesBySendTime, sweepSendTimes, sweepStep, type FateSpan } from './explain/sweep';
 export { COMMON_CHANGES, GOOD_FATES, whatWouldHaveSaved } from './explain/whatif';
 export { htmlReport, markdownReport } from './explain/report';
+export { plainDuration, verdictOf, verdicts, type Verdict } from './explain/verdict';
+export { GLOSSARY, lookupTerm, markTerms, type GlossPiece, type Term } from './explain/glossary';
