@@ -18,3 +18,13 @@ export { COMMON_CHANGES, GOOD_FATES, whatWouldHaveSaved } from './explain/whatif
 export { htmlReport, markdownReport } from './explain/report';
 export { plainDuration, verdictOf, verdicts, type Verdict } from './explain/verdict';
 export { GLOSSARY, lookupTerm, markTerms, type GlossPiece, type Term } from './explain/glossary';
+export {
+  remedies,
+  throttleLifts,
+  whatCanBeDone,
+  WHO,
+  WHO_LABEL,
+  type Remedy,
+  type ThrottleLift,
+  type Who,
+} from './explain/remedies';
