@@ -73,6 +73,6 @@ describe('what lifted the block (THROTTLE-2)', () => {
     const [lift] = throttleLifts(s, simulate(s).result);
     expect(lift).toMatchObject({ by: 'window', until: 86_400_100 });
     expect(lift!.byItself).toBeUndefined();
-    expect(lift!.what).toBe('24 hours passing since the oldest failure (fewer than 5 left in the window)');
+    expect(lift!.what).toBe('itself, 24 hours after the oldest failure');
   });
 });

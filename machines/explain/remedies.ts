@@ -6,9 +6,8 @@
  */
 import type { PushResult, Result } from '../engine/result';
 import { simulate } from '../engine/simulate';
-import { formatTime } from '../engine/time';
 import type { Scenario } from '../scenario/types';
-import { plainDuration } from './verdict';
+import { clockTime, plainDuration } from './verdict';
 import { whatWouldHaveSaved, type WhatIf } from './whatif';
 
 export type Who = 'phone' | 'developers' | 'server';
@@ -106,20 +105,12 @@ export function throttleLifts(scenario: Scenario, result: Result): ThrottleLift[
           : 'window';
     const what =
       by === 'window'
-        ? `${plainDuration(scenario.params.throttleWindow)} passing since the oldest failure (fewer than ${scenario.params.throttleFailures} left in the window)`
+        ? `itself, ${plainDuration(scenario.params.throttleWindow)} after the oldest failure`
         : by === 'end'
           ? 'nothing yet: it still stood when the scenario ended'
           : `${by === 'reinstall' ? 'deleting and reinstalling' : 'updating'} the app`;
     return { from: w.from, until: w.until, by, ...(byItself !== w.until ? { byItself } : {}), what };
   });
-}
-
-/** A scenario time past a day to the second ("24 h 100 ms"): formatTime rounds days to hours. */
-function clock(t: number): string {
-  if (t < 86_400_000) return formatTime(t);
-  const h = Math.floor(t / 3_600_000);
-  const rest = t - h * 3_600_000;
-  return rest ? `${h} h ${formatTime(rest)}` : `${h} h`;
 }
 
 function fromRules(scenario: Scenario, result: Result, p: PushResult): Remedy[] {
@@ -131,7 +122,7 @@ function fromRules(scenario: Scenario, result: Result, p: PushResult): Remedy[] 
       { who: 'phone', text: 'Update the app: that probably lifts the block too.', rule: 'THROTTLE-2' },
       {
         who: 'phone',
-        text: `Or wait: the block lifts by itself at ${clock(liftsByItself(scenario, result, t))} (scenario time), ${plainDuration(scenario.params.throttleWindow)} after the oldest of the failures that caused it.`,
+        text: `Or wait: the block lifts by itself at ${clockTime(liftsByItself(scenario, result, t))} (scenario time), ${plainDuration(scenario.params.throttleWindow)} after the oldest of the failures that caused it.`,
         rule: 'THROTTLE-2',
       },
       {

@@ -62,6 +62,14 @@ export function plainDuration(ms: number): string {
   return formatTime(ms);
 }
 
+/** A scenario time, past a day still to the second ("24 h 100 ms"): formatTime rounds days to hours. */
+export function clockTime(t: number): string {
+  if (t < 86_400_000) return formatTime(t);
+  const h = Math.floor(t / 3_600_000);
+  const rest = t - h * 3_600_000;
+  return rest ? `${h} h ${formatTime(rest)}` : `${h} h`;
+}
+
 const has = (p: PushResult, rule: string) => p.rules.includes(rule);
 const stepAt = (p: PushResult, rule: string) => p.steps.find((s) => s.rule === rule)?.at;
 
@@ -159,14 +167,19 @@ function words(p: PushResult, scenario: Scenario, result: Result): { headline: s
         reason: `while the phone was offline a newer ${topic ? 'call' : 'notification'}${newer ? ` (${newer.id})` : ''} replaced it in Apple's push service (APNs), which keeps only the latest one waiting`,
       };
     }
-    case 'undelivered':
+    case 'undelivered': {
+      const still = has(p, 'DEV-2')
+        ? "the phone had stopped trying to reach Apple's push service (APNs) to save battery, and nothing gets through until something wakes it"
+        : has(p, 'APNS-3')
+          ? "the phone was offline, and Apple's push service (APNs) was keeping it until the phone is back or it expires"
+          : has(p, 'APNS-2') || has(p, 'DEV-3')
+            ? "the phone had lost its connection, and Apple's push service (APNs) was still holding it for when the phone reconnects"
+            : 'the phone was still reconnecting';
       return {
         headline: p.kind === 'voip' ? 'Did not ring' : 'Not delivered',
-        reason: `it had not reached the phone when the scenario ended: ${whyLate(p, scenario, 'it')}`.replace(
-          /it took that long to arrive$/,
-          'it was still on its way',
-        ),
+        reason: `it had not reached the phone by the end of the scenario: ${still}`,
       };
+    }
     case 'stale': {
       const cancel = cancelOf(scenario, p.id);
       const rangAt = stepAt(p, 'CALL-1');
