@@ -54,3 +54,19 @@ test("the why panel: a plain verdict first, Apple's words, glossary terms on hov
   await why.getByRole('list', { name: 'Decisive step' }).locator('.term', { hasText: 'VoIP pushes' }).hover();
   await page.screenshot({ path: 'e2e/screenshots/why-plain.png' });
 });
+
+test('the rule library finds rules, and the presets that show them, by meaning', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Rules' }).click();
+  const library = page.getByRole('dialog', { name: 'Rule library' });
+  const search = library.getByLabel('Search rules');
+  await search.fill("didn't ring");
+  await expect(library.locator('#rule-THROTTLE-1')).toBeVisible();
+  await expect(
+    library.locator('#rule-THROTTLE-1').getByRole('button', { name: 'Five strikes: throttled, then reinstalled' }),
+  ).toBeVisible();
+  await search.fill('no sound');
+  await expect(library.locator('.rules-list > li').first()).toHaveAttribute('id', 'rule-AUDIO-1');
+  await search.fill('blocked');
+  await expect(library.locator('#rule-THROTTLE-2')).toBeVisible();
+});

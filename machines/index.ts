@@ -28,3 +28,4 @@ export {
   type ThrottleLift,
   type Who,
 } from './explain/remedies';
+export { RULE_SYNONYMS, searchRules } from './explain/search';
