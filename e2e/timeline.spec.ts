@@ -188,6 +188,7 @@ test('the rule library: search, read the numbers, jump to a preset moment; reach
   await expect(page.getByRole('region', { name: 'State at playhead' })).toContainText('State at 8.1 s');
   const why = page.getByRole('region', { name: 'Why' });
   await expect(why).toContainText('KILL-1');
+  await why.getByText(/^All \d+ steps/).click();
   await why.getByRole('button', { name: 'PATH-4' }).click();
   await expect(page.getByRole('dialog', { name: 'Rule library' }).getByLabel('Search rules')).toHaveValue('PATH-4');
   await expect(page.locator('#rule-PATH-4')).toContainText('estimate: Apple does not document this');

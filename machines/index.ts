@@ -17,3 +17,16 @@ export { fatesBySendTime, sweepSendTimes, sweepStep, type FateSpan } from './exp
 export { COMMON_CHANGES, GOOD_FATES, whatWouldHaveSaved } from './explain/whatif';
 export { htmlReport, markdownReport } from './explain/report';
 export { diffOutputs, type OutputDiff } from './explain/diff';
+export { plainDuration, verdictOf, verdicts, type Verdict } from './explain/verdict';
+export { GLOSSARY, lookupTerm, markTerms, type GlossPiece, type Term } from './explain/glossary';
+export {
+  remedies,
+  throttleLifts,
+  whatCanBeDone,
+  WHO,
+  WHO_LABEL,
+  type Remedy,
+  type ThrottleLift,
+  type Who,
+} from './explain/remedies';
+export { RULE_SYNONYMS, searchRules } from './explain/search';

@@ -574,6 +574,7 @@ export function App() {
         <aside className="side">
           <WhyPanel
             push={pushResult}
+            result={panelSim?.output.result}
             scenario={loadedScenario}
             onRule={panels.openRule}
             whatIf={panels.whatIf}

@@ -47,6 +47,24 @@ describe('markdown report', () => {
     expect(md).toContain('6 reporting failure(s)');
     expect(md).toContain('VoIP delivery to the app was blocked from 40 min 1.1 s');
   });
+  it('opens with a summary a manager reads in 20 seconds; five strikes: the reinstall lifted the block', () => {
+    const { md } = report('five-strikes-then-reinstall.ringside.json');
+    const summary = md.slice(md.indexOf('## Summary'), md.indexOf('\n\n', md.indexOf('## Summary') + 12));
+    expect(md.indexOf('## Summary')).toBeLessThan(md.indexOf('**Device:**'));
+    expect(summary.split('\n').slice(2)).toEqual([
+      '- Calls sent: 8. Rang or shown: 0. Did not ring: 8.',
+      '- call-1, call-2, call-3, call-4, call-5 and call-8: Did not ring: the app crashed because it waited 2 seconds before telling iOS about the call; iOS requires it at once.',
+      '- call-6 and call-7: Did not ring: iOS had stopped giving this app calls after 5 crashes in 24 hours.',
+      '- Strikes (failures iOS counts against the app): 6 (6 crashed).',
+      "- iOS blocked the app's calls from 40 min 1.1 s (THROTTLE-1) until 2 h, lifted by deleting and reinstalling the app (THROTTLE-2; by itself it would have lasted until 24 h 100 ms).",
+    ]);
+    // The detail says the same: the block did not run out, a reinstall ended it.
+    expect(md).toContain('until 2 h, lifted by deleting and reinstalling the app (THROTTLE-2');
+  });
+  it('says a block that ran its 24 h course lifted by itself (THROTTLE-2)', () => {
+    const { md } = report('throttle-24h-window.ringside.json');
+    expect(md).toContain('until 24 h 100 ms, lifted by itself, 24 hours after the oldest failure (THROTTLE-2).');
+  });
   it('describes the scenario and its timeline', () => {
     const { md } = report('flight-mode-cancelled.ringside.json');
     expect(md.startsWith('# Cancelled while in flight mode\n')).toBe(true);
@@ -59,6 +77,13 @@ describe('markdown report', () => {
     expect(markdownReport(SHORT, simulate(SHORT).result)).toBe(
       [
         '# A short fixed scenario',
+        '',
+        '## Summary',
+        '',
+        '- Calls sent: 2. Rang or shown: 1. Did not ring: 1. Other notifications: 1.',
+        "- call|2: Did not ring: it had not reached the phone by the end of the scenario: the phone had lost its connection, and Apple's push service (APNs) was still holding it for when the phone reconnects.",
+        '- Strikes: none.',
+        "- iOS never blocked the app's calls.",
         '',
         'Two calls | one answered, one never arrives.',
         '',
@@ -89,6 +114,8 @@ describe('markdown report', () => {
         '',
         '### call-1: rang (audio two-way)',
         '',
+        '_Rang: the phone showed the incoming call and the answered call had sound both ways._',
+        '',
         '1. **APNS-1** at 0 s: APNs saw the phone connected and forwarded the push at once. _(source: seed 002)_',
         '2. **PATH-4** at 0 s: It crossed the network in 0.1 s (Wi-Fi latency, an estimate). _(source: seed 002)_',
         '3. **PK-1** at 100 ms: The app reported the call before its PushKit handler returned, as PushKit requires. _(source: seed 000, 001)_',
@@ -96,11 +123,15 @@ describe('markdown report', () => {
         '',
         '### cancel-1: delivered',
         '',
+        '_Delivered: the cancellation of call-1 reached the phone._',
+        '',
         '1. **APNS-1** at 4 s: APNs saw the phone connected and forwarded the push at once. _(source: seed 002)_',
         '2. **PATH-4** at 4 s: It crossed the network in 0.1 s (Wi-Fi latency, an estimate). _(source: seed 002)_',
         '3. **PATH-2** at 4.1 s: The alert push reached the phone; alerts travel with the same priority as VoIP pushes. _(source: seed 000)_',
         '',
         '### call|2: undelivered',
+        '',
+        "_Did not ring: it had not reached the phone by the end of the scenario: the phone had lost its connection, and Apple's push service (APNs) was still holding it for when the phone reconnects._",
         '',
         '1. **APNS-2** at 20 s: The phone had lost its connection but APNs had not noticed yet (dead-peer detection takes 300 s, an estimate), so it held the push for the reconnect, whatever its expiration. _(source: seed 001, 002)_',
         '2. (APNS-2) When the scenario ended the push was still waiting in APNs (or behind a disconnected apsd).',

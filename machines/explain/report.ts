@@ -4,6 +4,8 @@ import { ruleById } from './rules';
 import type { Fate, Scenario, TimelineEvent } from '../scenario/types';
 import { formatTime } from '../engine/time';
 import { FATE_SYMBOL, fateTone, type FateTone } from './fates';
+import { throttleLifts, type ThrottleLift } from './remedies';
+import { clockTime, verdicts, type Verdict } from './verdict';
 
 export { FATE_SYMBOL, fateTone, type FateTone } from './fates';
 
@@ -38,6 +40,8 @@ export interface ReportPush {
   readonly tone: FateTone;
   readonly audio?: string;
   readonly rules: readonly string[];
+  /** The verdict sentence (verdict.ts): what happened, in plain words. */
+  readonly verdict: string;
   readonly steps: readonly ReportStep[];
   /** For an undelivered push: the last sentence (why it never arrived), after the steps. */
   readonly tail?: string;
@@ -45,6 +49,8 @@ export interface ReportPush {
 
 export interface ReportModel {
   readonly title: string;
+  /** What a manager reads in 20 seconds: calls sent, rang, what failed and why, strikes, the block. */
+  readonly summary: readonly string[];
   readonly notes?: string;
   /** "iOS 18.5, wifi, locked, app suspended at the start" */
   readonly device: string;
@@ -92,21 +98,73 @@ function describeEvent(e: TimelineEvent): ReportText {
   }
 }
 
+/** "call-1, call-2 and call-3" */
+const listed = (ids: readonly string[]) =>
+  ids.length <= 1 ? (ids[0] ?? '') : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
+
+/** A throttle window with the rule that started it and what lifted it (THROTTLE-2). */
+function blockSentence(l: ThrottleLift): string {
+  const lasted = `from ${clockTime(l.from)} (THROTTLE-1) until ${clockTime(l.until)}`;
+  if (l.by === 'end') return `${lasted}, still in force when the scenario ended`;
+  const sooner =
+    l.byItself !== undefined && l.byItself > l.until
+      ? `; by itself it would have lasted until ${clockTime(l.byItself)}`
+      : '';
+  return `${lasted}, lifted by ${l.what} (THROTTLE-2${sooner})`;
+}
+
+/** The summary's lines: counts first, then one line per distinct verdict that is not a plain ring or delivery. */
+function summaryOf(result: Result, vs: readonly Verdict[], lifts: readonly ThrottleLift[]): string[] {
+  const calls = result.pushes.filter((p) => p.kind === 'voip' && !p.cancels);
+  const isCall = new Set(calls.map((p) => p.id));
+  const shown = calls.filter((p) => p.fate === 'rang' || p.fate === 'stale' || p.fate === 'in-app').length;
+  const bad = calls.filter(
+    (p) => fateTone(p.fate) === 'bad' || ['expired', 'superseded', 'undelivered'].includes(p.fate),
+  ).length;
+  const others = result.pushes.length - calls.length;
+  const out = [
+    `Calls sent: ${calls.length}. Rang or shown: ${shown}. Did not ring: ${bad}.${calls.length - shown - bad ? ` Not shown, as intended: ${calls.length - shown - bad}.` : ''}${others ? ` Other notifications: ${others}.` : ''}`,
+  ];
+  const groups = new Map<string, string[]>();
+  for (const v of vs) {
+    if (v.headline === 'Rang' || v.headline === 'Delivered') continue;
+    groups.set(v.sentence, [...(groups.get(v.sentence) ?? []), v.push]);
+  }
+  for (const [sentence, ids] of groups)
+    out.push(`${isCall.has(ids[0]!) ? '' : 'Notification '}${listed(ids)}: ${sentence}`);
+  const crashes = result.strikes.filter((x) => x.cause === 'crashed').length;
+  const kills = result.strikes.length - crashes;
+  out.push(
+    result.strikes.length
+      ? `Strikes (failures iOS counts against the app): ${result.strikes.length} (${[crashes ? `${crashes} crashed` : '', kills ? `${kills} killed` : ''].filter(Boolean).join(', ')}).`
+      : 'Strikes: none.',
+  );
+  out.push(
+    lifts.length
+      ? `iOS blocked the app's calls ${lifts.map(blockSentence).join('; and ')}.`
+      : "iOS never blocked the app's calls.",
+  );
+  return out;
+}
+
 /** What a report says about a scenario and its result, as plain data; {@link markdownReport} and {@link htmlReport} lay it out. */
 export function reportModel(scenario: Scenario, result: Result): ReportModel {
   const app = scenario.app;
   const d = scenario.device;
   const changed = PARAM_NAMES.filter((n) => scenario.params[n] !== PARAMS[n].default);
   const failed = result.expectations.filter((e) => !e.ok).length;
+  const vs = verdicts(scenario, result);
+  const lifts = throttleLifts(scenario, result);
   return {
     title: scenario.title,
+    summary: summaryOf(result, vs, lifts),
     ...(scenario.notes ? { notes: scenario.notes } : {}),
     device: `iOS ${d.ios.raw}, ${d.network}, ${d.locked ? 'locked' : 'unlocked'}, app ${d.app} at the start`,
     duration: formatTime(scenario.duration),
     app: `reports ${app.report.mode === 'after' ? `${formatTime(app.report.delay)} after the push` : app.report.mode}; blocks the main thread ${formatTime(app.blockMainThread)}; delegate ${app.delegateAtLaunch ? 'set' : 'not set'} at launch; launch ${formatTime(app.launch)}; in the foreground: ${app.foreground}; on a call: ${app.onCall}${app.checksMustReport ? '; uses the iOS 26.4 must-report delegate' : ''}${app.setConfigurationBeforeReport ? '; calls setConfiguration before reporting' : ''}${app.activatesAudioSession ? '; activates its audio session itself' : ''}${app.debuggerAttached ? '; debugger attached' : ''}`,
     changed: changed.map((n) => ({ name: n, value: `${scenario.params[n]}${PARAMS[n].unit === 'ms' ? ' ms' : ''}` })),
     timeline: scenario.timeline.map((e) => ({ at: formatTime(e.at), what: describeEvent(e) })),
-    pushes: result.pushes.map((p): ReportPush => {
+    pushes: result.pushes.map((p, i): ReportPush => {
       const steps = p.steps.map((s, i): ReportStep => {
         const rule = ruleById(s.rule);
         return {
@@ -127,6 +185,7 @@ export function reportModel(scenario: Scenario, result: Result): ReportModel {
         tone: fateTone(p.fate),
         ...(p.audio ? { audio: p.audio } : {}),
         rules: p.rules,
+        verdict: vs[i]!.sentence,
         steps,
         ...(p.fate === 'undelivered' ? { tail: p.why.split(/(?<=\.) /).pop() ?? '' } : {}),
       };
@@ -134,8 +193,8 @@ export function reportModel(scenario: Scenario, result: Result): ReportModel {
     strikes: result.strikes.length
       ? `${result.strikes.length} reporting failure(s): ${result.strikes.map((s) => `${s.push} ${s.cause} at ${formatTime(s.at)}`).join('; ')}.`
       : 'No reporting failures.',
-    throttle: result.throttled.length
-      ? `VoIP delivery to the app was blocked ${result.throttled.map((w) => `from ${formatTime(w.from)} until ${formatTime(w.until)}`).join(' and ')} (THROTTLE-1); APNs still answered the provider with HTTP 200.`
+    throttle: lifts.length
+      ? `VoIP delivery to the app was blocked ${lifts.map(blockSentence).join('; and ')}. APNs still answered the provider with HTTP 200.`
       : 'VoIP delivery was never blocked.',
     ...(result.expectations.length
       ? { expectations: { hold: result.expectations.length - failed, fail: failed } }
@@ -168,6 +227,7 @@ export function markdownReport(scenario: Scenario, result: Result): string {
   const m = reportModel(scenario, result);
   const out: string[] = [];
   out.push(`# ${oneLine(md(m.title))}`, '');
+  out.push('## Summary', '', ...m.summary.map((line) => `- ${md(line)}`), '');
   if (m.notes) out.push(md(m.notes), '');
   out.push(`**Device:** ${md(m.device)}. **Duration:** ${m.duration}.`, '', `**App:** ${md(m.app)}.`, '');
   if (m.changed.length) {
@@ -188,7 +248,13 @@ export function markdownReport(scenario: Scenario, result: Result): string {
     );
   }
   for (const p of m.pushes) {
-    out.push('', `### ${oneLine(md(p.id))}: ${p.fate}${p.audio ? ` (audio ${p.audio})` : ''}`, '');
+    out.push(
+      '',
+      `### ${oneLine(md(p.id))}: ${p.fate}${p.audio ? ` (audio ${p.audio})` : ''}`,
+      '',
+      `_${md(p.verdict)}_`,
+      '',
+    );
     for (const s of p.steps) {
       out.push(
         `${s.n}. **${s.rule}** at ${s.at}: ${md(s.why)}${s.sources ? ` _(source: seed ${s.sources.join(', ')})_` : ''}`,
@@ -267,6 +333,9 @@ ol.why li { margin: 0 0 .6rem; padding-left: .25rem; }
 .step-head .at { color: var(--muted); font-variant-numeric: tabular-nums; white-space: nowrap; }
 .step-head .rule { font-weight: 700; }
 .step-why { margin: .1rem 0 0; }
+.summary ul { margin: .25rem 0 0; padding-left: 1.2rem; }
+.summary li { margin: .15rem 0; }
+.verdict { margin: 0 0 .4rem; font-weight: 600; }
 .src { margin: .1rem 0 0; color: var(--muted); font-size: .8rem; }
 footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .8rem; }
 footer p { margin: .2rem 0; }
@@ -315,6 +384,12 @@ export function htmlReport(scenario: Scenario, result: Result): string {
     '<header>',
     '<p class="kicker">Ringside report</p>',
     `<h1>${h(m.title)}</h1>`,
+    '<section class="summary" aria-label="Summary">',
+    '<h2>Summary</h2>',
+    '<ul>',
+    ...m.summary.map((line) => `<li>${h(line)}</li>`),
+    '</ul>',
+    '</section>',
   );
   if (m.notes) o.push(`<p class="notes">${h(m.notes)}</p>`);
   o.push(
@@ -360,6 +435,7 @@ export function htmlReport(scenario: Scenario, result: Result): string {
     o.push(
       `<section class="push" id="push-${h(p.id)}">`,
       `<h3><span>${h(p.id)}:</span> ${fateBadge(p)}${p.audio ? ` <span class="audio">(audio ${h(p.audio)})</span>` : ''}</h3>`,
+      `<p class="verdict">${h(p.verdict)}</p>`,
       '<ol class="why">',
     );
     for (const s of p.steps) {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { simulate } from '../../machines';
 import { PARAMS } from '../../machines';
-import { RULES } from '../../machines';
+import { RULES, searchRules } from '../../machines';
 import { loadScenario } from '../../machines';
 import { toDurationString } from '../../machines';
 import type { Scenario } from '../../machines';
@@ -125,11 +125,8 @@ export function RuleLibrary(props: {
 }) {
   const [query, setQuery] = useState(props.focus ?? '');
   const showings = useMemo(() => showingsByRule(), []);
-  const q = query.trim().toLowerCase();
-  const rules = RULES.filter(
-    (r) =>
-      !q || r.id.toLowerCase().includes(q) || r.text.toLowerCase().includes(q) || r.section.toLowerCase().includes(q),
-  );
+  // By meaning too: "didn't ring", "no sound", "late", "crash", "blocked" (the core's synonym table).
+  const rules = searchRules(query);
   return (
     <Modal label="Rule library" className="library" onClose={props.onClose}>
       <header>
@@ -137,7 +134,7 @@ export function RuleLibrary(props: {
         <input
           autoFocus
           aria-label="Search rules"
-          placeholder="Search rules, e.g. throttle or 0xbaadca11"
+          placeholder="Search rules, e.g. didn't ring, no sound, late or 0xbaadca11"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />

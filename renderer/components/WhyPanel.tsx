@@ -1,12 +1,15 @@
 import { memo, useEffect, useState } from 'react';
-import type { PushResult, Scenario } from '../../machines';
-import type { FateSpan } from '../../machines';
-import { GOOD_FATES } from '../../machines';
+import type { PushResult, Result, RuleStep, Scenario } from '../../machines';
+import type { FateSpan, Remedy } from '../../machines';
+import { GOOD_FATES, verdictOf, whatCanBeDone, WHO, WHO_LABEL } from '../../machines';
 import { ruleById } from '../../machines';
 import { FATE_STYLE, formatTime } from '../format';
+import { Glossed } from './Glossed';
 
 export const WhyPanel = memo(function WhyPanel(props: {
   push?: PushResult;
+  /** The result the push is from: the verdict counts its strikes and names the push that replaced it. */
+  result?: Result;
   whatIf?: () => readonly string[];
   /** The scenario the push is from: a sweep is shown only for the scenario it was made on. */
   scenario?: Scenario;
@@ -15,7 +18,7 @@ export const WhyPanel = memo(function WhyPanel(props: {
   onRule?: (id: string) => void;
 }) {
   const p = props.push;
-  const [saves, setSaves] = useState<{ push: string; lines: readonly string[] } | undefined>();
+  const [saves, setSaves] = useState<{ push: string; lines: readonly string[]; remedies: readonly Remedy[] }>();
   const sweep = useSweep(props.push?.id, props.scenario, props.sweep);
   if (!p) {
     return (
@@ -26,6 +29,39 @@ export const WhyPanel = memo(function WhyPanel(props: {
     );
   }
   const style = FATE_STYLE[p.fate];
+  const verdict = props.scenario && props.result ? verdictOf(props.scenario, props.result, p) : undefined;
+  const decisive = verdict && verdict.decisive >= 0 ? p.steps[verdict.decisive] : undefined;
+  const step = (s: RuleStep, i: number) => {
+    const rule = ruleById(s.rule);
+    const isDecisive = verdict?.decisive === i;
+    const routine = verdict?.routine.includes(i) ?? false;
+    return (
+      <li key={i} className={isDecisive ? 'decisive' : routine ? 'routine' : undefined}>
+        <div className="step-head">
+          <button
+            type="button"
+            className="rule-id link"
+            title="Open in the rule library"
+            onClick={() => props.onRule?.(s.rule)}
+          >
+            {s.rule}
+          </button>
+          <span className="step-time">{formatTime(s.at)}</span>
+          {isDecisive && <span className="decisive-mark">decisive</span>}
+          {routine && <span className="step-time">routine</span>}
+        </div>
+        <p>
+          <Glossed text={s.why} />
+        </p>
+        {rule && (
+          <details>
+            <summary>Rule text · source {rule.sources.join(', ')}</summary>
+            <p className="rule-text">{rule.text}</p>
+          </details>
+        )}
+      </li>
+    );
+  };
   return (
     <section className="panel why" aria-label="Why">
       <h2>
@@ -34,48 +70,74 @@ export const WhyPanel = memo(function WhyPanel(props: {
           <span aria-hidden="true">{style.icon}</span> {style.label}
         </span>
       </h2>
-      <ol className="steps">
-        {p.steps.map((s, i) => {
-          const rule = ruleById(s.rule);
-          return (
-            <li key={i}>
-              <div className="step-head">
-                <button
-                  type="button"
-                  className="rule-id link"
-                  title="Open in the rule library"
-                  onClick={() => props.onRule?.(s.rule)}
-                >
-                  {s.rule}
-                </button>
-                <span className="step-time">{formatTime(s.at)}</span>
-              </div>
-              <p>{s.why}</p>
-              {rule && (
-                <details>
-                  <summary>Rule text · source {rule.sources.join(', ')}</summary>
-                  <p className="rule-text">{rule.text}</p>
-                </details>
-              )}
-            </li>
-          );
-        })}
-        {p.fate === 'undelivered' && <li className="step-note">{p.why.split('. ').slice(-1)[0]}</li>}
-      </ol>
-      {props.whatIf && !GOOD_FATES.has(p.fate) && (
+      {verdict && (
+        <>
+          <p className={`verdict tone-${verdict.tone}`} aria-label="Verdict">
+            <Glossed text={verdict.sentence} />
+          </p>
+          <dl className="apple-words" aria-label="Apple's words">
+            <dt>
+              <Glossed text="Push Notifications Console" />
+            </dt>
+            <dd>{verdict.console.join(' → ')}</dd>
+            {verdict.deviceLog && (
+              <>
+                <dt>Device log</dt>
+                <dd>
+                  <code>{verdict.deviceLog}</code>
+                </dd>
+              </>
+            )}
+          </dl>
+        </>
+      )}
+      {decisive && verdict ? (
+        <>
+          <ol className="steps" start={verdict.decisive + 1} aria-label="Decisive step">
+            {step(decisive, verdict.decisive)}
+          </ol>
+          <details className="all-steps">
+            <summary>
+              All {p.steps.length} steps{verdict.routine.length ? ` (${verdict.routine.length} routine)` : ''}
+            </summary>
+            <ol className="steps">
+              {p.steps.map(step)}
+              {p.fate === 'undelivered' && <li className="step-note">{p.why.split('. ').slice(-1)[0]}</li>}
+            </ol>
+          </details>
+        </>
+      ) : (
+        <ol className="steps">
+          {p.steps.map(step)}
+          {p.fate === 'undelivered' && <li className="step-note">{p.why.split('. ').slice(-1)[0]}</li>}
+        </ol>
+      )}
+      {props.whatIf && (!GOOD_FATES.has(p.fate) || p.audio === 'none' || p.audio === 'one-way') && (
         <div className="whatif">
           {saves?.push === p.id ? (
-            saves.lines.length ? (
-              <ul aria-label="What would have saved it">
-                {saves.lines.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            ) : (
-              <p className="empty">None of the common changes alone would have saved it.</p>
-            )
+            <>
+              <Remedies remedies={saves.remedies} />
+              {saves.lines.length ? (
+                <ul aria-label="What would have saved it">
+                  {saves.lines.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="empty">None of the common changes alone would have saved it.</p>
+              )}
+            </>
           ) : (
-            <button type="button" onClick={() => setSaves({ push: p.id, lines: props.whatIf?.() ?? [] })}>
+            <button
+              type="button"
+              onClick={() =>
+                setSaves({
+                  push: p.id,
+                  lines: props.whatIf?.() ?? [],
+                  remedies: props.scenario ? whatCanBeDone(props.scenario, p.id) : [],
+                })
+              }
+            >
               What would have saved it?
             </button>
           )}
@@ -103,6 +165,32 @@ export const WhyPanel = memo(function WhyPanel(props: {
     </section>
   );
 });
+
+/** What can be done, by who can do it (the person with the phone, the developers, the server). */
+function Remedies(props: { remedies: readonly Remedy[] }) {
+  if (props.remedies.length === 0) return null;
+  return (
+    <section className="remedies" aria-label="What can be done">
+      <h3>What can be done</h3>
+      {WHO.map((who) => {
+        const mine = props.remedies.filter((r) => r.who === who);
+        return mine.length === 0 ? null : (
+          <div key={who}>
+            <h3>{WHO_LABEL[who]}</h3>
+            <ul aria-label={WHO_LABEL[who]}>
+              {mine.map((r) => (
+                <li key={r.text}>
+                  <Glossed text={r.text} />
+                  {r.rule && <span className="step-time"> ({r.rule})</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
 
 /** Runs a sweep in slices of ~10 ms, so that a big scenario's never blocks the page for long. */
 const SLICE_MS = 10;
