@@ -16,3 +16,4 @@ export { FATE_SYMBOL, fateTone } from './explain/fates';
 export { fatesBySendTime, sweepSendTimes, sweepStep, type FateSpan } from './explain/sweep';
 export { COMMON_CHANGES, GOOD_FATES, whatWouldHaveSaved } from './explain/whatif';
 export { htmlReport, markdownReport } from './explain/report';
+export * from './log';
