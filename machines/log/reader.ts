@@ -37,7 +37,13 @@ interface Entry {
   message: string;
 }
 
-const clip = (s: string): string => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s);
+/**
+ * A copy of a short string that does not point into the chunk it was cut from: V8 keeps a sliced
+ * string's parent alive, so a kept observation would otherwise hold its whole (~1 MB) chunk and memory
+ * would grow with the file.
+ */
+const own = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+const clip = (s: string): string => own(s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s);
 
 /** Reads a log chunk by chunk. Call {@link push} for each chunk, then {@link end} once. */
 export class LogReader {
@@ -173,7 +179,7 @@ export class LogReader {
     out.push({
       line: e.line,
       t: e.t,
-      process: e.process,
+      process: own(e.process),
       pattern: pattern.id,
       rule: pattern.rule,
       kind: pattern.kind,
