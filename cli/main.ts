@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkCommand } from './commands/check';
 import { diffCommand } from './commands/diff';
+import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
 import { explainCommand } from './commands/explain';
 import { rulesCommand } from './commands/rules';
@@ -60,6 +61,7 @@ export function program(state: RunState): Command {
     presetsCommand(),
     newCommand(),
     schemaCommand(),
+    importCommand(),
   ]) {
     // addCommand() does not inherit settings the way command() does: usage errors must throw, not exit 1.
     cli.addCommand(command.copyInheritedSettings(cli));

@@ -30,3 +30,4 @@ export {
   type Who,
 } from './explain/remedies';
 export { RULE_SYNONYMS, searchRules } from './explain/search';
+export * from './log';

@@ -215,11 +215,14 @@ export const timelineEvent = z.discriminatedUnion('do', [
   ev('hangup'),
 ]);
 
+/** Set by `ringside import`: a device log shows this happening (reality, held against the model). */
+const observed = z.boolean().optional().describe('true when a device log shows this (ringside import)');
+
 const expectation = z.union([
-  z.strictObject({ push: z.string(), fate: z.enum(FATES as [string, ...string[]]) }),
+  z.strictObject({ push: z.string(), fate: z.enum(FATES as [string, ...string[]]), observed }),
   z.strictObject({ strikes: z.number().int('must be a whole number').min(0, 'must be 0 or more') }),
   z.strictObject({ throttled: z.boolean() }),
-  z.strictObject({ audio: z.enum(['two-way', 'one-way', 'none']), call: z.string() }),
+  z.strictObject({ audio: z.enum(['two-way', 'one-way', 'none']), call: z.string(), observed }),
 ]);
 
 /** The file format `ringside.scenario/v1` as people write it. */
@@ -248,5 +251,5 @@ export const KNOWN_KEYS = {
   app: Object.keys(app.shape),
   params: PARAM_NAMES as readonly string[],
   event: (type: EventType) => ['at', 'do', 'caption', ...Object.keys(EVENT_SHAPES[type])],
-  expect: ['push', 'fate', 'strikes', 'throttled', 'audio', 'call'],
+  expect: ['push', 'fate', 'strikes', 'throttled', 'audio', 'call', 'observed'],
 } as const;

@@ -131,10 +131,10 @@ export const FATES: readonly Fate[] = [
 export type AudioOutcome = 'two-way' | 'one-way' | 'none';
 
 export type Expectation =
-  | { readonly push: string; readonly fate: Fate }
+  | { readonly push: string; readonly fate: Fate; readonly observed?: boolean }
   | { readonly strikes: number }
   | { readonly throttled: boolean }
-  | { readonly audio: AudioOutcome; readonly call: string };
+  | { readonly audio: AudioOutcome; readonly call: string; readonly observed?: boolean };
 
 /** A scenario after loading: defaults filled, durations in milliseconds, events sorted stably by time. */
 export interface Scenario {
