@@ -93,7 +93,7 @@ export const appProcessMachine = setup({
     setDebugger: enqueueActions(({ context, event, enqueue }) => setDebugger(context, event, enqueue)),
     queueLaunch: assign({
       launchPending: ({ context, event }) =>
-        event.type === 'push.deliver' ? [...context.launchPending, event.delivery] : context.launchPending,
+        event.type === 'push.deliver' ? [...context.launchPending, ...event.deliveries] : context.launchPending,
       launchedByUser: ({ context, event }) => (event.type === 'push.deliver' ? context.launchedByUser : true),
     }),
     noteLaunch: ({ context, event }) => noteLaunch(context, event),

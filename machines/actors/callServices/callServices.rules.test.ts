@@ -245,6 +245,35 @@ describe('THROTTLE-1', () => {
     for (let i = 0; i < 4; i++) b.at(`${i}m`, push(`c${i}`));
     expect(b.run().fate('c3')).toBe('throttled');
   });
+  it('a push waiting to be handed over again when a crash starts the block ends throttled: no relaunch, no sixth strike', () => {
+    // Seven pushes at once to an app that never reports: each crash sends the rest back to be handed
+    // to a relaunched app, until the fifth crash starts the block.
+    const b = given({ duration: '1h', app: { report: 'never' } });
+    for (let i = 0; i < 7; i++) b.at(`${i}ms`, push(`c${i}`));
+    const run = b.run();
+    expect(run.strikes()).toBe(5);
+    expect(run.fate('c5')).toBe('throttled');
+    expect(run.fate('c6')).toBe('throttled');
+    expect(run.rules('c5')).toContain('THROTTLE-1');
+    const blockedAt = run.output.result.throttled[0]!.from;
+    expect(run.state(blockedAt + 10_000).app.state).toBe('not-running');
+  });
+  it('a burst to an app that never reports: no chain repeats a step, and none grows with the burst', () => {
+    const burst = (n: number) => {
+      const b = given({ duration: '1h', app: { report: 'never' }, device: { app: 'not-running' } });
+      for (let i = 0; i < n; i++) b.at(i, push(`p${i}`));
+      return b.run().output.result;
+    };
+    const small = burst(20);
+    const big = burst(200);
+    for (const p of big.pushes) {
+      const steps = p.steps.map((x) => `${x.rule}: ${x.why}`);
+      expect(new Set(steps).size, p.id).toBe(steps.length);
+    }
+    const longest = (r: typeof big) => Math.max(...r.pushes.map((p) => p.steps.length));
+    expect(longest(big)).toBe(longest(small));
+    expect(big.strikes).toHaveLength(5);
+  });
   it('alerts still get through while VoIP is blocked', () => {
     const run = failing()
       .at('2h', push('alert', { kind: 'alert' }))
@@ -263,19 +292,27 @@ describe('THROTTLE-2', () => {
     expect(run.output.result.throttled[0]?.until).toBe(24 * 3_600_000 + 100);
   });
   it('the block stays while 5 failures remain in the window, also ones that came during the block', () => {
-    const b = given({ duration: '25h', app: { report: 'never' } });
+    // Each handler blocks the main thread past the 7 s check: callservicesd kills the app (KILL-1).
+    const b = given({ duration: '25h', app: { report: 'never', blockMainThread: '8s' } });
     for (let i = 0; i < 5; i++) b.at(`${i * 10}m`, push(`c${i}`));
-    // Handed to the app just before the fifth failure blocked delivery: it fails during the block.
-    const run = b.at('2400.5s', push('late')).at('24h5m', push('still')).at('24h15m', push('free')).run();
-    expect(run.fate('late')).toBe('crashed');
+    // The user closes the app during c4's handler: c4's check still fails, at 40m 8.1s (the fifth).
+    // 'late' launches the app again just before that, and its own check fails during the block.
+    // (A push sent back by a crash or kill would instead end throttled, THROTTLE-1.)
+    const run = b
+      .at('2403s', appAction('force-quit'))
+      .at('2404s', push('late'))
+      .at('24h5m', push('still'))
+      .at('24h15m', push('free'))
+      .run();
+    expect(run.fate('late')).toBe('killed');
     expect(run.output.result.strikes.map((s) => s.push)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'late', 'free']);
     expect(run.fate('still')).toBe('throttled');
-    expect(run.fate('free')).toBe('crashed');
+    expect(run.fate('free')).toBe('killed');
     // The block runs from the fifth failure until the second leaves the window, in one piece ('free',
     // the fifth failure left in the window then, blocks delivery again).
     expect(run.output.result.throttled[0]).toEqual({
-      from: 40 * 60_000 + 1_100,
-      until: 24 * 3_600_000 + 10 * 60_000 + 1_100,
+      from: 40 * 60_000 + 8_100,
+      until: 24 * 3_600_000 + 10 * 60_000 + 8_100,
     });
   });
   it('deleting and reinstalling the app resets the count', () => {

@@ -3,7 +3,15 @@ import { ACTOR, to, enforcesReporting, type Enqueue, type SimEnv } from '../env'
 import { msg, type AppEvent, type CallServicesEvent, type Delivery } from '../events';
 import type { Strike, ThrottleWindow } from '../../engine/result';
 import { checkDeadline, deliver, startDeadline } from './reportCheck';
-import { block, endThrottle, extendThrottle, recordStrike, startThrottle, strikesInWindow } from './throttle';
+import {
+  block,
+  blockHandBack,
+  endThrottle,
+  extendThrottle,
+  recordStrike,
+  startThrottle,
+  strikesInWindow,
+} from './throttle';
 
 export interface PendingDelivery extends Delivery {
   readonly handedAt?: number;
@@ -61,17 +69,22 @@ export const callServicesMachine = setup({
     deliver: enqueueActions(({ context, event, enqueue }) => deliver(context, event, enqueue)),
     redeliver: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'app.died') return;
-      const pending = new Map(context.pending);
+      // Their checks end with the process; each starts again when the relaunched app has the push
+      // (push.handedToApp), so none is kept meanwhile.
+      let pending: Map<string, PendingDelivery> | undefined;
+      const deliveries: Delivery[] = [];
       for (const unhandled of event.unhandled) {
-        const delivery: Delivery = { ...unhandled, again: true };
+        const delivery: Delivery = { ...unhandled, again: (unhandled.again ?? 0) + 1 };
         enqueue.cancel(`deadline:${delivery.push}`);
         context.env.journal.closeInterval(`deadline:${delivery.push}`, event.endedBy);
-        pending.set(delivery.push, delivery);
-        enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
+        if (context.pending.has(delivery.push)) (pending ??= new Map(context.pending)).delete(delivery.push);
+        deliveries.push(delivery);
       }
-      enqueue.assign({ pending });
+      enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', deliveries }));
+      if (pending) enqueue.assign({ pending });
     }),
     block: ({ context, event }) => block(context, event),
+    blockHandBack: enqueueActions(({ context, event, enqueue }) => blockHandBack(context, event, enqueue)),
     startDeadline: enqueueActions(({ context, event, enqueue }) => startDeadline(context, event, enqueue)),
     markReported: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'callkit.reported') return;
@@ -177,6 +190,8 @@ export const callServicesMachine = setup({
       exit: 'endThrottle',
       on: {
         'push.voip': { actions: 'block' },
+        // THROTTLE-1: no hand-over and no launch while blocked, also for pushes handed back by a crash.
+        'app.died': { actions: 'blockHandBack' },
         'app.crashed': { actions: 'crashStrike' },
         'app.reset': { target: 'delivering', actions: 'resetStrikes' },
         // THROTTLE-2: it lifts only when fewer than `throttleFailures` remain, counting failures that
