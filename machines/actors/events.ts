@@ -78,6 +78,8 @@ export type AppEvent =
    */
   | { type: 'push.deliver'; deliveries: readonly Delivery[] }
   | { type: 'push.background'; push: string }
+  /** The user locked the phone: a foreground app goes to the background as with the home gesture (EXEMPT-1). */
+  | { type: 'screen.locked' }
   | { type: 'app.action'; action: AppAction }
   | { type: 'app.kill'; push: string; rule: 'PK-1' | 'KILL-1' }
   | { type: 'call.cancelled'; push: string }

@@ -198,6 +198,8 @@ export const appProcessMachine = setup({
           { target: 'running.background', actions: ['handOverLaunched', 'handle'] },
         ],
         'launch.watchdog': { target: 'notRunning', actions: ['watchdogKill', 'die'] },
+        // EXEMPT-1: locking during a launch the user started ends it in the background, as the home gesture.
+        'screen.locked': { actions: assign({ launchedByUser: false }) },
         'app.action': [
           { guard: { type: 'isAction', params: { action: 'foreground' } }, actions: assign({ launchedByUser: true }) },
           { guard: { type: 'isAction', params: { action: 'background' } }, actions: assign({ launchedByUser: false }) },
@@ -244,6 +246,8 @@ export const appProcessMachine = setup({
           on: {
             // A push to a foreground app does not change its state.
             'push.deliver': { actions: 'handle' },
+            // EXEMPT-1: locking the phone is the home gesture: the same lag, the same race.
+            'screen.locked': { target: 'background' },
             'app.action': [
               { guard: { type: 'isAction', params: { action: 'foreground' } } },
               { guard: { type: 'isAction', params: { action: 'background' } }, target: 'background' },

@@ -180,6 +180,22 @@ describe('EXEMPT-1', () => {
       .run();
     expect(run.fate('c')).toBe('rang');
   });
+  it('locking the phone backgrounds a foreground app: a push 20 s later rings on the lock screen', () => {
+    const run = given({ device: { app: 'foreground', locked: false }, app: { foreground: 'skip' } })
+      .at('0s', { do: 'lock' })
+      .at('20s', push('c'))
+      .run();
+    expect(run.state('1s').app.state).toBe('background');
+    expect(run.fate('c')).toBe('rang');
+  });
+  it("locking has the home gesture's race: the app still believes it is foreground, skips, and is punished", () => {
+    const locked = given({ device: { app: 'foreground', locked: false }, app: { foreground: 'skip' } })
+      .at('0s', { do: 'lock' })
+      .at('0s', push('c'))
+      .run();
+    expect(locked.fate('c')).toBe('crashed');
+    expect(locked.rules('c')).toContain('EXEMPT-1');
+  });
   it('an app already on a call may skip the report', () => {
     const run = given({ app: { onCall: 'skip' } })
       .at('0s', push('c1'))

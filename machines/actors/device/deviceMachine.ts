@@ -1,6 +1,6 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import type { Enqueue, SimEnv } from '../env';
-import type { ApnsEvent, AppEvent, CallServicesEvent, DeviceEvent } from '../events';
+import { ACTOR, to, type Enqueue, type SimEnv } from '../env';
+import { msg, type ApnsEvent, type AppEvent, type CallServicesEvent, type DeviceEvent } from '../events';
 import type { Network } from '../../scenario/types';
 import {
   linkDown,
@@ -93,7 +93,11 @@ export const deviceMachine = setup({
     dropNat: assign({ natOn: ({ context }) => interfaceOf(context.network) }),
     restoreNat: assign({ natOn: undefined }),
     recordNetwork: ({ context }) => recordNetwork(context),
-    lock: assign({ locked: true }),
+    // EXEMPT-1: locking sends a foreground app to the background exactly as the home gesture does.
+    lock: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ locked: true });
+      enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'screen.locked' }));
+    }),
     unlock: assign({ locked: false }),
     restrict: enqueueActions(({ context, enqueue }) => restrict(context, enqueue)),
     wake: enqueueActions(({ context, event, enqueue }) => wake(context, event, enqueue)),
