@@ -70,6 +70,9 @@ export const deviceMachine = setup({
     isOffline: ({ context }) => context.network === 'offline',
     isRestricted: ({ context }) => context.powerPolicy === 3,
     isLocked: ({ context }) => context.locked,
+    /** DEV-2: an unlocked phone is awake; a network change on its own does not wake a locked one. */
+    isAwake: ({ context }) => !context.locked,
+    isAsleepRestricted: ({ context }) => context.powerPolicy === 3 && context.locked,
     isInterfaceChange: ({ context, event }) =>
       event.type === 'network.changed' && interfaceOf(event.to) !== interfaceOf(context.network),
     hasTooManyFailures: ({ context }) => context.failures + 1 >= context.env.params.apsdBackoffAfter,
@@ -169,6 +172,18 @@ export const deviceMachine = setup({
             target: 'waitingForNetwork',
             actions: ['setNetwork', 'recordNetwork', { type: 'linkDown', params: { cause: 'offline' } }],
           },
+          // DEV-2: under policy 3 a sleeping phone's connection that breaks stays down: a network
+          // change on its own is not a wake.
+          {
+            guard: 'isAsleepRestricted',
+            target: 'gaveUp',
+            actions: [
+              'setNetwork',
+              'recordNetwork',
+              { type: 'linkDown', params: { cause: 'network-change' } },
+              'markGaveUp',
+            ],
+          },
           {
             guard: 'isInterfaceChange',
             target: 'trying',
@@ -244,8 +259,12 @@ export const deviceMachine = setup({
           entry: 'showBackoff',
           after: { backoff: { target: 'attempting' } },
           on: {
-            // Same interface, better signal: apsd still waits for its retry timer (DEV-1's lost minutes).
-            'network.changed': { guard: 'isSameInterface', actions: ['setNetwork', 'recordNetwork'] },
+            'network.changed': [
+              // DEV-2: an awake phone reconnects on any network change, with no backoff carried over.
+              { guard: 'isAwake', target: 'attempting', actions: ['setNetwork', 'recordNetwork', 'wake'] },
+              // Asleep, same interface, better signal: apsd still waits for its retry timer (DEV-1's lost minutes).
+              { guard: 'isSameInterface', actions: ['setNetwork', 'recordNetwork'] },
+            ],
             'nat.restore': { actions: 'restoreNat' },
           },
         },
@@ -277,7 +296,9 @@ export const deviceMachine = setup({
       on: {
         'network.changed': [
           { guard: 'isGoingOffline', target: 'waitingForNetwork', actions: ['setNetwork', 'recordNetwork'] },
-          { guard: 'isInterfaceChange', target: 'trying', actions: ['setNetwork', 'recordNetwork', 'wake'] },
+          // DEV-2: connectivity coming back while the phone sleeps is not a wake; an awake phone
+          // reconnects on any network change.
+          { guard: 'isAwake', target: 'trying', actions: ['setNetwork', 'recordNetwork', 'wake'] },
           { actions: ['setNetwork', 'recordNetwork'] },
         ],
         'power.policy': { guard: ({ event }) => event.policy === 0, target: 'trying', actions: 'wake' },
