@@ -78,6 +78,8 @@ export type AppEvent =
    */
   | { type: 'push.deliver'; deliveries: readonly Delivery[] }
   | { type: 'push.background'; push: string }
+  /** The phone's network path to the app's server (CALL-1): usable network, no broken NAT in the way. */
+  | { type: 'network.path'; up: boolean }
   /** The user locked the phone: a foreground app goes to the background as with the home gesture (EXEMPT-1). */
   | { type: 'screen.locked' }
   | { type: 'app.action'; action: AppAction }

@@ -66,6 +66,23 @@ describe('CALL-1', () => {
     expect(run.fate('c')).toBe('rang');
     expect(run.state('5.1s').callKit.calls).toEqual([]);
   });
+  it('offline, the app learns nothing: it hears of the cancellation learnsCancellation after the network is back', () => {
+    const run = given({ app: { learnsCancellation: '2s' } })
+      .at('0s', push('c'))
+      .at('10s', network('offline'))
+      .at('15s', cancel('c', 'none'))
+      .at('40s', network('wifi'))
+      .run();
+    expect(run.state('39s').callKit.calls[0]?.status).toBe('ringing');
+    expect(run.state('41s').callKit.calls[0]?.status).toBe('ringing');
+    expect(run.state('42.5s').callKit.calls).toEqual([]);
+    // online, the same app hears of it at once
+    const online = given({ app: { learnsCancellation: '2s' } })
+      .at('0s', push('c'))
+      .at('15s', cancel('c', 'none'))
+      .run();
+    expect(online.state('15.1s').callKit.calls).toEqual([]);
+  });
   it('an unanswered call stops ringing after the ring timeout', () => {
     const run = given({ duration: '2m' }).at('0s', push('c')).run();
     expect(run.state('59s').callKit.calls[0]?.status).toBe('ringing');

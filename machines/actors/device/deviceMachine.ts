@@ -47,6 +47,12 @@ const interfaceOf = (n: Network): Interface => (n === 'wifi' ? 'wifi' : n === 'o
 export const natInPath = (c: DeviceContext): boolean => c.natOn !== undefined && c.natOn === interfaceOf(c.network);
 const isUsable = (c: DeviceContext): boolean => (c.network === 'wifi' || c.network === 'cellular') && !natInPath(c);
 
+/** CALL-1: the app hears from its server only over a usable path; it is told when that changes. */
+function tellPath(before: DeviceContext, after: DeviceContext, enqueue: DeviceEnqueue): void {
+  const up = isUsable(after);
+  if (up !== isUsable(before)) enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'network.path', up }));
+}
+
 /**
  * The phone: network, lock, powerd's assertion policy and apsd's single connection to APNs
  * (PATH-1, DEV-1…3). Only this actor tells APNs whether the link is really up.
@@ -87,14 +93,25 @@ export const deviceMachine = setup({
       interfaceOf(event.to) === interfaceOf(context.network),
   },
   actions: {
-    setNetwork: assign(({ context, event }) => {
-      if (event.type !== 'network.changed') return {};
+    setNetwork: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'network.changed') return;
       // A NAT that dropped while the phone was offline is on the first network it joins.
       const joined = context.natOn === 'none' && event.to !== 'offline';
-      return joined ? { network: event.to, natOn: interfaceOf(event.to) } : { network: event.to };
+      const next: Partial<DeviceContext> = joined
+        ? { network: event.to, natOn: interfaceOf(event.to) }
+        : { network: event.to };
+      enqueue.assign(next);
+      tellPath(context, { ...context, ...next }, enqueue);
     }),
-    dropNat: assign({ natOn: ({ context }) => interfaceOf(context.network) }),
-    restoreNat: assign({ natOn: undefined }),
+    dropNat: enqueueActions(({ context, enqueue }) => {
+      const natOn = interfaceOf(context.network);
+      enqueue.assign({ natOn });
+      tellPath(context, { ...context, natOn }, enqueue);
+    }),
+    restoreNat: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ natOn: undefined });
+      tellPath(context, { ...context, natOn: undefined }, enqueue);
+    }),
     recordNetwork: ({ context }) => recordNetwork(context),
     // EXEMPT-1: locking sends a foreground app to the background exactly as the home gesture does.
     lock: enqueueActions(({ enqueue }) => {
