@@ -94,7 +94,12 @@ export type AppEvent =
   | { type: 'handler.start'; push: string; gen: number }
   | { type: 'handler.report'; push: string; gen: number }
   | { type: 'handler.return'; push: string; gen: number }
-  | { type: 'call.endNow'; push: string; reason: 'report-then-end' | 'cancelled' | 'reuse-ended'; gen: number }
+  | {
+      type: 'call.endNow';
+      push: string;
+      reason: 'report-then-end' | 'cancelled' | 'reuse-ended' | 'cancel-push';
+      gen: number;
+    }
   | { type: 'cancel.learn'; push: string; gen: number };
 
 export type CallKitEvent =

@@ -143,6 +143,13 @@ export function reportCall(context: AppContext, push: string, enqueue: AppEnqueu
       { type: 'call.endNow', push, reason: 'report-then-end', gen: context.generation },
       { delay: env.params.foregroundEndAfter, id: `end:${push}` },
     );
+  } else if (env.journal.push(push).cancels !== undefined && decision.reuses === undefined) {
+    // CALL-1/CALL-2: a VoIP cancellation reported as a call of its own; the app read the payload,
+    // so it ends that call at once rather than let it ring.
+    enqueue.raise(
+      { type: 'call.endNow', push, reason: 'cancel-push', gen: context.generation },
+      { delay: 0, id: `end:${push}` },
+    );
   } else if (context.synced && env.journal.cancelledAt.has(push)) {
     // CALL-2: report at once, then end the call as soon as the app knows it is gone.
     enqueue.raise(

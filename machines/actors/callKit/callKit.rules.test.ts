@@ -102,6 +102,16 @@ describe('CALL-2', () => {
     expect(good.rules('c')).toContain('CALL-2');
     expect(good.strikes()).toBe(0);
   });
+  it('a VoIP cancellation push reported as a call of its own is ended at once: it does not ring on', () => {
+    const run = given({ app: { onCall: 'report-new' } })
+      .at('0s', push('c'))
+      .at('5s', cancel('c', 'voip'))
+      .run();
+    expect(run.strikes()).toBe(0);
+    expect(run.rules('cancel-c')).toContain('CALL-2');
+    // both calls are gone: the cancelled one and the cancellation's own
+    expect(run.state('5.2s').callKit.calls).toEqual([]);
+  });
   it('delaying the report to check first is a PK-1 violation', () => {
     const bad = given({ app: { report: '3s' } })
       .at('-30s', network('offline'))

@@ -131,9 +131,18 @@ export const callKitMachine = setup({
               ? `Nobody answered for ${secs(params.ringTimeout)} (an estimate); the app ended the call.`
               : event.type === 'callkit.end' && event.reason === 'cancelled'
                 ? 'The app learned the caller had cancelled and ended the call.'
-                : event.type === 'callkit.end' && event.reason === 'report-then-end'
-                  ? `The app ended the call ${secs(params.foregroundEndAfter)} after reporting it, as its foreground policy says.`
-                  : 'The app ended the call it had to report.';
+                : event.type === 'callkit.end' && event.reason === 'cancel-push'
+                  ? 'The push was itself the cancellation: the app reported it as PushKit requires and ended that call at once.'
+                  : event.type === 'callkit.end' && event.reason === 'report-then-end'
+                    ? `The app ended the call ${secs(params.foregroundEndAfter)} after reporting it, as its foreground policy says.`
+                    : 'The app ended the call it had to report.';
+      if (event.type === 'callkit.end' && event.reason === 'cancel-push') {
+        journal.step(
+          push,
+          'CALL-2',
+          'The push was itself a cancellation: the app read its payload, reported it as a call (required before iOS 26.4) and ended that call at once, so it did not ring on.',
+        );
+      }
       if (event.type === 'callkit.end' && event.reason === 'cancelled') {
         journal.step(
           push,
