@@ -55,6 +55,8 @@ export type CallServicesEvent =
   | { type: 'deadline.check'; push: string }
   | { type: 'callkit.reported'; push: string }
   | { type: 'callkit.callsChanged'; live: number }
+  /** EXEMPT-1: the news that the app's last call ended reaches callservicesd's view, `foregroundStateLag` late. */
+  | { type: 'oncall.clear' }
   | { type: 'app.stateChanged'; foreground: boolean; running: boolean; debugger: boolean }
   | { type: 'app.crashed'; push: string }
   /** The handler returned without reporting, and the debugger kept PushKit from crashing the app (DBG-1). */

@@ -196,6 +196,19 @@ describe('EXEMPT-1', () => {
     expect(locked.fate('c')).toBe('crashed');
     expect(locked.rules('c')).toContain('EXEMPT-1');
   });
+  it('a call that ended 50 ms before a push lands still counts as "on a call" for the usual lag', () => {
+    const after = (pushAt: Duration) =>
+      given({ device: { ios: '26.4' }, app: { checksMustReport: true, onCall: 'skip' } })
+        .at('0s', push('c1'))
+        .at('2s', answer('c1'))
+        .at('10s', { do: 'hangup', call: 'c1' })
+        .at(pushAt, push('c2'))
+        .run();
+    // c2 lands at 10.05 s: callservicesd has not yet heard the call ended, so no report is required
+    expect(after('9950ms').fate('c2')).toBe('exempt');
+    // lands at 10.6 s, after the 300 ms lag: it must be reported, and rings
+    expect(after('10500ms').fate('c2')).toBe('rang');
+  });
   it('an app already on a call may skip the report', () => {
     const run = given({ app: { onCall: 'skip' } })
       .at('0s', push('c1'))

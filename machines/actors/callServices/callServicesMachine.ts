@@ -43,7 +43,12 @@ export interface CallServicesContext {
 }
 
 /** What callservicesd's action modules (reportCheck.ts, throttle.ts) enqueue. */
-export type CallServicesEnqueue = Enqueue<CallServicesContext, CallServicesEvent, AppEvent, 'reportDeadline'>;
+export type CallServicesEnqueue = Enqueue<
+  CallServicesContext,
+  CallServicesEvent,
+  AppEvent,
+  'reportDeadline' | 'onCallLag'
+>;
 
 /**
  * callservicesd: receives VoIP pushes from apsd, hands them to the app, runs the ~7 s report check
@@ -58,6 +63,7 @@ export const callServicesMachine = setup({
   },
   delays: {
     reportDeadline: ({ context }) => context.env.params.callservicesdDeadline,
+    onCallLag: ({ context }) => context.env.params.foregroundStateLag,
   },
   guards: {
     isThrottleFull: ({ context }) =>
@@ -151,7 +157,15 @@ export const callServicesMachine = setup({
       pending.delete(event.push);
       return delivery ? { pending } : {};
     }),
-    seeCalls: assign(({ event }) => (event.type === 'callkit.callsChanged' ? { seesOnCall: event.live > 0 } : {})),
+    // EXEMPT-1: call state reaches callservicesd asynchronously: a call that has just ended still
+    // counts as "on a call" for `foregroundStateLag` (an estimate).
+    seeCalls: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== 'callkit.callsChanged') return;
+      enqueue.cancel('oncall.clear');
+      if (event.live > 0) enqueue.assign({ seesOnCall: true });
+      else enqueue.raise({ type: 'oncall.clear' }, { delay: 'onCallLag', id: 'oncall.clear' });
+    }),
+    clearOnCall: assign({ seesOnCall: false }),
   },
 }).createMachine({
   id: 'callServices',
@@ -170,6 +184,7 @@ export const callServicesMachine = setup({
     'push.handedToApp': { actions: 'startDeadline' },
     'callkit.reported': { actions: 'markReported' },
     'callkit.callsChanged': { actions: 'seeCalls' },
+    'oncall.clear': { actions: 'clearOnCall' },
     'app.stateChanged': { actions: 'seeApp' },
     'app.died': { actions: 'redeliver' },
     'app.unreported': { actions: 'noteUnreported' },
