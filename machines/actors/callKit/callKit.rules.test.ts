@@ -144,6 +144,21 @@ describe('AUDIO-2', () => {
     expect(run.push('c').audio).toBe('two-way');
     expect(run.rules('c')).toContain('AUDIO-2');
   });
+  const directSetActive = (app: 'foreground' | 'background', crash: boolean) => {
+    const b = given({ device: { app }, app: { activatesAudioSession: true } });
+    if (crash) b.at('-10s', { do: 'mediaserverd-crash' });
+    return b.at('0s', push('c')).at('3s', answer('c')).run();
+  };
+  it('direct setActive in the foreground masks a null session: the call has audio', () => {
+    const run = directSetActive('foreground', true);
+    expect(run.push('c').audio).toBe('two-way');
+    expect(run.rules('c')).toContain('AUDIO-2');
+    // in the background the same app gets none (AUDIO-1)
+    expect(directSetActive('background', true).push('c').audio).toBe('none');
+  });
+  it('direct activation with a valid session still gives one-way audio in the foreground (AUDIO-5)', () => {
+    expect(directSetActive('foreground', false).push('c').audio).toBe('one-way');
+  });
 });
 
 describe('AUDIO-3', () => {

@@ -164,7 +164,14 @@ export const callKitMachine = setup({
       const { journal } = context.env;
       const app = context.env.scenario.app;
       let audio: AudioOutcome = 'two-way';
-      if (!context.sessionValid) {
+      if (!context.sessionValid && app.activatesAudioSession && call.ui === 'in-app') {
+        // AUDIO-2: the app, in the foreground, activates its session itself: that masks the fault.
+        journal.step(
+          event.push,
+          'AUDIO-2',
+          'callservicesd held a null audio session ID, but the app, in the foreground, called AVAudioSession.setActive itself, which masks the fault: the call had audio (mixing direct activation with CallKit causes other failures).',
+        );
+      } else if (!context.sessionValid) {
         audio = 'none';
         journal.step(
           event.push,
