@@ -83,6 +83,21 @@ describe('CALL-1', () => {
       .run();
     expect(online.state('15.1s').callKit.calls).toEqual([]);
   });
+  it('every delivered push shows its delay; one that rang later than lateAfter (an estimate) is marked late', () => {
+    const late = (params = {}) =>
+      given({ duration: '10m', params })
+        .at('-30s', network('offline'))
+        .at('0s', push('c', { expiration: '1h' }))
+        .at('4m', network('wifi'))
+        .run()
+        .push('c');
+    expect(late()).toMatchObject({ fate: 'rang', delay: 242_000, late: true });
+    expect(late().why).toContain('rang 4 min after it was sent; the caller had most likely given up');
+    expect(late({ lateAfter: '5m' }).late).toBeUndefined();
+    const prompt = given().at('0s', push('c')).run().push('c');
+    expect(prompt.delay).toBe(100);
+    expect(prompt.late).toBeUndefined();
+  });
   it('an unanswered call stops ringing after the ring timeout', () => {
     const run = given({ duration: '2m' }).at('0s', push('c')).run();
     expect(run.state('59s').callKit.calls[0]?.status).toBe('ringing');
