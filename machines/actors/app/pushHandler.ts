@@ -115,11 +115,13 @@ export function startHandler(context: AppContext, event: AppEvent, enqueue: AppE
 
 /** The handler reports the call to CallKit, as it decided when it started. Returns the updated context. */
 export function reportCall(context: AppContext, push: string, enqueue: AppEnqueue): AppContext {
-  const decision = context.decisions.get(push)?.decision;
-  if (!decision || decision.action !== 'report') return context;
+  const handling = context.decisions.get(push);
+  const decision = handling?.decision;
+  if (!handling || !decision || decision.action !== 'report') return context;
   const { env } = context;
   const app = env.scenario.app;
-  if (app.report.mode === 'sync' && enforcesReporting(env)) {
+  // Only where a report was required (not foreground or on a call, EXEMPT-1; not before iOS 13).
+  if (app.report.mode === 'sync' && enforcesReporting(env) && handling.delivery.enforced) {
     env.journal.step(
       push,
       'PK-1',
