@@ -47,12 +47,22 @@ describe('KILL-1', () => {
       .run();
     expect(run.fate('b')).toBe('crashed');
     expect(run.fate('a')).toBe('killed');
-    expect(run.push('a').why).toContain('had already ended, so there was nothing to kill');
+    expect(run.push('a').why).toContain('so callservicesd killed nothing');
     expect(run.strikes()).toBe(3);
     expect(run.output.trace.markers.filter((m) => m.kind === 'app.killed').map((m) => [m.at, m.push])).toEqual([
       [13_100, 'c'],
     ]);
     expect(run.state('8.2s').app.state).not.toBe('not-running');
+  });
+  it('a push whose process the user ended before the check: nothing is killed, and the strike is labelled an assumption', () => {
+    const run = given({ app: { blockMainThread: '8s' } })
+      .at('0s', push('c'))
+      .at('2s', appAction('force-quit'))
+      .run();
+    const why = run.push('c').why;
+    expect(why).toContain('closed by the user');
+    expect(why).toContain('Ringside assumes');
+    expect(why).not.toContain('killed the app');
   });
   it('6 s of blocking is inside the deadline', () => {
     expect(

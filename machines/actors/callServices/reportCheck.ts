@@ -89,7 +89,7 @@ export function checkDeadline(
     event.push,
     'KILL-1',
     gone
-      ? `${checked} and found no reported call; the app's process it had handed the push to had already ended, so there was nothing to kill, but the failure counts (one strike).`
+      ? `${checked} and found no reported call; the app's process it had handed the push to had already ended (crashed, killed, or closed by the user), so callservicesd killed nothing. Ringside assumes the failure counts all the same (one strike): the sources do not say.`
       : `${checked}, found no reported call and killed the app with exception code 0xbaadca11 (one strike).`,
   );
   journal.fate(event.push, 'killed');
