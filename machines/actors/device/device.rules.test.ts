@@ -94,6 +94,8 @@ describe('DEV-2', () => {
     // apsd was in its retry timer (two failed attempts); the unlocked phone reconnects at once: 4 s.
     expect(run.state('150s').device.apsd).toBe('backoff');
     expect(run.push('c').deliveredAt).toBe(184_000);
+    // poor cellular is explained where it acts: not offline, the handshake never completed
+    expect(run.push('c').why).toContain('handshake with APNs never completed');
   });
 });
 
