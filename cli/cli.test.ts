@@ -423,6 +423,8 @@ describe('the other commands', () => {
     const rules = (await ringside(['rules'])).out.trimEnd().split('\n');
     expect(rules).toHaveLength(RULES.length);
     expect(rules[0]).toMatch(/^PATH-1 +The app plays no part/);
+    // every rule whole: DEV-3 is not cut at its "e.g."
+    expect(rules.find((l) => l.startsWith('DEV-3'))).toContain('keeping the LAN side) can leave the device believing');
     const e = await ringside(['explain', 'kill-1']);
     expect(e.code).toBe(0);
     expect(e.out.split('\n')[0]).toBe('KILL-1 — App launch and the PushKit handler');

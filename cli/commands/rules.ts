@@ -13,10 +13,13 @@ import { presetFiles, write } from '../io';
 import { examples } from '../options';
 
 export function rulesCommand(): Command {
-  return new Command('rules')
-    .description('list the rule IDs with one line each')
-    .addHelpText('after', examples('ringside rules', 'ringside rules | grep THROTTLE'))
-    .action(() => write(table(RULES.map((r) => [r.id, r.title]))));
+  return (
+    new Command('rules')
+      .description('list every rule whole, one line each')
+      .addHelpText('after', examples('ringside rules', 'ringside rules | grep THROTTLE'))
+      // Whole, not the title: a title stops at its first sentence, and some rules' first sentence is not all.
+      .action(() => write(table(RULES.map((r) => [r.id, r.text.replace(/`/g, '')]))))
+  );
 }
 
 /** The presets whose simulated result cites the rule, on a push's why or in the event log. */

@@ -64,10 +64,17 @@ export function whyChains(pushes: readonly PushResult[], s: Style, width = 0): s
   return out;
 }
 
+/**
+ * A throttle window with its length: past a day the times are rounded to the hour, so a 20-minute
+ * block would read "1 d → 1 d" without it.
+ */
+const span = (w: { from: number; until: number }): string =>
+  `${formatTime(w.from)} → ${formatTime(w.until)} (${formatTime(w.until - w.from)})`;
+
 /** Strikes, throttle windows and expectations: the lines under the pushes. */
 export function summary(result: Result, s: Style): string[] {
   const strikes = result.strikes.map((x) => `${x.push} ${x.cause} at ${formatTime(x.at)}`).join(', ');
-  const throttled = result.throttled.map((w) => `${formatTime(w.from)} → ${formatTime(w.until)}`).join(', ');
+  const throttled = result.throttled.map(span).join(', ');
   const out = [
     `${s.bold('Strikes')} ${result.strikes.length}${strikes ? s.dim(` (${strikes})`) : ''}`,
     `${s.bold('Throttled')} ${throttled ? s.red(throttled) : 'never'}`,
@@ -137,8 +144,7 @@ export function stateReport(w: WorldState, s: Style, end?: number): string[] {
   ];
 }
 
-const throttleText = (r: Result) =>
-  r.throttled.length ? r.throttled.map((w) => `${formatTime(w.from)} → ${formatTime(w.until)}`).join(', ') : 'never';
+const throttleText = (r: Result) => (r.throttled.length ? r.throttled.map(span).join(', ') : 'never');
 
 /**
  * Two results side by side: per push, fate A | fate B, with pushes whose fate differs marked `≠` (and

@@ -9,8 +9,11 @@ export interface Delivery {
   /** False when the system does not require a report for this push. */
   readonly enforced: boolean;
   readonly exemption?: Exemption;
-  /** Handed again: the app's process ended before it handled this push (`app.died`). */
-  readonly again?: true;
+  /**
+   * How many times it was handed back: the app's process ended before it handled this push
+   * (`app.died`). Its chain tells the first time only, so a burst does not repeat the same steps.
+   */
+  readonly again?: number;
 }
 
 /**
@@ -42,11 +45,18 @@ export type DeviceEvent =
 
 export type CallServicesEvent =
   | { type: 'push.voip'; push: string }
-  /** `lost`: the app had no PushKit delegate to receive it (LAUNCH-2): no report can come. */
-  | { type: 'push.handedToApp'; push: string; lost?: true }
+  /**
+   * The deliveries a launch was for, handed to the app together, as callservicesd decided them (it
+   * keeps none of them while the app launches: one event per launch and no copy of its pending map
+   * per push, which made a burst cost the square of its size). `lost`: the app had no PushKit
+   * delegate to receive them (LAUNCH-2): no report can come.
+   */
+  | { type: 'push.handedToApp'; deliveries: readonly Delivery[]; lost?: true }
   | { type: 'deadline.check'; push: string }
   | { type: 'callkit.reported'; push: string }
   | { type: 'callkit.callsChanged'; live: number }
+  /** EXEMPT-1: the news that the app's last call ended reaches callservicesd's view, `foregroundStateLag` late. */
+  | { type: 'oncall.clear' }
   | { type: 'app.stateChanged'; foreground: boolean; running: boolean; debugger: boolean }
   | { type: 'app.crashed'; push: string }
   /** The handler returned without reporting, and the debugger kept PushKit from crashing the app (DBG-1). */
@@ -63,8 +73,17 @@ export interface CallRef {
 }
 
 export type AppEvent =
-  | { type: 'push.deliver'; delivery: Delivery }
+  /**
+   * VoIP pushes handed to the app: one as it arrives, or all those a process that ended had left
+   * (`again`), together (one event, not one per push: a burst handed back after each crash copied
+   * the launch queue once per push).
+   */
+  | { type: 'push.deliver'; deliveries: readonly Delivery[] }
   | { type: 'push.background'; push: string }
+  /** The phone's network path to the app's server (CALL-1): usable network, no broken NAT in the way. */
+  | { type: 'network.path'; up: boolean }
+  /** The user locked the phone: a foreground app goes to the background as with the home gesture (EXEMPT-1). */
+  | { type: 'screen.locked' }
   | { type: 'app.action'; action: AppAction }
   | { type: 'app.kill'; push: string; rule: 'PK-1' | 'KILL-1' }
   | { type: 'call.cancelled'; push: string }
@@ -77,7 +96,12 @@ export type AppEvent =
   | { type: 'handler.start'; push: string; gen: number }
   | { type: 'handler.report'; push: string; gen: number }
   | { type: 'handler.return'; push: string; gen: number }
-  | { type: 'call.endNow'; push: string; reason: 'report-then-end' | 'cancelled' | 'reuse-ended'; gen: number }
+  | {
+      type: 'call.endNow';
+      push: string;
+      reason: 'report-then-end' | 'cancelled' | 'reuse-ended' | 'cancel-push';
+      gen: number;
+    }
   | { type: 'cancel.learn'; push: string; gen: number };
 
 export type CallKitEvent =

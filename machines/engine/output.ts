@@ -8,7 +8,26 @@ import type { Expectation } from '../scenario/types';
 
 /** The result and trace pieces built from a finished run's journal and histories. */
 
-export function toPushResult(record: PushRecord): PushResult {
+/** When a VoIP push rang: its first CALL-1 step, for a fate that rang (`rang`, `stale`). */
+function rangAt(record: PushRecord): number | undefined {
+  if (record.kind !== 'voip' || (record.fate !== 'rang' && record.fate !== 'stale')) return undefined;
+  return record.steps.find((s) => s.rule === 'CALL-1')?.at;
+}
+
+/** Whether the push rang more than `lateAfter` after it was sent (an estimate: CALL-1). */
+function isLate(record: PushRecord, lateAfter: number): boolean {
+  const at = rangAt(record);
+  return at !== undefined && at - record.sentAt > lateAfter;
+}
+
+/** `90 s`, `4 min`, `2 h`: a delay for sentences. */
+function roughly(ms: number): string {
+  if (ms < 120_000) return `${Math.round(ms / 100) / 10} s`;
+  if (ms < 2 * 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${Math.round(ms / 360_000) / 10} h`;
+}
+
+export function toPushResult(record: PushRecord, lateAfter: number): PushResult {
   let fate = record.fate;
   // A copy: a later re-simulation may roll the journal back.
   const steps = record.steps.slice();
@@ -27,13 +46,23 @@ export function toPushResult(record: PushRecord): PushResult {
     why.push(`${s.why} (${s.rule})`);
   }
   if (note) why.push(note);
+  const late = isLate(record, lateAfter);
+  if (late) {
+    why.push(
+      `It rang ${roughly(rangAt(record)! - record.sentAt)} after it was sent; the caller had most likely given up (Ringside's estimate: later than ${roughly(lateAfter)} is late).`,
+    );
+  }
   // Optional fields only when set, in the result's key order.
   const out: { -readonly [K in keyof PushResult]?: PushResult[K] } = {
     id: record.id,
     kind: record.kind,
     sentAt: record.sentAt,
   };
-  if (record.deliveredAt !== undefined) out.deliveredAt = record.deliveredAt;
+  if (record.deliveredAt !== undefined) {
+    out.deliveredAt = record.deliveredAt;
+    out.delay = record.deliveredAt - record.sentAt;
+  }
+  if (late) out.late = true;
   out.fate = fate;
   out.rules = rules;
   out.why = why.join(' ');
@@ -49,8 +78,9 @@ export function toPushResult(record: PushRecord): PushResult {
  * step objects in the same order (the journal's steps never change once made). A re-simulation hands
  * out the earlier result again for such a push instead of building an equal one.
  */
-export function madeFrom(result: PushResult, record: PushRecord): boolean {
+export function madeFrom(result: PushResult, record: PushRecord, lateAfter: number): boolean {
   if (
+    (result.late === true) !== isLate(record, lateAfter) ||
     result.id !== record.id ||
     result.kind !== record.kind ||
     result.sentAt !== record.sentAt ||

@@ -20,6 +20,13 @@ export interface PushResult {
   readonly sentAt: number;
   /** When the push reached the phone (apsd); absent when it never did. */
   readonly deliveredAt?: number;
+  /** How long after it was sent it reached the phone (`deliveredAt - sentAt`); absent when it never did. */
+  readonly delay?: number;
+  /**
+   * A VoIP push that rang more than `params.lateAfter` after it was sent (Ringside's estimate: the
+   * caller had most likely given up by then).
+   */
+  readonly late?: true;
   readonly fate: Fate;
   /** Rule IDs in the order they applied. */
   readonly rules: readonly string[];

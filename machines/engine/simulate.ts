@@ -375,8 +375,8 @@ export class Simulator {
     const pushes = journal.order.map((id) => {
       const record = journal.push(id);
       const before = this.given.get(id);
-      if (before && madeFrom(before, record)) return before;
-      const result = toPushResult(record);
+      if (before && madeFrom(before, record, env.params.lateAfter)) return before;
+      const result = toPushResult(record, env.params.lateAfter);
       this.given.set(id, result);
       return result;
     });

@@ -11,7 +11,8 @@ export interface Rule extends RuleText {
 }
 
 function titleOf(text: string): string {
-  const first = (/^(.+?[.])(\s|$)/.exec(text)?.[1] ?? text).replace(/[.]$/, '').replace(/`/g, '');
+  // A sentence ends at a full stop that does not close "e.g." or "i.e.".
+  const first = (/^(.+?(?<!\be\.g|\bi\.e)[.])(\s|$)/.exec(text)?.[1] ?? text).replace(/[.]$/, '').replace(/`/g, '');
   return first.length <= 70 ? first : `${first.slice(0, 69).replace(/\s+\S*$/, '')}…`;
 }
 

@@ -188,6 +188,13 @@ describe('loadScenario', () => {
     expect(r.ok && r.migratedFrom).toBe('ringside.scenario/v0');
   });
 
+  it('refuses a phone that starts locked with the app in the foreground, naming both fields (EXEMPT-1)', () => {
+    const locked = loadScenario({ ...minimal, device: { locked: true, app: 'foreground' } });
+    expect(errorsOf(locked).join('\n')).toMatch(/device\.app.*device\.locked|device\.locked.*device\.app/);
+    // locked is true by default: a foreground app needs "locked": false said
+    expect(loadScenario({ ...minimal, device: { app: 'foreground' } }).ok).toBe(false);
+    expect(loadScenario({ ...minimal, device: { locked: false, app: 'foreground' } }).ok).toBe(true);
+  });
   it('refuses unknown formats, naming the known ones', () => {
     expect(errorsOf(loadScenario({ ...minimal, format: 'nope' }))).toEqual([
       'format: "nope" is not a scenario format this version of Ringside knows ("ringside.scenario/v1")',

@@ -293,6 +293,14 @@ function checkReferences(file: ParsedScenarioFile, indexMap: readonly number[]):
   const voip = new Set<string>();
   const path = (k: number, key: string) => `timeline[${indexMap[k] ?? k}].${key}`;
   if (file.duration <= 0) errors.push({ path: 'duration', message: 'must be more than 0' });
+  // EXEMPT-1: locking sends a foreground app to the background, so a phone cannot start both.
+  if (file.device.locked && file.device.app === 'foreground') {
+    errors.push({
+      path: 'device.app',
+      message:
+        'is "foreground" while device.locked is true (the default): a locked phone has no app in the foreground; set "device.locked": false, or start the app in "background"',
+    });
+  }
   file.timeline.forEach((e, k) => {
     const pushId = sentPushId(e);
     if (pushId !== undefined) {

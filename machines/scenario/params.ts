@@ -177,8 +177,19 @@ export const PARAMS = {
     unit: 'ms',
     provenance: 'estimate',
     rules: ['CALL-1'],
-    sources: ['001'],
-    about: 'How long an unanswered incoming call rings before the app gives up and ends it.',
+    // No source states it: 001 says only that the call stays "until the app ends it or it times out".
+    sources: [],
+    about:
+      "Ringside's own choice, not from the sources: how long an unanswered incoming call rings before the app gives up and ends it.",
+  },
+  lateAfter: {
+    default: 20 * S,
+    unit: 'ms',
+    provenance: 'estimate',
+    rules: ['CALL-1'],
+    sources: [],
+    about:
+      "Ringside's estimate, not from the sources: a VoIP push that rings later than this after it was sent is marked late (the caller has most likely given up).",
   },
 } as const satisfies Record<string, ParamSpec>;
 

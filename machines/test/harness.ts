@@ -72,7 +72,8 @@ export function scenario(setup: Setup, events: readonly [Duration, EventInput][]
     device: {
       ios: parseIos(setup.device?.ios ?? '18.5'),
       network: setup.device?.network ?? 'wifi',
-      locked: setup.device?.locked ?? true,
+      // A locked phone has no app in the foreground (EXEMPT-1; the loader refuses it).
+      locked: setup.device?.locked ?? setup.device?.app !== 'foreground',
       app: setup.device?.app ?? 'suspended',
     },
     app: {

@@ -182,6 +182,13 @@ describe('PK-1', () => {
     const first = run.output.trace.intervals.find((i) => i.kind === 'deadline' && i.push === 'b');
     expect(first).toMatchObject({ from: 1_100, to: 3_100, endedBy: 'PK-1' });
   });
+  it('"as PushKit requires" appears only where a report was required', () => {
+    const requires = (app: 'foreground' | 'background') =>
+      given({ device: { app } }).at('0s', push('c')).run().push('c').why.includes('as PushKit requires');
+    expect(requires('background')).toBe(true);
+    // callservicesd saw it in the foreground: no report was required (EXEMPT-1)
+    expect(requires('foreground')).toBe(false);
+  });
   it('reporting before the handler returns is fine', () => {
     expect(given().at('0s', push('c')).run().fate('c')).toBe('rang');
   });

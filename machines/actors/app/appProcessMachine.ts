@@ -5,7 +5,7 @@ import type { Handling } from './pushHandler';
 import { handle, handlerReturned, report } from './mainThread';
 import { die, handOverLaunched, noteLaunch, watchdogKill } from './processLifecycle';
 import { notifySystem, resetByUser, setDebugger, setForeground } from './systemView';
-import { hearCancellation, learnCancellation, receiveBackgroundPush } from './cancellations';
+import { hearCancellation, learnCancellation, receiveBackgroundPush, setPath } from './cancellations';
 
 export interface AppContext {
   readonly env: SimEnv;
@@ -30,6 +30,8 @@ export interface AppContext {
   readonly calls: readonly CallRef[];
   /** The app has reached its server since it started, so it learns cancellations at once. */
   readonly synced: boolean;
+  /** The phone has a network path to the app's server (CALL-1): offline, the app learns nothing. */
+  readonly online: boolean;
   /** What callservicesd was last told about the app (it is told only of changes). */
   readonly toldSystem?: { readonly running: boolean; readonly foreground: boolean };
   /** Counts process launches; a timer from an earlier process is ignored. */
@@ -93,7 +95,7 @@ export const appProcessMachine = setup({
     setDebugger: enqueueActions(({ context, event, enqueue }) => setDebugger(context, event, enqueue)),
     queueLaunch: assign({
       launchPending: ({ context, event }) =>
-        event.type === 'push.deliver' ? [...context.launchPending, event.delivery] : context.launchPending,
+        event.type === 'push.deliver' ? [...context.launchPending, ...event.deliveries] : context.launchPending,
       launchedByUser: ({ context, event }) => (event.type === 'push.deliver' ? context.launchedByUser : true),
     }),
     noteLaunch: ({ context, event }) => noteLaunch(context, event),
@@ -112,6 +114,9 @@ export const appProcessMachine = setup({
     die: enqueueActions(({ context, event, enqueue }) => die(context, event, enqueue)),
     learnCancellation: enqueueActions(({ context, event, enqueue }) => learnCancellation(context, event, enqueue)),
     hearCancellation: enqueueActions(({ context, event, enqueue }) => hearCancellation(context, event, enqueue)),
+    setPath: enqueueActions(({ context, event, enqueue }, params: { running: boolean }) =>
+      setPath(context, event, params, enqueue),
+    ),
     endCall: enqueueActions(({ event, enqueue }) => {
       if (event.type !== 'call.endNow') return;
       enqueue.sendTo(to(ACTOR.callKit), msg.callKit({ type: 'callkit.end', push: event.push, reason: event.reason }));
@@ -142,6 +147,7 @@ export const appProcessMachine = setup({
       reported: new Set(),
       calls: [],
       synced: false,
+      online: input.env.scenario.device.network === 'wifi' || input.env.scenario.device.network === 'cellular',
       generation: 0,
       decisions: new Map(),
     };
@@ -151,6 +157,7 @@ export const appProcessMachine = setup({
     'callkit.callsChanged': { actions: 'setCalls' },
     'call.cancelled': { actions: 'hearCancellation' },
     'belief.sync': { actions: 'syncBelief' },
+    'network.path': { actions: { type: 'setPath', params: { running: false } } },
   },
   states: {
     starting: {
@@ -198,6 +205,8 @@ export const appProcessMachine = setup({
           { target: 'running.background', actions: ['handOverLaunched', 'handle'] },
         ],
         'launch.watchdog': { target: 'notRunning', actions: ['watchdogKill', 'die'] },
+        // EXEMPT-1: locking during a launch the user started ends it in the background, as the home gesture.
+        'screen.locked': { actions: assign({ launchedByUser: false }) },
         'app.action': [
           { guard: { type: 'isAction', params: { action: 'foreground' } }, actions: assign({ launchedByUser: true }) },
           { guard: { type: 'isAction', params: { action: 'background' } }, actions: assign({ launchedByUser: false }) },
@@ -224,6 +233,7 @@ export const appProcessMachine = setup({
         'handler.report': { guard: 'isThisProcess', actions: 'report' },
         'handler.return': { guard: 'isThisProcess', actions: 'handlerReturned' },
         'cancel.learn': { guard: 'isThisProcess', actions: 'learnCancellation' },
+        'network.path': { actions: { type: 'setPath', params: { running: true } } },
         'call.endNow': { guard: 'isThisProcess', actions: 'endCall' },
         'app.kill': { target: 'notRunning', actions: 'die' },
         'app.action': [
@@ -244,6 +254,8 @@ export const appProcessMachine = setup({
           on: {
             // A push to a foreground app does not change its state.
             'push.deliver': { actions: 'handle' },
+            // EXEMPT-1: locking the phone is the home gesture: the same lag, the same race.
+            'screen.locked': { target: 'background' },
             'app.action': [
               { guard: { type: 'isAction', params: { action: 'foreground' } } },
               { guard: { type: 'isAction', params: { action: 'background' } }, target: 'background' },

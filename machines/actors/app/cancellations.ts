@@ -10,7 +10,8 @@ import type { AppContext, AppEnqueue } from './appProcessMachine';
 
 /** The app has reached its server (`cancel.learn`): it ends the calls already cancelled and hears of later ones. */
 export function learnCancellation(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
-  if (event.type !== 'cancel.learn') return;
+  // CALL-1: offline it reaches nothing; it tries again when the network is back (`setPath`).
+  if (event.type !== 'cancel.learn' || !context.online) return;
   enqueue.assign({ synced: true });
   for (const call of context.calls) {
     if (context.env.journal.cancelledAt.has(call.push)) {
@@ -24,12 +25,26 @@ export function learnCancellation(context: AppContext, event: AppEvent, enqueue:
 
 /** A call was cancelled and the app, synced, hears of it at once: it ends that call if it has it. */
 export function hearCancellation(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
-  if (event.type !== 'call.cancelled' || !context.synced) return;
+  if (event.type !== 'call.cancelled' || !context.synced || !context.online) return;
   if (context.calls.some((c) => c.push === event.push)) {
     enqueue.raise(
       { type: 'call.endNow', push: event.push, reason: 'cancelled', gen: context.generation },
       { delay: 0, id: `end:${event.push}` },
     );
+  }
+}
+
+/**
+ * The phone's path to the app's server changes (CALL-1): offline the app loses its server and learns
+ * nothing; when the path is back, a running app reaches its server `learnsCancellation` later.
+ */
+export function setPath(context: AppContext, event: AppEvent, params: { running: boolean }, enqueue: AppEnqueue): void {
+  if (event.type !== 'network.path') return;
+  enqueue.assign(event.up ? { online: true } : { online: false, synced: false });
+  const learns = context.env.scenario.app.learnsCancellation;
+  if (event.up && params.running && learns !== 'never') {
+    enqueue.cancel('learn:network');
+    enqueue.raise({ type: 'cancel.learn', push: '', gen: context.generation }, { delay: learns, id: 'learn:network' });
   }
 }
 

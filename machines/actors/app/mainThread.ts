@@ -15,7 +15,7 @@ import type { AppContext, AppEnqueue } from './appProcessMachine';
  * One assign for all of it (each assign costs xstate a snapshot).
  */
 export function handle(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
-  let c = event.type === 'push.deliver' ? { ...context, queue: [...context.queue, event.delivery] } : context;
+  let c = event.type === 'push.deliver' ? { ...context, queue: [...context.queue, ...event.deliveries] } : context;
   const started = startHandler(c, event, enqueue);
   if (started) {
     c = started;

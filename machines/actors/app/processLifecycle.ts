@@ -14,13 +14,17 @@ import type { AppContext, AppEnqueue } from './appProcessMachine';
 export function noteLaunch(context: AppContext, event: AppEvent): void {
   if (event.type !== 'push.deliver') return;
   const launch = secs(context.env.scenario.app.launch);
-  context.env.journal.step(
-    event.delivery.push,
-    'LAUNCH-1',
-    event.delivery.again
-      ? `The system launched the app again in the background (${launch}) to hand it this push once more; callservicesd's deadline starts again after launch.`
-      : `The app was not running, so the system launched it in the background (${launch}); callservicesd's deadline starts only after launch.`,
-  );
+  for (const d of event.deliveries) {
+    // Handed back more than once: the chain told it the first time (no repeated steps).
+    if ((d.again ?? 0) > 1) continue;
+    context.env.journal.step(
+      d.push,
+      'LAUNCH-1',
+      d.again
+        ? `The system launched the app again in the background (${launch}) to hand it this push once more; callservicesd's deadline starts again after launch.`
+        : `The app was not running, so the system launched it in the background (${launch}); callservicesd's deadline starts only after launch.`,
+    );
+  }
 }
 
 /**
@@ -49,13 +53,16 @@ export function handOverLaunched(context: AppContext, enqueue: AppEnqueue): void
   const { journal } = context.env;
   const queue = [...context.queue];
   const lost = !context.env.scenario.app.delegateAtLaunch;
-  for (const d of context.launchPending) {
+  if (context.launchPending.length > 0) {
+    const deliveries = context.launchPending;
     enqueue.sendTo(
       to(ACTOR.callServices),
       msg.callServices(
-        lost ? { type: 'push.handedToApp', push: d.push, lost } : { type: 'push.handedToApp', push: d.push },
+        lost ? { type: 'push.handedToApp', deliveries, lost } : { type: 'push.handedToApp', deliveries },
       ),
     );
+  }
+  for (const d of context.launchPending) {
     if (lost) {
       journal.step(
         d.push,
@@ -98,7 +105,7 @@ export function die(context: AppContext, event: AppEvent, enqueue: AppEnqueue): 
   const unhandled = [...context.launchPending, ...context.queue];
   if (unhandled.length > 0) {
     const endedBy = endedByOf(event);
-    for (const d of unhandled) explainDeath(context, d.push, event);
+    for (const d of unhandled) if (d.again === undefined) explainDeath(context, d.push, event);
     enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.died', unhandled, endedBy }));
   }
   enqueue.assign({

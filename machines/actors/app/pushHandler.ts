@@ -115,11 +115,13 @@ export function startHandler(context: AppContext, event: AppEvent, enqueue: AppE
 
 /** The handler reports the call to CallKit, as it decided when it started. Returns the updated context. */
 export function reportCall(context: AppContext, push: string, enqueue: AppEnqueue): AppContext {
-  const decision = context.decisions.get(push)?.decision;
-  if (!decision || decision.action !== 'report') return context;
+  const handling = context.decisions.get(push);
+  const decision = handling?.decision;
+  if (!handling || !decision || decision.action !== 'report') return context;
   const { env } = context;
   const app = env.scenario.app;
-  if (app.report.mode === 'sync' && enforcesReporting(env)) {
+  // Only where a report was required (not foreground or on a call, EXEMPT-1; not before iOS 13).
+  if (app.report.mode === 'sync' && enforcesReporting(env) && handling.delivery.enforced) {
     env.journal.step(
       push,
       'PK-1',
@@ -142,6 +144,13 @@ export function reportCall(context: AppContext, push: string, enqueue: AppEnqueu
     enqueue.raise(
       { type: 'call.endNow', push, reason: 'report-then-end', gen: context.generation },
       { delay: env.params.foregroundEndAfter, id: `end:${push}` },
+    );
+  } else if (env.journal.push(push).cancels !== undefined && decision.reuses === undefined) {
+    // CALL-1/CALL-2: a VoIP cancellation reported as a call of its own; the app read the payload,
+    // so it ends that call at once rather than let it ring.
+    enqueue.raise(
+      { type: 'call.endNow', push, reason: 'cancel-push', gen: context.generation },
+      { delay: 0, id: `end:${push}` },
     );
   } else if (context.synced && env.journal.cancelledAt.has(push)) {
     // CALL-2: report at once, then end the call as soon as the app knows it is gone.

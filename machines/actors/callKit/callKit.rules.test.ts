@@ -66,6 +66,38 @@ describe('CALL-1', () => {
     expect(run.fate('c')).toBe('rang');
     expect(run.state('5.1s').callKit.calls).toEqual([]);
   });
+  it('offline, the app learns nothing: it hears of the cancellation learnsCancellation after the network is back', () => {
+    const run = given({ app: { learnsCancellation: '2s' } })
+      .at('0s', push('c'))
+      .at('10s', network('offline'))
+      .at('15s', cancel('c', 'none'))
+      .at('40s', network('wifi'))
+      .run();
+    expect(run.state('39s').callKit.calls[0]?.status).toBe('ringing');
+    expect(run.state('41s').callKit.calls[0]?.status).toBe('ringing');
+    expect(run.state('42.5s').callKit.calls).toEqual([]);
+    // online, the same app hears of it at once
+    const online = given({ app: { learnsCancellation: '2s' } })
+      .at('0s', push('c'))
+      .at('15s', cancel('c', 'none'))
+      .run();
+    expect(online.state('15.1s').callKit.calls).toEqual([]);
+  });
+  it('every delivered push shows its delay; one that rang later than lateAfter (an estimate) is marked late', () => {
+    const late = (params = {}) =>
+      given({ duration: '10m', params })
+        .at('-30s', network('offline'))
+        .at('0s', push('c', { expiration: '1h' }))
+        .at('4m', network('wifi'))
+        .run()
+        .push('c');
+    expect(late()).toMatchObject({ fate: 'rang', delay: 242_000, late: true });
+    expect(late().why).toContain('rang 4 min after it was sent; the caller had most likely given up');
+    expect(late({ lateAfter: '5m' }).late).toBeUndefined();
+    const prompt = given().at('0s', push('c')).run().push('c');
+    expect(prompt.delay).toBe(100);
+    expect(prompt.late).toBeUndefined();
+  });
   it('an unanswered call stops ringing after the ring timeout', () => {
     const run = given({ duration: '2m' }).at('0s', push('c')).run();
     expect(run.state('59s').callKit.calls[0]?.status).toBe('ringing');
@@ -84,6 +116,16 @@ describe('CALL-2', () => {
     expect(good.fate('c')).toBe('stale');
     expect(good.rules('c')).toContain('CALL-2');
     expect(good.strikes()).toBe(0);
+  });
+  it('a VoIP cancellation push reported as a call of its own is ended at once: it does not ring on', () => {
+    const run = given({ app: { onCall: 'report-new' } })
+      .at('0s', push('c'))
+      .at('5s', cancel('c', 'voip'))
+      .run();
+    expect(run.strikes()).toBe(0);
+    expect(run.rules('cancel-c')).toContain('CALL-2');
+    // both calls are gone: the cancelled one and the cancellation's own
+    expect(run.state('5.2s').callKit.calls).toEqual([]);
   });
   it('delaying the report to check first is a PK-1 violation', () => {
     const bad = given({ app: { report: '3s' } })
@@ -116,6 +158,21 @@ describe('AUDIO-2', () => {
       .run();
     expect(run.push('c').audio).toBe('two-way');
     expect(run.rules('c')).toContain('AUDIO-2');
+  });
+  const directSetActive = (app: 'foreground' | 'background', crash: boolean) => {
+    const b = given({ device: { app }, app: { activatesAudioSession: true } });
+    if (crash) b.at('-10s', { do: 'mediaserverd-crash' });
+    return b.at('0s', push('c')).at('3s', answer('c')).run();
+  };
+  it('direct setActive in the foreground masks a null session: the call has audio', () => {
+    const run = directSetActive('foreground', true);
+    expect(run.push('c').audio).toBe('two-way');
+    expect(run.rules('c')).toContain('AUDIO-2');
+    // in the background the same app gets none (AUDIO-1)
+    expect(directSetActive('background', true).push('c').audio).toBe('none');
+  });
+  it('direct activation with a valid session still gives one-way audio in the foreground (AUDIO-5)', () => {
+    expect(directSetActive('foreground', false).push('c').audio).toBe('one-way');
   });
 });
 

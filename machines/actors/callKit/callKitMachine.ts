@@ -131,9 +131,18 @@ export const callKitMachine = setup({
               ? `Nobody answered for ${secs(params.ringTimeout)} (an estimate); the app ended the call.`
               : event.type === 'callkit.end' && event.reason === 'cancelled'
                 ? 'The app learned the caller had cancelled and ended the call.'
-                : event.type === 'callkit.end' && event.reason === 'report-then-end'
-                  ? `The app ended the call ${secs(params.foregroundEndAfter)} after reporting it, as its foreground policy says.`
-                  : 'The app ended the call it had to report.';
+                : event.type === 'callkit.end' && event.reason === 'cancel-push'
+                  ? 'The push was itself the cancellation: the app reported it as PushKit requires and ended that call at once.'
+                  : event.type === 'callkit.end' && event.reason === 'report-then-end'
+                    ? `The app ended the call ${secs(params.foregroundEndAfter)} after reporting it, as its foreground policy says.`
+                    : 'The app ended the call it had to report.';
+      if (event.type === 'callkit.end' && event.reason === 'cancel-push') {
+        journal.step(
+          push,
+          'CALL-2',
+          'The push was itself a cancellation: the app read its payload, reported it as a call (required before iOS 26.4) and ended that call at once, so it did not ring on.',
+        );
+      }
       if (event.type === 'callkit.end' && event.reason === 'cancelled') {
         journal.step(
           push,
@@ -155,7 +164,14 @@ export const callKitMachine = setup({
       const { journal } = context.env;
       const app = context.env.scenario.app;
       let audio: AudioOutcome = 'two-way';
-      if (!context.sessionValid) {
+      if (!context.sessionValid && app.activatesAudioSession && call.ui === 'in-app') {
+        // AUDIO-2: the app, in the foreground, activates its session itself: that masks the fault.
+        journal.step(
+          event.push,
+          'AUDIO-2',
+          'callservicesd held a null audio session ID, but the app, in the foreground, called AVAudioSession.setActive itself, which masks the fault: the call had audio (mixing direct activation with CallKit causes other failures).',
+        );
+      } else if (!context.sessionValid) {
         audio = 'none';
         journal.step(
           event.push,

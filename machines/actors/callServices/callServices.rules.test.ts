@@ -47,12 +47,22 @@ describe('KILL-1', () => {
       .run();
     expect(run.fate('b')).toBe('crashed');
     expect(run.fate('a')).toBe('killed');
-    expect(run.push('a').why).toContain('had already ended, so there was nothing to kill');
+    expect(run.push('a').why).toContain('so callservicesd killed nothing');
     expect(run.strikes()).toBe(3);
     expect(run.output.trace.markers.filter((m) => m.kind === 'app.killed').map((m) => [m.at, m.push])).toEqual([
       [13_100, 'c'],
     ]);
     expect(run.state('8.2s').app.state).not.toBe('not-running');
+  });
+  it('a push whose process the user ended before the check: nothing is killed, and the strike is labelled an assumption', () => {
+    const run = given({ app: { blockMainThread: '8s' } })
+      .at('0s', push('c'))
+      .at('2s', appAction('force-quit'))
+      .run();
+    const why = run.push('c').why;
+    expect(why).toContain('closed by the user');
+    expect(why).toContain('Ringside assumes');
+    expect(why).not.toContain('killed the app');
   });
   it('6 s of blocking is inside the deadline', () => {
     expect(
@@ -180,6 +190,35 @@ describe('EXEMPT-1', () => {
       .run();
     expect(run.fate('c')).toBe('rang');
   });
+  it('locking the phone backgrounds a foreground app: a push 20 s later rings on the lock screen', () => {
+    const run = given({ device: { app: 'foreground', locked: false }, app: { foreground: 'skip' } })
+      .at('0s', { do: 'lock' })
+      .at('20s', push('c'))
+      .run();
+    expect(run.state('1s').app.state).toBe('background');
+    expect(run.fate('c')).toBe('rang');
+  });
+  it("locking has the home gesture's race: the app still believes it is foreground, skips, and is punished", () => {
+    const locked = given({ device: { app: 'foreground', locked: false }, app: { foreground: 'skip' } })
+      .at('0s', { do: 'lock' })
+      .at('0s', push('c'))
+      .run();
+    expect(locked.fate('c')).toBe('crashed');
+    expect(locked.rules('c')).toContain('EXEMPT-1');
+  });
+  it('a call that ended 50 ms before a push lands still counts as "on a call" for the usual lag', () => {
+    const after = (pushAt: Duration) =>
+      given({ device: { ios: '26.4' }, app: { checksMustReport: true, onCall: 'skip' } })
+        .at('0s', push('c1'))
+        .at('2s', answer('c1'))
+        .at('10s', { do: 'hangup', call: 'c1' })
+        .at(pushAt, push('c2'))
+        .run();
+    // c2 lands at 10.05 s: callservicesd has not yet heard the call ended, so no report is required
+    expect(after('9950ms').fate('c2')).toBe('exempt');
+    // lands at 10.6 s, after the 300 ms lag: it must be reported, and rings
+    expect(after('10500ms').fate('c2')).toBe('rang');
+  });
   it('an app already on a call may skip the report', () => {
     const run = given({ app: { onCall: 'skip' } })
       .at('0s', push('c1'))
@@ -245,6 +284,35 @@ describe('THROTTLE-1', () => {
     for (let i = 0; i < 4; i++) b.at(`${i}m`, push(`c${i}`));
     expect(b.run().fate('c3')).toBe('throttled');
   });
+  it('a push waiting to be handed over again when a crash starts the block ends throttled: no relaunch, no sixth strike', () => {
+    // Seven pushes at once to an app that never reports: each crash sends the rest back to be handed
+    // to a relaunched app, until the fifth crash starts the block.
+    const b = given({ duration: '1h', app: { report: 'never' } });
+    for (let i = 0; i < 7; i++) b.at(`${i}ms`, push(`c${i}`));
+    const run = b.run();
+    expect(run.strikes()).toBe(5);
+    expect(run.fate('c5')).toBe('throttled');
+    expect(run.fate('c6')).toBe('throttled');
+    expect(run.rules('c5')).toContain('THROTTLE-1');
+    const blockedAt = run.output.result.throttled[0]!.from;
+    expect(run.state(blockedAt + 10_000).app.state).toBe('not-running');
+  });
+  it('a burst to an app that never reports: no chain repeats a step, and none grows with the burst', () => {
+    const burst = (n: number) => {
+      const b = given({ duration: '1h', app: { report: 'never' }, device: { app: 'not-running' } });
+      for (let i = 0; i < n; i++) b.at(i, push(`p${i}`));
+      return b.run().output.result;
+    };
+    const small = burst(20);
+    const big = burst(200);
+    for (const p of big.pushes) {
+      const steps = p.steps.map((x) => `${x.rule}: ${x.why}`);
+      expect(new Set(steps).size, p.id).toBe(steps.length);
+    }
+    const longest = (r: typeof big) => Math.max(...r.pushes.map((p) => p.steps.length));
+    expect(longest(big)).toBe(longest(small));
+    expect(big.strikes).toHaveLength(5);
+  });
   it('alerts still get through while VoIP is blocked', () => {
     const run = failing()
       .at('2h', push('alert', { kind: 'alert' }))
@@ -263,19 +331,27 @@ describe('THROTTLE-2', () => {
     expect(run.output.result.throttled[0]?.until).toBe(24 * 3_600_000 + 100);
   });
   it('the block stays while 5 failures remain in the window, also ones that came during the block', () => {
-    const b = given({ duration: '25h', app: { report: 'never' } });
+    // Each handler blocks the main thread past the 7 s check: callservicesd kills the app (KILL-1).
+    const b = given({ duration: '25h', app: { report: 'never', blockMainThread: '8s' } });
     for (let i = 0; i < 5; i++) b.at(`${i * 10}m`, push(`c${i}`));
-    // Handed to the app just before the fifth failure blocked delivery: it fails during the block.
-    const run = b.at('2400.5s', push('late')).at('24h5m', push('still')).at('24h15m', push('free')).run();
-    expect(run.fate('late')).toBe('crashed');
+    // The user closes the app during c4's handler: c4's check still fails, at 40m 8.1s (the fifth).
+    // 'late' launches the app again just before that, and its own check fails during the block.
+    // (A push sent back by a crash or kill would instead end throttled, THROTTLE-1.)
+    const run = b
+      .at('2403s', appAction('force-quit'))
+      .at('2404s', push('late'))
+      .at('24h5m', push('still'))
+      .at('24h15m', push('free'))
+      .run();
+    expect(run.fate('late')).toBe('killed');
     expect(run.output.result.strikes.map((s) => s.push)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'late', 'free']);
     expect(run.fate('still')).toBe('throttled');
-    expect(run.fate('free')).toBe('crashed');
+    expect(run.fate('free')).toBe('killed');
     // The block runs from the fifth failure until the second leaves the window, in one piece ('free',
     // the fifth failure left in the window then, blocks delivery again).
     expect(run.output.result.throttled[0]).toEqual({
-      from: 40 * 60_000 + 1_100,
-      until: 24 * 3_600_000 + 10 * 60_000 + 1_100,
+      from: 40 * 60_000 + 8_100,
+      until: 24 * 3_600_000 + 10 * 60_000 + 8_100,
     });
   });
   it('deleting and reinstalling the app resets the count', () => {

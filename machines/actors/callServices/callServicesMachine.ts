@@ -3,7 +3,15 @@ import { ACTOR, to, enforcesReporting, type Enqueue, type SimEnv } from '../env'
 import { msg, type AppEvent, type CallServicesEvent, type Delivery } from '../events';
 import type { Strike, ThrottleWindow } from '../../engine/result';
 import { checkDeadline, deliver, startDeadline } from './reportCheck';
-import { block, endThrottle, extendThrottle, recordStrike, startThrottle, strikesInWindow } from './throttle';
+import {
+  block,
+  blockHandBack,
+  endThrottle,
+  extendThrottle,
+  recordStrike,
+  startThrottle,
+  strikesInWindow,
+} from './throttle';
 
 export interface PendingDelivery extends Delivery {
   readonly handedAt?: number;
@@ -35,7 +43,12 @@ export interface CallServicesContext {
 }
 
 /** What callservicesd's action modules (reportCheck.ts, throttle.ts) enqueue. */
-export type CallServicesEnqueue = Enqueue<CallServicesContext, CallServicesEvent, AppEvent, 'reportDeadline'>;
+export type CallServicesEnqueue = Enqueue<
+  CallServicesContext,
+  CallServicesEvent,
+  AppEvent,
+  'reportDeadline' | 'onCallLag'
+>;
 
 /**
  * callservicesd: receives VoIP pushes from apsd, hands them to the app, runs the ~7 s report check
@@ -50,6 +63,7 @@ export const callServicesMachine = setup({
   },
   delays: {
     reportDeadline: ({ context }) => context.env.params.callservicesdDeadline,
+    onCallLag: ({ context }) => context.env.params.foregroundStateLag,
   },
   guards: {
     isThrottleFull: ({ context }) =>
@@ -61,17 +75,22 @@ export const callServicesMachine = setup({
     deliver: enqueueActions(({ context, event, enqueue }) => deliver(context, event, enqueue)),
     redeliver: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'app.died') return;
-      const pending = new Map(context.pending);
+      // Their checks end with the process; each starts again when the relaunched app has the push
+      // (push.handedToApp), so none is kept meanwhile.
+      let pending: Map<string, PendingDelivery> | undefined;
+      const deliveries: Delivery[] = [];
       for (const unhandled of event.unhandled) {
-        const delivery: Delivery = { ...unhandled, again: true };
+        const delivery: Delivery = { ...unhandled, again: (unhandled.again ?? 0) + 1 };
         enqueue.cancel(`deadline:${delivery.push}`);
         context.env.journal.closeInterval(`deadline:${delivery.push}`, event.endedBy);
-        pending.set(delivery.push, delivery);
-        enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
+        if (context.pending.has(delivery.push)) (pending ??= new Map(context.pending)).delete(delivery.push);
+        deliveries.push(delivery);
       }
-      enqueue.assign({ pending });
+      enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', deliveries }));
+      if (pending) enqueue.assign({ pending });
     }),
     block: ({ context, event }) => block(context, event),
+    blockHandBack: enqueueActions(({ context, event, enqueue }) => blockHandBack(context, event, enqueue)),
     startDeadline: enqueueActions(({ context, event, enqueue }) => startDeadline(context, event, enqueue)),
     markReported: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'callkit.reported') return;
@@ -138,7 +157,15 @@ export const callServicesMachine = setup({
       pending.delete(event.push);
       return delivery ? { pending } : {};
     }),
-    seeCalls: assign(({ event }) => (event.type === 'callkit.callsChanged' ? { seesOnCall: event.live > 0 } : {})),
+    // EXEMPT-1: call state reaches callservicesd asynchronously: a call that has just ended still
+    // counts as "on a call" for `foregroundStateLag` (an estimate).
+    seeCalls: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== 'callkit.callsChanged') return;
+      enqueue.cancel('oncall.clear');
+      if (event.live > 0) enqueue.assign({ seesOnCall: true });
+      else enqueue.raise({ type: 'oncall.clear' }, { delay: 'onCallLag', id: 'oncall.clear' });
+    }),
+    clearOnCall: assign({ seesOnCall: false }),
   },
 }).createMachine({
   id: 'callServices',
@@ -157,6 +184,7 @@ export const callServicesMachine = setup({
     'push.handedToApp': { actions: 'startDeadline' },
     'callkit.reported': { actions: 'markReported' },
     'callkit.callsChanged': { actions: 'seeCalls' },
+    'oncall.clear': { actions: 'clearOnCall' },
     'app.stateChanged': { actions: 'seeApp' },
     'app.died': { actions: 'redeliver' },
     'app.unreported': { actions: 'noteUnreported' },
@@ -177,6 +205,8 @@ export const callServicesMachine = setup({
       exit: 'endThrottle',
       on: {
         'push.voip': { actions: 'block' },
+        // THROTTLE-1: no hand-over and no launch while blocked, also for pushes handed back by a crash.
+        'app.died': { actions: 'blockHandBack' },
         'app.crashed': { actions: 'crashStrike' },
         'app.reset': { target: 'delivering', actions: 'resetStrikes' },
         // THROTTLE-2: it lifts only when fewer than `throttleFailures` remain, counting failures that

@@ -17,16 +17,12 @@ import type { CallServicesContext, CallServicesEnqueue, PendingDelivery } from '
 export function deliver(context: CallServicesContext, event: CallServicesEvent, enqueue: CallServicesEnqueue): void {
   if (event.type !== 'push.voip') return;
   const delivery = decide(context, event.push);
-  enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', delivery }));
+  enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', deliveries: [delivery] }));
+  // For an app that is not running the deadline starts after launch, when the app hands the delivery
+  // back (push.handedToApp); nothing is kept meanwhile, and an exempt delivery has nothing to check.
+  if (!context.appRunning || !delivery.enforced) return;
   const pending = new Map(context.pending);
-  if (!context.appRunning) {
-    // The deadline starts after launch, when the app says it has the push (push.handedToApp).
-    pending.set(event.push, delivery);
-  } else if (!delivery.enforced) {
-    pending.delete(event.push); // nothing to check
-  } else {
-    pending.set(event.push, startCheck(context, delivery, enqueue));
-  }
+  pending.set(event.push, startCheck(context, delivery, enqueue));
   enqueue.assign({ pending });
 }
 
@@ -40,18 +36,14 @@ export function startDeadline(
   enqueue: CallServicesEnqueue,
 ): void {
   if (event.type !== 'push.handedToApp') return;
-  const delivery = context.pending.get(event.push);
-  if (!delivery) return;
-  const pending = new Map(context.pending);
-  if (!delivery.enforced) {
-    // Nothing to check for an exempt delivery: forget it.
-    pending.delete(event.push);
-    enqueue.assign({ pending });
-    return;
+  let pending: Map<string, PendingDelivery> | undefined;
+  for (const delivery of event.deliveries) {
+    if (!delivery.enforced) continue; // nothing to check for an exempt delivery
+    pending ??= new Map(context.pending);
+    const check = startCheck(context, delivery, enqueue);
+    pending.set(delivery.push, event.lost ? { ...check, lost: true } : check);
   }
-  const check = startCheck(context, delivery, enqueue);
-  pending.set(event.push, event.lost ? { ...check, lost: true } : check);
-  enqueue.assign({ pending });
+  if (pending) enqueue.assign({ pending });
 }
 
 /**
@@ -97,7 +89,7 @@ export function checkDeadline(
     event.push,
     'KILL-1',
     gone
-      ? `${checked} and found no reported call; the app's process it had handed the push to had already ended, so there was nothing to kill, but the failure counts (one strike).`
+      ? `${checked} and found no reported call; the app's process it had handed the push to had already ended (crashed, killed, or closed by the user), so callservicesd killed nothing. Ringside assumes the failure counts all the same (one strike): the sources do not say.`
       : `${checked}, found no reported call and killed the app with exception code 0xbaadca11 (one strike).`,
   );
   journal.fate(event.push, 'killed');

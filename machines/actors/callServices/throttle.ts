@@ -1,7 +1,7 @@
 import { formatWindow } from '../../engine/time';
 import type { CallServicesEvent } from '../events';
 import type { Strike } from '../../engine/result';
-import type { CallServicesContext, CallServicesEnqueue } from './callServicesMachine';
+import type { CallServicesContext, CallServicesEnqueue, PendingDelivery } from './callServicesMachine';
 
 /**
  * callservicesd's strike ledger and the throttle it trips, for callServicesMachine's actions: each
@@ -44,6 +44,35 @@ export function block(context: CallServicesContext, event: CallServicesEvent): v
     push: event.push,
     rule: 'THROTTLE-1',
   });
+}
+
+/**
+ * The app's process ended with pushes still waiting in it while VoIP delivery is blocked: the system
+ * neither hands them over again nor launches the app for them (THROTTLE-1), so each ends `throttled`
+ * and no further strike can come from it.
+ */
+export function blockHandBack(
+  context: CallServicesContext,
+  event: CallServicesEvent,
+  enqueue: CallServicesEnqueue,
+): void {
+  if (event.type !== 'app.died') return;
+  const { journal } = context.env;
+  let pending: Map<string, PendingDelivery> | undefined;
+  for (const d of event.unhandled) {
+    enqueue.cancel(`deadline:${d.push}`);
+    journal.closeInterval(`deadline:${d.push}`, event.endedBy);
+    if (context.pending.has(d.push)) (pending ??= new Map(context.pending)).delete(d.push);
+    const times = (d.again ?? 0) + 1;
+    journal.step(
+      d.push,
+      'THROTTLE-1',
+      `It was waiting to be handed to the app again (its process had ended before its turn ${times === 1 ? 'once' : `${times} times`}), but VoIP delivery was blocked by then: the system does not launch the app for it, so it never reached the app.`,
+    );
+    journal.fate(d.push, 'throttled');
+    journal.mark('callservicesd', 'push.throttled', `${d.push} throttled`, { push: d.push, rule: 'THROTTLE-1' });
+  }
+  if (pending) enqueue.assign({ pending });
 }
 
 /** The window is full: VoIP delivery is blocked until the oldest strike that matters leaves it (THROTTLE-1). */

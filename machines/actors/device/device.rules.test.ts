@@ -34,8 +34,9 @@ describe('DEV-1', () => {
     expect(wifi.push('c').deliveredAt).toBe(27_000);
     expect(slow.push('c').deliveredAt).toBe(31_000);
   });
-  it('after repeated failures apsd waits for its retry timer, losing minutes after the link recovers', () => {
-    const run = given({ duration: '20m', device: { network: 'cellular', locked: false } })
+  it('after repeated failures a sleeping phone waits for its retry timer, losing minutes after the link recovers', () => {
+    // apsdGiveUp is raised so that DEV-2's give-up does not mask the backoff.
+    const run = given({ duration: '20m', device: { network: 'cellular', locked: true }, params: { apsdGiveUp: '1h' } })
       .at('0s', network('cellular-poor'))
       .at('3m', network('cellular'), push('c'))
       .run();
@@ -69,15 +70,32 @@ describe('DEV-2', () => {
     const run = given().at('0s', { do: 'power', policy: 3 }).at('5s', push('c')).run();
     expect(run.fate('c')).toBe('rang');
   });
-  it('policy 3 stops apsd from connecting until the screen wakes', () => {
-    const run = given({ duration: '5m' })
-      .at('0s', network('offline'))
-      .at('10s', { do: 'power', policy: 3 })
-      .at('20s', network('wifi'))
-      .at('30s', push('c'))
+  it('policy 3 stops apsd from connecting until the screen wakes: the network coming back is not a wake', () => {
+    const dead = (screenWakeAt: string) =>
+      given({ duration: '5m' })
+        .at('0s', network('offline'))
+        .at('10s', { do: 'power', policy: 3 })
+        .at('20s', network('wifi'))
+        .at('30s', push('c'))
+        .at(screenWakeAt as '1m', { do: 'wake', by: 'screen' })
+        .run();
+    const run = dead('1m');
+    expect(run.state('50s').device.apsd).toBe('gave-up');
+    // the screen wakes at 60 s: apsd reconnects (2 s) and the held push is delivered.
+    expect(run.push('c').deliveredAt).toBe(62_000);
+    expect(run.rules('c')).toContain('DEV-2');
+    expect(dead('4m').push('c').deliveredAt).toBe(242_000);
+  });
+  it('an awake phone reconnects on any network change, with no backoff carried over from a poor-cellular spell', () => {
+    const run = given({ duration: '20m', device: { network: 'cellular', locked: false } })
+      .at('0s', network('cellular-poor'))
+      .at('3m', network('cellular'), push('c'))
       .run();
-    // the network change is itself a wake (DEV-2), so apsd reconnects at 20 s + 2 s.
-    expect(run.push('c').deliveredAt).toBe(30_100);
+    // apsd was in its retry timer (two failed attempts); the unlocked phone reconnects at once: 4 s.
+    expect(run.state('150s').device.apsd).toBe('backoff');
+    expect(run.push('c').deliveredAt).toBe(184_000);
+    // poor cellular is explained where it acts: not offline, the handshake never completed
+    expect(run.push('c').why).toContain('handshake with APNs never completed');
   });
 });
 
@@ -111,7 +129,8 @@ describe('DEV-3', () => {
     expect(run.fate('home')).toBe('undelivered');
   });
   it('a NAT that drops while the phone is offline breaks the network it joins next', () => {
-    const run = given({ duration: '10m', device: { network: 'offline' } })
+    // Unlocked: a locked phone would give up (DEV-2) and the move to cellular alone would not wake it.
+    const run = given({ duration: '10m', device: { network: 'offline', locked: false } })
       .at('0s', { do: 'nat-drop' })
       .at('30s', network('wifi'))
       .at('60s', push('c', { expiration: '1h' }))

@@ -1,6 +1,6 @@
 import { assign, enqueueActions, setup } from 'xstate';
-import type { Enqueue, SimEnv } from '../env';
-import type { ApnsEvent, AppEvent, CallServicesEvent, DeviceEvent } from '../events';
+import { ACTOR, to, type Enqueue, type SimEnv } from '../env';
+import { msg, type ApnsEvent, type AppEvent, type CallServicesEvent, type DeviceEvent } from '../events';
 import type { Network } from '../../scenario/types';
 import {
   linkDown,
@@ -47,6 +47,12 @@ const interfaceOf = (n: Network): Interface => (n === 'wifi' ? 'wifi' : n === 'o
 export const natInPath = (c: DeviceContext): boolean => c.natOn !== undefined && c.natOn === interfaceOf(c.network);
 const isUsable = (c: DeviceContext): boolean => (c.network === 'wifi' || c.network === 'cellular') && !natInPath(c);
 
+/** CALL-1: the app hears from its server only over a usable path; it is told when that changes. */
+function tellPath(before: DeviceContext, after: DeviceContext, enqueue: DeviceEnqueue): void {
+  const up = isUsable(after);
+  if (up !== isUsable(before)) enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'network.path', up }));
+}
+
 /**
  * The phone: network, lock, powerd's assertion policy and apsd's single connection to APNs
  * (PATH-1, DEV-1…3). Only this actor tells APNs whether the link is really up.
@@ -70,6 +76,9 @@ export const deviceMachine = setup({
     isOffline: ({ context }) => context.network === 'offline',
     isRestricted: ({ context }) => context.powerPolicy === 3,
     isLocked: ({ context }) => context.locked,
+    /** DEV-2: an unlocked phone is awake; a network change on its own does not wake a locked one. */
+    isAwake: ({ context }) => !context.locked,
+    isAsleepRestricted: ({ context }) => context.powerPolicy === 3 && context.locked,
     isInterfaceChange: ({ context, event }) =>
       event.type === 'network.changed' && interfaceOf(event.to) !== interfaceOf(context.network),
     hasTooManyFailures: ({ context }) => context.failures + 1 >= context.env.params.apsdBackoffAfter,
@@ -84,16 +93,31 @@ export const deviceMachine = setup({
       interfaceOf(event.to) === interfaceOf(context.network),
   },
   actions: {
-    setNetwork: assign(({ context, event }) => {
-      if (event.type !== 'network.changed') return {};
+    setNetwork: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'network.changed') return;
       // A NAT that dropped while the phone was offline is on the first network it joins.
       const joined = context.natOn === 'none' && event.to !== 'offline';
-      return joined ? { network: event.to, natOn: interfaceOf(event.to) } : { network: event.to };
+      const next: Partial<DeviceContext> = joined
+        ? { network: event.to, natOn: interfaceOf(event.to) }
+        : { network: event.to };
+      enqueue.assign(next);
+      tellPath(context, { ...context, ...next }, enqueue);
     }),
-    dropNat: assign({ natOn: ({ context }) => interfaceOf(context.network) }),
-    restoreNat: assign({ natOn: undefined }),
+    dropNat: enqueueActions(({ context, enqueue }) => {
+      const natOn = interfaceOf(context.network);
+      enqueue.assign({ natOn });
+      tellPath(context, { ...context, natOn }, enqueue);
+    }),
+    restoreNat: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ natOn: undefined });
+      tellPath(context, { ...context, natOn: undefined }, enqueue);
+    }),
     recordNetwork: ({ context }) => recordNetwork(context),
-    lock: assign({ locked: true }),
+    // EXEMPT-1: locking sends a foreground app to the background exactly as the home gesture does.
+    lock: enqueueActions(({ enqueue }) => {
+      enqueue.assign({ locked: true });
+      enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'screen.locked' }));
+    }),
     unlock: assign({ locked: false }),
     restrict: enqueueActions(({ context, enqueue }) => restrict(context, enqueue)),
     wake: enqueueActions(({ context, event, enqueue }) => wake(context, event, enqueue)),
@@ -164,6 +188,18 @@ export const deviceMachine = setup({
             guard: 'isGoingOffline',
             target: 'waitingForNetwork',
             actions: ['setNetwork', 'recordNetwork', { type: 'linkDown', params: { cause: 'offline' } }],
+          },
+          // DEV-2: under policy 3 a sleeping phone's connection that breaks stays down: a network
+          // change on its own is not a wake.
+          {
+            guard: 'isAsleepRestricted',
+            target: 'gaveUp',
+            actions: [
+              'setNetwork',
+              'recordNetwork',
+              { type: 'linkDown', params: { cause: 'network-change' } },
+              'markGaveUp',
+            ],
           },
           {
             guard: 'isInterfaceChange',
@@ -240,8 +276,12 @@ export const deviceMachine = setup({
           entry: 'showBackoff',
           after: { backoff: { target: 'attempting' } },
           on: {
-            // Same interface, better signal: apsd still waits for its retry timer (DEV-1's lost minutes).
-            'network.changed': { guard: 'isSameInterface', actions: ['setNetwork', 'recordNetwork'] },
+            'network.changed': [
+              // DEV-2: an awake phone reconnects on any network change, with no backoff carried over.
+              { guard: 'isAwake', target: 'attempting', actions: ['setNetwork', 'recordNetwork', 'wake'] },
+              // Asleep, same interface, better signal: apsd still waits for its retry timer (DEV-1's lost minutes).
+              { guard: 'isSameInterface', actions: ['setNetwork', 'recordNetwork'] },
+            ],
             'nat.restore': { actions: 'restoreNat' },
           },
         },
@@ -273,7 +313,9 @@ export const deviceMachine = setup({
       on: {
         'network.changed': [
           { guard: 'isGoingOffline', target: 'waitingForNetwork', actions: ['setNetwork', 'recordNetwork'] },
-          { guard: 'isInterfaceChange', target: 'trying', actions: ['setNetwork', 'recordNetwork', 'wake'] },
+          // DEV-2: connectivity coming back while the phone sleeps is not a wake; an awake phone
+          // reconnects on any network change.
+          { guard: 'isAwake', target: 'trying', actions: ['setNetwork', 'recordNetwork', 'wake'] },
           { actions: ['setNetwork', 'recordNetwork'] },
         ],
         'power.policy': { guard: ({ event }) => event.policy === 0, target: 'trying', actions: 'wake' },

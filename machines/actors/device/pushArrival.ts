@@ -42,6 +42,13 @@ function explainQueuedDelivery(context: DeviceContext, push: string): void {
       'A broken NAT had cut the connection while the phone believed it was still connected, so the push waited as if the phone were offline.',
     );
   }
+  if (outage?.cause === 'poor-link') {
+    journal.step(
+      push,
+      'DEV-1',
+      "The phone was on poor cellular: not offline, it had signal, but apsd's TLS handshake with APNs never completed, so nothing got through until the link improved (Ringside's model of `cellular-poor`; the sources describe the effect, not the cause).",
+    );
+  }
   const gaveUp = context.gaveUp;
   if (gaveUp?.to !== undefined && record.sentAt <= gaveUp.to && gaveUp.to - gaveUp.from > 0) {
     journal.step(
