@@ -436,7 +436,9 @@ export class Simulator {
  */
 function describeTimers(root: AnyActorRef, clock: VirtualClock<TimerMeta>): void {
   clock.describe = (meta) =>
-    meta ? `${meta.target}'s delayed event ${meta.event.type}${meta.id ? ` (id ${meta.id})` : ''}` : 'a timer';
+    meta
+      ? `${meta.target}'s delayed event ${meta.event.type}${meta.id && meta.id !== meta.event.type ? ` (id ${meta.id})` : ''}`
+      : 'a timer';
   const scheduler = root.system.scheduler;
   const schedule = scheduler.schedule.bind(scheduler);
   scheduler.schedule = (source, target, event, delay, id) => {

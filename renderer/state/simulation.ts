@@ -25,9 +25,14 @@ export function useSimulation(file: ScenarioFile): SimulationView | undefined {
   useEffect(warmUpOnce, []);
   const current = useMemo(() => {
     const loaded = loadScenario(file);
-    return loaded.ok
-      ? { output: simulator.run(loaded.scenario), scenario: loaded.scenario, errors: [] }
-      : { output: undefined, scenario: undefined, errors: loaded.errors };
+    if (!loaded.ok) return { output: undefined, scenario: undefined, errors: loaded.errors };
+    try {
+      return { output: simulator.run(loaded.scenario), scenario: loaded.scenario, errors: [] };
+    } catch (error) {
+      // An engine bug (a run that never ends stops with one, RunawayError): shown like the document's
+      // errors, the last result kept, instead of a blank page.
+      return { output: undefined, scenario: undefined, errors: [engineError(error)] };
+    }
   }, [file, simulator]);
   const [lastValid, setLastValid] = useState(current.output);
   if (current.output && current.output !== lastValid) setLastValid(current.output);
@@ -43,6 +48,12 @@ export function useSimulation(file: ScenarioFile): SimulationView | undefined {
 }
 
 export { formatErrors };
+
+/** An exception from the engine as an error of the document, worded for a bug report. */
+function engineError(error: unknown): ScenarioError {
+  const message = error instanceof Error ? error.message : String(error);
+  return { path: '', message: `${message} This is a bug in Ringside: please report it with this scenario.` };
+}
 
 let warm = false;
 
