@@ -53,6 +53,45 @@ describe('Journal: fates', () => {
   });
 });
 
+describe('Journal: what each call records', () => {
+  it('steps, delivery, call, audio, strikes, log events and markers, each at the time of the call', () => {
+    const { clock, journal, add } = setup();
+    add('p1');
+    clock.now = 250;
+    journal.step('p1', 'PK-1', 'handed to the app');
+    journal.delivered('p1');
+    journal.call('p1', 'uuid-1');
+    journal.audio('p1', 'one-way');
+    journal.strike({ at: 250, push: 'p1', cause: 'crashed' });
+    journal.log('callservicesd', 'a strike', { rule: 'THROTTLE-1', push: 'p1' });
+    journal.mark('app', 'crash', 'p1 crashed', { push: 'p1' });
+    journal.cancelled('p1');
+    const r = journal.push('p1');
+    expect(r.steps).toEqual([{ rule: 'PK-1', at: 250, why: 'handed to the app' }]);
+    expect([r.deliveredAt, r.call, r.audio]).toEqual([250, 'uuid-1', 'one-way']);
+    expect(journal.order).toEqual(['p1']);
+    expect(journal.strikes).toEqual([{ at: 250, push: 'p1', cause: 'crashed' }]);
+    expect(journal.events).toEqual([
+      { at: 250, lane: 'callservicesd', what: 'a strike', rule: 'THROTTLE-1', push: 'p1' },
+    ]);
+    expect(journal.markers).toEqual([{ lane: 'app', kind: 'crash', at: 250, label: 'p1 crashed', push: 'p1' }]);
+    expect(journal.cancelledAt.get('p1')).toBe(250);
+    expect(journal.time()).toBe(250);
+  });
+
+  it('closeAll keeps the opening order and never ends an interval before it began', () => {
+    const { clock, journal } = setup();
+    clock.now = 100;
+    journal.openInterval('b', 'network', 'b', 'B');
+    journal.openInterval('a', 'network', 'a', 'A');
+    journal.closeAll(Time.ms(50));
+    expect(journal.intervals.map((i) => [i.kind, i.from, i.to])).toEqual([
+      ['b', 100, 100],
+      ['a', 100, 100],
+    ]);
+  });
+});
+
 describe('Journal: rollback and replay', () => {
   it('undoes every kind of change after the checkpoint and nothing before it', () => {
     const { clock, journal, add } = setup();
