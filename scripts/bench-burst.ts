@@ -59,7 +59,7 @@ async function cost(s: Scenario, runs: number): Promise<Cost> {
   session.connect();
   await session.post('HeapProfiler.enable');
   await session.post('HeapProfiler.startSampling', {
-    samplingInterval: 4_096,
+    samplingInterval: 65_536,
     includeObjectsCollectedByMajorGC: true,
     includeObjectsCollectedByMinorGC: true,
   });
