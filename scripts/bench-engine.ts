@@ -12,6 +12,7 @@ import { Session } from 'node:inspector/promises';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sourceLookup, type SourceMapInput } from './sourcemap';
+import { burstVsSpread } from './bench-burst';
 
 /**
  * A busy but healthy day: pushes (every 7th an alert), answers and hangups of some VoIP calls,
@@ -167,6 +168,8 @@ const µs = (xs: number[]) => xs.map((x) => (x * 1000).toFixed(1)).join(', ');
 console.log(
   `per push: ${(k1 * 1000).toFixed(1)} µs at 1k (rounds ${µs(k1s)}), ${(k100 * 1000).toFixed(1)} µs at 100k (rounds ${µs(k100s)}) → ratio ${ratio.toFixed(2)}  (target ≤ 1.5: ${verdict(ratio <= 1.5)})`,
 );
+
+for (const line of await burstVsSpread()) console.log(line);
 
 /**
  * What xstate itself costs per event on this machine, with nothing of Ringside's: six bare actors

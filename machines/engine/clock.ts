@@ -1,4 +1,4 @@
-import type { SimTime } from './time';
+import { formatTime, type SimTime } from './time';
 
 /** The timer interface xstate's scheduler calls (`createActor(machine, { clock })`). */
 export interface SchedulerClock {
@@ -27,6 +27,46 @@ interface Timer<M> extends TimerKey {
   cancelled: boolean;
 }
 
+/**
+ * How many timers may fire at one instant before the run counts as a runaway: this many, plus
+ * `INSTANT_PER_EVENT` for each event of the timeline (2,000 pushes at 0 s all have their report
+ * check due at one later instant). The presets fire at most 2 timers at one instant and a run fires
+ * 2 to 5 per event in all; a timer that re-arms itself with no delay (a wrong comparison) fires
+ * without end and would freeze the UI.
+ */
+export const INSTANT_BUDGET = 1_000;
+/** See `INSTANT_BUDGET`. */
+export const INSTANT_PER_EVENT = 20;
+/**
+ * How many firings a whole run may make before it counts as a runaway: this many, plus
+ * `RUN_PER_EVENT` for each timeline event. Catches a loop that creeps forward in time (a timer
+ * re-armed a fraction of a millisecond ahead), which the per-instant budget cannot see. apsd's retry
+ * loop behind a dropped NAT fires twice per attempt and backoff (~6,400 times in 30 days).
+ */
+export const RUN_BUDGET = 1_000_000;
+/** See `RUN_BUDGET`. */
+export const RUN_PER_EVENT = 100;
+
+/**
+ * A run that never ends: a bug in the engine, never the user's doing. Names the simulated time and
+ * what fired last, so that the report points at the actor and the timer.
+ */
+export class RunawayError extends Error {
+  constructor(
+    /** The simulated time (ms) the run stood at. */
+    readonly at: number,
+    /** What fired last (`describe` of the timer, or the timeline event). */
+    readonly what: string,
+    /** Why it counts as a runaway. */
+    readonly reason: string,
+  ) {
+    super(
+      `engine bug: the simulation ran away at ${formatTime(at)} (t = ${at} ms: ${reason}); the last to fire was ${what}.`,
+    );
+    this.name = 'RunawayError';
+  }
+}
+
 /** A timer still to fire, as a checkpoint keeps it. */
 export interface PendingTimer<M> extends TimerKey {
   readonly meta: M | undefined;
@@ -52,13 +92,30 @@ export class VirtualClock<M = unknown> implements SchedulerClock {
   /** Plays the timeline's event at an index. */
   private fireAt: (index: number) => void = () => undefined;
   private cursor = 0;
+  /** Firings so far (timers and timeline events), and at the current instant (`runUntil`'s budget). */
+  private fired = 0;
+  private instantAt = NaN;
+  private instantTimers = 0;
+  private instantBudget: number;
+  private runBudget: number;
+  /** Names a timer for a runaway's error message (the actor and the event it delivers). */
+  describe: (meta: M | undefined) => string = () => 'a timer';
   /** Set just before a `setTimeout` call to describe the timer (see `Timer.meta`). */
   nextMeta: M | undefined;
   /** Set just before a `setTimeout` call to give the timer this exact place (restoring a checkpoint). */
   nextKey: TimerKey | undefined;
 
-  constructor(start: SimTime) {
+  /** `budget`: the bases of the firing budgets (`INSTANT_BUDGET`, `RUN_BUDGET`); tests use small ones. */
+  constructor(
+    start: SimTime,
+    private readonly budget: { readonly instant: number; readonly run: number } = {
+      instant: INSTANT_BUDGET,
+      run: RUN_BUDGET,
+    },
+  ) {
     this.current = start;
+    this.instantBudget = budget.instant;
+    this.runBudget = budget.run;
   }
 
   /** The current simulated time. */
@@ -103,6 +160,13 @@ export class VirtualClock<M = unknown> implements SchedulerClock {
     this.fireAt = (index) => fire(events[index]!);
     this.cursor = cursor;
     this.tier = 2;
+    this.instantBudget = this.budget.instant + INSTANT_PER_EVENT * events.length;
+    this.runBudget = this.budget.run + RUN_PER_EVENT * events.length;
+  }
+
+  /** How many timers and timeline events have fired on this clock. */
+  firings(): number {
+    return this.fired;
   }
 
   /** How many timeline events have fired. */
@@ -156,6 +220,7 @@ export class VirtualClock<M = unknown> implements SchedulerClock {
       if (due === undefined || due > end) break;
       if (beforeEach?.(eventFirst ? { due, tier: 1, seq: this.cursor } : top!)) return;
       this.current = due;
+      this.count(due, eventFirst ? undefined : top!);
       if (eventFirst) {
         this.fireAt(this.cursor++);
       } else {
@@ -165,6 +230,29 @@ export class VirtualClock<M = unknown> implements SchedulerClock {
       }
     }
     if (end > this.current) this.current = end;
+  }
+
+  /** Counts a firing against the budgets (`INSTANT_BUDGET`, `RUN_BUDGET`); throws `RunawayError` past them. */
+  private count(due: number, timer: Timer<M> | undefined): void {
+    if (due !== this.instantAt) {
+      this.instantAt = due;
+      this.instantTimers = 0;
+    }
+    this.fired++;
+    if (timer && ++this.instantTimers > this.instantBudget) {
+      throw new RunawayError(
+        due,
+        this.describe(timer.meta),
+        `${this.instantTimers} timers fired at this instant without the clock moving on`,
+      );
+    }
+    if (this.fired > this.runBudget) {
+      throw new RunawayError(
+        due,
+        timer ? this.describe(timer.meta) : `timeline event ${this.cursor + 1}`,
+        `${this.fired} firings, more than any scenario of this size needs`,
+      );
+    }
   }
 
   private dropCancelled(): void {

@@ -157,6 +157,11 @@ export class Simulator {
   resumedAt: number | undefined;
   /** Where the last run caught up with the run before it and took over the rest of it, if it did. */
   caughtUpAt: number | undefined;
+  /**
+   * Timers and timeline events the last run fired (a resumed run: from its checkpoint on): what a run
+   * costs, which must grow with the scenario's events, not with its duration.
+   */
+  firings = 0;
 
   run(scenario: Scenario): SimulationOutput {
     const firstAt = scenario.timeline.reduce((m, e) => Math.min(m, e.at), 0);
@@ -367,6 +372,7 @@ export class Simulator {
       });
       return false;
     });
+    this.firings = clock.firings();
     journal.closeAll(end);
     const finalCallServices = histories.callServices.at(end).context;
     root.stop();
@@ -429,6 +435,10 @@ export class Simulator {
  * so that a checkpoint can set the same events again on the actors of a resumed run.
  */
 function describeTimers(root: AnyActorRef, clock: VirtualClock<TimerMeta>): void {
+  clock.describe = (meta) =>
+    meta
+      ? `${meta.target}'s delayed event ${meta.event.type}${meta.id && meta.id !== meta.event.type ? ` (id ${meta.id})` : ''}`
+      : 'a timer';
   const scheduler = root.system.scheduler;
   const schedule = scheduler.schedule.bind(scheduler);
   scheduler.schedule = (source, target, event, delay, id) => {

@@ -197,22 +197,21 @@ class SimulationClient {
       this.lastValid = output;
       view = { output, scenario: answer.scenario, errors: [], stale: false, fatal: false };
     } else if (this.lastValid) {
-      const errors =
-        answer.kind === 'ran'
-          ? answer.errors
-          : [{ path: '', message: `the engine failed on this document (a bug in Ringside): ${answer.message}` }];
+      const errors = answer.kind === 'ran' ? answer.errors : engineFailure(answer.message);
       view = { output: this.lastValid, scenario: undefined, errors, stale: true, fatal: false };
     } else {
-      const errors =
-        answer.kind === 'ran'
-          ? answer.errors
-          : [{ path: '', message: `the engine failed on this document (a bug in Ringside): ${answer.message}` }];
+      const errors = answer.kind === 'ran' ? answer.errors : engineFailure(answer.message);
       view = { output: EMPTY_OUTPUT, scenario: undefined, errors, stale: true, fatal: true };
     }
     SimulationClient.byView.set(view, this);
     this.show(view);
   }
 }
+
+/** An engine failure (a RunawayError, say) as an error of the document, so the page stays up and says so. */
+const engineFailure = (message: string): ScenarioError[] => [
+  { path: '', message: `${message} This is a bug in Ringside: please report it with this scenario.` },
+];
 
 /** Shown by no one: a view that is `fatal` has nothing to paint. */
 const EMPTY_OUTPUT: PaintedOutput = {

@@ -9,9 +9,13 @@ import type { CallServicesContext, CallServicesEnqueue, PendingDelivery } from '
  * block VoIP delivery to the app until the oldest that matters leaves it (THROTTLE-1/2).
  */
 
-/** Strikes still inside the rolling window at `now` (THROTTLE-2). */
+/**
+ * Strikes still inside the rolling window at `now` (THROTTLE-2). A strike leaves at `at + window`,
+ * the very sum the lift is set for: `at > now − window` can still hold at that time when `at` is
+ * not a whole number (`(at + W) − W < at`), and the lift then re-armed itself forever.
+ */
 export function strikesInWindow(strikes: readonly Strike[], now: number, window: number): Strike[] {
-  return strikes.filter((s) => s.at > now - window);
+  return strikes.filter((s) => s.at + window > now);
 }
 
 /** Adds a strike to the ledger (THROTTLE-1) and forgets the failed delivery. */
