@@ -219,5 +219,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The shell opens windows, menus and files; it shares only the IPC contract (ipc/) with the page.
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: UI_ONLY, message: "electron/ is the shell: the UI is the renderer's." },
+            {
+              group: ['**/renderer/**', '**/cli/**', '**/machines', '**/machines/**'],
+              message: 'electron/ may not import the renderer, the CLI or the core; shared types live in ipc/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

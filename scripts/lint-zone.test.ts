@@ -67,6 +67,17 @@ describe('layers above the core', () => {
     ['cli/zone-fixture.ts', "import { App } from '../renderer/App';\nexport const x = App;", 'may not import'],
     ['cli/zone-fixture.ts', "import React from 'react';\nexport const x = React;", 'no React'],
     ['machines/zone-fixture.test.ts', "import { x } from '../scripts/gen-schema';\nexport const y = x;", 'scripts/'],
+    [
+      'electron/zone-fixture.ts',
+      "import { desktop } from '../renderer/state/desktop';\nexport const x = desktop;",
+      'ipc/',
+    ],
+    ['electron/zone-fixture.ts', "import { simulate } from '../machines';\nexport const x = simulate;", 'ipc/'],
+    [
+      'renderer/state/zone-fixture.ts',
+      "import { x } from '../../electron/main';\nexport const y = x;",
+      'may not import',
+    ],
   ])('%s rejects %s', async (filePath, code, message) => {
     const errors = await errorsFor(code, filePath);
     expect(
