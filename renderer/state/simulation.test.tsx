@@ -33,10 +33,16 @@ describe('useSimulation: an engine error', () => {
     act(() => {
       root = createRoot(document.createElement('div'));
     });
-    await act(async () => root.render(<Probe file={natDrop(false)} />));
+    await act(async () => {
+      root.render(<Probe file={natDrop(false)} />);
+      await Promise.resolve(); // the page's engine answers in a microtask, as a worker would in a message
+    });
     const good = views.at(-1)!;
     expect(good.errors).toEqual([]);
-    await act(async () => root.render(<Probe file={natDrop(true)} />));
+    await act(async () => {
+      root.render(<Probe file={natDrop(true)} />);
+      await Promise.resolve(); // the page's engine answers in a microtask, as a worker would in a message
+    });
     const after = views.at(-1)!;
     expect(after.stale).toBe(true);
     expect(after.output).toBe(good.output);
