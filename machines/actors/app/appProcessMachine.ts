@@ -288,6 +288,11 @@ export const appProcessMachine = setup({
             { type: 'enterLane', params: { kind: 'app.suspended', label: 'Suspended' } },
             { type: 'notifySystem', params: { running: true, foreground: false } },
           ],
+          on: {
+            // CALL-1: a suspended app runs no code, so a path coming back does not take it to its server;
+            // it learns of a cancellation only once a push wakes it (pushHandler counts from there).
+            'network.path': { actions: { type: 'setPath', params: { running: false } } },
+          },
         },
       },
     },

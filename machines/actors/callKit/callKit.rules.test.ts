@@ -83,6 +83,22 @@ describe('CALL-1', () => {
       .run();
     expect(online.state('15.1s').callKit.calls).toEqual([]);
   });
+  it('a suspended app does not reach its server when the network comes back: it learns learnsCancellation after the push wakes it', () => {
+    const run = (app: string) =>
+      given({ device: { app, network: 'cellular' }, app: { learnsCancellation: '3s' } })
+        // Offline 20 s before the push: APNs has not noticed yet (APNS-2) and holds it for the reconnect.
+        .at('-20s', network('offline'))
+        .at('0s', push('c'))
+        .at('4s', cancel('c', 'none'))
+        .at('30s', network('cellular'))
+        .run();
+    const suspended = run('suspended');
+    const delivered = suspended.push('c').deliveredAt!;
+    expect(delivered).toBeGreaterThan(30_000);
+    expect(suspended.state(delivered + 2_900).callKit.calls[0]?.status).toBe('ringing');
+    expect(suspended.state(delivered + 3_100).callKit.calls).toEqual([]);
+    expect(suspended.push('c').fate).toBe('stale');
+  });
   it('every delivered push shows its delay; one that rang later than lateAfter (an estimate) is marked late', () => {
     const late = (params = {}) =>
       given({ duration: '10m', params })
