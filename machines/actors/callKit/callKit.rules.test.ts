@@ -84,7 +84,7 @@ describe('CALL-1', () => {
     expect(online.state('15.1s').callKit.calls).toEqual([]);
   });
   it('a suspended app does not reach its server when the network comes back: it learns learnsCancellation after the push wakes it', () => {
-    const run = (app: string) =>
+    const run = (app: 'suspended' | 'not-running') =>
       given({ device: { app, network: 'cellular' }, app: { learnsCancellation: '3s' } })
         // Offline 20 s before the push: APNs has not noticed yet (APNS-2) and holds it for the reconnect.
         .at('-20s', network('offline'))
