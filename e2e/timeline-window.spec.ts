@@ -231,7 +231,8 @@ test('while a push is dragged the other pushes keep their rows and the lanes bel
   await p10.to(0);
   await page.mouse.up();
   await expect(page.locator('.drag-time')).toHaveCount(0);
-  expect(await layout()).toEqual(before);
+  // The drop's run comes back from the worker a moment later; then the rows are as they were.
+  await expect.poll(layout).toEqual(before);
 });
 
 test("while a push is dragged the other pushes' bars keep their rows, and no two bars of a row overlap", async ({
@@ -286,8 +287,8 @@ test("while a push is dragged the other pushes' bars keep their rows, and no two
   await p3.to(0);
   await page.mouse.up();
   await expect(page.locator('.drag-time')).toHaveCount(0);
-  // Dropped where it was picked up: packed afresh, as before.
-  expect(await bars()).toEqual(before);
+  // Dropped where it was picked up: packed afresh, as before, once the drop's run is back from the worker.
+  await expect.poll(bars).toEqual(before);
 });
 
 test('the dragged time is shown whole next to the pointer: below it in the top row, left of it at the right edge', async ({

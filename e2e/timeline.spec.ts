@@ -557,6 +557,13 @@ test('a push whose span runs to the end keeps its whole label, fate word include
 }) => {
   await page.goto('/');
   await loadPreset(page, 'APNs knows the phone is offline: expiration matters');
+  // The preset's result comes from the worker: wait until its undelivered pushes are drawn.
+  await expect(
+    page
+      .locator('.timeline .push-label')
+      .filter({ hasText: /expired|superseded|undelivered/ })
+      .first(),
+  ).toBeAttached();
   const overflow = await page.evaluate(() => {
     const svg = document.querySelector('.timeline svg')!;
     const right = svg.getBoundingClientRect().right;

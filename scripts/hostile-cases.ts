@@ -41,7 +41,7 @@ const MAKERS: Record<string, () => string> = {
   'many-events': () =>
     `{${HEAD},"timeline":[${Array.from({ length: 300_000 }, (_, i) => `{"at":${i},"do":"${i % 2 ? 'lock' : 'unlock'}"}`).join(',')}]}`,
   'many-pushes': () =>
-    `{${HEAD},"timeline":[${Array.from({ length: 6_000 }, (_, i) => `{"at":${i},"do":"push","id":"p${i}"}`).join(',')}]}`,
+    `{${HEAD},"timeline":[${Array.from({ length: 13_000 }, (_, i) => `{"at":${i},"do":"push","id":"p${i}"}`).join(',')}]}`,
   // 11 MB of spaces: over the file limit; as a link, ~11 KB that used to inflate whole.
   bomb: () => `{${HEAD},"timeline":[],"notes":"${' '.repeat(11 * 1024 * 1024)}"}`,
   // A 200 KB key: messages used to echo it whole.

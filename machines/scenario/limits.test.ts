@@ -73,7 +73,7 @@ describe('sizes the UI can simulate', () => {
   it(`refuses more than ${MAX_PUSHES} pushes`, () => {
     const timeline = events(MAX_PUSHES + 1, (i) => ({ at: i, do: 'push', id: `p${i}` }));
     expect(errorsOf(loadScenario({ ...minimal, duration: '1h', timeline }))).toEqual([
-      'timeline: has 5,001 pushes; a scenario may send at most 5,000',
+      'timeline: has 12,001 pushes; a scenario may send at most 12,000',
     ]);
   });
 
