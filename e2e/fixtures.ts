@@ -28,4 +28,6 @@ export async function presetTitles(page: Page): Promise<string[]> {
 export async function loadPreset(page: Page, title: string): Promise<void> {
   await page.getByLabel('Preset', { exact: true }).selectOption({ label: title });
   await expect(page.getByLabel('Scenario title')).toHaveValue(title);
+  // The preset's result comes from the worker: wait until it is the one on screen.
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
 }

@@ -76,7 +76,9 @@ export function App() {
   });
   const { file, selection, playhead, push: selectedPush } = snapshot.context;
   rememberDocument(file);
-  const sim = useSimulation(file);
+  // True while the worker runs the latest edit: the app is aria-busy, and tests wait for the run to land.
+  const [simulating, setSimulating] = useState(false);
+  const sim = useSimulation(file, setSimulating);
   const [theme, setTheme] = useState<Theme>('system');
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   /** The list of keys and pointer gestures (`?`, or Help → Keyboard Shortcuts in the desktop app). */
@@ -402,7 +404,7 @@ export function App() {
   }
 
   return (
-    <div className="app">
+    <div className="app" aria-busy={simulating}>
       {library && (
         // While the library loads: its backdrop over the app, which closes it as the library's would.
         <Deferred

@@ -78,9 +78,10 @@ function pageEngine(onAnswer: (answer: SimAnswer) => void): Engine {
  * never queued). While the document is invalid, the last valid result stays and the errors are returned;
  * an engine failure is said the same way, and the page stays up.
  */
-export function useSimulation(file: ScenarioFile): SimulationView | undefined {
+export function useSimulation(file: ScenarioFile, onBusy?: (busy: boolean) => void): SimulationView | undefined {
   const [client] = useState(() => new SimulationClient());
   const [view, setView] = useState<SimulationView | undefined>(() => client.firstView(file));
+  useEffect(() => client.busyWith(onBusy), [client, onBusy]);
   useEffect(() => {
     client.open(setView);
     return () => client.close();
@@ -150,11 +151,19 @@ class SimulationClient {
     this.show = show;
   }
 
+  /** Told when a run starts and when the last one has come back (the page marks itself aria-busy). */
+  private onBusy: ((busy: boolean) => void) | undefined;
+
+  busyWith(onBusy: ((busy: boolean) => void) | undefined): void {
+    this.onBusy = onBusy;
+  }
+
   run(file: ScenarioFile): void {
     if (this.inFlight !== undefined) {
       this.pending = file;
       return;
     }
+    this.onBusy?.(true);
     this.inFlight = ++this.seq;
     this.engineFor().post({ kind: 'run', seq: this.inFlight, file });
   }
@@ -188,6 +197,7 @@ class SimulationClient {
     const next = this.pending;
     this.pending = undefined;
     if (next) this.run(next);
+    else this.onBusy?.(false);
     let view: SimulationView | undefined;
     if (answer.kind === 'ran' && answer.ok) {
       const output: PaintedOutput = {
