@@ -10,12 +10,11 @@ import {
   type Scenario,
   type ScenarioError,
   type ScenarioFile,
-  type SimulationOutput,
   type WorldState,
 } from '../../machines';
 import { formatErrors } from '../../machines';
 import { FIRST_PRESET } from './presets';
-import { receivePushes, runFile, type SimAnswer, type SimRequest } from './simulationRun';
+import { receivePushes, runFile, simulationServer, type SimAnswer, type SimRequest } from './simulationRun';
 
 export interface SimulationView {
   readonly output: PaintedOutput;
@@ -51,20 +50,10 @@ function workerEngine(onAnswer: (answer: SimAnswer) => void): Engine | undefined
 
 /** The same protocol on the page's own thread, for a page without workers (and for unit tests). */
 function pageEngine(onAnswer: (answer: SimAnswer) => void): Engine {
-  const simulator = new Simulator();
-  const sent = new Map<string, PushResult>();
-  let last: SimulationOutput | undefined;
+  const serve = simulationServer(new Simulator());
   let closed = false;
   return {
-    post: (request) =>
-      queueMicrotask(() => {
-        if (closed) return;
-        if (request.kind === 'run') {
-          const { answer, output } = runFile(simulator, request.file, request.seq, sent);
-          if (output) last = output;
-          onAnswer(answer);
-        } else onAnswer({ kind: 'state', seq: request.seq, t: request.t, state: last?.trace.stateAt(request.t) });
-      }),
+    post: (request) => queueMicrotask(() => closed || onAnswer(serve(request))),
     close: () => {
       closed = true;
     },

@@ -73,3 +73,19 @@ export function receivePushes(sent: readonly PushSent[], held: Map<string, PushR
   for (const p of pushes) held.set(p.id, p);
   return pushes;
 }
+
+/**
+ * One simulation's side of the protocol, the same in the worker and on the page: a `Simulator` that keeps
+ * its checkpoints, the push results the page holds, and the last output, for `stateAt`.
+ */
+export function simulationServer(simulator: Simulator): (request: SimRequest) => SimAnswer {
+  const sent = new Map<string, PushResult>();
+  let last: SimulationOutput | undefined;
+  return (request) => {
+    if (request.kind === 'stateAt')
+      return { kind: 'state', seq: request.seq, t: request.t, state: last?.trace.stateAt(request.t) };
+    const { answer, output } = runFile(simulator, request.file, request.seq, sent);
+    if (output) last = output;
+    return answer;
+  };
+}
