@@ -1,5 +1,5 @@
 import type { ScenarioFile, TimelineEventFile } from '../machines/scenario';
-import { encodeScenario } from '../renderer/state/share';
+import { encodeScenario } from '../renderer/state/bridges/share';
 import { expect, test } from './fixtures';
 
 /** 200 pushes, three seconds apart: enough that the Fates table renders only the rows near its view. */

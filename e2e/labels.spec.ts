@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { ScenarioFile } from '../machines/scenario';
-import { encodeScenario } from '../renderer/state/share';
+import { encodeScenario } from '../renderer/state/bridges/share';
 import { expect, loadPreset, presetTitles, test } from './fixtures';
 
 /** Labels on the timeline that run past their box or over a marker, another input or its label. */

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { encodeScenario } from '../renderer/state/share';
+import { encodeScenario } from '../renderer/state/bridges/share';
 import { expect, test } from './fixtures';
 import { manyPushes } from './scenarios';
 

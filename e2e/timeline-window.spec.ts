@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { encodeScenario } from '../renderer/state/share';
+import { encodeScenario } from '../renderer/state/bridges/share';
 import { expect, test } from './fixtures';
 import { manyPushes, stackedCalls, throttledDay } from './scenarios';
 import { paintedInPane } from './visibility';

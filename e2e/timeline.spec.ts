@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { ScenarioFile } from '../machines/scenario';
-import { encodeScenario } from '../renderer/state/share';
+import { encodeScenario } from '../renderer/state/bridges/share';
 import { expect, loadPreset, test } from './fixtures';
 import { expectShownWhole } from './visibility';
 

@@ -12,22 +12,28 @@ import { Toolbar, type Theme } from './components/Toolbar';
 import { WhyPanel } from './components/WhyPanel';
 import { LegendDialog } from './components/LegendDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
-import { editorMachine, type View } from './state/editorMachine';
-import { FIRST_PRESET, PRESETS } from './state/presets';
-import { useSimulation, useWorldState } from './state/simulation';
+import { editorMachine, type View } from './state/document/editorMachine';
+import { FIRST_PRESET, PRESETS } from './state/document/presets';
+import { useSimulation, useWorldState } from './state/bridges/simulation';
 import { sweepSendTimes, sweepStep } from '../machines';
 import { whatWouldHaveSaved } from '../machines';
-import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/files';
-import { decodeScenario, decodeView, encodeScenario, encodeView, type SharedView } from './state/share';
-import { ADDABLE, defaultEvent, freshId, newEvent } from './state/events';
-import { useDocumentFile } from './state/useDocumentFile';
-import { rememberDocument } from './state/lastDocument';
-import { usePlayback } from './state/usePlayback';
-import { desktop } from './state/desktop';
-import { useShortcuts } from './state/useShortcuts';
-import { useHandlers } from './state/useHandlers';
-import { useThrottled } from './state/useThrottled';
-import { buildVariant, compareGroups, differingPushes, foldedLanes, type CompareGroup } from './state/variants';
+import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/bridges/documentIO';
+import { decodeScenario, decodeView, encodeScenario, encodeView, type SharedView } from './state/bridges/share';
+import { ADDABLE, defaultEvent, freshId, newEvent } from './state/document/edits';
+import { useDocumentFile } from './state/bridges/useDocumentFile';
+import { rememberDocument } from './state/document/lastDocument';
+import { usePlayback } from './state/view/usePlayback';
+import { desktop } from './state/bridges/desktop';
+import { useShortcuts } from './state/view/useShortcuts';
+import { useHandlers } from './state/view/useHandlers';
+import { useThrottled } from './state/view/useThrottled';
+import {
+  buildVariant,
+  compareGroups,
+  differingPushes,
+  foldedLanes,
+  type CompareGroup,
+} from './state/document/variants';
 import { ComparePanel, Deferred, preloadViews, PresentMode, RuleLibrary } from './lazyViews';
 
 const NONE: readonly number[] = [];
@@ -281,7 +287,7 @@ export function App() {
       const name = fileNameFor(file).replace('.ringside.json', `.timeline.${format}`);
       const failed = (error: Error) =>
         setNotice({ kind: 'error', text: `${format.toUpperCase()} export failed: ${error.message}` });
-      void import('./state/exportImage').then(({ svgToPng, timelineSvg }) => {
+      void import('./state/bridges/exportImage').then(({ svgToPng, timelineSvg }) => {
         flushSync(() => setExporting(true));
         const svg = document.querySelector<SVGSVGElement>('.timeline > svg[role="application"]');
         const image = svg ? timelineSvg(svg) : undefined;

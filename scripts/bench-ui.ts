@@ -14,7 +14,7 @@ import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { spawn } from 'node:child_process';
 import { manyPushes } from '../e2e/scenarios';
-import { encodeScenario } from '../renderer/state/share';
+import { encodeScenario } from '../renderer/state/bridges/share';
 import { sourceLookup, type SourceMapInput } from './sourcemap';
 
 const PORT = 4179;
@@ -198,7 +198,7 @@ async function profileDrag(page: Page): Promise<Map<string, number>> {
       let sawMachines = false;
       for (let n: ProfileNode | undefined = leaf; n; n = parent.get(n.id)) {
         const source = sourceOf(n);
-        if (source.includes('renderer/state/simulation')) {
+        if (source.includes('renderer/state/bridges/simulation')) {
           kind = 'JS: simulation (useSimulation: load + simulate)';
           break;
         }

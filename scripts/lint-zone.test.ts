@@ -69,7 +69,7 @@ describe('layers above the core', () => {
     ['machines/zone-fixture.test.ts', "import { x } from '../scripts/gen-schema';\nexport const y = x;", 'scripts/'],
     [
       'electron/zone-fixture.ts',
-      "import { desktop } from '../renderer/state/desktop';\nexport const x = desktop;",
+      "import { desktop } from '../renderer/state/bridges/desktop';\nexport const x = desktop;",
       'ipc/',
     ],
     ['electron/zone-fixture.ts', "import { simulate } from '../machines';\nexport const x = simulate;", 'ipc/'],

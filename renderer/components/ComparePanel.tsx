@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { PushResult, RuleStep } from '../../machines';
-import { FATE_STYLE, formatTime } from '../format';
-import { differingPushes } from '../state/variants';
+import { FATE_STYLE, formatTime } from '../state/view/labels';
+import { differingPushes } from '../state/document/variants';
 
 function Fate(props: { p?: PushResult }) {
   if (!props.p) return <span className="empty">—</span>;

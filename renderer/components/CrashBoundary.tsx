@@ -1,6 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import { serializeScenario, type ScenarioFile } from '../../machines';
-import { downloadText, fileNameFor } from '../state/files';
+import { downloadText, fileNameFor } from '../state/bridges/documentIO';
 
 interface Props {
   /** The document to keep when the app below fails to render. */

@@ -1,8 +1,8 @@
 import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import type { Fate, PushResult } from '../../machines';
 import { FATE_INFO } from '../../machines';
-import { FATE_STYLE, formatTime } from '../format';
-import { afterPaint } from '../state/afterPaint';
+import { FATE_STYLE, formatTime } from '../state/view/labels';
+import { afterPaint } from '../state/bridges/afterPaint';
 
 /** From this many pushes on, only the rows near the panel's scrolled view are in the document. */
 const WINDOW_FROM = 80;

@@ -2,9 +2,9 @@ import { memo, type ChangeEvent } from 'react';
 import { cancelPushId, type ScenarioError, type ScenarioFile, type TimelineEventFile } from '../../machines';
 import { PARAM_NAMES, PARAMS } from '../../machines';
 import { parseDuration, toDurationString } from '../../machines';
-import { eventLabel, landmarks, relativeTo } from '../format';
-import { renamePush } from '../state/events';
-import { useTypingKey } from '../state/typing';
+import { eventLabel, landmarks, relativeTo } from '../state/view/labels';
+import { renamePush } from '../state/document/edits';
+import { useTypingKey } from '../state/document/typing';
 
 type Field = { key: string; label: string; options?: readonly string[] };
 /** A field of an event; `defaultFor` is what the scenario format takes when the field is left out. */

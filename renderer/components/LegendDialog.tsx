@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { FATE_INFO } from '../../machines';
 import type { Fate } from '../../machines';
 import { DEFAULT_PARAMS } from '../../machines';
-import { FATE_STYLE, formatTime } from '../format';
+import { FATE_STYLE, formatTime } from '../state/view/labels';
 import { Modal } from './Modal';
 import { CuePatterns } from './timeline/CuePatterns';
 import { CUED, MARKER_GLYPHS } from './timeline/tones';

@@ -2,9 +2,9 @@
 import type { PushResult } from '../../machines';
 import { FATE_INFO, ruleById } from '../../machines';
 import type { Scenario } from '../../machines';
-import { FATE_STYLE, formatTime } from '../format';
-import type { PresentStep } from '../state/present';
-import type { ComparedStep } from '../state/presentCompare';
+import { FATE_STYLE, formatTime } from '../state/view/labels';
+import type { PresentStep } from '../state/view/present';
+import type { ComparedStep } from '../state/view/presentCompare';
 
 /** A push's fate, large; `side` names the run it is from when two are compared. */
 export function FateCard({ push, revealed, side }: { push: PushResult; revealed: boolean; side?: string }) {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { diffOutputs, type LaneId, type PaintedOutput, type TimelineEventFile } from '../../machines';
 import type { Scenario, ScenarioFile } from '../../machines';
 import { parseDuration } from '../../machines';
-import type { View } from '../state/editorMachine';
+import type { View } from '../state/document/editorMachine';
 import {
   clipOutput,
   concealedAt,
@@ -11,12 +11,12 @@ import {
   presentSteps,
   presentView,
   type Frame,
-} from '../state/present';
-import { comparedSteps, spanOf } from '../state/presentCompare';
-import { lanesToFold } from '../state/variants';
-import { formatTime } from '../format';
+} from '../state/view/present';
+import { comparedSteps, spanOf } from '../state/view/presentCompare';
+import { lanesToFold } from '../state/document/variants';
+import { formatTime } from '../state/view/labels';
 import { Timeline } from './Timeline';
-import { BACK_KEYS, NEXT_KEYS } from '../state/presentKeys';
+import { BACK_KEYS, NEXT_KEYS } from '../state/view/presentKeys';
 import { ComparedCaption, FateCard, FatePairs, questionFor, StepCaption } from './PresentCaption';
 
 /** A run to present beside the scenario's: the comparison the main window shows. */

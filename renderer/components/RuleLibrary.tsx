@@ -6,8 +6,8 @@ import { loadScenario } from '../../machines';
 import { toDurationString } from '../../machines';
 import type { Scenario } from '../../machines';
 import { iosChangesBetween, IOS_PICKS, onIos, parseIos, thresholdText } from '../../machines';
-import { FATE_STYLE } from '../format';
-import { PRESETS } from '../state/presets';
+import { FATE_STYLE } from '../state/view/labels';
+import { PRESETS } from '../state/document/presets';
 import { Modal } from './Modal';
 
 /** Where a preset shows a rule: the first push it applies to, and when. */

@@ -1,5 +1,5 @@
-import { PRESENT_HELP } from '../state/presentKeys';
-import { BINDINGS } from '../state/useShortcuts';
+import { PRESENT_HELP } from '../state/view/presentKeys';
+import { BINDINGS } from '../state/view/useShortcuts';
 import { Modal } from './Modal';
 
 /** What the pointer does on the timeline (Timeline.tsx). */

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { WorldState } from '../../machines';
-import { formatTime, formatWindow } from '../format';
+import { formatTime, formatWindow } from '../state/view/labels';
 
 function Row(props: { label: string; value: string; hint?: string }) {
   return (

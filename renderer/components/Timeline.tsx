@@ -18,8 +18,8 @@ import {
 } from '../../machines';
 import { sentPushId } from '../../machines';
 import { parseDuration } from '../../machines';
-import type { View } from '../state/editorMachine';
-import { useHandlers } from '../state/useHandlers';
+import type { View } from '../state/document/editorMachine';
+import { useHandlers } from '../state/view/useHandlers';
 import {
   eventLabel,
   formatTime,
@@ -29,7 +29,7 @@ import {
   relativeTo,
   snap,
   type Landmark,
-} from '../format';
+} from '../state/view/labels';
 import { Grid, PlayheadLabel, StickyAxis } from './timeline/Axis';
 import { CuePatterns } from './timeline/CuePatterns';
 import {

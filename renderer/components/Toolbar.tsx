@@ -1,8 +1,8 @@
 import { memo, useRef, useState, type RefObject } from 'react';
 import type { TimelineEventFile } from '../../machines';
-import { PRESETS } from '../state/presets';
-import type { CompareGroup } from '../state/variants';
-import { useTypingKey } from '../state/typing';
+import { PRESETS } from '../state/document/presets';
+import type { CompareGroup } from '../state/document/variants';
+import { useTypingKey } from '../state/document/typing';
 
 const OPEN_FILE = 'open-file';
 

@@ -3,7 +3,7 @@ import type { PushResult, Result, RuleStep, Scenario } from '../../machines';
 import type { FateSpan, Remedy } from '../../machines';
 import { GOOD_FATES, verdictOf, whatCanBeDone, WHO, WHO_LABEL } from '../../machines';
 import { ruleById } from '../../machines';
-import { FATE_STYLE, formatTime } from '../format';
+import { FATE_STYLE, formatTime } from '../state/view/labels';
 import { Glossed } from './Glossed';
 
 export const WhyPanel = memo(function WhyPanel(props: {

@@ -1,5 +1,5 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
-import { formatTime, ticks } from '../../format';
+import { formatTime, ticks } from '../../state/view/labels';
 import { AXIS, GAP, GUTTER, playheadPill, TICK_Y, xOf } from './geometry';
 import { textWidth } from './text';
 

@@ -1,5 +1,5 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
-import { formatTime } from '../../format';
+import { formatTime } from '../../state/view/labels';
 
 export const InputMark = memo(function InputMark(props: {
   index: number;

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { ruleById } from '../../../machines';
-import { formatTime } from '../../format';
+import { formatTime } from '../../state/view/labels';
 import { fitText, fitWhole, shorterLabels, textWidth } from './text';
 import { CUED, toneOf } from './tones';
 

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { formatTime } from '../../format';
+import { formatTime } from '../../state/view/labels';
 import { markerGlyph } from './tones';
 
 export const Marker = memo(function Marker(props: {

@@ -1,6 +1,6 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Fate } from '../../../machines';
-import { FATE_STYLE, formatTime } from '../../format';
+import { FATE_STYLE, formatTime } from '../../state/view/labels';
 import { LABEL_CHAR, PUSH_FONT } from './geometry';
 
 const CONCEALED_STYLE = { icon: '?', tone: 'muted', label: 'fate not shown yet' } as const;

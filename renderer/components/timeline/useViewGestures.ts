@@ -1,5 +1,5 @@
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
-import type { View } from '../../state/editorMachine';
+import type { View } from '../../state/document/editorMachine';
 import { GUTTER } from './geometry';
 
 /** What the timeline's gestures read from its latest render, and what they change. */

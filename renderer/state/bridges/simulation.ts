@@ -1,0 +1,256 @@
+import { useEffect, useState } from 'react';
+import {
+  RESULT_FORMAT,
+  Simulator,
+  Time,
+  toDurationString,
+  loadScenario,
+  type PaintedOutput,
+  type PushResult,
+  type Scenario,
+  type ScenarioError,
+  type ScenarioFile,
+  type WorldState,
+} from '../../../machines';
+import { formatErrors } from '../../../machines';
+import { FIRST_PRESET } from '../document/presets';
+import { receivePushes, runFile, simulationServer, type SimAnswer, type SimRequest } from './simulationRun';
+
+export interface SimulationView {
+  readonly output: PaintedOutput;
+  /** The document as loaded; undefined while it is invalid. */
+  readonly scenario: Scenario | undefined;
+  /** Errors of the current document; the output is then the last valid one. */
+  readonly errors: readonly ScenarioError[];
+  readonly stale: boolean;
+  /** No document has simulated yet: there is no result to show, only `errors`. */
+  readonly fatal: boolean;
+}
+
+/** Where the simulation runs: a worker, or (where the page has none) the page itself. */
+interface Engine {
+  post(request: SimRequest): void;
+  close(): void;
+}
+
+function workerEngine(onAnswer: (answer: SimAnswer) => void): Engine | undefined {
+  if (typeof Worker !== 'function') return undefined;
+  try {
+    const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<SimAnswer>) => onAnswer(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      onAnswer({ kind: 'failed', seq: -1, message: event.message || 'the simulation worker stopped' });
+    };
+    return { post: (request) => worker.postMessage(request), close: () => worker.terminate() };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same protocol on the page's own thread, for a page without workers (and for unit tests). */
+function pageEngine(onAnswer: (answer: SimAnswer) => void): Engine {
+  const serve = simulationServer(new Simulator());
+  let closed = false;
+  return {
+    post: (request) => queueMicrotask(() => closed || onAnswer(serve(request))),
+    close: () => {
+      closed = true;
+    },
+  };
+}
+
+/**
+ * The live simulation of the document. Each edit goes to a worker that keeps one `Simulator` (a drag
+ * frame goes on from its last checkpoint), so the page's main thread only paints. One run is in flight at
+ * a time; edits made meanwhile are folded into the newest, which runs next (stale frames are dropped,
+ * never queued). While the document is invalid, the last valid result stays and the errors are returned;
+ * an engine failure is said the same way, and the page stays up.
+ */
+export function useSimulation(file: ScenarioFile, onBusy?: (busy: boolean) => void): SimulationView | undefined {
+  const [client] = useState(() => new SimulationClient());
+  const [view, setView] = useState<SimulationView | undefined>(() => client.firstView(file));
+  useEffect(() => client.busyWith(onBusy), [client, onBusy]);
+  useEffect(() => {
+    client.open(setView);
+    return () => client.close();
+  }, [client]);
+  useEffect(() => client.run(file), [client, file]);
+  useEffect(warmUpOnce, []);
+  return view;
+}
+
+/**
+ * The state of every actor at `t`, for the State panel. Asked of the worker, so it arrives a moment after
+ * the playhead moves; until then the state last had is shown.
+ */
+export function useWorldState(view: SimulationView | undefined, t: number): WorldState | undefined {
+  const [state, setState] = useState<WorldState | undefined>(undefined);
+  useEffect(() => {
+    if (!view) return;
+    let live = true;
+    void SimulationClient.stateAt(view, t).then((s) => live && s && setState(s));
+    return () => {
+      live = false;
+    };
+  }, [view, t]);
+  return state;
+}
+
+/**
+ * A document this small is simulated once on the page for the first paint (a few ms), so the window shows
+ * a result at once; every run after it, and any larger document, goes to the worker.
+ */
+const FIRST_PAINT_EVENTS = 1_000;
+
+class SimulationClient {
+  private static readonly byView = new WeakMap<SimulationView, SimulationClient>();
+  private engine: Engine | undefined;
+  private show: (view: SimulationView) => void = () => {};
+  private seq = 0;
+  private inFlight: number | undefined;
+  private pending: ScenarioFile | undefined;
+  private readonly held = new Map<string, PushResult>();
+  private lastValid: PaintedOutput | undefined;
+  private readonly states = new Map<number, (state: WorldState | undefined) => void>();
+
+  static stateAt(view: SimulationView, t: number): Promise<WorldState | undefined> {
+    const client = SimulationClient.byView.get(view);
+    if (!client) return Promise.resolve(undefined);
+    const seq = ++client.seq;
+    return new Promise((resolve) => {
+      client.states.set(seq, resolve);
+      client.engineFor().post({ kind: 'stateAt', seq, t });
+    });
+  }
+
+  /** The first view, simulated here and now when the document is small; else the worker's, later. */
+  firstView(file: ScenarioFile): SimulationView | undefined {
+    if (!Array.isArray(file.timeline) || file.timeline.length > FIRST_PAINT_EVENTS) return undefined;
+    let view: SimulationView | undefined;
+    const { answer } = runFile(new Simulator(), file, 0, new Map());
+    this.show = (v) => (view = v);
+    this.inFlight = 0;
+    this.receive(answer);
+    this.show = () => {};
+    return view;
+  }
+
+  open(show: (view: SimulationView) => void): void {
+    this.show = show;
+  }
+
+  /** Told when a run starts and when the last one has come back (the page marks itself aria-busy). */
+  private onBusy: ((busy: boolean) => void) | undefined;
+
+  busyWith(onBusy: ((busy: boolean) => void) | undefined): void {
+    this.onBusy = onBusy;
+  }
+
+  run(file: ScenarioFile): void {
+    if (this.inFlight !== undefined) {
+      this.pending = file;
+      return;
+    }
+    this.onBusy?.(true);
+    this.inFlight = ++this.seq;
+    this.engineFor().post({ kind: 'run', seq: this.inFlight, file });
+  }
+
+  /** Ends the worker; a view mounted again (React's strict mode does it) starts a new one on its next run. */
+  close(): void {
+    this.engine?.close();
+    this.engine = undefined;
+    this.inFlight = undefined;
+    this.pending = undefined;
+    for (const resolve of this.states.values()) resolve(undefined);
+    this.states.clear();
+  }
+
+  private engineFor(): Engine {
+    if (!this.engine) {
+      const onAnswer = (answer: SimAnswer) => this.receive(answer);
+      this.engine = workerEngine(onAnswer) ?? pageEngine(onAnswer);
+    }
+    return this.engine;
+  }
+
+  private receive(answer: SimAnswer): void {
+    if (answer.kind === 'state') {
+      this.states.get(answer.seq)?.(answer.state as WorldState | undefined);
+      this.states.delete(answer.seq);
+      return;
+    }
+    if (answer.seq !== this.inFlight && answer.seq !== -1) return;
+    this.inFlight = undefined;
+    const next = this.pending;
+    this.pending = undefined;
+    if (next) this.run(next);
+    else this.onBusy?.(false);
+    let view: SimulationView | undefined;
+    if (answer.kind === 'ran' && answer.ok) {
+      const output: PaintedOutput = {
+        result: { ...answer.result, pushes: receivePushes(answer.result.pushes, this.held) },
+        trace: answer.trace,
+      };
+      this.lastValid = output;
+      view = { output, scenario: answer.scenario, errors: [], stale: false, fatal: false };
+    } else if (this.lastValid) {
+      const errors = answer.kind === 'ran' ? answer.errors : engineFailure(answer.message);
+      view = { output: this.lastValid, scenario: undefined, errors, stale: true, fatal: false };
+    } else {
+      const errors = answer.kind === 'ran' ? answer.errors : engineFailure(answer.message);
+      view = { output: EMPTY_OUTPUT, scenario: undefined, errors, stale: true, fatal: true };
+    }
+    SimulationClient.byView.set(view, this);
+    this.show(view);
+  }
+}
+
+/** An engine failure (a RunawayError, say) as an error of the document, so the page stays up and says so. */
+const engineFailure = (message: string): ScenarioError[] => [
+  { path: '', message: `${message} This is a bug in Ringside: please report it with this scenario.` },
+];
+
+/** Shown by no one: a view that is `fatal` has nothing to paint. */
+const EMPTY_OUTPUT: PaintedOutput = {
+  result: { format: RESULT_FORMAT, scenario: '', pushes: [], strikes: [], throttled: [], events: [], expectations: [] },
+  trace: { start: Time.ZERO, end: Time.ZERO, intervals: [], markers: [], eventTimes: [] },
+};
+
+export { formatErrors };
+
+let warm = false;
+
+/**
+ * Once per page, when the browser is idle: a throwaway drag of the first preset's first push (load,
+ * full run, then a frame that goes on from a checkpoint and takes over), so that V8 has compiled that
+ * code before the user's first drag. Without it, the first drag frame compiled it: ~15 ms more, and a
+ * frame of 50–80 ms, a long task. (The worker warms itself on its first runs; this warms the page's
+ * own uses of the core: comparisons, sweeps, what-ifs.)
+ */
+function warmUpOnce(): () => void {
+  if (warm) return () => {};
+  const run = () => {
+    warm = true;
+    const file = FIRST_PRESET.file;
+    const at = file.timeline.findIndex((e) => e.do === 'push');
+    const loaded = loadScenario(file);
+    if (!loaded.ok || at === -1) return;
+    const simulator = new Simulator();
+    simulator.run(loaded.scenario);
+    // As a drag moves an event (App's onDragMove): its time becomes a duration string.
+    const t = loaded.scenario.timeline.find((e) => e.do === 'push')!.at + 100;
+    const moved = loadScenario({
+      ...file,
+      timeline: file.timeline.map((e, i) => (i === at ? { ...e, at: toDurationString(t) } : e)),
+    });
+    if (moved.ok) simulator.run(moved.scenario);
+  };
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 2_000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 500);
+  return () => clearTimeout(id);
+}
