@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { simulateOrBug } from '../errors';
-import { diffReport } from '../format/report';
+import { diffReport } from '../format/terminal';
 import { makeStyle, useColor } from '../format/style';
 import { loadOrThrow, write } from '../io';
 import { examples } from '../options';

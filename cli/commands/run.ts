@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { simulateOrBug } from '../errors';
-import { diffReport, runReport, stateReport } from '../format/report';
+import { diffReport, runReport, stateReport } from '../format/terminal';
 import { makeStyle, terminalWidth, useColor } from '../format/style';
 import { parseOrThrow, readScenarioText, sourceName, write } from '../io';
 import { addOverrideOptions, examples, overridesOf, timeOption } from '../options';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../machines';
 import { makeStyle } from './style';
-import { summary } from './report';
+import { summary } from './terminal';
 
 describe('throttle spans', () => {
   it('show their real length: a 20-minute block a day in is not "1 d → 1 d"', () => {

@@ -1,3 +1,4 @@
+/** What `ringside run`, `diff` and `--at` print to a terminal: header, push table, why-chains, state. */
 import type { PushResult, Result, Scenario, WorldState } from '../../machines';
 import { formatTime, formatWindow } from '../../machines';
 import { describeExpectation } from './junit';

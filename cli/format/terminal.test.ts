@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../machines';
 import { parseScenarioText } from '../../machines';
-import { diffReport, runReport, stateReport, whyChains } from './report';
+import { diffReport, runReport, stateReport, whyChains } from './terminal';
 import { makeStyle } from './style';
 
 const plain = makeStyle(false);
