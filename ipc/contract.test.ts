@@ -44,7 +44,7 @@ describe('ipc/ lint zone: neutral ground between the shell and the renderer', ()
   it.each([
     "import { app } from 'electron';\nexport const x = app;",
     "import { readFile } from 'node:fs/promises';\nexport const x = readFile;",
-    "import { desktop } from '../renderer/state/desktop';\nexport const x = desktop;",
+    "import { desktop } from '../renderer/state/bridges/desktop';\nexport const x = desktop;",
     "import { atomicWrite } from '../electron/files';\nexport const x = atomicWrite;",
   ])('rejects %s', async (code) => expect(await errors(code)).toContain('no-restricted-imports'));
   it('accepts zod', async () => expect(await errors("import { z } from 'zod';\nexport const x = z;")).toEqual([]));
