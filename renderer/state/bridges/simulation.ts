@@ -6,15 +6,24 @@ import {
   toDurationString,
   loadScenario,
   type PaintedOutput,
-  type PushResult,
   type Scenario,
   type ScenarioError,
   type ScenarioFile,
+  type TimelineEventFile,
   type WorldState,
 } from '../../../machines';
 import { formatErrors } from '../../../machines';
 import { FIRST_PRESET } from '../document/presets';
-import { receivePushes, runFile, simulationServer, type SimAnswer, type SimRequest } from './simulationRun';
+import type { Held } from './listDelta';
+import {
+  HeldAnswer,
+  receiveRun,
+  runFile,
+  runRequest,
+  simulationServer,
+  type SimAnswer,
+  type SimRequest,
+} from './simulationRun';
 
 export interface SimulationView {
   readonly output: PaintedOutput;
@@ -110,7 +119,9 @@ class SimulationClient {
   private seq = 0;
   private inFlight: number | undefined;
   private pending: ScenarioFile | undefined;
-  private readonly held = new Map<string, PushResult>();
+  /** What the page holds of the engine's last good answer, and of the last timeline it sent the engine. */
+  private held = new HeldAnswer();
+  private sentTimeline: Held<TimelineEventFile> = { list: undefined };
   private lastValid: PaintedOutput | undefined;
   private readonly states = new Map<number, (state: WorldState | undefined) => void>();
 
@@ -128,7 +139,7 @@ class SimulationClient {
   firstView(file: ScenarioFile): SimulationView | undefined {
     if (!Array.isArray(file.timeline) || file.timeline.length > FIRST_PAINT_EVENTS) return undefined;
     let view: SimulationView | undefined;
-    const { answer } = runFile(new Simulator(), file, 0, new Map());
+    const { answer } = runFile(new Simulator(), file, 0, new HeldAnswer());
     this.show = (v) => (view = v);
     this.inFlight = 0;
     this.receive(answer);
@@ -154,7 +165,8 @@ class SimulationClient {
     }
     this.onBusy?.(true);
     this.inFlight = ++this.seq;
-    this.engineFor().post({ kind: 'run', seq: this.inFlight, file });
+    const engine = this.engineFor();
+    engine.post(runRequest(this.inFlight, file, this.sentTimeline));
   }
 
   /** Ends the worker; a view mounted again (React's strict mode does it) starts a new one on its next run. */
@@ -169,6 +181,9 @@ class SimulationClient {
 
   private engineFor(): Engine {
     if (!this.engine) {
+      // A new engine holds nothing yet: its first answer, and the first timeline sent to it, go whole.
+      this.held = new HeldAnswer();
+      this.sentTimeline = { list: undefined };
       const onAnswer = (answer: SimAnswer) => this.receive(answer);
       this.engine = workerEngine(onAnswer) ?? pageEngine(onAnswer);
     }
@@ -181,31 +196,31 @@ class SimulationClient {
       this.states.delete(answer.seq);
       return;
     }
+    // Every good answer is decoded, even one no longer awaited: the engine sends the next against it.
+    const ran = answer.kind === 'ran' && answer.ok ? receiveRun(answer, this.held) : undefined;
     if (answer.seq !== this.inFlight && answer.seq !== -1) return;
     this.inFlight = undefined;
     const next = this.pending;
     this.pending = undefined;
     if (next) this.run(next);
     else this.onBusy?.(false);
-    let view: SimulationView | undefined;
-    if (answer.kind === 'ran' && answer.ok) {
-      const output: PaintedOutput = {
-        result: { ...answer.result, pushes: receivePushes(answer.result.pushes, this.held) },
-        trace: answer.trace,
-      };
+    let view: SimulationView;
+    if (ran) {
+      const output: PaintedOutput = ran.output;
       this.lastValid = output;
-      view = { output, scenario: answer.scenario, errors: [], stale: false, fatal: false };
-    } else if (this.lastValid) {
-      const errors = answer.kind === 'ran' ? answer.errors : engineFailure(answer.message);
-      view = { output: this.lastValid, scenario: undefined, errors, stale: true, fatal: false };
+      view = { output, scenario: ran.scenario, errors: [], stale: false, fatal: false };
     } else {
-      const errors = answer.kind === 'ran' ? answer.errors : engineFailure(answer.message);
-      view = { output: EMPTY_OUTPUT, scenario: undefined, errors, stale: true, fatal: true };
+      const errors = answer.kind === 'ran' && !answer.ok ? answer.errors : engineFailure(failure(answer));
+      view = this.lastValid
+        ? { output: this.lastValid, scenario: undefined, errors, stale: true, fatal: false }
+        : { output: EMPTY_OUTPUT, scenario: undefined, errors, stale: true, fatal: true };
     }
     SimulationClient.byView.set(view, this);
     this.show(view);
   }
 }
+
+const failure = (answer: SimAnswer): string => (answer.kind === 'failed' ? answer.message : 'no answer');
 
 /** An engine failure (a RunawayError, say) as an error of the document, so the page stays up and says so. */
 const engineFailure = (message: string): ScenarioError[] => [

@@ -11,12 +11,20 @@ import {
   type ScenarioFile,
   type SimulationOutput,
   type Simulator,
+  type TimelineEventFile,
   type TraceData,
 } from '../../../machines';
+import { decodeList, encodeList, sameData, type Held, type ListSent } from './listDelta';
 
 /** What the page asks of the simulation. */
 export type SimRequest =
-  | { readonly kind: 'run'; readonly seq: number; readonly file: ScenarioFile }
+  | {
+      readonly kind: 'run';
+      readonly seq: number;
+      readonly file: ScenarioFile;
+      /** The file's timeline as changed since the last run sent, when it is a list (`listDelta.ts`). */
+      readonly timeline?: ListSent<TimelineEventFile>;
+    }
   | { readonly kind: 'stateAt'; readonly seq: number; readonly t: number };
 
 /**
@@ -31,20 +39,41 @@ export type SimAnswer =
       readonly kind: 'ran';
       readonly seq: number;
       readonly ok: true;
-      readonly scenario: Scenario;
-      readonly result: Omit<SimulationOutput['result'], 'pushes'> & { readonly pushes: readonly PushSent[] };
-      readonly trace: TraceData;
+      readonly scenario: Omit<Scenario, 'timeline'> & { readonly timeline: ListSent<Scenario['timeline'][number]> };
+      readonly result: Omit<SimulationOutput['result'], 'pushes' | 'events'> & {
+        readonly pushes: readonly PushSent[];
+        readonly events: ListSent<SimulationOutput['result']['events'][number]>;
+      };
+      readonly trace: Omit<TraceData, 'intervals' | 'markers' | 'eventTimes'> & {
+        readonly intervals: ListSent<TraceData['intervals'][number]>;
+        readonly markers: ListSent<TraceData['markers'][number]>;
+        readonly eventTimes: ListSent<TraceData['eventTimes'][number]>;
+      };
     }
   | { readonly kind: 'ran'; readonly seq: number; readonly ok: false; readonly errors: readonly ScenarioError[] }
   | { readonly kind: 'failed'; readonly seq: number; readonly message: string }
   | { readonly kind: 'state'; readonly seq: number; readonly t: number; readonly state: unknown };
 
-/** Runs one document on `simulator`; `sent` remembers which push results the page holds. */
+/**
+ * What one side holds of the last answer exchanged: the push results by id, and the long lists (the
+ * loaded timeline, the event log, the trace's intervals, markers and event times) that later answers are
+ * sent against. The simulation and the page each keep one, and change it only on a good run, in order.
+ */
+export class HeldAnswer {
+  readonly pushes = new Map<string, PushResult>();
+  readonly timeline: Held<Scenario['timeline'][number]> = { list: undefined };
+  readonly events: Held<SimulationOutput['result']['events'][number]> = { list: undefined };
+  readonly intervals: Held<TraceData['intervals'][number]> = { list: undefined };
+  readonly markers: Held<TraceData['markers'][number]> = { list: undefined };
+  readonly eventTimes: Held<TraceData['eventTimes'][number]> = { list: undefined };
+}
+
+/** Runs one document on `simulator`; `sent` remembers what the page holds, so only changes are sent. */
 export function runFile(
   simulator: Simulator,
   file: ScenarioFile,
   seq: number,
-  sent: Map<string, PushResult>,
+  sent: HeldAnswer,
 ): { answer: SimAnswer; output?: SimulationOutput } {
   const loaded = loadScenario(file);
   if (!loaded.ok) return { answer: { kind: 'ran', seq, ok: false, errors: loaded.errors } };
@@ -55,15 +84,51 @@ export function runFile(
     // An engine bug (or the clock's runaway guard): the page keeps the last good result and says so.
     return { answer: { kind: 'failed', seq, message: error instanceof Error ? error.message : String(error) } };
   }
-  const pushes = output.result.pushes.map((p): PushSent => (sent.get(p.id) === p ? { same: p.id } : p));
-  sent.clear();
-  for (const p of output.result.pushes) sent.set(p.id, p);
+  const pushes = output.result.pushes.map((p): PushSent => (sent.pushes.get(p.id) === p ? { same: p.id } : p));
+  sent.pushes.clear();
+  for (const p of output.result.pushes) sent.pushes.set(p.id, p);
   const { start, end, intervals, markers, eventTimes } = output.trace;
-  const trace: TraceData = { start, end, intervals, markers, eventTimes };
-  return {
-    answer: { kind: 'ran', seq, ok: true, scenario: loaded.scenario, result: { ...output.result, pushes }, trace },
-    output,
+  const trace = {
+    start,
+    end,
+    intervals: encodeList(sent.intervals, intervals, sameData),
+    markers: encodeList(sent.markers, markers, sameData),
+    eventTimes: encodeList(sent.eventTimes, eventTimes),
   };
+  const scenario = { ...loaded.scenario, timeline: encodeList(sent.timeline, loaded.scenario.timeline, sameData) };
+  const result = { ...output.result, pushes, events: encodeList(sent.events, output.result.events, sameData) };
+  return { answer: { kind: 'ran', seq, ok: true, scenario, result, trace }, output };
+}
+
+/** The page's side: the answer as plain data again, rebuilt from what it holds (kept objects keep identity). */
+export function receiveRun(
+  answer: Extract<SimAnswer, { ok: true }>,
+  held: HeldAnswer,
+): { scenario: Scenario; output: { result: SimulationOutput['result']; trace: TraceData } } {
+  const { start, end } = answer.trace;
+  const trace: TraceData = {
+    start,
+    end,
+    intervals: decodeList(held.intervals, answer.trace.intervals),
+    markers: decodeList(held.markers, answer.trace.markers),
+    eventTimes: decodeList(held.eventTimes, answer.trace.eventTimes),
+  };
+  const result = {
+    ...answer.result,
+    pushes: receivePushes(answer.result.pushes, held.pushes),
+    events: decodeList(held.events, answer.result.events),
+  };
+  const scenario = { ...answer.scenario, timeline: decodeList(held.timeline, answer.scenario.timeline) };
+  return { scenario, output: { result, trace } };
+}
+
+/**
+ * The page's side of a run request: the file, with its timeline sent as what changed (`listDelta.ts`).
+ * Comparing 10,000 small events costs the page less than cloning them.
+ */
+export function runRequest(seq: number, file: ScenarioFile, held: Held<TimelineEventFile>): SimRequest {
+  if (!Array.isArray(file.timeline)) return { kind: 'run', seq, file };
+  return { kind: 'run', seq, file: { ...file, timeline: [] }, timeline: encodeList(held, file.timeline, sameData) };
 }
 
 /** The page's side of `PushSent`: the objects it already holds, by id, for pushes sent as `same`. */
@@ -79,12 +144,16 @@ export function receivePushes(sent: readonly PushSent[], held: Map<string, PushR
  * its checkpoints, the push results the page holds, and the last output, for `stateAt`.
  */
 export function simulationServer(simulator: Simulator): (request: SimRequest) => SimAnswer {
-  const sent = new Map<string, PushResult>();
+  const sent = new HeldAnswer();
+  const received: Held<TimelineEventFile> = { list: undefined };
   let last: SimulationOutput | undefined;
   return (request) => {
     if (request.kind === 'stateAt')
       return { kind: 'state', seq: request.seq, t: request.t, state: last?.trace.stateAt(request.t) };
-    const { answer, output } = runFile(simulator, request.file, request.seq, sent);
+    const file = request.timeline
+      ? { ...request.file, timeline: [...decodeList(received, request.timeline)] }
+      : request.file;
+    const { answer, output } = runFile(simulator, file, request.seq, sent);
     if (output) last = output;
     return answer;
   };
