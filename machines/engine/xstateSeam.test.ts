@@ -23,7 +23,9 @@ import { Time } from './time';
 import { DEFAULT_PARAMS } from '../scenario/params';
 
 // A background app arms its ~30 s grace at start (DEV-4): a delayed event raised to itself with an id.
-const s = scenario({ duration: '2m', device: { app: 'background' } }, [['5s', { do: 'push', id: 'p1', kind: 'alert' }]]);
+const s = scenario({ duration: '2m', device: { app: 'background' } }, [
+  ['5s', { do: 'push', id: 'p1', kind: 'alert' }],
+]);
 
 function started() {
   const clock = new VirtualClock<TimerMeta>(Time.ms(0));
