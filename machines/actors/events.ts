@@ -126,6 +126,18 @@ export type CallKitEvent =
 export type { AppAction, Network, WakeBy };
 
 /**
+ * The event of type `T` in the union `E`: an action's typed params when it handles that one event
+ * (`params: eventParams` in the machine's config passes it on, narrowed by the transition).
+ */
+export type EventOf<E extends { type: string }, T extends E['type']> = Extract<E, { type: T }>;
+
+/**
+ * An action's params when they are the event its transition handles: xstate narrows `event` to the
+ * transition's own type, so the action needs no `if (event.type !== …) return` guard.
+ */
+export const eventParams = <E>({ event }: { event: E }): E => event;
+
+/**
  * Typed message builders: `enqueue.sendTo(target, msg.app({...}))` checks the event against the
  * receiver's own event union (an inline literal is only checked against `EventObject`).
  */

@@ -1,3 +1,7 @@
+/*
+ * Over 400 lines on purpose: every write method and its undo (`rollback`) and redo (`replay`,
+ * `factsAt`) entries must change together, and one class keeps them side by side.
+ */
 import type { LaneId, LaneInterval, LaneMarker, LogEvent, RuleStep, Strike } from './result';
 import type { AudioOutcome, Fate, PushKind } from '../scenario/types';
 import type { SimTime } from './time';

@@ -1,6 +1,6 @@
-import { assign, enqueueActions, setup } from 'xstate';
+import { enqueueActions, setup } from 'xstate';
 import { ACTOR, to, secs, type SimEnv } from '../env';
-import { msg, type ApnsEvent } from '../events';
+import { eventParams, msg, type ApnsEvent, type EventOf } from '../events';
 import type { QueuedPush } from '../../engine/result';
 import type { Network } from '../../scenario/types';
 
@@ -34,8 +34,7 @@ export const apnsMachine = setup({
     isStartedConnected: (_, params: { connected: boolean }) => params.connected,
   },
   actions: {
-    forward: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'push.sent') return;
+    forward: enqueueActions(({ context, enqueue }, event: EventOf<ApnsEvent, 'push.sent'>) => {
       const { env } = context;
       const latency = latencyOf(env, context.network);
       const record = env.journal.push(event.push);
@@ -70,20 +69,16 @@ export const apnsMachine = setup({
       }
       enqueue.assign({ waiting, inFlight: [] });
     }),
-    hold: assign({
-      waiting: ({ context, event }) => {
-        if (event.type !== 'push.sent') return context.waiting;
-        const { env } = context;
-        env.journal.step(
-          event.push,
-          'APNS-2',
-          `The phone had lost its connection but APNs had not noticed yet (dead-peer detection takes ${secs(env.params.apnsDeadPeerDetection)}, an estimate), so it held the push for the reconnect, whatever its expiration.`,
-        );
-        return queue(env, context.waiting, event.push, 'held');
-      },
+    hold: enqueueActions(({ context, enqueue }, event: EventOf<ApnsEvent, 'push.sent'>) => {
+      const { env } = context;
+      env.journal.step(
+        event.push,
+        'APNS-2',
+        `The phone had lost its connection but APNs had not noticed yet (dead-peer detection takes ${secs(env.params.apnsDeadPeerDetection)}, an estimate), so it held the push for the reconnect, whatever its expiration.`,
+      );
+      enqueue.assign({ waiting: queue(env, context.waiting, event.push, 'held') });
     }),
-    storeOrDiscard: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'push.sent') return;
+    storeOrDiscard: enqueueActions(({ context, enqueue }, event: EventOf<ApnsEvent, 'push.sent'>) => {
       const { env } = context;
       const record = env.journal.push(event.push);
       if (record.expiration <= 0) {
@@ -108,24 +103,20 @@ export const apnsMachine = setup({
         { delay: Math.max(0, expiresAt - env.now()), id: `expire:${event.push}` },
       );
     }),
-    expire: assign({
-      waiting: ({ context, event }) => {
-        if (event.type !== 'push.expire') return context.waiting;
-        const { journal } = context.env;
-        if (!context.waiting.some((q) => q.id === event.push)) return context.waiting;
-        journal.step(
-          event.push,
-          'APNS-3',
-          'Its expiration passed while APNs still knew the phone was offline: discarded.',
-        );
-        journal.fate(event.push, 'expired');
-        journal.closeInterval(`waiting:${event.push}`);
-        journal.mark('apns', 'push.expired', `${event.push} expired`, { push: event.push, rule: 'APNS-3' });
-        return context.waiting.filter((q) => q.id !== event.push);
-      },
+    expire: enqueueActions(({ context, enqueue }, event: EventOf<ApnsEvent, 'push.expire'>) => {
+      const { journal } = context.env;
+      if (!context.waiting.some((q) => q.id === event.push)) return;
+      journal.step(
+        event.push,
+        'APNS-3',
+        'Its expiration passed while APNs still knew the phone was offline: discarded.',
+      );
+      journal.fate(event.push, 'expired');
+      journal.closeInterval(`waiting:${event.push}`);
+      journal.mark('apns', 'push.expired', `${event.push} expired`, { push: event.push, rule: 'APNS-3' });
+      enqueue.assign({ waiting: context.waiting.filter((q) => q.id !== event.push) });
     }),
-    deliverWaiting: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'link.up') return;
+    deliverWaiting: enqueueActions(({ context, enqueue }, event: EventOf<ApnsEvent, 'link.up'>) => {
       for (const q of context.waiting) {
         enqueue.cancel(`expire:${q.id}`);
         context.env.journal.closeInterval(`waiting:${q.id}`);
@@ -159,9 +150,9 @@ export const apnsMachine = setup({
     connected: {
       entry: ({ context }) => context.env.journal.openInterval('apns', 'apns', 'apns.connected', 'APNs: connected'),
       on: {
-        'push.sent': { actions: 'forward' },
+        'push.sent': { actions: { type: 'forward', params: eventParams } },
         'link.down': { target: 'holding', actions: 'holdInFlight' },
-        'link.up': { actions: 'deliverWaiting' },
+        'link.up': { actions: { type: 'deliverWaiting', params: eventParams } },
       },
     },
     holding: {
@@ -177,8 +168,8 @@ export const apnsMachine = setup({
         ),
       after: { deadPeerDetection: { target: 'offline', actions: 'noticeOffline' } },
       on: {
-        'push.sent': { actions: 'hold' },
-        'link.up': { target: 'connected', actions: 'deliverWaiting' },
+        'push.sent': { actions: { type: 'hold', params: eventParams } },
+        'link.up': { target: 'connected', actions: { type: 'deliverWaiting', params: eventParams } },
       },
     },
     offline: {
@@ -187,9 +178,9 @@ export const apnsMachine = setup({
           rule: 'APNS-3',
         }),
       on: {
-        'push.sent': { actions: 'storeOrDiscard' },
-        'push.expire': { actions: 'expire' },
-        'link.up': { target: 'connected', actions: 'deliverWaiting' },
+        'push.sent': { actions: { type: 'storeOrDiscard', params: eventParams } },
+        'push.expire': { actions: { type: 'expire', params: eventParams } },
+        'link.up': { target: 'connected', actions: { type: 'deliverWaiting', params: eventParams } },
       },
     },
   },

@@ -1,9 +1,18 @@
 import { assign, cancel, enqueueActions, raise, setup } from 'xstate';
 import { ACTOR, to, type Enqueue, type SimEnv } from '../env';
-import { msg, type AppEvent, type CallKitEvent, type CallRef, type CallServicesEvent, type Delivery } from '../events';
+import {
+  eventParams,
+  msg,
+  type AppEvent,
+  type CallKitEvent,
+  type CallRef,
+  type CallServicesEvent,
+  type Delivery,
+  type EventOf,
+} from '../events';
 import type { Handling } from './pushHandler';
-import { handle, handlerReturned, report } from './mainThread';
-import { die, handOverLaunched, noteLaunch, watchdogKill } from './processLifecycle';
+import { handle, handlerReturned, report, type HandleEvent } from './mainThread';
+import { die, handOverLaunched, noteLaunch, watchdogKill, type DeathEvent } from './processLifecycle';
 import { notifySystem, resetByUser, setDebugger, setForeground } from './systemView';
 import { hearCancellation, learnCancellation, receiveBackgroundPush, setPath } from './cancellations';
 
@@ -52,6 +61,16 @@ export type AppEnqueue = Enqueue<AppContext, AppEvent, CallKitEvent | CallServic
  */
 const RESTART_GRACE = [{ type: 'setForeground', params: { foreground: false } }, 'restartGrace'] as const;
 
+/** `setPath`'s params: the path's news, and whether the process runs code to act on it. */
+const pathParams =
+  (running: boolean) =>
+  ({ event }: { event: EventOf<AppEvent, 'network.path'> }) => ({ up: event.up, running });
+
+/** `receiveBackgroundPush`'s params: the push, and whether the process runs to receive it (PATH-3). */
+const backgroundPushParams =
+  (running: boolean) =>
+  ({ event }: { event: EventOf<AppEvent, 'push.background'> }) => ({ push: event.push, running });
+
 /**
  * The app's process: not running / launching / foreground / background / suspended; its PushKit
  * handler as the scenario describes it, its own (lagging) beliefs, the 30 s background grace and
@@ -92,13 +111,15 @@ export const appProcessMachine = setup({
       enqueue.cancel('grace');
       enqueue.raise({ type: 'grace.end' }, { delay: 'backgroundGrace', id: 'grace' });
     }),
-    setDebugger: enqueueActions(({ context, event, enqueue }) => setDebugger(context, event, enqueue)),
+    setDebugger: enqueueActions(({ context, enqueue }, event: EventOf<AppEvent, 'app.action'>) =>
+      setDebugger(context, event, enqueue),
+    ),
     queueLaunch: assign({
       launchPending: ({ context, event }) =>
         event.type === 'push.deliver' ? [...context.launchPending, ...event.deliveries] : context.launchPending,
       launchedByUser: ({ context, event }) => (event.type === 'push.deliver' ? context.launchedByUser : true),
     }),
-    noteLaunch: ({ context, event }) => noteLaunch(context, event),
+    noteLaunch: ({ context }, event: EventOf<AppEvent, 'push.deliver'>) => noteLaunch(context, event),
     armLaunch: enqueueActions(({ context, enqueue }) => {
       if (context.env.scenario.app.launch > context.env.params.launchWatchdog) {
         enqueue.raise({ type: 'launch.watchdog' }, { delay: 'launchWatchdog', id: 'launch' });
@@ -108,26 +129,29 @@ export const appProcessMachine = setup({
     }),
     watchdogKill: enqueueActions(({ context, enqueue }) => watchdogKill(context, enqueue)),
     handOverLaunched: enqueueActions(({ context, enqueue }) => handOverLaunched(context, enqueue)),
-    handle: enqueueActions(({ context, event, enqueue }) => handle(context, event, enqueue)),
-    report: enqueueActions(({ context, event, enqueue }) => report(context, event, enqueue)),
-    handlerReturned: enqueueActions(({ context, event, enqueue }) => handlerReturned(context, event, enqueue)),
-    die: enqueueActions(({ context, event, enqueue }) => die(context, event, enqueue)),
-    learnCancellation: enqueueActions(({ context, event, enqueue }) => learnCancellation(context, event, enqueue)),
-    hearCancellation: enqueueActions(({ context, event, enqueue }) => hearCancellation(context, event, enqueue)),
-    setPath: enqueueActions(({ context, event, enqueue }, params: { running: boolean }) =>
-      setPath(context, event, params, enqueue),
+    handle: enqueueActions(({ context, enqueue }, event: HandleEvent) => handle(context, event, enqueue)),
+    report: enqueueActions(({ context, enqueue }, event: EventOf<AppEvent, 'handler.report'>) =>
+      report(context, event, enqueue),
     ),
-    endCall: enqueueActions(({ event, enqueue }) => {
-      if (event.type !== 'call.endNow') return;
+    handlerReturned: enqueueActions(({ context, enqueue }, event: EventOf<AppEvent, 'handler.return'>) =>
+      handlerReturned(context, event, enqueue),
+    ),
+    die: enqueueActions(({ context, enqueue }, event: DeathEvent) => die(context, event, enqueue)),
+    learnCancellation: enqueueActions(({ context, enqueue }) => learnCancellation(context, enqueue)),
+    hearCancellation: enqueueActions(({ context, enqueue }, event: EventOf<AppEvent, 'call.cancelled'>) =>
+      hearCancellation(context, event, enqueue),
+    ),
+    setPath: enqueueActions(({ context, enqueue }, params: { up: boolean; running: boolean }) =>
+      setPath(context, params, enqueue),
+    ),
+    endCall: enqueueActions(({ enqueue }, event: EventOf<AppEvent, 'call.endNow'>) => {
       enqueue.sendTo(to(ACTOR.callKit), msg.callKit({ type: 'callkit.end', push: event.push, reason: event.reason }));
     }),
-    setCalls: assign({
-      calls: ({ context, event }) => (event.type === 'callkit.callsChanged' ? event.calls : context.calls),
-    }),
-    receiveBackgroundPush: enqueueActions(({ context, event, enqueue }, params: { running: boolean }) =>
-      receiveBackgroundPush(context, event, params, enqueue),
+    setCalls: assign({ calls: (_, event: EventOf<AppEvent, 'callkit.callsChanged'>) => event.calls }),
+    receiveBackgroundPush: enqueueActions(({ context, enqueue }, params: { push: string; running: boolean }) =>
+      receiveBackgroundPush(context, params, enqueue),
     ),
-    resetByUser: enqueueActions(({ event, enqueue }) => resetByUser(event, enqueue)),
+    resetByUser: enqueueActions(({ enqueue }, event: EventOf<AppEvent, 'app.action'>) => resetByUser(event, enqueue)),
     markRunning: assign({ forceQuit: false }),
   },
 }).createMachine({
@@ -154,10 +178,10 @@ export const appProcessMachine = setup({
   },
   initial: 'starting',
   on: {
-    'callkit.callsChanged': { actions: 'setCalls' },
-    'call.cancelled': { actions: 'hearCancellation' },
+    'callkit.callsChanged': { actions: { type: 'setCalls', params: eventParams } },
+    'call.cancelled': { actions: { type: 'hearCancellation', params: eventParams } },
     'belief.sync': { actions: 'syncBelief' },
-    'network.path': { actions: { type: 'setPath', params: { running: false } } },
+    'network.path': { actions: { type: 'setPath', params: pathParams(false) } },
   },
   states: {
     starting: {
@@ -174,8 +198,8 @@ export const appProcessMachine = setup({
         { type: 'notifySystem', params: { running: false, foreground: false } },
       ],
       on: {
-        'push.deliver': { target: 'launching', actions: ['noteLaunch', 'queueLaunch'] },
-        'push.background': { actions: { type: 'receiveBackgroundPush', params: { running: false } } },
+        'push.deliver': { target: 'launching', actions: [{ type: 'noteLaunch', params: eventParams }, 'queueLaunch'] },
+        'push.background': { actions: { type: 'receiveBackgroundPush', params: backgroundPushParams(false) } },
         'app.action': [
           {
             guard: { type: 'isAction', params: { action: 'foreground' } },
@@ -191,7 +215,7 @@ export const appProcessMachine = setup({
             actions: assign({ debuggerAttached: false }),
           },
           { guard: { type: 'isAction', params: { action: 'background' } } },
-          { actions: 'resetByUser' },
+          { actions: { type: 'resetByUser', params: eventParams } },
         ],
       },
     },
@@ -199,12 +223,16 @@ export const appProcessMachine = setup({
       entry: [{ type: 'enterLane', params: { kind: 'app.launching', label: 'Launching' } }, 'armLaunch'],
       on: {
         'push.deliver': { actions: 'queueLaunch' },
-        'push.background': { actions: { type: 'receiveBackgroundPush', params: { running: false } } },
+        'push.background': { actions: { type: 'receiveBackgroundPush', params: backgroundPushParams(false) } },
         'launch.done': [
-          { guard: 'isLaunchedByUser', target: 'running.foreground', actions: ['handOverLaunched', 'handle'] },
-          { target: 'running.background', actions: ['handOverLaunched', 'handle'] },
+          {
+            guard: 'isLaunchedByUser',
+            target: 'running.foreground',
+            actions: ['handOverLaunched', { type: 'handle', params: eventParams }],
+          },
+          { target: 'running.background', actions: ['handOverLaunched', { type: 'handle', params: eventParams }] },
         ],
-        'launch.watchdog': { target: 'notRunning', actions: ['watchdogKill', 'die'] },
+        'launch.watchdog': { target: 'notRunning', actions: ['watchdogKill', { type: 'die', params: eventParams }] },
         // EXEMPT-1: locking during a launch the user started ends it in the background, as the home gesture.
         'screen.locked': { actions: assign({ launchedByUser: false }) },
         'app.action': [
@@ -220,28 +248,46 @@ export const appProcessMachine = setup({
             guard: { type: 'isAction', params: { action: 'debugger-detach' } },
             actions: assign({ debuggerAttached: false }),
           },
-          { target: 'notRunning', actions: ['die', 'resetByUser'] },
+          {
+            target: 'notRunning',
+            actions: [
+              { type: 'die', params: eventParams },
+              { type: 'resetByUser', params: eventParams },
+            ],
+          },
         ],
       },
     },
     running: {
       initial: 'background',
       on: {
-        'push.deliver': { target: '.background', actions: 'handle' },
-        'push.background': { actions: { type: 'receiveBackgroundPush', params: { running: true } } },
-        'handler.start': { guard: 'isThisProcess', actions: 'handle' },
-        'handler.report': { guard: 'isThisProcess', actions: 'report' },
-        'handler.return': { guard: 'isThisProcess', actions: 'handlerReturned' },
+        'push.deliver': { target: '.background', actions: { type: 'handle', params: eventParams } },
+        'push.background': { actions: { type: 'receiveBackgroundPush', params: backgroundPushParams(true) } },
+        'handler.start': { guard: 'isThisProcess', actions: { type: 'handle', params: eventParams } },
+        'handler.report': { guard: 'isThisProcess', actions: { type: 'report', params: eventParams } },
+        'handler.return': { guard: 'isThisProcess', actions: { type: 'handlerReturned', params: eventParams } },
         'cancel.learn': { guard: 'isThisProcess', actions: 'learnCancellation' },
-        'network.path': { actions: { type: 'setPath', params: { running: true } } },
-        'call.endNow': { guard: 'isThisProcess', actions: 'endCall' },
-        'app.kill': { target: 'notRunning', actions: 'die' },
+        'network.path': { actions: { type: 'setPath', params: pathParams(true) } },
+        'call.endNow': { guard: 'isThisProcess', actions: { type: 'endCall', params: eventParams } },
+        'app.kill': { target: 'notRunning', actions: { type: 'die', params: eventParams } },
         'app.action': [
           { guard: { type: 'isAction', params: { action: 'foreground' } }, target: '.foreground' },
           { guard: { type: 'isAction', params: { action: 'background' } }, target: '.background' },
-          { guard: { type: 'isAction', params: { action: 'debugger-attach' } }, actions: 'setDebugger' },
-          { guard: { type: 'isAction', params: { action: 'debugger-detach' } }, actions: 'setDebugger' },
-          { target: 'notRunning', actions: ['die', 'resetByUser'] },
+          {
+            guard: { type: 'isAction', params: { action: 'debugger-attach' } },
+            actions: { type: 'setDebugger', params: eventParams },
+          },
+          {
+            guard: { type: 'isAction', params: { action: 'debugger-detach' } },
+            actions: { type: 'setDebugger', params: eventParams },
+          },
+          {
+            target: 'notRunning',
+            actions: [
+              { type: 'die', params: eventParams },
+              { type: 'resetByUser', params: eventParams },
+            ],
+          },
         ],
       },
       states: {
@@ -253,15 +299,27 @@ export const appProcessMachine = setup({
           ],
           on: {
             // A push to a foreground app does not change its state.
-            'push.deliver': { actions: 'handle' },
+            'push.deliver': { actions: { type: 'handle', params: eventParams } },
             // EXEMPT-1: locking the phone is the home gesture: the same lag, the same race.
             'screen.locked': { target: 'background' },
             'app.action': [
               { guard: { type: 'isAction', params: { action: 'foreground' } } },
               { guard: { type: 'isAction', params: { action: 'background' } }, target: 'background' },
-              { guard: { type: 'isAction', params: { action: 'debugger-attach' } }, actions: 'setDebugger' },
-              { guard: { type: 'isAction', params: { action: 'debugger-detach' } }, actions: 'setDebugger' },
-              { target: '#app.notRunning', actions: ['die', 'resetByUser'] },
+              {
+                guard: { type: 'isAction', params: { action: 'debugger-attach' } },
+                actions: { type: 'setDebugger', params: eventParams },
+              },
+              {
+                guard: { type: 'isAction', params: { action: 'debugger-detach' } },
+                actions: { type: 'setDebugger', params: eventParams },
+              },
+              {
+                target: '#app.notRunning',
+                actions: [
+                  { type: 'die', params: eventParams },
+                  { type: 'resetByUser', params: eventParams },
+                ],
+              },
             ],
           },
         },
@@ -276,10 +334,13 @@ export const appProcessMachine = setup({
           on: {
             // DEV-4: ~30 s, then suspended — unless a CallKit call keeps it running.
             'grace.end': { guard: 'hasNoLiveCall', target: 'suspended' },
-            'push.deliver': { actions: ['handle', ...RESTART_GRACE] },
+            'push.deliver': { actions: [{ type: 'handle', params: eventParams }, ...RESTART_GRACE] },
             'callkit.callsChanged': [
-              { guard: ({ event }) => event.calls.length === 0, actions: ['setCalls', ...RESTART_GRACE] },
-              { actions: 'setCalls' },
+              {
+                guard: ({ event }) => event.calls.length === 0,
+                actions: [{ type: 'setCalls', params: eventParams }, ...RESTART_GRACE],
+              },
+              { actions: { type: 'setCalls', params: eventParams } },
             ],
           },
         },
@@ -291,7 +352,7 @@ export const appProcessMachine = setup({
           on: {
             // CALL-1: a suspended app runs no code, so a path coming back does not take it to its server;
             // it learns of a cancellation only once a push wakes it (pushHandler counts from there).
-            'network.path': { actions: { type: 'setPath', params: { running: false } } },
+            'network.path': { actions: { type: 'setPath', params: pathParams(false) } },
           },
         },
       },

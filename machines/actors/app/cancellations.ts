@@ -1,4 +1,4 @@
-import type { AppEvent } from '../events';
+import type { AppEvent, EventOf } from '../events';
 import type { AppContext, AppEnqueue } from './appProcessMachine';
 
 /**
@@ -9,9 +9,9 @@ import type { AppContext, AppEnqueue } from './appProcessMachine';
  */
 
 /** The app has reached its server (`cancel.learn`): it ends the calls already cancelled and hears of later ones. */
-export function learnCancellation(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
+export function learnCancellation(context: AppContext, enqueue: AppEnqueue): void {
   // CALL-1: offline it reaches nothing; it tries again when the network is back (`setPath`).
-  if (event.type !== 'cancel.learn' || !context.online) return;
+  if (!context.online) return;
   enqueue.assign({ synced: true });
   for (const call of context.calls) {
     if (context.env.journal.cancelledAt.has(call.push)) {
@@ -24,8 +24,12 @@ export function learnCancellation(context: AppContext, event: AppEvent, enqueue:
 }
 
 /** A call was cancelled and the app, synced, hears of it at once: it ends that call if it has it. */
-export function hearCancellation(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
-  if (event.type !== 'call.cancelled' || !context.synced || !context.online) return;
+export function hearCancellation(
+  context: AppContext,
+  event: EventOf<AppEvent, 'call.cancelled'>,
+  enqueue: AppEnqueue,
+): void {
+  if (!context.synced || !context.online) return;
   if (context.calls.some((c) => c.push === event.push)) {
     enqueue.raise(
       { type: 'call.endNow', push: event.push, reason: 'cancelled', gen: context.generation },
@@ -38,11 +42,10 @@ export function hearCancellation(context: AppContext, event: AppEvent, enqueue: 
  * The phone's path to the app's server changes (CALL-1): offline the app loses its server and learns
  * nothing; when the path is back, a running app reaches its server `learnsCancellation` later.
  */
-export function setPath(context: AppContext, event: AppEvent, params: { running: boolean }, enqueue: AppEnqueue): void {
-  if (event.type !== 'network.path') return;
-  enqueue.assign(event.up ? { online: true } : { online: false, synced: false });
+export function setPath(context: AppContext, params: { up: boolean; running: boolean }, enqueue: AppEnqueue): void {
+  enqueue.assign(params.up ? { online: true } : { online: false, synced: false });
   const learns = context.env.scenario.app.learnsCancellation;
-  if (event.up && params.running && learns !== 'never') {
+  if (params.up && params.running && learns !== 'never') {
     enqueue.cancel('learn:network');
     enqueue.raise({ type: 'cancel.learn', push: '', gen: context.generation }, { delay: learns, id: 'learn:network' });
   }
@@ -54,16 +57,14 @@ export function setPath(context: AppContext, event: AppEvent, params: { running:
  */
 export function receiveBackgroundPush(
   context: AppContext,
-  event: AppEvent,
-  params: { running: boolean },
+  params: { push: string; running: boolean },
   enqueue: AppEnqueue,
 ): void {
-  if (event.type !== 'push.background') return;
   const { journal } = context.env;
-  const record = journal.push(event.push);
+  const record = journal.push(params.push);
   if (params.running && context.isForeground && !context.forceQuit) {
-    journal.step(event.push, 'PATH-3', 'The background push reached the app because it was in the foreground.');
-    journal.fate(event.push, 'delivered');
+    journal.step(params.push, 'PATH-3', 'The background push reached the app because it was in the foreground.');
+    journal.fate(params.push, 'delivered');
     if (record.cancels && context.calls.some((c) => c.push === record.cancels)) {
       enqueue.raise(
         { type: 'call.endNow', push: record.cancels, reason: 'cancelled', gen: context.generation },
@@ -73,11 +74,11 @@ export function receiveBackgroundPush(
     return;
   }
   journal.step(
-    event.push,
+    params.push,
     'PATH-3',
     context.forceQuit
       ? 'A background push is never delivered to an app the user force-quit.'
       : 'A background push (content-available, priority 5) is best-effort: with the app not in the foreground it never woke it.',
   );
-  journal.fate(event.push, 'ignored');
+  journal.fate(params.push, 'ignored');
 }

@@ -1,4 +1,4 @@
-import type { AppEvent } from '../events';
+import type { AppEvent, EventOf } from '../events';
 import { handlerReturns, pumpQueue, reportCall, startHandler } from './pushHandler';
 import type { AppContext, AppEnqueue } from './appProcessMachine';
 
@@ -8,13 +8,16 @@ import type { AppContext, AppEnqueue } from './appProcessMachine';
  * steps are in pushHandler.ts. Each action enqueues one assign at most, of the whole next context.
  */
 
+/** What sets the main thread going: a push delivered, a launch done, or a handler's scheduled start. */
+export type HandleEvent = EventOf<AppEvent, 'push.deliver' | 'launch.done' | 'handler.start'>;
+
 /**
  * The main thread: a delivered push joins the queue (callservicesd starts its deadline itself when
  * it hands a push to a running app); if the thread is free the next handler starts, and one that
  * does not block reports (sync) and returns in this same step; the next handler is scheduled.
  * One assign for all of it (each assign costs xstate a snapshot).
  */
-export function handle(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
+export function handle(context: AppContext, event: HandleEvent, enqueue: AppEnqueue): void {
   let c = event.type === 'push.deliver' ? { ...context, queue: [...context.queue, ...event.deliveries] } : context;
   const started = startHandler(c, event, enqueue);
   if (started) {
@@ -34,15 +37,17 @@ export function handle(context: AppContext, event: AppEvent, enqueue: AppEnqueue
 }
 
 /** A handler's scheduled report (`report: after`, or a handler that blocks). */
-export function report(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
-  if (event.type !== 'handler.report') return;
+export function report(context: AppContext, event: EventOf<AppEvent, 'handler.report'>, enqueue: AppEnqueue): void {
   const c = reportCall(context, event.push, enqueue);
   if (c !== context) enqueue.assign(() => c);
 }
 
 /** A blocking handler returns; the main thread takes the next. */
-export function handlerReturned(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
-  if (event.type !== 'handler.return') return;
+export function handlerReturned(
+  context: AppContext,
+  event: EventOf<AppEvent, 'handler.return'>,
+  enqueue: AppEnqueue,
+): void {
   const c = handlerReturns(context, event.push, enqueue);
   pumpQueue(c, enqueue);
   if (c !== context) enqueue.assign(() => c);

@@ -1,5 +1,5 @@
 import { ACTOR, to, secs } from '../env';
-import { msg, type AppEvent } from '../events';
+import { msg, type AppEvent, type EventOf } from '../events';
 import { endedByOf, explainDeath, explainExempt } from './pushHandler';
 import type { AppContext, AppEnqueue } from './appProcessMachine';
 
@@ -11,8 +11,7 @@ import type { AppContext, AppEnqueue } from './appProcessMachine';
  */
 
 /** LAUNCH-1: a push launches the app in the background; the push's story says so. */
-export function noteLaunch(context: AppContext, event: AppEvent): void {
-  if (event.type !== 'push.deliver') return;
+export function noteLaunch(context: AppContext, event: EventOf<AppEvent, 'push.deliver'>): void {
   const launch = secs(context.env.scenario.app.launch);
   for (const d of event.deliveries) {
     // Handed back more than once: the chain told it the first time (no repeated steps).
@@ -81,8 +80,11 @@ export function handOverLaunched(context: AppContext, enqueue: AppEnqueue): void
   enqueue.assign({ launchPending: [], queue, launchedByUser: false });
 }
 
+/** What ends the process: a kill (PK-1, KILL-1), the launch watchdog (LAUNCH-3) or the user's action. */
+export type DeathEvent = EventOf<AppEvent, 'app.kill' | 'launch.watchdog' | 'app.action'>;
+
 /** The process ends: pending timers die with it; undelivered pushes go back to callservicesd. */
-export function die(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
+export function die(context: AppContext, event: DeathEvent, enqueue: AppEnqueue): void {
   for (const [push, d] of context.decisions) {
     context.env.journal.closeInterval(`handler:${push}`);
     // A report still to come that the push did not owe (its handler returned, exempt): none comes now.

@@ -1,5 +1,5 @@
 import { ACTOR, to } from '../env';
-import { msg, type AppEvent } from '../events';
+import { msg, type AppEvent, type EventOf } from '../events';
 import type { AppContext, AppEnqueue } from './appProcessMachine';
 
 /**
@@ -39,8 +39,7 @@ export function setForeground(context: AppContext, params: { foreground: boolean
 }
 
 /** The debugger is attached or detached while the app runs: callservicesd hears of it at once. */
-export function setDebugger(context: AppContext, event: AppEvent, enqueue: AppEnqueue): void {
-  if (event.type !== 'app.action') return;
+export function setDebugger(context: AppContext, event: EventOf<AppEvent, 'app.action'>, enqueue: AppEnqueue): void {
   const attached = event.action === 'debugger-attach';
   enqueue.assign({ debuggerAttached: attached });
   enqueue.sendTo(
@@ -58,8 +57,7 @@ export function setDebugger(context: AppContext, event: AppEvent, enqueue: AppEn
  * The user force-quits, reinstalls or updates the app: callservicesd hears of a reinstall or update
  * (`app.reset`); only a force-quit leaves `forceQuit` set (PATH-3).
  */
-export function resetByUser(event: AppEvent, enqueue: AppEnqueue): void {
-  if (event.type !== 'app.action') return;
+export function resetByUser(event: EventOf<AppEvent, 'app.action'>, enqueue: AppEnqueue): void {
   if (event.action === 'reinstall' || event.action === 'update') {
     enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'app.reset', why: event.action }));
   }

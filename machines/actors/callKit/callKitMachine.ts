@@ -1,6 +1,6 @@
-import { assign, enqueueActions, setup } from 'xstate';
+import { enqueueActions, setup } from 'xstate';
 import { ACTOR, to, secs, type SimEnv } from '../env';
-import { msg, type CallKitEvent, type CallRef } from '../events';
+import { eventParams, msg, type CallKitEvent, type CallRef, type EventOf } from '../events';
 import type { CallView } from '../../engine/result';
 import type { AudioOutcome } from '../../scenario/types';
 
@@ -12,6 +12,9 @@ export interface CallKitContext {
   /** The live calls the app was last told of (callservicesd hears only whether there are any). */
   readonly announced: readonly CallRef[];
 }
+
+/** The events that end a call: the app's `endCall`, the user, or nobody answering. */
+type EndEvent = EventOf<CallKitEvent, 'callkit.end' | 'call.decline' | 'call.hangup' | 'call.timeout'>;
 
 const isLive = (c: CallView): boolean => c.status !== 'ended';
 
@@ -30,8 +33,7 @@ export const callKitMachine = setup({
     input: {} as { env: SimEnv },
   },
   actions: {
-    reportIncoming: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'callkit.reportIncoming') return;
+    reportIncoming: enqueueActions(({ context, enqueue }, event: EventOf<CallKitEvent, 'callkit.reportIncoming'>) => {
       const { journal, params } = context.env;
       const push = journal.push(event.push);
       let sessionValid = context.sessionValid;
@@ -108,13 +110,11 @@ export const callKitMachine = setup({
       );
       enqueue.assign({ sessionValid, calls: [...context.calls.filter(isLive), call] });
     }),
-    end: enqueueActions(({ context, event, enqueue }) => {
+    end: enqueueActions(({ context, enqueue }, event: EndEvent) => {
       const push =
-        event.type === 'callkit.end' || event.type === 'call.decline' || event.type === 'call.hangup'
-          ? event.push
-          : event.type === 'call.timeout'
-            ? context.calls.find((c) => c.uuid === event.uuid && isLive(c))?.push
-            : undefined;
+        event.type === 'call.timeout'
+          ? context.calls.find((c) => c.uuid === event.uuid && isLive(c))?.push
+          : event.push;
       const call = context.calls.find((c) => c.push === push && isLive(c));
       if (!call || push === undefined) return;
       const { journal, params } = context.env;
@@ -154,8 +154,7 @@ export const callKitMachine = setup({
       // Ended calls leave the context (their outcome is in the journal), so it stays small.
       enqueue.assign({ calls: context.calls.filter((c) => c !== call && isLive(c)) });
     }),
-    answer: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'call.answer') return;
+    answer: enqueueActions(({ context, enqueue }, event: EventOf<CallKitEvent, 'call.answer'>) => {
       const call = context.calls.find((c) => c.push === event.push && c.status === 'ringing');
       if (!call) {
         context.env.journal.log('callkit', `Answer ignored: ${event.push} is not ringing.`, { push: event.push });
@@ -228,9 +227,9 @@ export const callKitMachine = setup({
         calls: [],
       });
     }),
-    otherCall: assign(({ context }) => {
+    otherCall: enqueueActions(({ context, enqueue }) => {
       const { journal } = context.env;
-      if ((context.env.scenario.app.callAudio ?? 'callkit') !== 'own') return {};
+      if ((context.env.scenario.app.callAudio ?? 'callkit') !== 'own') return;
       const calls = context.calls.map((call) => {
         if (call.status !== 'active' || call.audio === 'none') return call;
         journal.step(
@@ -245,7 +244,7 @@ export const callKitMachine = setup({
         });
         return { ...call, audio: 'none' as const };
       });
-      return { calls };
+      enqueue.assign({ calls });
     }),
     /** The app's process ended: its CXProvider is gone and so are its calls. */
     dropCalls: enqueueActions(({ context, enqueue }) => {
@@ -283,12 +282,12 @@ export const callKitMachine = setup({
   id: 'callKit',
   context: ({ input }) => ({ env: input.env, calls: [], sessionValid: true, announced: [] }),
   on: {
-    'callkit.reportIncoming': { actions: ['reportIncoming', 'announce'] },
-    'callkit.end': { actions: ['end', 'announce'] },
-    'call.decline': { actions: ['end', 'announce'] },
-    'call.hangup': { actions: ['end', 'announce'] },
-    'call.timeout': { actions: ['end', 'announce'] },
-    'call.answer': { actions: ['answer', 'announce'] },
+    'callkit.reportIncoming': { actions: [{ type: 'reportIncoming', params: eventParams }, 'announce'] },
+    'callkit.end': { actions: [{ type: 'end', params: eventParams }, 'announce'] },
+    'call.decline': { actions: [{ type: 'end', params: eventParams }, 'announce'] },
+    'call.hangup': { actions: [{ type: 'end', params: eventParams }, 'announce'] },
+    'call.timeout': { actions: [{ type: 'end', params: eventParams }, 'announce'] },
+    'call.answer': { actions: [{ type: 'answer', params: eventParams }, 'announce'] },
     'mediaserverd.crash': { actions: ['mediaserverdCrash', 'announce'] },
     'call.other': { actions: 'otherCall' },
     'app.terminated': { actions: ['dropCalls', 'announce'] },

@@ -1,6 +1,6 @@
 import { assign, enqueueActions, setup } from 'xstate';
 import { ACTOR, to, enforcesReporting, type Enqueue, type SimEnv } from '../env';
-import { msg, type AppEvent, type CallServicesEvent, type Delivery } from '../events';
+import { eventParams, msg, type AppEvent, type CallServicesEvent, type Delivery, type EventOf } from '../events';
 import type { Strike, ThrottleWindow } from '../../engine/result';
 import { checkDeadline, deliver, startDeadline } from './reportCheck';
 import {
@@ -72,9 +72,10 @@ export const callServicesMachine = setup({
         context.env.params.throttleFailures,
   },
   actions: {
-    deliver: enqueueActions(({ context, event, enqueue }) => deliver(context, event, enqueue)),
-    redeliver: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'app.died') return;
+    deliver: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'push.voip'>) =>
+      deliver(context, event, enqueue),
+    ),
+    redeliver: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.died'>) => {
       // Their checks end with the process; each starts again when the relaunched app has the push
       // (push.handedToApp), so none is kept meanwhile.
       let pending: Map<string, PendingDelivery> | undefined;
@@ -89,11 +90,14 @@ export const callServicesMachine = setup({
       enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', deliveries }));
       if (pending) enqueue.assign({ pending });
     }),
-    block: ({ context, event }) => block(context, event),
-    blockHandBack: enqueueActions(({ context, event, enqueue }) => blockHandBack(context, event, enqueue)),
-    startDeadline: enqueueActions(({ context, event, enqueue }) => startDeadline(context, event, enqueue)),
-    markReported: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'callkit.reported') return;
+    block: ({ context }, event: EventOf<CallServicesEvent, 'push.voip'>) => block(context, event),
+    blockHandBack: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.died'>) =>
+      blockHandBack(context, event, enqueue),
+    ),
+    startDeadline: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'push.handedToApp'>) =>
+      startDeadline(context, event, enqueue),
+    ),
+    markReported: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'callkit.reported'>) => {
       const delivery = context.pending.get(event.push);
       if (!delivery) return;
       enqueue.cancel(`deadline:${event.push}`);
@@ -102,21 +106,21 @@ export const callServicesMachine = setup({
       pending.delete(event.push);
       enqueue.assign({ pending });
     }),
-    checkDeadline: enqueueActions(({ context, event, enqueue }) => checkDeadline(context, event, enqueue)),
+    checkDeadline: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'deadline.check'>) =>
+      checkDeadline(context, event, enqueue),
+    ),
     startThrottle: enqueueActions(({ context, enqueue }) => startThrottle(context, enqueue)),
     extendThrottle: enqueueActions(({ context, enqueue }) => extendThrottle(context, enqueue)),
     endThrottle: enqueueActions(({ context, enqueue }) => endThrottle(context, enqueue)),
-    resetStrikes: assign(({ context, event }) => {
-      if (event.type !== 'app.reset') return {};
+    resetStrikes: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.reset'>) => {
       context.env.journal.log(
         'callservicesd',
         `The app was ${event.why === 'reinstall' ? 'deleted and reinstalled' : 'updated'}: the failure count starts again.`,
         { rule: 'THROTTLE-2' },
       );
-      return { strikes: [] };
+      enqueue.assign({ strikes: [] });
     }),
-    crashStrike: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'app.crashed') return;
+    crashStrike: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.crashed'>) => {
       // The crashed push's report check is moot: the process it waits on is gone. Its deadline ends
       // here, on the lane too, as cut short by PK-1.
       enqueue.cancel(`deadline:${event.push}`);
@@ -124,8 +128,7 @@ export const callServicesMachine = setup({
       enqueue.assign(recordStrike(context, event.push, 'crashed'));
       enqueue.raise({ type: 'throttle.check' });
     }),
-    seeApp: assign(({ context, event }) => {
-      if (event.type !== 'app.stateChanged') return {};
+    seeApp: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.stateChanged'>) => {
       const ended = context.appRunning && !event.running;
       const seen = {
         seesForeground: event.foreground,
@@ -133,7 +136,10 @@ export const callServicesMachine = setup({
         processEnds: context.processEnds + (ended ? 1 : 0),
         debuggerAttached: event.debugger,
       };
-      if (!ended) return seen;
+      if (!ended) {
+        enqueue.assign(seen);
+        return;
+      }
       // Pushes forgiven by the debugger (DBG-1) that their process never reported: exempt, and done.
       let pending: Map<string, PendingDelivery> | undefined;
       for (const [push, d] of context.pending) {
@@ -141,26 +147,25 @@ export const callServicesMachine = setup({
         context.env.journal.fate(push, 'exempt');
         (pending ??= new Map(context.pending)).delete(push);
       }
-      return pending ? { ...seen, pending } : seen;
+      enqueue.assign(pending ? { ...seen, pending } : seen);
     }),
     /** No report will come for this push (DBG-1 spared the app PK-1's crash): the check still runs. */
-    noteUnreported: assign(({ context, event }) => {
-      if (event.type !== 'app.unreported') return {};
+    noteUnreported: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.unreported'>) => {
       const delivery = context.pending.get(event.push);
       const pending = new Map(context.pending);
       if (delivery && !delivery.forgiven) {
         pending.set(event.push, { ...delivery, lost: true });
-        return { pending };
+        enqueue.assign({ pending });
+        return;
       }
       // Its check has run already and forgave it (DBG-1), or none is running: its story ends here.
       context.env.journal.fate(event.push, 'exempt');
       pending.delete(event.push);
-      return delivery ? { pending } : {};
+      if (delivery) enqueue.assign({ pending });
     }),
     // EXEMPT-1: call state reaches callservicesd asynchronously: a call that has just ended still
     // counts as "on a call" for `foregroundStateLag` (an estimate).
-    seeCalls: enqueueActions(({ event, enqueue }) => {
-      if (event.type !== 'callkit.callsChanged') return;
+    seeCalls: enqueueActions(({ enqueue }, event: EventOf<CallServicesEvent, 'callkit.callsChanged'>) => {
       enqueue.cancel('oncall.clear');
       if (event.live > 0) enqueue.assign({ seesOnCall: true });
       else enqueue.raise({ type: 'oncall.clear' }, { delay: 'onCallLag', id: 'oncall.clear' });
@@ -181,34 +186,34 @@ export const callServicesMachine = setup({
     pending: new Map(),
   }),
   on: {
-    'push.handedToApp': { actions: 'startDeadline' },
-    'callkit.reported': { actions: 'markReported' },
-    'callkit.callsChanged': { actions: 'seeCalls' },
+    'push.handedToApp': { actions: { type: 'startDeadline', params: eventParams } },
+    'callkit.reported': { actions: { type: 'markReported', params: eventParams } },
+    'callkit.callsChanged': { actions: { type: 'seeCalls', params: eventParams } },
     'oncall.clear': { actions: 'clearOnCall' },
-    'app.stateChanged': { actions: 'seeApp' },
-    'app.died': { actions: 'redeliver' },
-    'app.unreported': { actions: 'noteUnreported' },
-    'deadline.check': { actions: 'checkDeadline' },
+    'app.stateChanged': { actions: { type: 'seeApp', params: eventParams } },
+    'app.died': { actions: { type: 'redeliver', params: eventParams } },
+    'app.unreported': { actions: { type: 'noteUnreported', params: eventParams } },
+    'deadline.check': { actions: { type: 'checkDeadline', params: eventParams } },
   },
   initial: 'delivering',
   states: {
     delivering: {
       on: {
         'throttle.check': { guard: 'isThrottleFull', target: 'throttled' },
-        'push.voip': { actions: 'deliver' },
-        'app.crashed': { actions: 'crashStrike' },
-        'app.reset': { actions: 'resetStrikes' },
+        'push.voip': { actions: { type: 'deliver', params: eventParams } },
+        'app.crashed': { actions: { type: 'crashStrike', params: eventParams } },
+        'app.reset': { actions: { type: 'resetStrikes', params: eventParams } },
       },
     },
     throttled: {
       entry: 'startThrottle',
       exit: 'endThrottle',
       on: {
-        'push.voip': { actions: 'block' },
+        'push.voip': { actions: { type: 'block', params: eventParams } },
         // THROTTLE-1: no hand-over and no launch while blocked, also for pushes handed back by a crash.
-        'app.died': { actions: 'blockHandBack' },
-        'app.crashed': { actions: 'crashStrike' },
-        'app.reset': { target: 'delivering', actions: 'resetStrikes' },
+        'app.died': { actions: { type: 'blockHandBack', params: eventParams } },
+        'app.crashed': { actions: { type: 'crashStrike', params: eventParams } },
+        'app.reset': { target: 'delivering', actions: { type: 'resetStrikes', params: eventParams } },
         // THROTTLE-2: it lifts only when fewer than `throttleFailures` remain, counting failures that
         // came during the block (a push handed over just before it); otherwise it runs on.
         'throttle.lift': [{ guard: 'isThrottleFull', actions: 'extendThrottle' }, { target: 'delivering' }],

@@ -1,5 +1,5 @@
 import { ACTOR, to, enforcesReporting, secs, usesMustReport } from '../env';
-import { msg, type CallServicesEvent, type Delivery, type Exemption } from '../events';
+import { msg, type CallServicesEvent, type Delivery, type EventOf, type Exemption } from '../events';
 import { recordStrike } from './throttle';
 import type { CallServicesContext, CallServicesEnqueue, PendingDelivery } from './callServicesMachine';
 
@@ -14,8 +14,11 @@ import type { CallServicesContext, CallServicesEnqueue, PendingDelivery } from '
  * A VoIP push reaches callservicesd (`push.voip`): it decides whether the app must report it, hands it
  * to the app and, for a running app that must report it, starts the check at once.
  */
-export function deliver(context: CallServicesContext, event: CallServicesEvent, enqueue: CallServicesEnqueue): void {
-  if (event.type !== 'push.voip') return;
+export function deliver(
+  context: CallServicesContext,
+  event: EventOf<CallServicesEvent, 'push.voip'>,
+  enqueue: CallServicesEnqueue,
+): void {
   const delivery = decide(context, event.push);
   enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', deliveries: [delivery] }));
   // For an app that is not running the deadline starts after launch, when the app hands the delivery
@@ -32,10 +35,9 @@ export function deliver(context: CallServicesContext, event: CallServicesEvent, 
  */
 export function startDeadline(
   context: CallServicesContext,
-  event: CallServicesEvent,
+  event: EventOf<CallServicesEvent, 'push.handedToApp'>,
   enqueue: CallServicesEnqueue,
 ): void {
-  if (event.type !== 'push.handedToApp') return;
   let pending: Map<string, PendingDelivery> | undefined;
   for (const delivery of event.deliveries) {
     if (!delivery.enforced) continue; // nothing to check for an exempt delivery
@@ -52,10 +54,9 @@ export function startDeadline(
  */
 export function checkDeadline(
   context: CallServicesContext,
-  event: CallServicesEvent,
+  event: EventOf<CallServicesEvent, 'deadline.check'>,
   enqueue: CallServicesEnqueue,
 ): void {
-  if (event.type !== 'deadline.check') return;
   const delivery = context.pending.get(event.push);
   const { journal, params } = context.env;
   journal.closeInterval(`deadline:${event.push}`);

@@ -1,5 +1,5 @@
 import { formatWindow } from '../../engine/time';
-import type { CallServicesEvent } from '../events';
+import type { CallServicesEvent, EventOf } from '../events';
 import type { Strike } from '../../engine/result';
 import type { CallServicesContext, CallServicesEnqueue, PendingDelivery } from './callServicesMachine';
 
@@ -34,8 +34,7 @@ export function recordStrike(
 }
 
 /** A VoIP push reaches callservicesd while it is throttled: the app never gets it (THROTTLE-1). */
-export function block(context: CallServicesContext, event: CallServicesEvent): void {
-  if (event.type !== 'push.voip') return;
+export function block(context: CallServicesContext, event: EventOf<CallServicesEvent, 'push.voip'>): void {
   const { journal, params } = context.env;
   const n = strikesInWindow(context.strikes, journal.time(), params.throttleWindow).length;
   journal.step(
@@ -57,10 +56,9 @@ export function block(context: CallServicesContext, event: CallServicesEvent): v
  */
 export function blockHandBack(
   context: CallServicesContext,
-  event: CallServicesEvent,
+  event: EventOf<CallServicesEvent, 'app.died'>,
   enqueue: CallServicesEnqueue,
 ): void {
-  if (event.type !== 'app.died') return;
   const { journal } = context.env;
   let pending: Map<string, PendingDelivery> | undefined;
   for (const d of event.unhandled) {

@@ -1,6 +1,14 @@
 import { assign, enqueueActions, setup } from 'xstate';
 import { ACTOR, to, type Enqueue, type SimEnv } from '../env';
-import { msg, type ApnsEvent, type AppEvent, type CallServicesEvent, type DeviceEvent } from '../events';
+import {
+  eventParams,
+  msg,
+  type ApnsEvent,
+  type AppEvent,
+  type CallServicesEvent,
+  type DeviceEvent,
+  type EventOf,
+} from '../events';
 import type { Network } from '../../scenario/types';
 import {
   linkDown,
@@ -93,8 +101,7 @@ export const deviceMachine = setup({
       interfaceOf(event.to) === interfaceOf(context.network),
   },
   actions: {
-    setNetwork: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'network.changed') return;
+    setNetwork: enqueueActions(({ context, enqueue }, event: EventOf<DeviceEvent, 'network.changed'>) => {
       // A NAT that dropped while the phone was offline is on the first network it joins.
       const joined = context.natOn === 'none' && event.to !== 'offline';
       const next: Partial<DeviceContext> = joined
@@ -132,7 +139,9 @@ export const deviceMachine = setup({
       enqueue.raise({ type: 'apsd.giveUp' }, { delay: 'giveUp', id: 'apsd.giveUp' });
     }),
     disarmGiveUp: enqueueActions(({ enqueue }) => enqueue.cancel('apsd.giveUp')),
-    arrive: enqueueActions(({ context, event, enqueue }) => arrive(context, event, enqueue)),
+    arrive: enqueueActions(({ context, enqueue }, event: EventOf<DeviceEvent, 'push.arrive'>) =>
+      arrive(context, event, enqueue),
+    ),
     showConnected: ({ context }) => showConnected(context),
     showDead: ({ context }) => showDead(context),
     showWaitingForNetwork: ({ context }) => showWaitingForNetwork(context),
@@ -152,7 +161,7 @@ export const deviceMachine = setup({
   entry: 'recordNetwork',
   on: {
     'screen.lock': { actions: 'lock' },
-    'push.arrive': { actions: 'arrive' },
+    'push.arrive': { actions: { type: 'arrive', params: eventParams } },
   },
   initial: 'starting',
   states: {
@@ -187,7 +196,11 @@ export const deviceMachine = setup({
           {
             guard: 'isGoingOffline',
             target: 'waitingForNetwork',
-            actions: ['setNetwork', 'recordNetwork', { type: 'linkDown', params: { cause: 'offline' } }],
+            actions: [
+              { type: 'setNetwork', params: eventParams },
+              'recordNetwork',
+              { type: 'linkDown', params: { cause: 'offline' } },
+            ],
           },
           // DEV-2: under policy 3 a sleeping phone's connection that breaks stays down: a network
           // change on its own is not a wake.
@@ -195,7 +208,7 @@ export const deviceMachine = setup({
             guard: 'isAsleepRestricted',
             target: 'gaveUp',
             actions: [
-              'setNetwork',
+              { type: 'setNetwork', params: eventParams },
               'recordNetwork',
               { type: 'linkDown', params: { cause: 'network-change' } },
               'markGaveUp',
@@ -204,14 +217,19 @@ export const deviceMachine = setup({
           {
             guard: 'isInterfaceChange',
             target: 'trying',
-            actions: ['setNetwork', 'recordNetwork', 'wake', { type: 'linkDown', params: { cause: 'network-change' } }],
+            actions: [
+              { type: 'setNetwork', params: eventParams },
+              'recordNetwork',
+              'wake',
+              { type: 'linkDown', params: { cause: 'network-change' } },
+            ],
           },
           // cellular ↔ poor cellular: the radio drops, the connection breaks; not a wake.
           {
             guard: 'isRestricted',
             target: 'gaveUp',
             actions: [
-              'setNetwork',
+              { type: 'setNetwork', params: eventParams },
               'recordNetwork',
               { type: 'linkDown', params: { cause: 'poor-link' } },
               'markGaveUp',
@@ -219,7 +237,11 @@ export const deviceMachine = setup({
           },
           {
             target: 'trying',
-            actions: ['setNetwork', 'recordNetwork', { type: 'linkDown', params: { cause: 'poor-link' } }],
+            actions: [
+              { type: 'setNetwork', params: eventParams },
+              'recordNetwork',
+              { type: 'linkDown', params: { cause: 'poor-link' } },
+            ],
           },
         ],
         'power.policy': [{ guard: ({ event }) => event.policy === 3, actions: 'restrict' }, { actions: 'wake' }],
@@ -231,8 +253,8 @@ export const deviceMachine = setup({
       entry: 'showWaitingForNetwork',
       on: {
         'network.changed': [
-          { guard: 'isGoingOffline', actions: ['setNetwork', 'recordNetwork'] },
-          { target: 'trying', actions: ['setNetwork', 'recordNetwork', 'wake'] },
+          { guard: 'isGoingOffline', actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'] },
+          { target: 'trying', actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork', 'wake'] },
         ],
         'power.policy': [
           { guard: ({ event }) => event.policy === 3, target: 'gaveUp', actions: 'markGaveUp' },
@@ -267,7 +289,7 @@ export const deviceMachine = setup({
               guard: 'isSameInterfaceUsable',
               target: 'attempting',
               reenter: true,
-              actions: ['setNetwork', 'recordNetwork'],
+              actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'],
             },
             'nat.restore': { target: 'attempting', reenter: true, actions: 'restoreNat' },
           },
@@ -278,9 +300,13 @@ export const deviceMachine = setup({
           on: {
             'network.changed': [
               // DEV-2: an awake phone reconnects on any network change, with no backoff carried over.
-              { guard: 'isAwake', target: 'attempting', actions: ['setNetwork', 'recordNetwork', 'wake'] },
+              {
+                guard: 'isAwake',
+                target: 'attempting',
+                actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork', 'wake'],
+              },
               // Asleep, same interface, better signal: apsd still waits for its retry timer (DEV-1's lost minutes).
-              { guard: 'isSameInterface', actions: ['setNetwork', 'recordNetwork'] },
+              { guard: 'isSameInterface', actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'] },
             ],
             'nat.restore': { actions: 'restoreNat' },
           },
@@ -290,14 +316,18 @@ export const deviceMachine = setup({
         'apsd.giveUp': { guard: 'isLocked', target: 'gaveUp', actions: 'markGaveUp' },
         'screen.lock': { actions: ['lock', 'armGiveUp'] },
         'network.changed': [
-          { guard: 'isGoingOffline', target: 'waitingForNetwork', actions: ['setNetwork', 'recordNetwork'] },
+          {
+            guard: 'isGoingOffline',
+            target: 'waitingForNetwork',
+            actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'],
+          },
           {
             guard: 'isInterfaceChange',
             target: 'trying',
             reenter: true,
-            actions: ['setNetwork', 'recordNetwork', 'wake'],
+            actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork', 'wake'],
           },
-          { actions: ['setNetwork', 'recordNetwork'] },
+          { actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'] },
         ],
         'power.policy': [
           { guard: ({ event }) => event.policy === 3, target: 'gaveUp', actions: 'markGaveUp' },
@@ -312,11 +342,19 @@ export const deviceMachine = setup({
       entry: 'showGaveUp',
       on: {
         'network.changed': [
-          { guard: 'isGoingOffline', target: 'waitingForNetwork', actions: ['setNetwork', 'recordNetwork'] },
+          {
+            guard: 'isGoingOffline',
+            target: 'waitingForNetwork',
+            actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'],
+          },
           // DEV-2: connectivity coming back while the phone sleeps is not a wake; an awake phone
           // reconnects on any network change.
-          { guard: 'isAwake', target: 'trying', actions: ['setNetwork', 'recordNetwork', 'wake'] },
-          { actions: ['setNetwork', 'recordNetwork'] },
+          {
+            guard: 'isAwake',
+            target: 'trying',
+            actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork', 'wake'],
+          },
+          { actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'] },
         ],
         'power.policy': { guard: ({ event }) => event.policy === 0, target: 'trying', actions: 'wake' },
         'device.wake': { target: 'trying', actions: 'wake' },

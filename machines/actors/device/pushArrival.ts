@@ -1,5 +1,5 @@
 import { ACTOR, to, secs } from '../env';
-import { msg, type DeviceEvent } from '../events';
+import { msg, type DeviceEvent, type EventOf } from '../events';
 import type { DeviceContext, DeviceEnqueue } from './deviceMachine';
 
 /**
@@ -9,8 +9,11 @@ import type { DeviceContext, DeviceEnqueue } from './deviceMachine';
  */
 
 /** A push from APNs reaches the phone (`push.arrive`); `queued` when it had waited for the connection. */
-export function arrive(context: DeviceContext, event: DeviceEvent, enqueue: DeviceEnqueue): void {
-  if (event.type !== 'push.arrive') return;
+export function arrive(
+  context: DeviceContext,
+  event: EventOf<DeviceEvent, 'push.arrive'>,
+  enqueue: DeviceEnqueue,
+): void {
   const { journal } = context.env;
   const record = journal.push(event.push);
   journal.delivered(event.push);

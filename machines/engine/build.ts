@@ -1,0 +1,85 @@
+import type { Histories } from './history';
+import type { Journal } from './journal';
+import { checkExpectation, madeFrom, toPushResult, worldAt } from './output';
+import {
+  RESULT_FORMAT,
+  type PushResult,
+  type Result,
+  type SimulationOutput,
+  type ThrottleWindow,
+  type Trace,
+} from './result';
+import type { Scenario } from '../scenario/types';
+import type { SimTime } from './time';
+
+/** What a finished run hands to `buildOutput`. */
+export interface Finished {
+  readonly scenario: Scenario;
+  readonly start: SimTime;
+  readonly end: SimTime;
+  readonly journal: Journal;
+  readonly histories: Histories;
+  /**
+   * The push results last given, by id (`Simulator`): a push whose story did not change (`madeFrom`)
+   * gets the same object again, and new ones are put here.
+   */
+  readonly given: Map<string, PushResult>;
+}
+
+/**
+ * The result contract and the trace of a finished run. Both are copies: later runs of the same
+ * `Simulator` change the journal and histories, never what was given.
+ */
+export function buildOutput({ scenario, start, end, journal, histories, given }: Finished): SimulationOutput {
+  const lateAfter = scenario.params.lateAfter;
+  const pushes = journal.order.map((id) => {
+    const record = journal.push(id);
+    const before = given.get(id);
+    if (before && madeFrom(before, record, lateAfter)) return before;
+    const result = toPushResult(record, lateAfter);
+    given.set(id, result);
+    return result;
+  });
+  const finalCallServices = histories.callServices.at(end).context;
+  const throttled: ThrottleWindow[] = [...finalCallServices.windows];
+  if (finalCallServices.throttle) throttled.push(finalCallServices.throttle);
+  const strikes = [...journal.strikes];
+  const events = [...journal.events].sort((a, b) => a.at - b.at);
+
+  const result: Result = {
+    format: RESULT_FORMAT,
+    scenario: scenario.title,
+    pushes,
+    strikes,
+    throttled,
+    events,
+    expectations: scenario.expect.map((e) => checkExpectation(e, pushes, strikes.length, throttled.length > 0)),
+  };
+
+  const times = new Set<number>();
+  for (const e of scenario.timeline) times.add(e.at);
+  for (const m of journal.markers) times.add(m.at);
+  for (const i of journal.intervals) {
+    times.add(i.from);
+    if (!i.open) times.add(i.to);
+  }
+  const eventTimes = [...times].filter((t) => t >= start && t <= end).sort((a, b) => a - b) as SimTime[];
+  const intervals = [...journal.intervals].sort((a, b) => a.from - b.from || a.to - b.to);
+  const frozen: Histories = {
+    apns: histories.apns.copy(),
+    device: histories.device.copy(),
+    callServices: histories.callServices.copy(),
+    app: histories.app.copy(),
+    callKit: histories.callKit.copy(),
+  };
+  const params = scenario.params;
+  const trace: Trace = {
+    start,
+    end,
+    intervals,
+    markers: [...journal.markers],
+    eventTimes,
+    stateAt: (t) => worldAt(t, frozen, params),
+  };
+  return { result, trace };
+}

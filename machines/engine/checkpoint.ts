@@ -1,0 +1,212 @@
+import type { AnyActorRef } from 'xstate';
+import type { PendingTimer, TimerKey, VirtualClock } from './clock';
+import { ACTOR_NAMES, type Histories, type History, type HistoryMark } from './history';
+import { Journal, type JournalMark, type PushFacts } from './journal';
+import { mentions, same } from './same';
+import { snapshotOf, type RootState, type TimerMeta } from './xstateSeam';
+import type { TimelineEvent } from '../scenario/types';
+
+/** Everything needed to go on from a moment of a run: taken just before `next` fires. */
+export interface Checkpoint extends RootState {
+  readonly next: TimerKey;
+  readonly now: number;
+  readonly counter: number;
+  readonly cursor: number;
+  readonly fired: number;
+  readonly timers: readonly PendingTimer<TimerMeta>[];
+  readonly journal: JournalMark;
+  readonly histories: readonly HistoryMark[];
+}
+
+/**
+ * A checkpoint before the first timeline event at least this many firings after the last one: a
+ * resume re-runs about this many before the edit, and a re-simulation that has caught up with the
+ * previous run is noticed within about this many firings.
+ */
+export const CHECKPOINT_EVERY = 24;
+
+/** One actor's history as the previous run left it (a resume rolls back into new arrays). */
+interface OldHistory {
+  readonly times: readonly number[];
+  readonly values: readonly unknown[];
+  readonly contexts: readonly unknown[];
+}
+
+/**
+ * What a resumed run keeps of the run it goes on from, to notice when it has caught up with it: at
+ * one of that run's later checkpoints, the same timeline ahead, the same timers pending, every actor
+ * in the same state and the journal the same in all the actors could still read. From there both runs
+ * can only do the same, so the rest of the previous run is taken over instead of re-run.
+ */
+export interface Previous {
+  /** That run's checkpoints after the one resumed from, by the timeline event each was taken before. */
+  readonly byCursor: ReadonlyMap<number, Checkpoint>;
+  readonly checkpoints: readonly Checkpoint[];
+  /** From this index on, both sorted timelines are the same. */
+  readonly suffixFrom: number;
+  /** Its journal's redo log and histories, whole. */
+  readonly log: readonly unknown[];
+  readonly histories: readonly OldHistory[];
+  /** Its journal's facts, replayed from its log up to `shadowAt` (advanced as checkpoints are tried). */
+  readonly shadow: { facts: Map<string, PushFacts>; cancelled: Map<string, number>; at: number };
+}
+
+/** Each actor's history in `ACTOR_NAMES` order, as one type (what checkpoints mark and roll back). */
+export function historyList(histories: Histories): History<unknown>[] {
+  return ACTOR_NAMES.map((name): History<unknown> => histories[name]);
+}
+
+/** What the previous run leaves to a run resumed from its checkpoint number `index`. */
+export function previousOf(
+  checkpoints: readonly Checkpoint[],
+  index: number,
+  suffixFrom: number,
+  journal: Journal,
+  histories: Histories,
+): Previous {
+  const later = checkpoints.slice(index + 1).filter((c) => c.next.tier === 1);
+  return {
+    byCursor: new Map(later.map((c) => [c.cursor, c])),
+    checkpoints: later,
+    suffixFrom,
+    log: journal.calls(),
+    histories: historyList(histories).map((h) => ({ times: h.times, values: h.values, contexts: h.contexts })),
+    shadow: { facts: new Map(), cancelled: new Map(), at: 0 },
+  };
+}
+
+/** The last checkpoint taken before anything due at `time` fired. */
+export function lastBefore(checkpoints: readonly Checkpoint[], time: number): Checkpoint | undefined {
+  let found: Checkpoint | undefined;
+  for (const c of checkpoints) {
+    if (c.next.due < time) found = c;
+    else break;
+  }
+  return found;
+}
+
+/** The run standing just before a timeline event, as `caughtUp` compares it with the previous run. */
+export interface Standing {
+  readonly clock: VirtualClock<TimerMeta>;
+  readonly root: AnyActorRef;
+  /** The root's children, in its snapshot's order (as checkpoints keep them). */
+  readonly ids: readonly string[];
+  readonly journal: Journal;
+  /** This run's timeline in firing order. */
+  readonly sorted: readonly TimelineEvent[];
+}
+
+/**
+ * Whether the run standing just before timeline event `old.cursor` is where the previous run stood at
+ * its checkpoint `old`, in everything that decides what happens next: the same timers pending (in
+ * the same order), every actor in the same state, and the same journal facts for every push the
+ * actors could still ask about (one named in a context, a pending event or the timeline ahead). The
+ * timeline ahead is the same (`Previous.suffixFrom`). Then both runs can only go on alike.
+ */
+export function caughtUp(old: Checkpoint, previous: Previous, now: Standing): boolean {
+  const { clock, root, ids, journal, sorted } = now;
+  const timers = clock.pending();
+  if (timers.length !== old.timers.length) return false;
+  for (const [i, a] of timers.entries()) {
+    const b = old.timers[i];
+    if (!b || a.due !== b.due || a.tier !== b.tier || !same(a.meta, b.meta)) return false;
+  }
+  if (!same((root.getSnapshot() as { value: unknown }).value, old.root.value)) return false;
+  const contexts: unknown[] = [];
+  for (const [i, id] of ids.entries()) {
+    const kept = old.children[i];
+    if (!kept || kept[0] !== id) return false;
+    const current = snapshotOf(root, id);
+    const then = kept[1] as typeof current;
+    if (current.status !== then.status || !same(current.value, then.value)) return false;
+    if (!same(current.context, then.context) || !same(current.historyValue, then.historyValue)) return false;
+    if (Object.keys(current.children).length > 0 || Object.keys(then.children).length > 0) return false;
+    contexts.push(current.context);
+  }
+  // The journal's facts as the previous run had them at `old` (checkpoints are tried in order).
+  const shadow = previous.shadow;
+  Journal.factsAt(previous.log, old.journal.redo, shadow.at, shadow.facts, shadow.cancelled);
+  shadow.at = old.journal.redo;
+  const differing: string[] = [];
+  for (const id of journal.pushes.keys()) if (!sameFacts(journal.facts(id), shadow.facts.get(id))) differing.push(id);
+  for (const id of shadow.facts.keys()) if (!journal.pushes.has(id)) differing.push(id);
+  for (const [id, at] of journal.cancelledAt) if (shadow.cancelled.get(id) !== at) differing.push(id);
+  for (const id of shadow.cancelled.keys()) if (!journal.cancelledAt.has(id)) differing.push(id);
+  if (differing.length === 0) return true;
+  // Unless no actor can ask about those pushes again: none is named in a context, a pending event or
+  // the timeline ahead.
+  const asked = new Set(differing);
+  if (contexts.some((c) => mentions(c, asked)) || timers.some((t) => mentions(t.meta?.event, asked))) return false;
+  for (let i = old.cursor; i < sorted.length; i++) if (mentions(sorted[i], asked)) return false;
+  return true;
+}
+
+function sameFacts(a: PushFacts | undefined, b: PushFacts | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.kind === b.kind &&
+    a.sentAt === b.sentAt &&
+    a.topic === b.topic &&
+    a.expiration === b.expiration &&
+    a.cancels === b.cancels &&
+    a.deliveredAt === b.deliveredAt
+  );
+}
+
+/**
+ * This run has caught up with the previous one at its checkpoint `old` (`caughtUp`): the rest of
+ * that run is what this one would do. Its journal calls are made again, its histories appended,
+ * and its later checkpoints pushed onto `checkpoints`, with this run's places in the journal,
+ * histories and firings (`fired`: this run's firings so far).
+ */
+export function takeOver(
+  old: Checkpoint,
+  previous: Previous,
+  journal: Journal,
+  histories: Histories,
+  checkpoints: Checkpoint[],
+  fired: number,
+): void {
+  const later = previous.checkpoints.slice(previous.checkpoints.indexOf(old));
+  const journalMarks: JournalMark[] = [];
+  const historyMarks: HistoryMark[][] = later.map(() => []);
+  historyList(histories).forEach((h, a) => {
+    const o = previous.histories[a];
+    if (!o) throw new Error('engine: the previous run has no history for this actor');
+    const marks = later.map((c) => c.histories[a] ?? noMark);
+    const first = marks[0] ?? noMark;
+    // The entry last written before `old` may have been replaced at the same time after it.
+    const last = first.length - 1;
+    const take = (i: number) => h.record(o.times[i] ?? 0, { value: o.values[i], context: o.contexts[i] });
+    // `old` itself: where this run stands now.
+    historyMarks[0]?.push(h.mark());
+    let k = 1;
+    const markUpTo = (length: number) => {
+      for (; k < marks.length && (marks[k]?.length ?? Infinity) <= length; k++) {
+        const m = marks[k] ?? noMark;
+        historyMarks[k]?.push({ length: h.times.length, value: m.value, context: m.context });
+      }
+    };
+    // (Compared by content: a mark may hold an equal snapshot of an earlier run, not the same object.)
+    if (!same(o.values[last], first.value) || !same(o.contexts[last], first.context)) take(last);
+    markUpTo(last + 1);
+    for (let i = last + 1; i < o.times.length; i++) {
+      take(i);
+      markUpTo(i + 1);
+    }
+  });
+  journal.replay(
+    previous.log,
+    old.journal.redo,
+    later.map((c) => c.journal.redo),
+    (k, mark) => (journalMarks[k] = mark),
+  );
+  later.forEach((c, k) => {
+    const journalMark = journalMarks[k];
+    const historyMark = historyMarks[k];
+    if (!journalMark || !historyMark) throw new Error('engine: a taken-over checkpoint has no marks');
+    checkpoints.push({ ...c, fired: c.fired - old.fired + fired, journal: journalMark, histories: historyMark });
+  });
+}
+
+const noMark: HistoryMark = { length: 0, value: undefined, context: undefined };
