@@ -5,7 +5,7 @@ import { LegendDialog } from './components/LegendDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import type { View } from './state/document/editorMachine';
 import { ADDABLE } from './state/document/edits';
-import { documentOrigin } from './state/document/origin';
+import { documentOrigin, staleTexts } from './state/document/origin';
 import { PRESETS } from './state/document/presets';
 import { rememberDocument } from './state/document/lastDocument';
 import { useSimulation } from './state/bridges/simulation';
@@ -168,6 +168,7 @@ export function App() {
           scenario={sim.scenario}
           file={file}
           variant={compare.variant}
+          writtenFor={staleTexts(context) ? origin?.title : undefined}
           onExit={() => setPresenting(false)}
         />
       </Deferred>

@@ -85,6 +85,8 @@ function Input(props: {
   error?: string;
   /** A line under the field that says what its value means ("300 ms after app background"). */
   note?: string;
+  /** The note is a warning: the text was written for the preset the document came from. */
+  stale?: boolean;
   onChange: (v: unknown) => void;
 }) {
   const v = props.value;
@@ -123,7 +125,7 @@ function Input(props: {
         <input {...text} spellCheck={false} />
       )}
       {props.note && !props.error && (
-        <span className="field-note" id={noteId}>
+        <span className={props.stale ? 'field-note stale' : 'field-note'} id={noteId}>
           {props.note}
         </span>
       )}
@@ -193,6 +195,7 @@ export const Inspector = memo(function Inspector(props: {
               lines={f.lines}
               error={errorAt(`timeline[${index}].${f.key}`)}
               note={f.lines ? staleNote((event as Record<string, unknown>)[f.key]) : undefined}
+              stale
               onChange={(v) => setEvent(f.key, v)}
             />
           ))}
@@ -202,6 +205,7 @@ export const Inspector = memo(function Inspector(props: {
             value={valueAt(`timeline[${index}].caption`, event.caption)}
             error={errorAt(`timeline[${index}].caption`)}
             note={staleNote(event.caption)}
+            stale
             lines={2}
             onChange={(v) => setEvent('caption', v)}
           />
@@ -217,6 +221,7 @@ export const Inspector = memo(function Inspector(props: {
             lines={4}
             error={errorAt('notes')}
             note={staleNote(file.notes)}
+            stale
             onChange={(v) =>
               props.onEdit({
                 type: 'doc.setText',

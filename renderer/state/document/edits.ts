@@ -5,7 +5,7 @@ import { parseDuration, toDurationString } from '../../../machines';
 type Expectation = NonNullable<ScenarioFile['expect']>[number];
 
 /** The push an expectation names, if it names one. */
-export const expectedPush = (x: Expectation): string | undefined =>
+const expectedPush = (x: Expectation): string | undefined =>
   'push' in x ? x.push : 'call' in x ? x.call : undefined;
 
 /** A fresh push id that the timeline does not use yet. */
@@ -200,7 +200,7 @@ export function rekindPush(file: ScenarioFile, index: number, kind: string): Edi
 /**
  * Renames push `index` (see `renamePush`), saying how many expectations followed it.
  */
-export function renamePushNoted(file: ScenarioFile, index: number, id: string): Edited {
+function renamePushNoted(file: ScenarioFile, index: number, id: string): Edited {
   const next = renamePush(file, index, id);
   const followed = (next.expect ?? []).filter((x, i) => expectedPush(x) !== expectedPush(file.expect![i]!)).length;
   return followed ? { file: next, note: `renamed ${plural(followed, 'expectation')} with it` } : { file: next };

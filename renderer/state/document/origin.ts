@@ -67,3 +67,12 @@ export function writtenForOriginal(context: Pick<EditorContext, 'file' | 'origin
   }
   return texts;
 }
+
+/** Whether the document still shows a text written for the original it was modified from (selector). */
+export function staleTexts(context: Pick<EditorContext, 'file' | 'origin'>): boolean {
+  const original = writtenForOriginal(context);
+  if (!original) return false;
+  const { file } = context;
+  const shown = [file.notes, ...file.timeline.flatMap((e) => [e.caption, e.do === 'push' ? e.question : undefined])];
+  return shown.some((t) => t !== undefined && original.texts.has(t));
+}
