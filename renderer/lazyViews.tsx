@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 
 // Views the first screen does not show: each opens on a user's action (Present, Rules, a comparison)
 // and is a chunk of its own, which the first screen need not parse. preloadViews fetches them once the
@@ -31,8 +31,20 @@ export const RuleLibrary = library.View;
 export const ComparePanel = compare.View;
 
 /** Fetches the views' chunks; a chunk that cannot be had is reported when its view is opened. */
-export function preloadViews(): void {
+function preloadViews(): void {
   for (const view of [present, library, compare]) view.preload().catch(() => undefined);
+}
+
+/** The views opened on a user's action load once the first screen is up, so that they open at once. */
+export function usePreloadViews(): void {
+  useEffect(() => {
+    if (!('requestIdleCallback' in window)) {
+      const timer = setTimeout(preloadViews, 500);
+      return () => clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(preloadViews, { timeout: 2_000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
 }
 
 class LoadBoundary extends Component<{ onError: (error: Error) => void; children: ReactNode }, { failed: boolean }> {

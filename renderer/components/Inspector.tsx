@@ -3,7 +3,9 @@ import { cancelPushId, type ScenarioError, type ScenarioFile, type TimelineEvent
 import { PARAM_NAMES, PARAMS } from '../../machines';
 import { parseDuration, toDurationString } from '../../machines';
 import { eventLabel, landmarks, relativeTo } from '../state/view/labels';
-import { renamePush } from '../state/document/edits';
+import type { DocEdit } from '../state/document/docEdits';
+import type { Refused } from '../state/document/editorMachine';
+import type { OriginalTexts } from '../state/document/origin';
 import { useTypingKey } from '../state/document/typing';
 
 type Field = { key: string; label: string; options?: readonly string[] };
@@ -83,6 +85,8 @@ function Input(props: {
   error?: string;
   /** A line under the field that says what its value means ("300 ms after app background"). */
   note?: string;
+  /** The note is a warning: the text was written for the preset the document came from. */
+  stale?: boolean;
   onChange: (v: unknown) => void;
 }) {
   const v = props.value;
@@ -121,7 +125,7 @@ function Input(props: {
         <input {...text} spellCheck={false} />
       )}
       {props.note && !props.error && (
-        <span className="field-note" id={noteId}>
+        <span className={props.stale ? 'field-note stale' : 'field-note'} id={noteId}>
           {props.note}
         </span>
       )}
@@ -138,40 +142,34 @@ export const Inspector = memo(function Inspector(props: {
   file: ScenarioFile;
   selection: readonly number[];
   errors: readonly ScenarioError[];
-  /** `typing`: the key that makes one visit's typing into a field one undo step (`useTypingKey`). */
-  onEdit: (file: ScenarioFile, typing?: string) => void;
-  /** A push was renamed (its cancellations, answers and expectations with it, see `renamePush`). */
-  onRenamePush: (from: string, to: string) => void;
+  /** The last edit refused: its field shows what was typed, and why it was not applied. */
+  refused?: Refused | undefined;
+  /** The texts of the preset a modified document came from: a text still among them is flagged. */
+  original?: OriginalTexts | undefined;
+  /** An edit (the machine keeps the document valid). `typing` makes one visit's typing one undo step. */
+  onEdit: (edit: DocEdit) => void;
 }) {
-  const { file } = props;
+  const { file, refused, original } = props;
   const typing = useTypingKey();
-  const errorAt = (path: string) => props.errors.find((e) => e.path === path)?.message;
+  const errorAt = (path: string) =>
+    refused?.path === path ? refused.reason : props.errors.find((e) => e.path === path)?.message;
+  /** The field's value: what was typed while the edit is refused, else the document's. */
+  const valueAt = (path: string, value: unknown) => (refused?.path === path ? refused.value : value);
+  /** A note on a text written for the preset the document came from, until it is edited. */
+  const staleNote = (text: unknown) =>
+    original && typeof text === 'string' && original.texts.has(text)
+      ? `written for the original (“${original.title}”): edit it to fit your changes`
+      : undefined;
   const index = props.selection.length === 1 ? props.selection[0]! : undefined;
   const event = index === undefined ? undefined : file.timeline[index];
 
   /** Sets a field of the selected event; an emptied field is left out, so the format's default applies. */
   const setEvent = (key: string, value: unknown) => {
-    if (index === undefined || !event) return;
-    if (event.do === 'push' && key === 'id') {
-      props.onEdit(renamePush(file, index, String(value)), typing.key(`timeline[${index}].id`));
-      props.onRenamePush(event.id, String(value));
-      return;
-    }
-    const timeline = file.timeline.map((e, i) => {
-      if (i !== index) return e;
-      const next: Record<string, unknown> = { ...e, [key]: value };
-      if (value === '' && key !== 'at') delete next[key];
-      return next as TimelineEventFile;
-    });
-    props.onEdit({ ...file, timeline }, typing.key(`timeline[${index}].${key}`));
+    if (index === undefined) return;
+    props.onEdit({ type: 'doc.setField', index, key, value, typing: typing.key(`timeline[${index}].${key}`) });
   };
-  const setIn = (section: 'app' | 'device' | 'params', key: string, value: unknown) => {
-    const current = (file[section] ?? {}) as Record<string, unknown>;
-    const next = { ...current };
-    if (value === '' || value === undefined) delete next[key];
-    else next[key] = value;
-    props.onEdit({ ...file, [section]: next }, typing.key(`${section}.${key}`));
-  };
+  const setIn = (section: 'app' | 'device' | 'params', key: string, value: unknown) =>
+    props.onEdit({ type: 'doc.setSection', section, key, value, typing: typing.key(`${section}.${key}`) });
 
   return (
     <section className="panel inspector" aria-label="Inspector" onFocus={typing.onFocus}>
@@ -181,7 +179,7 @@ export const Inspector = memo(function Inspector(props: {
           <Input
             id="ev-at"
             label="at"
-            value={event.at}
+            value={valueAt(`timeline[${index}].at`, event.at)}
             error={errorAt(`timeline[${index}].at`)}
             note={whereAt(file.timeline, index)}
             onChange={(v) => setEvent('at', v)}
@@ -191,19 +189,23 @@ export const Inspector = memo(function Inspector(props: {
               key={f.key}
               id={`ev-${f.key}`}
               label={f.label}
-              value={(event as Record<string, unknown>)[f.key]}
+              value={valueAt(`timeline[${index}].${f.key}`, (event as Record<string, unknown>)[f.key])}
               placeholder={f.defaultFor?.(event)}
               options={f.options}
               lines={f.lines}
               error={errorAt(`timeline[${index}].${f.key}`)}
+              note={f.lines ? staleNote((event as Record<string, unknown>)[f.key]) : undefined}
+              stale
               onChange={(v) => setEvent(f.key, v)}
             />
           ))}
           <Input
             id="ev-caption"
             label="caption (present mode)"
-            value={event.caption}
+            value={valueAt(`timeline[${index}].caption`, event.caption)}
             error={errorAt(`timeline[${index}].caption`)}
+            note={staleNote(event.caption)}
+            stale
             lines={2}
             onChange={(v) => setEvent('caption', v)}
           />
@@ -214,20 +216,26 @@ export const Inspector = memo(function Inspector(props: {
           <Input
             id="sc-notes"
             label="notes for the trainer (present mode shows them)"
-            value={file.notes}
+            value={valueAt('notes', file.notes)}
             placeholder="The story, and what to ask the room"
             lines={4}
             error={errorAt('notes')}
-            onChange={(v) => {
-              const { notes: _old, ...rest } = file;
-              props.onEdit(typeof v === 'string' && v ? { ...rest, notes: v } : rest, typing.key('notes'));
-            }}
+            note={staleNote(file.notes)}
+            stale
+            onChange={(v) =>
+              props.onEdit({
+                type: 'doc.setText',
+                key: 'notes',
+                value: typeof v === 'string' ? v : '',
+                typing: typing.key('notes'),
+              })
+            }
           />
           <h2>Device</h2>
           <Input
             id="dev-ios"
             label="iOS"
-            value={file.device?.ios ?? '18.5'}
+            value={valueAt('device.ios', file.device?.ios ?? '18.5')}
             error={errorAt('device.ios')}
             onChange={(v) => setIn('device', 'ios', v)}
           />
@@ -251,7 +259,7 @@ export const Inspector = memo(function Inspector(props: {
               key={f.key}
               id={`app-${f.key}`}
               label={f.label}
-              value={(file.app as Record<string, unknown> | undefined)?.[f.key]}
+              value={valueAt(`app.${f.key}`, (file.app as Record<string, unknown> | undefined)?.[f.key])}
               placeholder={f.fallback}
               options={f.options}
               error={errorAt(`app.${f.key}`)}
@@ -267,7 +275,7 @@ export const Inspector = memo(function Inspector(props: {
                 <Input
                   id={`param-${name}`}
                   label={name}
-                  value={(file.params as Record<string, unknown> | undefined)?.[name] ?? ''}
+                  value={valueAt(`params.${name}`, (file.params as Record<string, unknown> | undefined)?.[name] ?? '')}
                   placeholder={spec.unit === 'ms' ? toDurationString(spec.default) : String(spec.default)}
                   error={errorAt(`params.${name}`)}
                   onChange={(v) =>

@@ -37,6 +37,11 @@ export interface PresentModeProps {
   readonly predict?: boolean;
   /** When given, both runs are presented on one time axis, moment by moment where they differ. */
   readonly variant?: PresentVariant | undefined;
+  /**
+   * The title of the preset whose notes, captions or questions the document still shows while it no
+   * longer is that preset: the trainer is told they were written for the original (#22).
+   */
+  readonly writtenFor?: string | undefined;
   onExit: () => void;
 }
 
@@ -293,6 +298,11 @@ export function PresentMode(props: PresentModeProps) {
           </button>
         </span>
       </header>
+      {props.writtenFor && (
+        <p className="present-stale" role="note">
+          ⚑ Modified from “{props.writtenFor}”: its notes, captions and questions were written for the original.
+        </p>
+      )}
       <div className="present-timeline" ref={timelines}>
         <div className="present-stack" ref={stack}>
           <PresentTimeline

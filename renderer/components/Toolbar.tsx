@@ -12,6 +12,8 @@ export const SPEEDS = [1, 10, 60, 600] as const;
 export interface ToolbarProps {
   readonly title: string;
   readonly presetId?: string;
+  /** The title of the preset the document came from, once it is edited: the preset menu then names the document. */
+  readonly modifiedFrom?: string;
   readonly ios: string;
   readonly playing: boolean;
   readonly speed: number;
@@ -63,6 +65,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         onFocus={typing.onFocus}
         onChange={(e) => props.onTitle(e.target.value, typing.key('title'))}
       />
+      {props.modifiedFrom && <span className="modified-from">modified from “{props.modifiedFrom}”</span>}
       <input
         className="preset-search"
         aria-label="Search presets"
@@ -72,10 +75,12 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
       />
       <select
         aria-label="Preset"
-        value={shown.some((p) => p.id === props.presetId) ? props.presetId : ''}
+        value={!props.modifiedFrom && shown.some((p) => p.id === props.presetId) ? props.presetId : ''}
         onChange={(e) => e.target.value && props.onPreset(e.target.value)}
       >
-        <option value="">{shown.length ? `Presets (${shown.length})` : 'No preset matches'}</option>
+        <option value="">
+          {props.modifiedFrom ? props.title : shown.length ? `Presets (${shown.length})` : 'No preset matches'}
+        </option>
         {shown.map((p) => (
           <option key={p.id} value={p.id}>
             {p.title}

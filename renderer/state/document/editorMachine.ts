@@ -1,10 +1,28 @@
 import { assign, setup } from 'xstate';
 import type { ScenarioFile } from '../../../machines';
 import { clampView } from '../view/viewBounds';
+import { applyEdit, refusal, type Applied, type DocEdit } from './docEdits';
+import { moveEvents } from './edits';
 
 export interface View {
   readonly start: number;
   readonly end: number;
+}
+
+/** The preset a document was loaded from, as it was. */
+export interface Origin {
+  readonly presetId: string;
+  readonly file: ScenarioFile;
+}
+
+/**
+ * An edit the editor refused because it would make the document invalid: where (the field's path), what
+ * was typed or picked (the field keeps showing it), and why.
+ */
+export interface Refused {
+  readonly path?: string;
+  readonly value?: unknown;
+  readonly reason: string;
 }
 
 export interface EditorContext {
@@ -22,17 +40,20 @@ export interface EditorContext {
   readonly playhead: number;
   readonly view?: View;
   readonly presetId?: string;
+  /** The preset the document was loaded from (none for a file, a link, a new document). */
+  readonly origin?: Origin;
+  /** The last edit refused, until the next edit, undo, redo, load or selection. */
+  readonly refused?: Refused;
+  /** What the last edit changed besides what was asked ("removed 1 expectation that named call-2"). */
+  readonly status?: { readonly text: string };
 }
 
 export type EditorEvent =
   | { type: 'doc.load'; file: ScenarioFile; presetId?: string }
-  /**
-   * An edit. Edits with the same `typing` key one after another (what is typed into one field in one
-   * visit, see `useTypingKey`) make one undo step; anything else in between starts a new one.
-   */
-  | { type: 'doc.edit'; file: ScenarioFile; typing?: string }
+  | DocEdit
   | { type: 'drag.start' }
-  | { type: 'drag.move'; file: ScenarioFile }
+  /** The dragged events' times (ms), by index. */
+  | { type: 'drag.move'; times: ReadonlyMap<number, number> }
   | { type: 'drag.end' }
   | { type: 'history.undo' }
   | { type: 'history.redo' }
@@ -43,12 +64,49 @@ export type EditorEvent =
 
 const LIMIT = 200;
 
+/**
+ * The context after edit `applied`: refused if the file would not load (the document stays as it
+ * was, valid: nothing may leave the editor showing "the last valid result"), else the new document,
+ * one undo step unless it is more of the same typing.
+ */
+function commit(context: EditorContext, applied: Applied, typing?: string): Partial<EditorContext> {
+  if (applied.file === context.file) return { refused: undefined };
+  const reason = refusal(applied.file, applied.path);
+  if (reason !== undefined) {
+    return { refused: { reason, ...(applied.path ? { path: applied.path } : {}), value: applied.value } };
+  }
+  // More of the same typing: the step it began holds the file from before it (and cleared the redo
+  // steps; an undo or redo since would have ended the typing).
+  const same = typing !== undefined && typing === context.typing;
+  return {
+    file: applied.file,
+    ...(same ? {} : { past: [...context.past, context.file].slice(-LIMIT), future: [] }),
+    typing,
+    refused: undefined,
+    ...(applied.note ? { status: { text: applied.note } } : {}),
+    ...(applied.select ? { selection: applied.select } : {}),
+    ...(applied.renamed && context.push === applied.renamed[0] ? { push: applied.renamed[1] } : {}),
+  };
+}
+
+/** A selection without indexes past the end of `file`'s timeline (after an undo or redo). */
+const within = (selection: readonly number[], file: ScenarioFile) =>
+  selection.every((i) => i < file.timeline.length) ? selection : selection.filter((i) => i < file.timeline.length);
+
+/** Every document edit: the `commit` action given the edit as its params. */
+const edit = { actions: { type: 'commit', params: ({ event }: { event: DocEdit }) => event } } as const;
+
 /** The document, its history (a drag is one step), the selection, the playhead and the view. */
 export const editorMachine = setup({
   types: {
     context: {} as EditorContext,
     events: {} as EditorEvent,
     input: {} as { file: ScenarioFile; presetId?: string; view?: View; playhead?: number; push?: string },
+  },
+  actions: {
+    commit: assign(({ context }, params: DocEdit) =>
+      commit(context, applyEdit(context.file, params), 'typing' in params ? params.typing : undefined),
+    ),
   },
   guards: {
     canUndo: ({ context }) => context.past.length > 0,
@@ -63,6 +121,7 @@ export const editorMachine = setup({
     selection: [],
     playhead: input.playhead ?? 0,
     presetId: input.presetId,
+    origin: input.presetId ? { presetId: input.presetId, file: input.file } : undefined,
     view: clampView(input.view),
     push: input.push,
   }),
@@ -80,52 +139,66 @@ export const editorMachine = setup({
             playhead: 0,
             view: undefined,
             presetId: event.presetId,
+            origin: event.presetId ? { presetId: event.presetId, file: event.file } : undefined,
             typing: undefined,
+            refused: undefined,
+            status: undefined,
           })),
         },
-        'doc.edit': [
-          {
-            // More of the same typing: the step it began holds the file from before it (and cleared the
-            // redo steps; an undo or redo since would have ended the typing).
-            guard: ({ context, event }) => event.typing !== undefined && event.typing === context.typing,
-            actions: assign({ file: ({ event }) => event.file }),
-          },
-          {
-            actions: assign(({ context, event }) => ({
-              past: [...context.past, context.file].slice(-LIMIT),
-              future: [],
-              file: event.file,
-              typing: event.typing,
-            })),
-          },
-        ],
+        'doc.edit': edit,
+        'doc.setText': edit,
+        'doc.setField': edit,
+        'doc.setSection': edit,
+        'doc.renamePush': edit,
+        'doc.rekind': edit,
+        'doc.delete': edit,
+        'doc.duplicate': edit,
+        'doc.nudge': edit,
+        'doc.addEvent': edit,
         'drag.start': {
           target: 'dragging',
-          actions: assign(({ context }) => ({ dragBase: context.file, typing: undefined })),
+          actions: assign(({ context }) => ({ dragBase: context.file, typing: undefined, refused: undefined })),
         },
         'history.undo': {
           guard: 'canUndo',
-          actions: assign(({ context }) => ({
-            file: context.past[context.past.length - 1]!,
-            past: context.past.slice(0, -1),
-            future: [context.file, ...context.future],
-            typing: undefined,
-          })),
+          actions: assign(({ context }) => {
+            const file = context.past[context.past.length - 1]!;
+            return {
+              file,
+              past: context.past.slice(0, -1),
+              future: [context.file, ...context.future],
+              typing: undefined,
+              refused: undefined,
+              selection: within(context.selection, file),
+            };
+          }),
         },
         'history.redo': {
           guard: 'canRedo',
-          actions: assign(({ context }) => ({
-            file: context.future[0]!,
-            future: context.future.slice(1),
-            past: [...context.past, context.file],
-            typing: undefined,
-          })),
+          actions: assign(({ context }) => {
+            const file = context.future[0]!;
+            return {
+              file,
+              future: context.future.slice(1),
+              past: [...context.past, context.file],
+              typing: undefined,
+              refused: undefined,
+              selection: within(context.selection, file),
+            };
+          }),
         },
       },
     },
     dragging: {
       on: {
-        'drag.move': { actions: assign({ file: ({ event }) => event.file }) },
+        'drag.move': {
+          // A move the document cannot take (past its end) is not made: the event stays where it last could be.
+          actions: assign(({ context, event }) => {
+            const file = moveEvents(context.file, event.times);
+            const reason = refusal(file);
+            return reason === undefined ? { file, refused: undefined } : { refused: { reason } };
+          }),
+        },
         'drag.end': {
           target: 'editing',
           actions: assign(({ context }) =>
@@ -138,7 +211,9 @@ export const editorMachine = setup({
     },
   },
   on: {
-    'select.events': { actions: assign({ selection: ({ event }) => event.indexes, typing: undefined }) },
+    'select.events': {
+      actions: assign({ selection: ({ event }) => event.indexes, typing: undefined, refused: undefined }),
+    },
     'select.push': { actions: assign({ push: ({ event }) => event.push }) },
     'playhead.set': { actions: assign({ playhead: ({ event }) => event.t }) },
     'view.set': { actions: assign({ view: ({ event }) => clampView(event.view) }) },

@@ -1,5 +1,12 @@
 import type { LaneId } from '../../../machines';
-import { cancelPushId, type ScenarioFile, type TimelineEventFile } from '../../../machines';
+import { cancelPushId, sentPushId, type ScenarioFile, type TimelineEventFile } from '../../../machines';
+import { parseDuration, toDurationString } from '../../../machines';
+
+type Expectation = NonNullable<ScenarioFile['expect']>[number];
+
+/** The push an expectation names, if it names one. */
+const expectedPush = (x: Expectation): string | undefined =>
+  'push' in x ? x.push : 'call' in x ? x.call : undefined;
 
 /** A fresh push id that the timeline does not use yet. */
 export function freshId(timeline: readonly TimelineEventFile[], base: string): string {
@@ -106,4 +113,172 @@ export function renamePush(file: ScenarioFile, index: number, id: string): Scena
         : x,
   );
   return { ...file, timeline, ...(expect ? { expect } : {}) };
+}
+
+/**
+ * An edit's new file, and what it changed besides what was asked (for the status line): "removed 1
+ * expectation that named call-2".
+ */
+export interface Edited {
+  readonly file: ScenarioFile;
+  readonly note?: string;
+}
+
+const CALLS = new Set(['cancel', 'answer', 'decline', 'hangup']);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const isVoip = (e: TimelineEventFile | undefined) => e?.do === 'push' && (e.kind ?? 'voip') === 'voip';
+
+/**
+ * The file without events `gone` and without the expectations that name a push they send or one of
+ * `unnamed` (an expectation must name a push of the timeline, SCENARIO-FORMAT.md).
+ */
+function withoutEvents(
+  file: ScenarioFile,
+  gone: ReadonlySet<number>,
+  dependents: number,
+  why: string,
+  unnamed: ReadonlySet<string> = new Set(),
+): Edited {
+  const goneIds = new Set(unnamed);
+  for (const i of gone) {
+    const id = sentPushId(file.timeline[i]!);
+    if (id !== undefined) goneIds.add(id);
+  }
+  const named = (x: Expectation) => goneIds.has(expectedPush(x) ?? '');
+  const dropped = (file.expect ?? []).filter(named);
+  const next: ScenarioFile = {
+    ...file,
+    timeline: file.timeline.filter((_, i) => !gone.has(i)),
+    ...(file.expect ? { expect: file.expect.filter((x) => !named(x)) } : {}),
+  };
+  const names = [...new Set(dropped.map(expectedPush))].join(', ');
+  const notes = [
+    dependents > 0 ? `removed ${plural(dependents, 'event')} that named ${why}` : '',
+    dropped.length > 0 ? `removed ${plural(dropped.length, 'expectation')} that named ${names}` : '',
+  ].filter(Boolean);
+  return notes.length ? { file: next, note: notes.join('; ') } : { file: next };
+}
+
+/**
+ * Deletes events `indexes` and what would name a push that is gone: the cancellations, answers,
+ * declines and hang-ups of a deleted VoIP push (they must name one, SCENARIO-FORMAT.md) and the
+ * expectations that name a deleted push.
+ */
+export function deleteEvents(file: ScenarioFile, indexes: readonly number[]): Edited {
+  const gone = new Set(indexes.filter((i) => i >= 0 && i < file.timeline.length));
+  const goneVoip = new Set(
+    [...gone].map((i) => file.timeline[i]).flatMap((e) => (isVoip(e) && e?.do === 'push' ? [e.id] : [])),
+  );
+  let dependents = 0;
+  file.timeline.forEach((e, i) => {
+    if (!gone.has(i) && CALLS.has(e.do) && 'call' in e && goneVoip.has(e.call)) {
+      gone.add(i);
+      dependents++;
+    }
+  });
+  return withoutEvents(file, gone, dependents, [...goneVoip].join(', '));
+}
+
+/**
+ * Push `index` made of another kind. Only a VoIP push can be cancelled, answered, declined or hung up
+ * (SCENARIO-FORMAT.md), so made another kind those events go; its expectations were about a push of
+ * the old kind (a fate, an audio path), so they go too.
+ */
+export function rekindPush(file: ScenarioFile, index: number, kind: string): Edited {
+  const event = file.timeline[index];
+  if (event?.do !== 'push' || (event.kind ?? 'voip') === kind) return { file };
+  const dependents = new Set<number>();
+  if (kind !== 'voip' && isVoip(event)) {
+    file.timeline.forEach((e, i) => {
+      if (CALLS.has(e.do) && 'call' in e && e.call === event.id) dependents.add(i);
+    });
+  }
+  const timeline = file.timeline.map((e, i) => (i === index ? ({ ...e, kind } as TimelineEventFile) : e));
+  return withoutEvents({ ...file, timeline }, dependents, dependents.size, event.id, new Set([event.id]));
+}
+
+/**
+ * Renames push `index` (see `renamePush`), saying how many expectations followed it.
+ */
+function renamePushNoted(file: ScenarioFile, index: number, id: string): Edited {
+  const next = renamePush(file, index, id);
+  const followed = (next.expect ?? []).filter((x, i) => expectedPush(x) !== expectedPush(file.expect![i]!)).length;
+  return followed ? { file: next, note: `renamed ${plural(followed, 'expectation')} with it` } : { file: next };
+}
+
+/**
+ * Sets field `key` of event `index`; an emptied field is left out, so the format's default applies
+ * (`at` is always written). A push's id and kind go through `renamePush` and `rekindPush`.
+ */
+export function setEventField(file: ScenarioFile, index: number, key: string, value: unknown): Edited {
+  const event = file.timeline[index];
+  if (!event) return { file };
+  if (event.do === 'push' && key === 'id') return renamePushNoted(file, index, String(value));
+  if (event.do === 'push' && key === 'kind' && typeof value === 'string' && value !== '')
+    return rekindPush(file, index, value);
+  const timeline = file.timeline.map((e, i) => {
+    if (i !== index) return e;
+    const next: Record<string, unknown> = { ...e, [key]: value };
+    if (value === '' && key !== 'at') delete next[key];
+    return next as TimelineEventFile;
+  });
+  return { file: { ...file, timeline } };
+}
+
+/** Sets `key` of the device, the app or the numbers; an emptied value is left out (the default applies). */
+export function setSectionField(
+  file: ScenarioFile,
+  section: 'app' | 'device' | 'params',
+  key: string,
+  value: unknown,
+): ScenarioFile {
+  const next = { ...((file[section] ?? {}) as Record<string, unknown>) };
+  if (value === '' || value === undefined) delete next[key];
+  else next[key] = value;
+  return { ...file, [section]: next };
+}
+
+/** Sets the title or the notes (emptied notes are left out). */
+export function setText(file: ScenarioFile, key: 'title' | 'notes', value: string): ScenarioFile {
+  if (key === 'title') return { ...file, title: value };
+  const { notes: _old, ...rest } = file;
+  return value ? { ...rest, notes: value } : rest;
+}
+
+/** Copies of events `indexes` at the end of the timeline, each push under an id of its own. */
+export function duplicateEvents(file: ScenarioFile, indexes: readonly number[]): ScenarioFile {
+  const copies: TimelineEventFile[] = [];
+  for (const i of indexes) {
+    const e = file.timeline[i];
+    if (!e) continue;
+    const all = [...file.timeline, ...copies];
+    copies.push(
+      e.do === 'push'
+        ? { ...e, id: freshId(all, e.id) }
+        : e.do === 'cancel'
+          ? { ...e, id: freshId(all, cancelPushId({ call: e.call })) }
+          : { ...e },
+    );
+  }
+  return copies.length ? { ...file, timeline: [...file.timeline, ...copies] } : file;
+}
+
+/** Events moved to the times given (ms), by index. */
+export function moveEvents(file: ScenarioFile, times: ReadonlyMap<number, number>): ScenarioFile {
+  const timeline = file.timeline.map((e, i) => {
+    const t = times.get(i);
+    return t === undefined ? e : { ...e, at: toDurationString(t) };
+  });
+  return { ...file, timeline };
+}
+
+/** Events `indexes` moved by `ms`. */
+export function nudgeEvents(file: ScenarioFile, indexes: readonly number[], ms: number): ScenarioFile {
+  const times = new Map(
+    indexes.flatMap((i) => {
+      const e = file.timeline[i];
+      return e ? [[i, (parseDuration(e.at) ?? 0) + ms] as const] : [];
+    }),
+  );
+  return moveEvents(file, times);
 }

@@ -36,21 +36,40 @@ export interface Variant {
   readonly output: SimulationOutput;
 }
 
-/** The compare menu for a scenario: only changes that change something, versions other than its own. */
-export function compareGroups(scenario: Scenario, presets: readonly Preset[], currentPreset?: string): CompareGroup[] {
+/**
+ * What the compare menu depends on in a scenario, as strings: the ids of the common changes that change
+ * something in it (space-separated), and its iOS version (major.minor).
+ */
+export function compareMenuInputs(scenario: Scenario): { changes: string; ios: string } {
+  return {
+    changes: COMMON_CHANGES.filter((c) => c.apply(scenario))
+      .map((c) => c.id)
+      .join(' '),
+    ios: `${scenario.device.ios.major}.${scenario.device.ios.minor}`,
+  };
+}
+
+/** The compare menu from `compareMenuInputs`: only changes that change something, versions other than its own. */
+export function compareGroupsFrom(
+  inputs: { changes: string; ios: string },
+  presets: readonly Preset[],
+  currentPreset?: string,
+): CompareGroup[] {
+  const applies = new Set(inputs.changes.split(' '));
   return [
     {
       group: 'What if',
-      items: COMMON_CHANGES.filter((c) => c.apply(scenario)).map((c) => ({
+      items: COMMON_CHANGES.filter((c) => applies.has(c.id)).map((c) => ({
         key: `change:${c.id}`,
         label: `What if: ${c.label}`,
       })),
     },
     {
       group: 'iOS version',
-      items: IOS_PICKS.filter(
-        (v) => parseIos(v)!.major !== scenario.device.ios.major || parseIos(v)!.minor !== scenario.device.ios.minor,
-      ).map((v) => ({ key: `ios:${v}`, label: `On iOS ${v}` })),
+      items: IOS_PICKS.filter((v) => `${parseIos(v)!.major}.${parseIos(v)!.minor}` !== inputs.ios).map((v) => ({
+        key: `ios:${v}`,
+        label: `On iOS ${v}`,
+      })),
     },
     {
       group: 'Another scenario',
@@ -58,6 +77,10 @@ export function compareGroups(scenario: Scenario, presets: readonly Preset[], cu
     },
   ].filter((g) => g.items.length > 0);
 }
+
+/** The compare menu for a scenario. */
+export const compareGroups = (scenario: Scenario, presets: readonly Preset[], currentPreset?: string): CompareGroup[] =>
+  compareGroupsFrom(compareMenuInputs(scenario), presets, currentPreset);
 
 /**
  * Builds the variant for a compare-menu key, or undefined when the key no longer applies (the change
