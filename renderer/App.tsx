@@ -11,6 +11,8 @@ import { Timeline } from './components/Timeline';
 import { Toolbar, type Theme } from './components/Toolbar';
 import { WhyPanel } from './components/WhyPanel';
 import { LegendDialog } from './components/LegendDialog';
+import { LogImportDialog } from './components/LogImportDialog';
+import { RealityPanel } from './components/RealityPanel';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { editorMachine, type View } from './state/document/editorMachine';
 import { FIRST_PRESET, PRESETS } from './state/document/presets';
@@ -99,7 +101,7 @@ export function App() {
   /** While an export copies the timeline: every push row is in the document, not only those near the view. */
   const [exporting, setExporting] = useState(false);
   const [presenting, setPresenting] = useState(false);
-  const { notice, setNotice, openImported, autosave, detach, downloaded } = useDocumentFile({
+  const { notice, setNotice, openImported, autosave, detach, downloaded, log } = useDocumentFile({
     file,
     edits: snapshot.context.past.length,
     load: (next, presetId) => send({ type: 'doc.load', file: next, ...(presetId ? { presetId } : {}) }),
@@ -438,6 +440,7 @@ export function App() {
       )}
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
       {legend && <LegendDialog onClose={() => setLegend(false)} />}
+      <LogImportDialog state={log.state} onCancel={log.cancel} onOpen={log.open} />
       <h1 className="visually-hidden">Ringside</h1>
       <Toolbar
         title={file.title}
@@ -452,6 +455,7 @@ export function App() {
         compareWith={variant?.key}
         addable={ADDABLE}
         openInput={openInput}
+        onImportLog={log.start}
         {...toolbar}
       />
       <p className="hint-bar">
@@ -580,6 +584,12 @@ export function App() {
           </div>
         </div>
         <aside className="side">
+          <RealityPanel
+            result={panelSim?.output.result}
+            evidence={log.evidence}
+            selected={selectedPush}
+            onSelect={panels.selectPush}
+          />
           <WhyPanel
             push={pushResult}
             result={panelSim?.output.result}
