@@ -64,7 +64,7 @@ export const RealityPanel = memo(function RealityPanel(props: {
                             line {l.line} · {formatTime(l.at)}
                           </span>{' '}
                           {l.became} <code>{l.rule}</code>
-                          <span className="log-text">
+                          <span className="log-text" title={`${l.process}: ${l.text}`}>
                             {l.process}: {l.text}
                           </span>
                         </li>

@@ -65,8 +65,9 @@ export function useDocumentFile(options: {
   const openLog = useCallback(
     (next: ScenarioFile, preview: LogPreview) => {
       const pushes = next.timeline.filter((e) => e.do === 'push').length;
-      const note = `Opened the log ${preview.name} as a scenario (${pushes} push${pushes === 1 ? '' : 'es'}); what it shows is held against the rules in Reality vs model.`;
-      if (!openImported({ ok: true, file: next, note }, `the log ${preview.name}`)) return;
+      const what = preview.name === 'pasted text' ? 'the pasted log' : `the log ${preview.name}`;
+      const note = `Opened ${what} as a scenario (${pushes} push${pushes === 1 ? '' : 'es'}); what it shows is held against the rules in Reality vs model.`;
+      if (!openImported({ ok: true, file: next, note }, what)) return;
       cancelLog();
       setLogLines({ notes: next.notes, preview });
     },
