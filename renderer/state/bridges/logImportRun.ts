@@ -17,9 +17,9 @@ import {
  */
 export const MAX_LOG_BYTES = 256 * 1024 * 1024;
 /** How much is decoded and read at a time (and how often progress is told). */
-export const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
 /** The most recognised lines a preview lists; the rest are counted. */
-export const MAX_PREVIEW_LINES = 2_000;
+const MAX_PREVIEW_LINES = 2_000;
 /** The longest message a preview row shows. */
 const SHORT = 140;
 
