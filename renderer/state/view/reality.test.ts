@@ -42,7 +42,13 @@ describe('realityRows', () => {
   });
 
   it('skips expectations written by hand (not observed)', () => {
-    const file = { ...log.scenario, expect: [{ push: 'call-1', fate: 'crashed' as const }] };
+    const file = {
+      ...log.scenario,
+      expect: [
+        { push: 'call-1', fate: 'crashed' as const },
+        { push: 'call-1', fate: 'rang' as const, observed: false },
+      ],
+    };
     expect(realityRows(run(file))).toEqual([]);
   });
 });
