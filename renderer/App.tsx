@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { formatErrors } from '../machines';
 import { Toolbar } from './components/Toolbar';
 import { LegendDialog } from './components/LegendDialog';
+import { LogImportDialog } from './components/LogImportDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import type { View } from './state/document/editorMachine';
 import { ADDABLE } from './state/document/edits';
@@ -57,7 +58,7 @@ export function App() {
   /** While an export copies the timeline: every push row is in the document, not only those near the view. */
   const [exporting, setExporting] = useState(false);
   const [presenting, setPresenting] = useState(false);
-  const { notice, setNotice, openImported, autosave, detach, downloaded } = useDocumentFile({
+  const { notice, setNotice, openImported, autosave, detach, downloaded, log } = useDocumentFile({
     file,
     edits: context.past.length,
     load: (next, presetId) => send({ type: 'doc.load', file: next, ...(presetId ? { presetId } : {}) }),
@@ -207,6 +208,7 @@ export function App() {
       )}
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
       {legend && <LegendDialog onClose={() => setLegend(false)} />}
+      <LogImportDialog state={log.state} onCancel={log.cancel} onOpen={log.open} />
       <h1 className="visually-hidden">Ringside</h1>
       <Toolbar
         title={typed('title') ?? file.title}
@@ -222,6 +224,7 @@ export function App() {
         compareWith={compare.variant?.key}
         addable={ADDABLE}
         openInput={openInput}
+        onImportLog={log.start}
         {...toolbar}
       />
       <HintBar
@@ -248,6 +251,7 @@ export function App() {
         openRule={openRule}
         openLegend={openLegend}
         unavailable={unavailable}
+        {...(log.evidence ? { evidence: log.evidence } : {})}
       />
     </div>
   );

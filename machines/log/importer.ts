@@ -17,6 +17,11 @@ export class LogImporter {
 
   constructor(private readonly options: ImportOptions = {}) {}
 
+  /** The recognised lines kept so far, in log order (a preview shows each with what it became). */
+  get kept(): readonly Observation[] {
+    return this.observations;
+  }
+
   /** Reads a chunk; throws a LogReadError as soon as the file is seen not to be a text log. */
   push(chunk: string): void {
     this.keep(this.reader.push(chunk));

@@ -5,6 +5,8 @@ import { Inspector } from '../components/Inspector';
 import { StatePanel } from '../components/StatePanel';
 import { Timeline } from '../components/Timeline';
 import { WhyPanel } from '../components/WhyPanel';
+import { RealityPanel } from '../components/RealityPanel';
+import type { EvidenceLine } from '../state/view/reality';
 import { ComparePanel, Deferred } from '../lazyViews';
 import { useWorldState, type SimulationView } from '../state/bridges/simulation';
 import type { DocEdit } from '../state/document/docEdits';
@@ -35,6 +37,8 @@ export function Workspace(props: {
   openLegend: () => void;
   /** A view loaded on first use that cannot be had: says so and closes. */
   unavailable: (what: string, close: () => void) => (error: Error) => void;
+  /** An imported log's lines, per push, for the Reality vs model panel (only in the session that imported it). */
+  evidence?: Readonly<Record<string, readonly EvidenceLine[]>>;
 }) {
   const { context, send, sim, panelSim, view, compare } = props;
   const { file, selection, playhead, push: selectedPush } = context;
@@ -154,6 +158,12 @@ export function Workspace(props: {
         </div>
       </div>
       <aside className="side">
+        <RealityPanel
+          result={panelSim?.output.result}
+          {...(props.evidence ? { evidence: props.evidence } : {})}
+          {...(selectedPush ? { selected: selectedPush } : {})}
+          onSelect={panels.selectPush}
+        />
         <WhyPanel
           push={pushResult}
           result={panelSim?.output.result}

@@ -25,6 +25,8 @@ export interface ToolbarProps {
   onOpenText: (text: string, name: string) => void;
   /** The Open… file field (Ctrl/⌘+O clicks it). */
   openInput?: RefObject<HTMLInputElement | null>;
+  /** Import device log…: a picked log goes to the import's preview (#26). */
+  onImportLog?: (file: File, name: string) => void;
   onSave: () => void;
   onReport: (format: 'md' | 'html') => void;
   onExport: (format: 'svg' | 'png') => void;
@@ -153,6 +155,21 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
             }}
           />
         </label>
+        {props.onImportLog && (
+          <label className="button-like" title="A `log show` or Console export: read here, never sent anywhere">
+            Import device log…
+            <input
+              type="file"
+              className="visually-hidden"
+              aria-label="Import a device log"
+              onChange={(e) => {
+                const picked = e.target.files?.[0];
+                e.target.value = '';
+                if (picked) props.onImportLog?.(picked, picked.name);
+              }}
+            />
+          </label>
+        )}
         <button type="button" onClick={props.onSave} title="Download as .ringside.json (Ctrl/⌘+S)">
           Save
         </button>

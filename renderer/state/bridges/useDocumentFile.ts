@@ -5,6 +5,8 @@ import { FIRST_PRESET } from '../document/presets';
 import { useAutosave } from './useAutosave';
 import { useDesktopMenu } from './useDesktopMenu';
 import { useFileDrop } from './useFileDrop';
+import { useLogImport } from './useLogImport';
+import type { LogPreview } from './logImportRun';
 
 export type Notice = { kind: 'info' | 'error'; text: string };
 
@@ -55,7 +57,23 @@ export function useDocumentFile(options: {
     },
     [load, mayReplace],
   );
-  useFileDrop((text, name, from) => openImported(importText(text, name, from), name));
+  const logs = useLogImport((text) => setNotice({ kind: 'error', text: `${text} — nothing was opened.` }));
+  const { cancel: cancelLog } = logs;
+  useFileDrop((text, name, from) => openImported(importText(text, name, from), name), logs.start);
+  // The log's lines stay on the page, for the Reality vs model panel, while the imported scenario is open.
+  const [logLines, setLogLines] = useState<{ notes: string | undefined; preview: LogPreview } | undefined>();
+  const openLog = useCallback(
+    (next: ScenarioFile, preview: LogPreview) => {
+      const pushes = next.timeline.filter((e) => e.do === 'push').length;
+      const what = preview.name === 'pasted text' ? 'the pasted log' : `the log ${preview.name}`;
+      const note = `Opened ${what} as a scenario (${pushes} push${pushes === 1 ? '' : 'es'}); what it shows is held against the rules in Reality vs model.`;
+      if (!openImported({ ok: true, file: next, note }, what)) return;
+      cancelLog();
+      setLogLines({ notes: next.notes, preview });
+    },
+    [openImported, cancelLog],
+  );
+  const logEvidence = logLines && logLines.notes === file.notes ? logLines.preview.evidence : undefined;
   // Only unsaved edits are kept: a saved or downloaded document is no longer offered as unsaved work.
   const autosave = useAutosave(file, edited);
   useEffect(() => {
@@ -100,5 +118,13 @@ export function useDocumentFile(options: {
   );
   /** The web build saved by downloading: the document is no longer edited. */
   const downloaded = useCallback((saved: ScenarioFile) => setSavedFile(saved), []);
-  return { notice, setNotice, openImported, autosave, detach, downloaded };
+  return {
+    notice,
+    setNotice,
+    openImported,
+    autosave,
+    detach,
+    downloaded,
+    log: { state: logs.state, start: logs.start, cancel: logs.cancel, open: openLog, evidence: logEvidence },
+  };
 }
