@@ -87,3 +87,44 @@ test('a push id, its times and its fate stay on one line; the rules wrap between
   });
   expect(problems).toEqual([]);
 });
+
+/** A phone offline when the call is sent, back on Wi-Fi four minutes later: the call rings then, late. */
+function lateCall(): ScenarioFile {
+  return {
+    format: 'ringside.scenario/v1',
+    title: 'A call that rings four minutes late',
+    duration: '10m',
+    device: { network: 'offline', locked: true, app: 'not-running' },
+    timeline: [
+      { at: '1s', do: 'push', id: 'call-1', kind: 'voip', expiration: '1h' },
+      { at: '4m', do: 'network', to: 'wifi' },
+      { at: '8m', do: 'push', id: 'call-2', kind: 'voip' },
+    ],
+  };
+}
+
+test('a push that rang late shows its delay and the word "late", in the Fates table and on the timeline; one on time does not', async ({
+  page,
+}) => {
+  await page.goto(`/#s=${encodeScenario(lateCall())}`);
+  const fates = page.getByRole('region', { name: 'Fates' });
+  const late = fates.getByRole('row', { name: /^push call-1,/ });
+  const onTime = fates.getByRole('row', { name: /^push call-2,/ });
+  // Delivered once the network came back at 4 min and apsd reconnected.
+  await expect(late.getByRole('cell').nth(4)).toHaveText('4 min 1 s');
+  await expect(late.getByRole('cell').nth(5)).toHaveText(/rang\s*late$/);
+  await expect(late).toHaveAttribute('aria-label', /late \(Ringside's estimate\)/);
+  // Not colour alone: the word is there, and it says whose estimate it is.
+  await expect(late.locator('.late')).toHaveAttribute('title', /Ringside's estimate/);
+  await expect(onTime.getByRole('cell').nth(4)).toHaveText('100 ms');
+  await expect(onTime.getByRole('cell').nth(5)).not.toContainText('late');
+
+  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  const span = timeline.getByRole('button', { name: /^push call-1,/ });
+  await expect(span).toHaveAttribute('aria-label', /fate rang, late \(Ringside's estimate\)/);
+  await expect(span.locator('.push-label')).toHaveText(/call-1 · rang · late$/);
+  await expect(timeline.getByRole('button', { name: /^push call-2,/ }).locator('.push-label')).toHaveText(
+    /call-2 · rang$/,
+  );
+  await fates.screenshot({ path: 'test-results/shots/fates-late.png' });
+});

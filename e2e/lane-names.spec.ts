@@ -64,12 +64,17 @@ test("a tall lane's name stays in sight below the time axis while the lane is sc
   }
 
   // Scrolled to where the lane's end passes under the axis: the name goes with the lane, and the next
-  // lane's name is at its own top. (In a shorter window, so the pane scrolls that far.)
-  await page.setViewportSize({ width: 1440, height: 640 });
-  const end = await pane.evaluate((el) => {
+  // lane's name is at its own top. That needs a pane no taller than what follows the lane's end, plus
+  // the axis and 12 px: the bottom panels give way to the timelines (issue 24), so the window is short.
+  await page.setViewportSize({ width: 1440, height: 560 });
+  const { end, room } = await pane.evaluate((el) => {
     const lane = el.querySelector('[aria-label="Provider lane"] .lane-bg')!.getBoundingClientRect();
-    return lane.bottom - el.getBoundingClientRect().top + el.scrollTop;
+    const end = lane.bottom - el.getBoundingClientRect().top + el.scrollTop;
+    return { end, room: el.scrollHeight - el.clientHeight };
   });
+  expect(room, "the pane scrolls far enough to take the lane's end up to the axis").toBeGreaterThanOrEqual(
+    end - 30 - 12,
+  );
   await pane.evaluate((el, end) => (el.scrollTop = end - 30 - 12), end);
   const leaving = await laneName(pane, 'Provider');
   expect(leaving.lane.bottom - leaving.view.top).toBeCloseTo(30 + 12, 0);

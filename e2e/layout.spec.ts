@@ -25,6 +25,10 @@ const STRIKES = 'Five strikes: throttled, then reinstalled';
 /** A preset and a variant that changes its fate. */
 const COMPARED = { preset: 'Reporting after a network fetch crashes the app', variant: /report before the handler/ };
 
+/** A title longer than the toolbar is wide at 1920 px. */
+const LONG_TITLE =
+  'Reporting after a network fetch crashes the app, then the user reinstalls it over Wi-Fi and the provider retries every call twice while the phone is locked in a pocket on a train';
+
 const present = (page: Page) => page.getByRole('dialog', { name: /^Present mode/ });
 
 /**
@@ -156,7 +160,18 @@ for (const size of SIZES) {
         await expectShownWhole(page.getByRole('region', { name: 'Fates' }).getByRole('row').nth(1), `${title}: fates`);
       }
       await page.screenshot({ path: `test-results/layout/main-${at}.png` });
+      // Five rows of pushes: every lane that holds something is on screen whole with no scrolling (the
+      // bottom panels give way first), and a Fates row still shows under its column names.
       await loadPreset(page, STRIKES);
+      const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+      for (const lane of await openLanes(timeline))
+        await expectShownWhole(
+          timeline.getByRole('group', { name: `${lane} lane`, exact: true }).locator('.lane-bg'),
+          `${STRIKES}: ${lane} lane`,
+        );
+      await expectNoScrolling(page.locator('.timelines'), `${STRIKES}: timelines`);
+      await expectShownWhole(page.getByRole('region', { name: 'Fates' }).getByRole('row').nth(1), `${STRIKES}: fates`);
+      await page.screenshot({ path: `test-results/layout/main-strikes-${at}.png` });
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       const meter = page.getByRole('meter', { name: 'strike budget' });
       // Event by event to the throttle.
@@ -164,6 +179,30 @@ for (const size of SIZES) {
         await page.keyboard.press('ArrowRight');
       await expect(meter).toContainText('throttled — 5 of 5 failures in the last 24 h');
       expect(await overflowingText(page.locator('body')), `${STRIKES}: text cut`).toEqual([]);
+    });
+
+    test(`toolbar at ${at}: a long title is shown whole, wrapped, and the toolbar's other controls stay in the window`, async ({
+      page,
+    }) => {
+      await page.goto('/');
+      const title = page.getByLabel('Scenario title');
+      await title.fill(LONG_TITLE);
+      await expect(title).toHaveValue(LONG_TITLE);
+      const fits = await title.evaluate((el) => ({
+        sw: el.scrollWidth,
+        cw: el.clientWidth,
+        sh: el.scrollHeight,
+        ch: el.clientHeight,
+      }));
+      expect(fits.sw, 'title: scroll width').toBeLessThanOrEqual(fits.cw + 1);
+      expect(fits.sh, 'title: scroll height').toBeLessThanOrEqual(fits.ch + 1);
+      await expectShownWhole(title, 'title');
+      await expectShownWhole(page.getByRole('button', { name: '▶ Present' }), 'present button');
+      expect(await overflowingText(page.locator('body')), 'long title: text cut').toEqual([]);
+      // A title stays one line of text: Enter ends the edit, it does not break the title.
+      await title.press('Enter');
+      await expect(title).toHaveValue(LONG_TITLE);
+      await expect(title).not.toBeFocused();
     });
 
     test(`present mode at ${at}: caption, fate cards and timeline whole on every frame, plain and predict`, async ({

@@ -1,15 +1,20 @@
+import { useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import type { Fate, PushResult } from '../../machines';
-import { FATE_INFO } from '../../machines';
+import { FATE_INFO, PARAMS } from '../../machines';
 import { FATE_STYLE, formatTime } from '../state/view/labels';
 import { afterPaint } from '../state/bridges/afterPaint';
 
 /** From this many pushes on, only the rows near the panel's scrolled view are in the document. */
 const WINDOW_FROM = 80;
-/** Rows rendered above and below the view; the window moves in steps of this many rows. */
+/** Rows rendered above and below the view. */
 const OVERSCAN = 8;
 /** A first guess of a row's height (px), until rendered rows are measured. */
 const ROW_GUESS = 27;
+/** The table's columns: a spacer row spans them all. */
+const COLUMNS = 7;
+/** What "late" means, for its tooltip: Ringside's estimate, not the sources' (CALL-1). */
+const LATE_MEANS = PARAMS.lateAfter.about;
 
 /** One push; memoized on plain values, so that a re-simulation renders only the rows that changed. */
 const FateRow = memo(function FateRow(props: {
@@ -18,6 +23,8 @@ const FateRow = memo(function FateRow(props: {
   kind: string;
   sentAt: number;
   deliveredAt: number | undefined;
+  delay: number | undefined;
+  late: boolean;
   fate: Fate;
   rules: string;
   selected: boolean;
@@ -26,10 +33,11 @@ const FateRow = memo(function FateRow(props: {
   const style = FATE_STYLE[props.fate];
   return (
     <tr
+      data-index={props.index}
       className={props.selected ? 'selected' : undefined}
       tabIndex={0}
       aria-rowindex={props.index + 2}
-      aria-label={`push ${props.id}, ${props.kind}, fate ${props.fate}`}
+      aria-label={`push ${props.id}, ${props.kind}, fate ${props.fate}${props.late ? ", late (Ringside's estimate)" : ''}`}
       onClick={() => props.onSelect(props.id)}
       onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && props.onSelect(props.id)}
     >
@@ -37,10 +45,16 @@ const FateRow = memo(function FateRow(props: {
       <td>{props.kind}</td>
       <td className="num">{formatTime(props.sentAt)}</td>
       <td className="num">{props.deliveredAt === undefined ? '—' : formatTime(props.deliveredAt)}</td>
+      <td className="num">{props.delay === undefined ? '—' : formatTime(props.delay)}</td>
       <td>
         <span className={`fate tone-${style.tone}`} title={FATE_INFO[props.fate]?.meaning}>
           <span aria-hidden="true">{style.icon}</span> {style.label}
         </span>
+        {props.late && (
+          <span className="late" title={LATE_MEANS}>
+            late
+          </span>
+        )}
       </td>
       <td className="mono rules">
         {/* Lines break only between rules, after the dot: never inside an ID (at its hyphen) or before a dot. */}
@@ -55,25 +69,37 @@ const FateRow = memo(function FateRow(props: {
   );
 });
 
-/** Where the table's body begins in the scrolled content of the panel (px). */
-function bodyTop(panel: HTMLElement, body: HTMLElement): number {
-  return body.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop;
-}
-
 /** Holds the place (height) of rows that are not rendered; hidden from assistive technology. */
 function Spacer({ height }: { height: number }) {
   return height > 0 ? (
     <tr className="spacer" aria-hidden="true" style={{ height }}>
-      <td colSpan={6} />
+      <td colSpan={COLUMNS} />
     </tr>
   ) : null;
 }
 
 /**
+ * The rows rendered: the view and OVERSCAN rows either side (`range`), stretched to take in the row
+ * focused from the keyboard and its neighbours when they are near, so that Tab and Shift+Tab find the
+ * next row even before the panel's scroll event comes. One run of rows: the spacers hold the rest.
+ */
+export function rowsToRender(range: Range, focused: number | undefined): number[] {
+  let start = Math.max(0, range.startIndex - range.overscan);
+  let end = Math.min(range.count - 1, range.endIndex + range.overscan);
+  if (focused !== undefined && focused >= start - OVERSCAN && focused <= end + OVERSCAN) {
+    start = Math.max(0, Math.min(start, focused - 1));
+    end = Math.min(range.count - 1, Math.max(end, focused + 1));
+  }
+  const out: number[] = [];
+  for (let i = start; i <= end; i++) out.push(i);
+  return out;
+}
+
+/**
  * The fate of every push. The panel is its own scroll container; with many pushes only the rows
- * near what it shows are rendered (spacers keep the scroll height), so that a drag frame lays out
- * and paints a few dozen rows, not hundreds. aria-rowcount and aria-rowindex tell assistive
- * technology where the rendered rows are; a push selected elsewhere is scrolled into view.
+ * near what it shows are rendered (@tanstack/react-virtual; spacers keep the scroll height), so that
+ * a drag frame lays out and paints a few dozen rows, not hundreds. aria-rowcount and aria-rowindex
+ * tell assistive technology where the rendered rows are; a push selected elsewhere is scrolled into view.
  */
 export const FatesPanel = memo(function FatesPanel(props: {
   pushes: readonly PushResult[];
@@ -84,65 +110,46 @@ export const FatesPanel = memo(function FatesPanel(props: {
   const scroller = useRef<HTMLElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
   const windowed = pushes.length >= WINDOW_FROM;
-  const [rowHeight, setRowHeight] = useState(ROW_GUESS);
-  /** The first rendered row and how many rows the panel shows, in steps of OVERSCAN rows. */
-  const [range, setRange] = useState({ first: 0, shown: 2 * OVERSCAN });
-
-  const follow = useCallback(() => {
+  const [focused, setFocused] = useState<number>();
+  /** Where the table's body begins in the panel's scrolled content (px): the heading and column names. */
+  const [bodyTop, setBodyTop] = useState(0);
+  const extract = useCallback((range: Range) => rowsToRender(range, focused), [focused]);
+  // eslint-disable-next-line react-hooks/incompatible-library -- this panel is not compiled by React Compiler; its rows are memoized on plain values, not on the virtualizer's functions
+  const virtualizer = useVirtualizer({
+    count: pushes.length,
+    enabled: windowed,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_GUESS,
+    overscan: OVERSCAN,
+    scrollMargin: bodyTop,
+    rangeExtractor: extract,
+    getItemKey: (i) => pushes[i]?.id ?? i,
+  });
+  useLayoutEffect(() => {
     const el = scroller.current;
     const tbody = body.current;
-    if (!el || !tbody) return;
-    const offset = el.scrollTop - bodyTop(el, tbody);
-    const shown = Math.ceil(el.clientHeight / rowHeight / OVERSCAN + 2) * OVERSCAN;
-    const top = offset / rowHeight;
-    const bottom = (offset + el.clientHeight) / rowHeight;
-    setRange((r) => {
-      // The window stays while the view is inside it with a few rows to spare. Without that, a view on
-      // a step's edge flips the window back and forth on every re-simulation: rows that change height
-      // make the browser's scroll anchoring move the view a few px, across the edge and back.
-      if (r.shown === shown && top >= r.first + 2 && bottom <= r.first + r.shown + OVERSCAN - 2) return r;
-      const first = Math.max(0, Math.floor(top / OVERSCAN) * OVERSCAN - OVERSCAN);
-      return r.first === first && r.shown === shown ? r : { first, shown };
-    });
-  }, [rowHeight]);
+    if (!windowed || !el || !tbody) return;
+    const top = tbody.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop;
+    setBodyTop((t) => (Math.abs(t - top) < 1 ? t : top));
+  }, [windowed, pushes.length]);
 
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el || !windowed) return;
-    follow();
-    el.addEventListener('scroll', follow, { passive: true });
-    const observer = new ResizeObserver(follow);
-    observer.observe(el);
-    return () => {
-      el.removeEventListener('scroll', follow);
-      observer.disconnect();
-    };
-  }, [follow, windowed]);
+  // The rendered rows' heights (rules wrap): measured after each render, observed while rendered.
+  useLayoutEffect(() => {
+    if (!windowed) return;
+    for (const row of body.current?.querySelectorAll<HTMLElement>('tr[data-index]') ?? [])
+      virtualizer.measureElement(row);
+  });
 
-  const first = windowed ? Math.min(range.first, Math.max(0, pushes.length - range.shown - OVERSCAN)) : 0;
-  const end = windowed ? Math.min(pushes.length, first + range.shown + OVERSCAN) : pushes.length;
+  const items = windowed ? virtualizer.getVirtualItems() : [];
+  const first = windowed ? (items[0]?.index ?? 0) : 0;
+  const end = windowed ? (items.at(-1)?.index ?? -1) + 1 : pushes.length;
+  const above = windowed && items[0] ? items[0].start - bodyTop : 0;
+  const below = windowed && items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)!.end - bodyTop) : 0;
 
-  // A row focused near either end of the window (Tab, Shift+Tab) moves the window at once, so that
-  // the next Tab finds the next row even before the panel's scroll event comes.
   const onFocus = (e: FocusEvent<HTMLTableSectionElement>) => {
     const index = Number(e.target.getAttribute('aria-rowindex')) - 2;
-    if (!windowed || index < 0 || (index > first + 1 && index < end - 2)) return;
-    const at = Math.max(0, Math.floor(index / OVERSCAN) * OVERSCAN - OVERSCAN);
-    setRange((r) => (r.first === at ? r : { ...r, first: at }));
+    if (windowed && index >= 0) setFocused(index);
   };
-
-  // The spacers assume the rendered rows' mean height for the rows that are not rendered (measured
-  // when the window moves, not on every re-simulation; after the paint, see `afterPaint`).
-  useEffect(() => {
-    if (!windowed) return;
-    return afterPaint(() => {
-      const rows = body.current?.querySelectorAll<HTMLElement>('tr[aria-rowindex]');
-      if (!rows || rows.length < 2) return;
-      const mean =
-        (rows[rows.length - 1]!.getBoundingClientRect().bottom - rows[0]!.getBoundingClientRect().top) / rows.length;
-      if (Math.abs(mean - rowHeight) > 1) setRowHeight(mean);
-    });
-  }, [windowed, rowHeight, first, end, pushes.length]);
 
   // A push selected elsewhere (on the timeline, by a link) is scrolled into the panel's view.
   const reveal = useRef<string | undefined>(undefined);
@@ -162,8 +169,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
       const row = tbody.querySelector<HTMLElement>(`tr[aria-rowindex="${index + 2}"]`);
       if (!row) {
         // Not rendered: scroll to where it would be; the next render has it.
-        el.scrollTop = bodyTop(el, tbody) + index * rowHeight - el.clientHeight / 2;
-        follow();
+        virtualizer.scrollToIndex(index, { align: 'center' });
         return;
       }
       reveal.current = undefined;
@@ -188,12 +194,13 @@ export const FatesPanel = memo(function FatesPanel(props: {
               <th>kind</th>
               <th>sent</th>
               <th>delivered</th>
+              <th title="How long after it was sent it reached the phone">delay</th>
               <th>fate</th>
               <th>rules</th>
             </tr>
           </thead>
           <tbody ref={body} onFocus={onFocus}>
-            <Spacer height={first * rowHeight} />
+            <Spacer height={above} />
             {pushes.slice(first, end).map((p, i) => (
               <FateRow
                 key={p.id}
@@ -202,13 +209,15 @@ export const FatesPanel = memo(function FatesPanel(props: {
                 kind={p.kind}
                 sentAt={p.sentAt}
                 deliveredAt={p.deliveredAt}
+                delay={p.delay}
+                late={p.late === true}
                 fate={p.fate}
                 rules={p.rules.join(' · ')}
                 selected={p.id === selected}
                 onSelect={props.onSelect}
               />
             ))}
-            <Spacer height={(pushes.length - end) * rowHeight} />
+            <Spacer height={below} />
           </tbody>
         </table>
       )}

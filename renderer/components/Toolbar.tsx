@@ -60,12 +60,15 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
       <span className="brand" aria-hidden="true">
         ◉ Ringside
       </span>
-      <input
+      {/* A textarea, so that a long title wraps instead of being cut; a title is one line (Enter ends it). */}
+      <textarea
         className="title"
         aria-label="Scenario title"
+        rows={1}
         value={props.title}
         onFocus={typing.onFocus}
-        onChange={(e) => props.onTitle(e.target.value, typing.key('title'))}
+        onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), e.currentTarget.blur())}
+        onChange={(e) => props.onTitle(e.target.value.replace(/\n/g, ' '), typing.key('title'))}
       />
       {props.modifiedFrom && <span className="modified-from">modified from “{props.modifiedFrom}”</span>}
       <input

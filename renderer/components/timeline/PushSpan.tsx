@@ -3,6 +3,8 @@ import type { Fate } from '../../../machines';
 import { FATE_STYLE, formatTime } from '../../state/view/labels';
 import { LABEL_CHAR, PUSH_FONT } from './geometry';
 
+/** The word on a push that rang late (`PushResult.late`). */
+const LATE = 'late';
 const CONCEALED_STYLE = { icon: '?', tone: 'muted', label: 'fate not shown yet' } as const;
 
 export const PushSpan = memo(function PushSpan(props: {
@@ -22,6 +24,8 @@ export const PushSpan = memo(function PushSpan(props: {
   row: number;
   font: number;
   hidden: boolean;
+  /** Rang later than `params.lateAfter` after it was sent (Ringside's estimate: the caller had likely given up). */
+  late: boolean;
   differs: boolean;
   selected: boolean;
   /** File index of the push's input, when it has one (it can be dragged). */
@@ -33,7 +37,9 @@ export const PushSpan = memo(function PushSpan(props: {
 }) {
   const { id, sentAt, deliveredAt, x0, x1, y0, hidden, differs } = props;
   const style = hidden ? CONCEALED_STYLE : FATE_STYLE[props.fate];
-  const text = `${style.icon} ${id} · ${style.label}${differs ? '  ≠' : ''}`;
+  // "late" is a word on the label, not a colour alone; a concealed fate hides it too.
+  const late = props.late && !hidden;
+  const text = `${style.icon} ${id} · ${style.label}${late ? ` · ${LATE}` : ''}${differs ? '  ≠' : ''}`;
   const after = Math.max(x1, x0 + 8) + 6;
   // A span that runs to the end of the scenario (an undelivered push) would lose its fate word past
   // the edge: its label then ends where the span ends, and the line stops before it.
@@ -50,7 +56,7 @@ export const PushSpan = memo(function PushSpan(props: {
       className={`push tone-${style.tone}${props.selected ? ' selected' : ''}${differs ? ' differs' : ''}`}
       role="button"
       tabIndex={0}
-      aria-label={`push ${id}, ${props.kind}, sent ${formatTime(sentAt)}, ${hidden ? 'fate not shown yet' : `fate ${props.fate}`}${differs ? ', differs in the comparison' : ''}`}
+      aria-label={`push ${id}, ${props.kind}, sent ${formatTime(sentAt)}, ${hidden ? 'fate not shown yet' : `fate ${props.fate}`}${late ? `, ${LATE} (Ringside's estimate)` : ''}${differs ? ', differs in the comparison' : ''}`}
       onPointerDown={(e) => props.onDown(id, props.input, e)}
       onKeyDown={(e) => e.key === 'Enter' && props.onSelect(id)}
       onFocus={() => props.onFocus(id)}

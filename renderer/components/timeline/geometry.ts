@@ -9,6 +9,8 @@ export const AXIS = 30;
 export const DRAG_LABEL_W = 78;
 export const DRAG_LABEL_ABOVE = 26;
 export const DRAG_LABEL_BELOW = 20;
+/** Room right of the plot (px), so that the last tick's label and a mark at the end stay whole. */
+export const PLOT_END = 12;
 /** The least height of a row of bars or push spans. */
 export const ROW = 16;
 /** Width of a push label's character, about (12 px, semibold). */
@@ -30,6 +32,32 @@ export const GAP = 4;
 /** The x of time `t` in a plot `plot` px wide that shows `start` to `end`. */
 export const xOf = (t: number, start: number, end: number, plot: number) =>
   GUTTER + ((t - start) / (end - start)) * plot;
+
+/** Gap (px) between rows of push spans, and between rows of bars. */
+export const PUSH_GAP = 4;
+export const BAR_GAP = 3;
+/** The first push row's top below its lane's top, and the first bar row's. */
+export const PUSH_TOP = 8;
+export const BAR_TOP = 6;
+/** Where a lane's name stands: its left edge, and its baseline below the lane's top (folded, open). */
+export const LANE_NAME_X = 12;
+export const LANE_NAME_Y_FOLDED = 16;
+export const LANE_NAME_Y = 20;
+/** Room (px) below the timeline's last lane. */
+export const BOTTOM = 8;
+
+/** The top (px) of push row `row` in a Provider lane whose top is `top`. */
+export const pushRowTop = (top: number, row: number, height: number) => top + PUSH_TOP + row * (height + PUSH_GAP);
+/** The top (px) of bar row `row` in a lane whose top is `top`. */
+export const barRowTop = (top: number, row: number, height: number) => top + BAR_TOP + row * (height + BAR_GAP);
+
+/** An input's diamond: its centre above its lane's bottom (px). */
+export const INPUT_ABOVE_BOTTOM = 12;
+/** A marker's baseline above its lane's bottom, and above it when it stands over an input's diamond. */
+export const MARKER_ABOVE_BOTTOM = 8;
+export const MARKER_OVER_DIAMOND = 22;
+/** A bar that begins before the view is drawn from this far (px) left of the plot, under the clip. */
+export const CLAMP_MARGIN = 2;
 
 /** Baseline of the axis's tick labels and of the playhead's time. */
 export const TICK_Y = 18;

@@ -1,5 +1,8 @@
 // Where the inputs' labels go on their lanes' bottom rows, clear of markers and of each other. No React.
-import type { LaneMarker } from '../../../machines';
+import type { LaneId, LaneMarker, TimelineEventFile } from '../../../machines';
+import { parseDuration, sentPushId } from '../../../machines';
+import { eventLabel, laneOfEvent } from '../../state/view/labels';
+import { isLaneInput } from './folds';
 import { DIAMOND, GAP, GUTTER, MARKER_SIZE } from './geometry';
 import { fitText, textWidth } from './text';
 import { markerGlyph } from './tones';
@@ -84,4 +87,48 @@ export function placeInputLabels(
     taken = placed.end || placed.text === '' ? cx + DIAMOND : start + textWidth(placed.text, font);
   });
   return out;
+}
+
+/** An input drawn on its lane: its file index, its diamond's x and its label. */
+export interface LaneInput {
+  readonly index: number;
+  readonly cx: number;
+  readonly label: string;
+}
+
+/**
+ * The inputs drawn on each lane (sorted by x, at `x` of their time) and where their labels go
+ * (`placeInputLabels`), by file index.
+ */
+export function laneInputs(
+  events: readonly TimelineEventFile[],
+  x: (t: number) => number,
+  markers: ReadonlyMap<LaneId, readonly LaneMarker[]>,
+  width: number,
+  font: number,
+): { byLane: Map<LaneId, LaneInput[]>; labels: Map<number, InputLabel> } {
+  const byLane = new Map<LaneId, LaneInput[]>();
+  events.forEach((e, i) => {
+    if (!isLaneInput(e)) return;
+    const lane = laneOfEvent(e);
+    const list = byLane.get(lane) ?? [];
+    list.push({ index: i, cx: x(parseDuration(e.at) ?? 0), label: eventLabel(e) });
+    byLane.set(lane, list);
+  });
+  const labels = new Map<number, InputLabel>();
+  for (const [lane, inputs] of byLane) {
+    inputs.sort((a, b) => a.cx - b.cx);
+    for (const [i, placed] of placeInputLabels(inputs, markers.get(lane) ?? [], x, width, font)) labels.set(i, placed);
+  }
+  return { byLane, labels };
+}
+
+/** The input (file index) that sends each push, by push id. */
+export function pushInputs(events: readonly TimelineEventFile[]): Map<string, number> {
+  const m = new Map<string, number>();
+  events.forEach((e, i) => {
+    const id = sentPushId(e);
+    if (id !== undefined) m.set(id, i);
+  });
+  return m;
 }

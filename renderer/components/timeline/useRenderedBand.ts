@@ -58,3 +58,23 @@ export function useRenderedBand(
   }, [hostRef, windowed, measureBand]);
   return { band, measureBand };
 }
+
+/**
+ * The pushes rendered whatever the band: the selected one, the focused one and those before and after
+ * it (in `shown` order), so that Tab and Shift+Tab walk on to them.
+ */
+export function alwaysRendered(
+  shown: readonly { readonly id: string }[],
+  selected: string | undefined,
+  focused: string | undefined,
+): Set<string> {
+  const keep = new Set<string>();
+  if (selected !== undefined) keep.add(selected);
+  if (focused !== undefined) {
+    keep.add(focused);
+    const at = shown.findIndex((p) => p.id === focused);
+    if (at > 0) keep.add(shown[at - 1]!.id);
+    if (at !== -1 && at + 1 < shown.length) keep.add(shown[at + 1]!.id);
+  }
+  return keep;
+}
