@@ -13,6 +13,7 @@ export * from './scenario/params';
 export { iosChangesBetween, IOS_PICKS, onIos, parseIos, thresholdText } from './scenario/versions';
 export { FATE_INFO, RULES, ruleById } from './explain/rules';
 export { FATE_SYMBOL, fateTone } from './explain/fates';
+export { LATE_MARK, lateSentence } from './explain/late';
 export { fatesBySendTime, sweepSendTimes, sweepStep, type FateSpan } from './explain/sweep';
 export { COMMON_CHANGES, GOOD_FATES, whatWouldHaveSaved } from './explain/whatif';
 export { htmlReport, markdownReport } from './explain/report';

@@ -4,6 +4,7 @@ import { ruleById } from './rules';
 import type { Fate, Scenario, TimelineEvent } from '../scenario/types';
 import { formatTime } from '../engine/time';
 import { FATE_SYMBOL, fateTone, type FateTone } from './fates';
+import { LATE_MARK, lateSentence } from './late';
 import { throttleLifts, type ThrottleLift } from './remedies';
 import { clockTime, verdicts, type Verdict } from './verdict';
 
@@ -42,6 +43,8 @@ export interface ReportPush {
   readonly rules: readonly string[];
   /** The verdict sentence (verdict.ts): what happened, in plain words. */
   readonly verdict: string;
+  /** For a push that rang later than `params.lateAfter` (late.ts): how late, with the estimate labelled. */
+  readonly late?: string;
   readonly steps: readonly ReportStep[];
   /** For an undelivered push: the last sentence (why it never arrived), after the steps. */
   readonly tail?: string;
@@ -98,6 +101,8 @@ function describeEvent(e: TimelineEvent): ReportText {
   }
 }
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "call-1, call-2 and call-3" */
 const listed = (ids: readonly string[]) =>
   ids.length <= 1 ? (ids[0] ?? '') : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
@@ -114,7 +119,12 @@ function blockSentence(l: ThrottleLift): string {
 }
 
 /** The summary's lines: counts first, then one line per distinct verdict that is not a plain ring or delivery. */
-function summaryOf(result: Result, vs: readonly Verdict[], lifts: readonly ThrottleLift[]): string[] {
+function summaryOf(
+  result: Result,
+  vs: readonly Verdict[],
+  lifts: readonly ThrottleLift[],
+  lateAfter: number,
+): string[] {
   const calls = result.pushes.filter((p) => p.kind === 'voip' && !p.cancels);
   const isCall = new Set(calls.map((p) => p.id));
   const shown = calls.filter((p) => p.fate === 'rang' || p.fate === 'stale' || p.fate === 'in-app').length;
@@ -132,6 +142,11 @@ function summaryOf(result: Result, vs: readonly Verdict[], lifts: readonly Throt
   }
   for (const [sentence, ids] of groups)
     out.push(`${isCall.has(ids[0]!) ? '' : 'Notification '}${listed(ids)}: ${sentence}`);
+  // A call that rang too late to be picked up is a failure a manager counts, though its fate is "rang".
+  for (const p of result.pushes) {
+    const late = lateSentence(p, lateAfter);
+    if (late) out.push(`Late: ${p.id} ${late}.`);
+  }
   const crashes = result.strikes.filter((x) => x.cause === 'crashed').length;
   const kills = result.strikes.length - crashes;
   out.push(
@@ -157,7 +172,7 @@ export function reportModel(scenario: Scenario, result: Result): ReportModel {
   const lifts = throttleLifts(scenario, result);
   return {
     title: scenario.title,
-    summary: summaryOf(result, vs, lifts),
+    summary: summaryOf(result, vs, lifts, scenario.params.lateAfter),
     ...(scenario.notes ? { notes: scenario.notes } : {}),
     device: `iOS ${d.ios.raw}, ${d.network}, ${d.locked ? 'locked' : 'unlocked'}, app ${d.app} at the start`,
     duration: formatTime(scenario.duration),
@@ -186,6 +201,7 @@ export function reportModel(scenario: Scenario, result: Result): ReportModel {
         ...(p.audio ? { audio: p.audio } : {}),
         rules: p.rules,
         verdict: vs[i]!.sentence,
+        ...(p.late ? { late: capitalised(lateSentence(p, scenario.params.lateAfter)!) } : {}),
         steps,
         ...(p.fate === 'undelivered' ? { tail: p.why.split(/(?<=\.) /).pop() ?? '' } : {}),
       };
@@ -244,7 +260,7 @@ export function markdownReport(scenario: Scenario, result: Result): string {
   );
   for (const p of m.pushes) {
     out.push(
-      `| ${cell(md(p.id))} | ${p.kind} | ${p.sent} | ${p.delivered ?? '—'} | **${p.fate}** | ${p.rules.join(', ')} |`,
+      `| ${cell(md(p.id))} | ${p.kind} | ${p.sent} | ${p.delivered ?? '—'} | **${p.fate}**${p.late ? ` (${LATE_MARK})` : ''} | ${p.rules.join(', ')} |`,
     );
   }
   for (const p of m.pushes) {
@@ -254,6 +270,7 @@ export function markdownReport(scenario: Scenario, result: Result): string {
       '',
       `_${md(p.verdict)}_`,
       '',
+      ...(p.late ? [`**${capitalised(LATE_MARK)}:** ${md(p.late)}.`, ''] : []),
     );
     for (const s of p.steps) {
       out.push(
@@ -289,7 +306,8 @@ const h = escapeHtml;
 const htmlText = (t: ReportText) =>
   t.map((part) => (typeof part === 'string' ? h(part) : `<strong>${h(part.strong)}</strong>`)).join('');
 const fateBadge = (p: ReportPush) =>
-  `<span class="fate ${p.tone}"><span class="sym" aria-hidden="true">${h(p.symbol)}</span> ${h(p.fate)}</span>`;
+  `<span class="fate ${p.tone}"><span class="sym" aria-hidden="true">${h(p.symbol)}</span> ${h(p.fate)}</span>` +
+  (p.late ? ` <span class="late">${LATE_MARK}</span>` : '');
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1d232a; --muted: #5b6570; --line: #d5dae0; --soft: #f4f6f8;
@@ -323,6 +341,8 @@ code, .rule { font: .85em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, mon
 .fate.good { color: var(--good); }
 .fate.warn { color: var(--warn); }
 .fate.bad { color: var(--bad); }
+.late { display: inline-block; white-space: nowrap; font-weight: 600; color: var(--warn); }
+.late-note { margin: 0 0 .4rem; color: var(--warn); }
 .push { margin: 1.25rem 0; padding: .9rem 1rem .4rem; border: 1px solid var(--line); border-radius: 6px;
   break-inside: avoid; page-break-inside: avoid; }
 .push h3 { display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; }
@@ -436,6 +456,7 @@ export function htmlReport(scenario: Scenario, result: Result): string {
       `<section class="push" id="push-${h(p.id)}">`,
       `<h3><span>${h(p.id)}:</span> ${fateBadge(p)}${p.audio ? ` <span class="audio">(audio ${h(p.audio)})</span>` : ''}</h3>`,
       `<p class="verdict">${h(p.verdict)}</p>`,
+      ...(p.late ? [`<p class="late-note"><strong>${capitalised(LATE_MARK)}:</strong> ${h(p.late)}.</p>`] : []),
       '<ol class="why">',
     );
     for (const s of p.steps) {
