@@ -17,6 +17,7 @@ export { LATE_MARK, lateSentence } from './explain/late';
 export { fatesBySendTime, sweepSendTimes, sweepStep, type FateSpan } from './explain/sweep';
 export { COMMON_CHANGES, GOOD_FATES, whatWouldHaveSaved } from './explain/whatif';
 export { htmlReport, markdownReport } from './explain/report';
+export { timelineImage, type TimelineImageOptions } from './explain/timelineImage';
 export { diffOutputs, type OutputDiff } from './explain/diff';
 export { plainDuration, verdictOf, verdicts, type Verdict } from './explain/verdict';
 export { GLOSSARY, lookupTerm, markTerms, type GlossPiece, type Term } from './explain/glossary';
