@@ -290,7 +290,7 @@ export function App() {
       void import('./state/bridges/exportImage').then(({ svgToPng, timelineSvg }) => {
         flushSync(() => setExporting(true));
         const svg = document.querySelector<SVGSVGElement>('.timeline > svg[role="application"]');
-        const image = svg ? timelineSvg(svg) : undefined;
+        const image = svg ? timelineSvg(svg, sim?.scenario?.title) : undefined;
         setExporting(false);
         if (!image) return;
         if (format === 'svg') downloadText(image.text, name, 'image/svg+xml');
