@@ -11,7 +11,7 @@ import { LATE_MARK, lateSentence } from './late';
 import { throttleLifts, type ThrottleLift } from './remedies';
 import { clockTime, verdicts, type Verdict } from './verdict';
 
-export { FATE_SYMBOL, fateTone, type FateTone } from './fates';
+export { FATE_SYMBOL, type FateTone } from './fates';
 
 // ---------------------------------------------------------------------------------------------------
 // The model: everything a report says, as plain data. Markdown and HTML only lay it out.

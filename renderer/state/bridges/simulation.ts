@@ -12,7 +12,6 @@ import {
   type ScenarioFile,
   type WorldState,
 } from '../../../machines';
-import { formatErrors } from '../../../machines';
 import { FIRST_PRESET } from '../document/presets';
 import { receivePushes, runFile, simulationServer, type SimAnswer, type SimRequest } from './simulationRun';
 
@@ -217,8 +216,6 @@ const EMPTY_OUTPUT: PaintedOutput = {
   result: { format: RESULT_FORMAT, scenario: '', pushes: [], strikes: [], throttled: [], events: [], expectations: [] },
   trace: { start: Time.ZERO, end: Time.ZERO, intervals: [], markers: [], eventTimes: [] },
 };
-
-export { formatErrors };
 
 let warm = false;
 
