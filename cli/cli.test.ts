@@ -240,7 +240,7 @@ describe('ringside run', () => {
     ]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^ +push +as written +--ios 26\.4 --set/);
-    expect(r.out).toMatch(/\n≠ +call-1 +stale +missed /);
+    expect(r.out).toMatch(/\n≠ +call-1 +stale \(late\) +missed /);
     expect(r.out).toMatch(/\n +cancel-call-1 +delivered +delivered\n/);
     expect(r.out).toContain('1 of 2 pushes differ');
     const stdin = await ringside(['run', '-', '--vs', '--ios 26.4'], {}, readFileSync(join(ROOT, FLIGHT), 'utf8'));

@@ -26,9 +26,9 @@ export function reportCommand(): Command {
     )
     .action(async (file: string, o: { ios?: string; set?: string[]; output?: string; html?: boolean }) => {
       const loaded = await loadOrThrow(file, overridesOf(o));
-      const result = simulateOrBug(loaded.scenario, loaded.source).result;
+      const { result, trace } = simulateOrBug(loaded.scenario, loaded.source);
       const html = o.html === true || (o.output !== undefined && /\.html?$/i.test(o.output));
-      const text = html ? htmlReport(loaded.scenario, result) : markdownReport(loaded.scenario, result);
+      const text = html ? htmlReport(loaded.scenario, result, trace) : markdownReport(loaded.scenario, result);
       if (o.output) writeUserFile(o.output, text);
       else toStdout(text);
     });

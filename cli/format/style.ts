@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import type { Fate } from '../../machines';
 import { FATE_SYMBOL, fateTone } from '../../machines';
 import { streams } from '../streams';
@@ -70,10 +71,8 @@ export const terminalWidth = (): number => {
   return stdout.isTTY ? (stdout.columns ?? 0) : 0;
 };
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/g;
 /** Length as seen on screen: escape codes take no room. */
-export const visibleLength = (s: string): number => [...s.replace(ANSI, '')].length;
+export const visibleLength = (s: string): number => [...stripVTControlCharacters(s)].length;
 
 /** Pads columns to a table; widths from the longest visible cell. The last column is not padded. */
 export function table(rows: readonly (readonly string[])[], gap = 2): string[] {

@@ -27,10 +27,12 @@ describe('runReport', () => {
 
   it('lists every event and every push, then strikes, throttling and expectations', () => {
     for (const e of flight.result.events) expect(lines.some((l) => l.includes(e.what))).toBe(true);
-    expect(lines).toContain('  id             kind   sent  delivered  fate       rules');
+    expect(lines).toContain('  id             kind   sent  delivered  fate          rules');
+    // It rang 28 s after it was sent, past lateAfter (20 s, an estimate): marked late (CALL-1).
     expect(lines).toContain(
-      '  call-1         voip   0 s   27 s       stale      APNS-2 DEV-1 LAUNCH-1 PK-1 CALL-1 CALL-2',
+      '  call-1         voip   0 s   27 s       stale (late)  APNS-2 DEV-1 LAUNCH-1 PK-1 CALL-1 CALL-2',
     );
+    expect(lines).toContain('  cancel-call-1  alert  5 s   27 s       delivered     APNS-2 DEV-1 PATH-2');
     expect(lines.slice(-3)).toEqual(['Strikes 0', 'Throttled never', 'Expectations 3 hold, 0 fail']);
   });
 
@@ -61,6 +63,36 @@ describe('whyChains', () => {
     const first = lines.find((l) => l.includes('PK-1'))!;
     const next = lines[lines.indexOf(first) + 1]!;
     expect(next.search(/\S/)).toBe(first.indexOf('The PushKit'));
+  });
+});
+
+describe('late pushes (CALL-1, params.lateAfter: an estimate)', () => {
+  const nat = preset('broken-nat');
+
+  it('the push and its why-chain say how late it rang, and that the threshold is our estimate', () => {
+    const lines = runReport(nat.scenario, nat.result, plain);
+    expect(lines.find((l) => l.startsWith('  call-1 '))).toMatch(
+      /^ {2}call-1 +voip +1 min +5 min 2 s +rang \(late\) +APNS-2/,
+    );
+    expect(lines).toContain('  call-1 rang (late)');
+    expect(lines).toContain(
+      "    Late: rang 4 min 2 s after it was sent; the caller had most likely given up (Ringside's estimate: later than 20 s is late).",
+    );
+  });
+
+  it('a call that rang within lateAfter is not marked', () => {
+    const patient = { ...nat.scenario, params: { ...nat.scenario.params, lateAfter: 5 * 60_000 } };
+    const text = runReport(patient, simulate(patient).result, plain).join('\n');
+    expect(text).toContain('  call-1 rang\n');
+    expect(text).not.toMatch(/late\)|Late:|given up/);
+  });
+
+  it('diff marks a push that rang late on one side only', () => {
+    const patient = { ...nat.scenario, params: { ...nat.scenario.params, lateAfter: 5 * 60_000 } };
+    const other = simulate(patient).result;
+    const { lines, differ } = diffReport({ label: 'A', result: nat.result }, { label: 'B', result: other }, plain);
+    expect(differ).toBe(1);
+    expect(lines.find((l) => l.includes('call-1'))).toMatch(/^≠\s+call-1\s+rang \(late\)\s+rang\s/);
   });
 });
 

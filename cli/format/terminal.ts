@@ -1,10 +1,13 @@
 /** What `ringside run`, `diff` and `--at` print to a terminal: header, push table, why-chains, state. */
 import type { PushResult, Result, Scenario, WorldState } from '../../machines';
-import { formatTime, formatWindow } from '../../machines';
+import { formatTime, formatWindow, LATE_MARK, lateSentence } from '../../machines';
 import { describeExpectation } from './junit';
 import { table, wrapText, type Style } from './style';
 
 const timeOrDash = (t: number | undefined) => (t === undefined ? '—' : formatTime(t));
+
+/** A push's fate as a table shows it: `rang (late)` when it rang past `params.lateAfter` (CALL-1, an estimate). */
+const fateCell = (p: PushResult, s: Style) => s.fate(p.fate) + (p.late ? ` ${s.yellow(`(${LATE_MARK})`)}` : '');
 
 /** The header: title, then iOS, network, the app's state and the scenario's length. */
 export function header(scenario: Scenario, s: Style): string[] {
@@ -35,7 +38,7 @@ export function pushTable(result: Result, s: Style): string[] {
       p.kind,
       formatTime(p.sentAt),
       timeOrDash(p.deliveredAt),
-      s.fate(p.fate),
+      fateCell(p, s),
       p.rules.join(' '),
     ]),
   ]).map((l) => `  ${l}`);
@@ -43,16 +46,17 @@ export function pushTable(result: Result, s: Style): string[] {
 
 /**
  * Every push's why, one line per rule step: time, rule, sentence. Columns line up across all pushes;
- * with `width` > 0 the sentences wrap under themselves.
+ * with `width` > 0 the sentences wrap under themselves. A late push ends with how late it rang, against
+ * `lateAfter` (the scenario's param) when given.
  */
-export function whyChains(pushes: readonly PushResult[], s: Style, width = 0): string[] {
+export function whyChains(pushes: readonly PushResult[], s: Style, width = 0, lateAfter?: number): string[] {
   const steps = pushes.flatMap((p) => p.steps);
   const timeWidth = Math.max(0, ...steps.map((x) => formatTime(x.at).length));
   const ruleWidth = Math.max(0, ...steps.map((x) => x.rule.length));
   const indent = 4 + timeWidth + 2 + ruleWidth + 2;
   const out: string[] = [];
   for (const p of pushes) {
-    out.push('', `  ${s.bold(p.id)} ${s.fate(p.fate)}${p.audio ? s.dim(` · audio ${p.audio}`) : ''}`);
+    out.push('', `  ${s.bold(p.id)} ${fateCell(p, s)}${p.audio ? s.dim(` · audio ${p.audio}`) : ''}`);
     if (p.steps.length === 0 && p.why) out.push(...wrapText(`    ${p.why}`, width, 4));
     for (const step of p.steps) {
       const [first = '', ...rest] = wrapText(step.why, width > indent + 20 ? width - indent : 0);
@@ -60,6 +64,11 @@ export function whyChains(pushes: readonly PushResult[], s: Style, width = 0): s
         `    ${s.dim(formatTime(step.at).padStart(timeWidth))}  ${s.cyan(step.rule.padEnd(ruleWidth))}  ${first}`,
         ...rest.map((line) => `${' '.repeat(indent)}${line}`),
       );
+    }
+    const late = lateSentence(p, lateAfter);
+    if (late) {
+      const [first = '', ...rest] = wrapText(`Late: ${late}.`, width > 24 ? width - 4 : 0);
+      out.push(`    ${s.yellow(first)}`, ...rest.map((line) => `    ${s.yellow(line)}`));
     }
   }
   return out;
@@ -102,7 +111,7 @@ export function runReport(scenario: Scenario, result: Result, s: Style, width = 
     '',
     s.bold('Pushes'),
     ...pushTable(result, s),
-    ...whyChains(result.pushes, s, width),
+    ...whyChains(result.pushes, s, width, scenario.params.lateAfter),
     '',
     ...summary(result, s),
   ];
@@ -148,8 +157,8 @@ export function stateReport(w: WorldState, s: Style, end?: number): string[] {
 const throttleText = (r: Result) => (r.throttled.length ? r.throttled.map(span).join(', ') : 'never');
 
 /**
- * Two results side by side: per push, fate A | fate B, with pushes whose fate differs marked `≠` (and
- * in yellow), then strikes and throttling in each.
+ * Two results side by side: per push, fate A | fate B, with pushes whose fate (or lateness) differs
+ * marked `≠` (and in yellow), then strikes and throttling in each.
  */
 export function diffReport(
   a: { label: string; result: Result },
@@ -161,14 +170,15 @@ export function diffReport(
   const rows = ids.map((id) => {
     const pa = a.result.pushes.find((p) => p.id === id);
     const pb = b.result.pushes.find((p) => p.id === id);
-    const changed = pa?.fate !== pb?.fate;
+    // Rang on time and rang too late for the caller are different answers, though both fates are `rang`.
+    const changed = pa?.fate !== pb?.fate || pa?.late !== pb?.late;
     if (changed) differ++;
     const mark = (text: string) => (changed ? s.yellow(text) : text);
     return [
       changed ? s.yellow('≠') : ' ',
       mark(id),
-      pa ? s.fate(pa.fate) : '—',
-      pb ? s.fate(pb.fate) : '—',
+      pa ? fateCell(pa, s) : '—',
+      pb ? fateCell(pb, s) : '—',
       changed ? s.dim(`${pa?.rules.join(' ') ?? '—'} → ${pb?.rules.join(' ') ?? '—'}`) : '',
     ];
   });

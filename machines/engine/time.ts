@@ -4,12 +4,6 @@
  */
 export type SimTime = number & { readonly __simTime: true };
 
-/** A span of simulated time; `from <= to` always holds (see {@link span}). */
-export interface TimeSpan {
-  readonly from: SimTime;
-  readonly to: SimTime;
-}
-
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 type Unit = keyof typeof UNIT_MS;
 
@@ -17,17 +11,7 @@ export const Time = {
   ZERO: 0 as SimTime,
   ms: (n: number): SimTime => n as SimTime,
   seconds: (n: number): SimTime => (n * 1_000) as SimTime,
-  add: (t: SimTime, d: number): SimTime => (t + d) as SimTime,
-  diff: (a: SimTime, b: SimTime): number => a - b,
-  min: (a: SimTime, b: SimTime): SimTime => (a < b ? a : b),
-  max: (a: SimTime, b: SimTime): SimTime => (a > b ? a : b),
 } as const;
-
-/** Builds a span; throws when `to` is before `from`, which would be an engine bug. */
-export function span(from: SimTime, to: SimTime): TimeSpan {
-  if (to < from) throw new RangeError(`span ends (${to}) before it starts (${from})`);
-  return { from, to };
-}
 
 const DURATION_RE = /^(-)?((?:\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)\s*)+)$/;
 const PART_RE = /(\d+)(?:\.(\d+))?\s*(ms|s|m|h|d)/g;

@@ -70,7 +70,8 @@ describe('markdown report', () => {
     expect(md.startsWith('# Cancelled while in flight mode\n')).toBe(true);
     expect(md).toContain('**Device:** iOS 18.5, wifi, locked, app not-running');
     expect(md).toContain('| −30 s | network → offline |');
-    expect(md).toContain('| call-1 | voip | 0 s | 27 s | **stale** |');
+    // It rang 27 s after it was sent, past lateAfter (20 s): marked late in the table (CALL-1).
+    expect(md).toContain('| call-1 | voip | 0 s | 27 s | **stale** (late) |');
     expect(md).toContain('1. **APNS-2** at 0 s: The phone had lost its connection');
   });
   it('is the same text as before the report model (written by the previous markdownReport)', () => {
@@ -198,9 +199,10 @@ describe('html report', () => {
         if (title) expect(section.slice(at)).toContain(`Rule: ${escapeHtml(title)}`);
         from = at + 1;
       }
-      // The push table names it too, with the same fate.
+      // The push table names it too, with the same fate, and marks it late exactly when the result does.
+      const late = p.late ? ' <span class="late">late</span>' : '';
       expect(html).toMatch(
-        new RegExp(`<td><strong>${reEscape(escapeHtml(p.id))}</strong></td>.*> ${p.fate}</span></td>`),
+        new RegExp(`<td><strong>${reEscape(escapeHtml(p.id))}</strong></td>.*> ${p.fate}</span>${late}</td>`),
       );
     });
     expect(html).toContain(
@@ -250,5 +252,32 @@ describe('html report', () => {
       expect(html).toContain(text);
     }
     for (const p of m.pushes) for (const s of p.steps) expect(html).toContain(escapeHtml(s.why));
+  });
+});
+
+describe('late pushes (CALL-1, params.lateAfter: an estimate)', () => {
+  const NAT = load('broken-nat.ringside.json');
+  const SENTENCE =
+    "rang 4 min 2 s after it was sent; the caller had most likely given up (Ringside's estimate: later than 20 s is late)";
+
+  it('the summary and the push detail say how late, and that the threshold is our estimate', () => {
+    const md = markdownReport(NAT.scenario, NAT.result);
+    const summary = md.slice(md.indexOf('## Summary'), md.indexOf('**Device:**'));
+    expect(summary).toContain(`- Late: call-1 ${SENTENCE}.`);
+    expect(md).toContain('| call-1 | voip | 1 min | 5 min 2 s | **rang** (late) |');
+    expect(md).toContain(`**Late:** R${SENTENCE.slice(1)}.`);
+    const html = htmlReport(NAT.scenario, NAT.result);
+    expect(html).toContain(`<li>Late: call-1 ${escapeHtml(SENTENCE)}.</li>`);
+    expect(html).toContain(`<p class="late-note"><strong>Late:</strong> R${escapeHtml(SENTENCE.slice(1))}.</p>`);
+    expect(html).toMatch(/<td><strong>call-1<\/strong><\/td>.*> rang<\/span> <span class="late">late<\/span><\/td>/);
+  });
+
+  it('says nothing of lateness when the call rang within lateAfter', () => {
+    const patient = { ...NAT.scenario, params: { ...NAT.scenario.params, lateAfter: 5 * 60_000 } };
+    const result = simulate(patient).result;
+    expect(result.pushes[0]?.fate).toBe('rang');
+    for (const text of [markdownReport(patient, result), htmlReport(patient, result)]) {
+      expect(text).not.toMatch(/most likely given up|\(late\)|class="late|Late:/);
+    }
   });
 });

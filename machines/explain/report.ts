@@ -1,13 +1,17 @@
 import { PARAMS, PARAM_NAMES } from '../scenario/params';
-import { RESULT_FORMAT, type Result } from '../engine/result';
+import { RESULT_FORMAT, type Result, type TraceData } from '../engine/result';
+import { simulate } from '../engine/simulate';
+import { escapeXml } from './escape';
+import { timelineImage } from './timelineImage';
 import { ruleById } from './rules';
 import type { Fate, Scenario, TimelineEvent } from '../scenario/types';
 import { formatTime } from '../engine/time';
 import { FATE_SYMBOL, fateTone, type FateTone } from './fates';
+import { LATE_MARK, lateSentence } from './late';
 import { throttleLifts, type ThrottleLift } from './remedies';
 import { clockTime, verdicts, type Verdict } from './verdict';
 
-export { FATE_SYMBOL, fateTone, type FateTone } from './fates';
+export { FATE_SYMBOL, type FateTone } from './fates';
 
 // ---------------------------------------------------------------------------------------------------
 // The model: everything a report says, as plain data. Markdown and HTML only lay it out.
@@ -42,6 +46,8 @@ export interface ReportPush {
   readonly rules: readonly string[];
   /** The verdict sentence (verdict.ts): what happened, in plain words. */
   readonly verdict: string;
+  /** For a push that rang later than `params.lateAfter` (late.ts): how late, with the estimate labelled. */
+  readonly late?: string;
   readonly steps: readonly ReportStep[];
   /** For an undelivered push: the last sentence (why it never arrived), after the steps. */
   readonly tail?: string;
@@ -98,6 +104,8 @@ function describeEvent(e: TimelineEvent): ReportText {
   }
 }
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "call-1, call-2 and call-3" */
 const listed = (ids: readonly string[]) =>
   ids.length <= 1 ? (ids[0] ?? '') : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
@@ -114,7 +122,12 @@ function blockSentence(l: ThrottleLift): string {
 }
 
 /** The summary's lines: counts first, then one line per distinct verdict that is not a plain ring or delivery. */
-function summaryOf(result: Result, vs: readonly Verdict[], lifts: readonly ThrottleLift[]): string[] {
+function summaryOf(
+  result: Result,
+  vs: readonly Verdict[],
+  lifts: readonly ThrottleLift[],
+  lateAfter: number,
+): string[] {
   const calls = result.pushes.filter((p) => p.kind === 'voip' && !p.cancels);
   const isCall = new Set(calls.map((p) => p.id));
   const shown = calls.filter((p) => p.fate === 'rang' || p.fate === 'stale' || p.fate === 'in-app').length;
@@ -132,6 +145,11 @@ function summaryOf(result: Result, vs: readonly Verdict[], lifts: readonly Throt
   }
   for (const [sentence, ids] of groups)
     out.push(`${isCall.has(ids[0]!) ? '' : 'Notification '}${listed(ids)}: ${sentence}`);
+  // A call that rang too late to be picked up is a failure a manager counts, though its fate is "rang".
+  for (const p of result.pushes) {
+    const late = lateSentence(p, lateAfter);
+    if (late) out.push(`Late: ${p.id} ${late}.`);
+  }
   const crashes = result.strikes.filter((x) => x.cause === 'crashed').length;
   const kills = result.strikes.length - crashes;
   out.push(
@@ -157,7 +175,7 @@ export function reportModel(scenario: Scenario, result: Result): ReportModel {
   const lifts = throttleLifts(scenario, result);
   return {
     title: scenario.title,
-    summary: summaryOf(result, vs, lifts),
+    summary: summaryOf(result, vs, lifts, scenario.params.lateAfter),
     ...(scenario.notes ? { notes: scenario.notes } : {}),
     device: `iOS ${d.ios.raw}, ${d.network}, ${d.locked ? 'locked' : 'unlocked'}, app ${d.app} at the start`,
     duration: formatTime(scenario.duration),
@@ -186,6 +204,7 @@ export function reportModel(scenario: Scenario, result: Result): ReportModel {
         ...(p.audio ? { audio: p.audio } : {}),
         rules: p.rules,
         verdict: vs[i]!.sentence,
+        ...(p.late ? { late: capitalised(lateSentence(p, scenario.params.lateAfter)!) } : {}),
         steps,
         ...(p.fate === 'undelivered' ? { tail: p.why.split(/(?<=\.) /).pop() ?? '' } : {}),
       };
@@ -244,7 +263,7 @@ export function markdownReport(scenario: Scenario, result: Result): string {
   );
   for (const p of m.pushes) {
     out.push(
-      `| ${cell(md(p.id))} | ${p.kind} | ${p.sent} | ${p.delivered ?? '—'} | **${p.fate}** | ${p.rules.join(', ')} |`,
+      `| ${cell(md(p.id))} | ${p.kind} | ${p.sent} | ${p.delivered ?? '—'} | **${p.fate}**${p.late ? ` (${LATE_MARK})` : ''} | ${p.rules.join(', ')} |`,
     );
   }
   for (const p of m.pushes) {
@@ -254,6 +273,7 @@ export function markdownReport(scenario: Scenario, result: Result): string {
       '',
       `_${md(p.verdict)}_`,
       '',
+      ...(p.late ? [`**${capitalised(LATE_MARK)}:** ${md(p.late)}.`, ''] : []),
     );
     for (const s of p.steps) {
       out.push(
@@ -272,24 +292,15 @@ export function markdownReport(scenario: Scenario, result: Result): string {
 // HTML
 // ---------------------------------------------------------------------------------------------------
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
 /** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
+export const escapeHtml = escapeXml;
 
 const h = escapeHtml;
 const htmlText = (t: ReportText) =>
   t.map((part) => (typeof part === 'string' ? h(part) : `<strong>${h(part.strong)}</strong>`)).join('');
 const fateBadge = (p: ReportPush) =>
-  `<span class="fate ${p.tone}"><span class="sym" aria-hidden="true">${h(p.symbol)}</span> ${h(p.fate)}</span>`;
+  `<span class="fate ${p.tone}"><span class="sym" aria-hidden="true">${h(p.symbol)}</span> ${h(p.fate)}</span>` +
+  (p.late ? ` <span class="late">${LATE_MARK}</span>` : '');
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1d232a; --muted: #5b6570; --line: #d5dae0; --soft: #f4f6f8;
@@ -313,6 +324,8 @@ table { width: 100%; border-collapse: collapse; font-size: .9rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .6rem; border-bottom: 1px solid var(--line); }
 th { font-weight: 600; color: var(--muted); border-bottom: 1.5px solid var(--muted); }
 .timeline td.num, .timeline th.num { width: 1%; }
+.timeline-figure { margin: 0 0 1rem; overflow-x: auto; }
+.timeline-figure svg { max-width: 100%; height: auto; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
@@ -323,6 +336,8 @@ code, .rule { font: .85em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, mon
 .fate.good { color: var(--good); }
 .fate.warn { color: var(--warn); }
 .fate.bad { color: var(--bad); }
+.late { display: inline-block; white-space: nowrap; font-weight: 600; color: var(--warn); }
+.late-note { margin: 0 0 .4rem; color: var(--warn); }
 .push { margin: 1.25rem 0; padding: .9rem 1rem .4rem; border: 1px solid var(--line); border-radius: 6px;
   break-inside: avoid; page-break-inside: avoid; }
 .push h3 { display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; }
@@ -363,10 +378,13 @@ const GENERATED_BY = `Generated by Ringside (${RESULT_FORMAT}). A simulation, no
 /**
  * The same report as {@link markdownReport}, as a complete, printable HTML page: inline style only, no
  * scripts or external resources (it works offline and under a strict Content-Security-Policy), every
- * text escaped. Deterministic: no date or time is written.
+ * text escaped, and the timeline as an inline SVG image drawn from `trace` (simulated again from the
+ * scenario when not given: the same scenario always gives the same trace). Deterministic: no date or
+ * time is written.
  */
-export function htmlReport(scenario: Scenario, result: Result): string {
+export function htmlReport(scenario: Scenario, result: Result, trace?: TraceData): string {
   const m = reportModel(scenario, result);
+  const image = timelineImage(scenario, result, trace ?? simulate(scenario).trace);
   const o: string[] = [];
   o.push(
     '<!doctype html>',
@@ -408,6 +426,9 @@ export function htmlReport(scenario: Scenario, result: Result): string {
   o.push(
     '<section class="timeline">',
     '<h2>Timeline</h2>',
+    '<figure class="timeline-figure">',
+    image,
+    '</figure>',
     '<table>',
     '<thead><tr><th class="num" scope="col">time</th><th scope="col">what</th></tr></thead>',
     '<tbody>',
@@ -436,6 +457,7 @@ export function htmlReport(scenario: Scenario, result: Result): string {
       `<section class="push" id="push-${h(p.id)}">`,
       `<h3><span>${h(p.id)}:</span> ${fateBadge(p)}${p.audio ? ` <span class="audio">(audio ${h(p.audio)})</span>` : ''}</h3>`,
       `<p class="verdict">${h(p.verdict)}</p>`,
+      ...(p.late ? [`<p class="late-note"><strong>${capitalised(LATE_MARK)}:</strong> ${h(p.late)}.</p>`] : []),
       '<ol class="why">',
     );
     for (const s of p.steps) {

@@ -224,6 +224,13 @@ describe('parseScenarioText', () => {
     ['{"title": "t",}', 'line 1, column 15: a comma before "}"; JSON allows none after the last item'],
     ["{'title': 't'}", 'line 1, column 2: a single quote; JSON strings and names take double quotes'],
     ['{"title": "t"} x', 'line 1, column 16: more text after the end of the JSON'],
+    // From jsonc-parser's error offsets, not V8's wording: the exact character, in words.
+    ['{\n  title: "t"\n}', 'line 2, column 3: "title" is a name without double quotes'],
+    ['{"a": "x\ty"}', 'line 1, column 9: a control character (a tab or line break) inside a string'],
+    ['{"a": "\\q"}', 'line 1, column 8: an escape JSON does not know'],
+    ['{"a" "b"}', 'line 1, column 6: a ":" was expected after the name'],
+    ['{"a": 1 "b": 2}', 'line 1, column 9: a comma was expected between the items'],
+    ['[1,2', 'line 1, column 5: the text ends before the JSON is complete'],
   ])('names the place and the mistake in %j', (text, expected) => {
     // V8 names no place for an unexpected token: "Unexpected token 'u', … is not valid JSON".
     expect(errorsOf(parseScenarioText(text))[0]).toContain(`not valid JSON at ${expected}`);

@@ -455,58 +455,82 @@ export function parseScenarioText(raw: string, options: LoadOptions = {}): LoadR
   return loadScenario(json, options);
 }
 
+/** jsonc-parser's error codes in words, where the hint below has none. */
+const JSON_ERROR_WORDS: Readonly<Record<string, string>> = {
+  PropertyNameExpected: 'a name in double quotes was expected here',
+  ValueExpected: 'a value was expected here',
+  ColonExpected: 'a ":" was expected after the name',
+  CommaExpected: 'a comma was expected between the items',
+  CloseBraceExpected: 'a "}" was expected here',
+  CloseBracketExpected: 'a "]" was expected here',
+  EndOfFileExpected: 'more text after the end of the JSON',
+  UnexpectedEndOfString: 'a string that never ends (a missing closing ")',
+  UnexpectedEndOfNumber: 'a number that stops half-way',
+  UnexpectedEndOfComment: 'a comment; JSON has none (put notes in "notes")',
+  InvalidUnicode: 'a \\u escape needs four hexadecimal digits',
+  InvalidEscapeCharacter: 'an escape JSON does not know; write \\\\ for a backslash',
+  InvalidCharacter: 'a control character (a tab or line break) inside a string; write \\t or \\n',
+};
+
+/** Inside a string token, the character jsonc-parser's error is about (it reports the string's start). */
+function inString(text: string, scanned: ParseError): number {
+  const token = text.slice(scanned.offset, scanned.offset + scanned.length);
+  const code = printParseErrorCode(scanned.error);
+  const at =
+    code === 'InvalidCharacter'
+      ? Array.from({ length: token.length }, (_, i) => token.charCodeAt(i)).findIndex((c) => c < 0x20)
+      : code === 'InvalidEscapeCharacter' || code === 'InvalidUnicode'
+        ? token.search(/\\(?:[^"\\/bfnrtu]|u(?![0-9a-fA-F]{4}))/)
+        : code === 'UnexpectedEndOfString'
+          ? token.length
+          : 0;
+  return scanned.offset + Math.max(0, at);
+}
+
+/**
+ * Where and what the JSON error is, from jsonc-parser's error offsets (V8's messages carry no position
+ * for many errors, and their wording changes between versions).
+ */
 function describeJsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  const position = /position (\d+)/.exec(message);
-  // V8 gives no position when the text simply stops (the problem is at its end), nor for an
-  // unexpected token ("Unexpected token '/', "// a note…" is not valid JSON"): a JSON scanner that
-  // reports offsets finds that one.
-  let offset = /Unexpected end of JSON input/.test(message) ? text.length : position ? Number(position[1]) : undefined;
-  let scanned: ParseError | undefined;
-  if (offset === undefined && !lineCol) {
-    const found: ParseError[] = [];
-    parseJson(text, found, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    scanned = found[0];
-    offset = scanned?.offset;
-  }
-  let line: number;
-  let column: number;
-  if (lineCol) {
-    line = Number(lineCol[1]);
-    column = Number(lineCol[2]);
-  } else if (offset !== undefined) {
-    const before = text.slice(0, offset);
-    line = before.split('\n').length;
-    column = before.length - before.lastIndexOf('\n');
-  } else {
-    return `not valid JSON: ${message}`;
-  }
+  const found: ParseError[] = [];
+  parseJson(text, found, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const scanned = found[0];
+  if (!scanned) return `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+  const offset = inString(text, scanned);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  const complete = (prefix: string) => {
+    const errors: ParseError[] = [];
+    parseJson(prefix, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    return prefix.trim() !== '' && errors.length === 0;
+  };
+  const code = printParseErrorCode(scanned.error);
+  const unquotedName =
+    code === 'InvalidSymbol' &&
+    found[1] !== undefined &&
+    printParseErrorCode(found[1].error) === 'PropertyNameExpected';
   const what =
-    (offset === undefined ? undefined : jsonHint(text, offset, scanned)) ??
-    (/Unexpected end of JSON input/.test(message)
+    text.slice(offset).trim() === '' && code !== 'EndOfFileExpected'
       ? 'the text ends before the JSON is complete'
-      : /after JSON at position/.test(message)
+      : offset > 0 && complete(before)
         ? 'more text after the end of the JSON'
-        : message
-            .replace(/ (in|after) JSON at position \d+.*$/, '')
-            .replace(/\s*\(line \d+ column \d+\)/, '')
-            .replace(/, ".*" is not valid JSON$/s, ''));
+        : (jsonHint(text, offset, scanned, unquotedName) ?? JSON_ERROR_WORDS[code] ?? 'not JSON');
   return `not valid JSON at line ${line}, column ${column}: ${what}`;
 }
 
 /** What people write that JSON does not allow, in words: a comment, a trailing comma, a bare word. */
-function jsonHint(text: string, offset: number, scanned: ParseError | undefined): string | undefined {
+function jsonHint(text: string, offset: number, scanned: ParseError, unquotedName: boolean): string | undefined {
   if (text.startsWith('//', offset) || text.startsWith('/*', offset))
     return 'a comment; JSON has none (put notes in "notes")';
   const at = text[offset];
   if (at === "'") return 'a single quote; JSON strings and names take double quotes';
   if ((at === '}' || at === ']') && text.slice(0, offset).trimEnd().endsWith(','))
     return `a comma before "${at}"; JSON allows none after the last item`;
-  if (!scanned) return undefined;
   const found = text.slice(scanned.offset, scanned.offset + scanned.length);
   switch (printParseErrorCode(scanned.error)) {
     case 'InvalidSymbol':
+      if (unquotedName) return `${shown(found)} is a name without double quotes; JSON names take double quotes`;
       return `${shown(found)} is not a JSON value; write strings in double quotes, and true, false or null`;
     case 'InvalidNumberFormat':
       return `${shown(found)} is not a JSON number`;

@@ -93,8 +93,6 @@ export type TimelineEvent = EventBase &
     | { readonly do: 'answer' | 'decline' | 'hangup'; readonly call: string }
   );
 
-export type TimelineEventType = TimelineEvent['do'];
-
 export type Fate =
   | 'rang'
   | 'in-app'

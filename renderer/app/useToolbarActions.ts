@@ -69,7 +69,7 @@ export function useToolbarActions(o: {
         // While the export copies the timeline: every push row is in the document, not only those near the view.
         flushSync(() => o.setExporting(true));
         const svg = document.querySelector<SVGSVGElement>('.timeline > svg[role="application"]');
-        const image = svg ? timelineSvg(svg) : undefined;
+        const image = svg ? timelineSvg(svg, file.title) : undefined;
         o.setExporting(false);
         if (!image) return;
         if (format === 'svg') downloadText(image.text, name, 'image/svg+xml');

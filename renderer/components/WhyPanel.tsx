@@ -20,6 +20,8 @@ export const WhyPanel = memo(function WhyPanel(props: {
   const p = props.push;
   const [saves, setSaves] = useState<{ push: string; lines: readonly string[]; remedies: readonly Remedy[] }>();
   const sweep = useSweep(props.push?.id, props.scenario, props.sweep);
+  // With "All steps" open the decisive step is in the full list (marked there): not shown twice.
+  const [allSteps, setAllSteps] = useState(false);
   if (!p) {
     return (
       <section className="panel why" aria-label="Why">
@@ -93,10 +95,12 @@ export const WhyPanel = memo(function WhyPanel(props: {
       )}
       {decisive && verdict ? (
         <>
-          <ol className="steps" start={verdict.decisive + 1} aria-label="Decisive step">
-            {step(decisive, verdict.decisive)}
-          </ol>
-          <details className="all-steps">
+          {!allSteps && (
+            <ol className="steps" start={verdict.decisive + 1} aria-label="Decisive step">
+              {step(decisive, verdict.decisive)}
+            </ol>
+          )}
+          <details className="all-steps" open={allSteps} onToggle={(e) => setAllSteps(e.currentTarget.open)}>
             <summary>
               All {p.steps.length} steps{verdict.routine.length ? ` (${verdict.routine.length} routine)` : ''}
             </summary>

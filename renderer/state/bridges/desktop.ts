@@ -4,7 +4,7 @@
  */
 import type { DesktopApi } from '../../../ipc/contract';
 
-export type { Answer, DesktopApi, DocumentState, MenuCommand } from '../../../ipc/contract';
+export type { DesktopApi } from '../../../ipc/contract';
 
 export function desktop(): DesktopApi | undefined {
   return (window as unknown as { ringside?: DesktopApi }).ringside;

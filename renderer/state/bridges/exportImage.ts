@@ -13,14 +13,17 @@ const PROPS = [
   'color',
 ];
 const LEGEND_HEIGHT = 34;
+const TITLE_HEIGHT = 30;
 
 /**
  * The timeline exactly as on screen, as a standalone SVG: computed styles are inlined (the theme's
- * CSS variables do not travel with the file) and a legend of fates is added at the bottom.
+ * CSS variables do not travel with the file), the scenario's title is written above it (a slide or a
+ * ticket shows which scenario the picture is of) and a legend of fates is added at the bottom.
  */
-export function timelineSvg(svg: SVGSVGElement): { text: string; width: number; height: number } {
+export function timelineSvg(svg: SVGSVGElement, title = ''): { text: string; width: number; height: number } {
   const width = svg.width.baseVal.value;
-  const height = svg.height.baseVal.value + LEGEND_HEIGHT;
+  const top = title ? TITLE_HEIGHT : 0;
+  const height = svg.height.baseVal.value + LEGEND_HEIGHT + top;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const from = svg.querySelectorAll('*');
   const to = clone.querySelectorAll('*');
@@ -29,6 +32,13 @@ export function timelineSvg(svg: SVGSVGElement): { text: string; width: number; 
     to[i]?.setAttribute('style', PROPS.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';'));
   });
   const ns = 'http://www.w3.org/2000/svg';
+  if (title) {
+    // Everything drawn moves down under the title; the lanes' own coordinates stay as on screen.
+    const body = document.createElementNS(ns, 'g');
+    body.setAttribute('transform', `translate(0 ${top})`);
+    while (clone.firstChild) body.appendChild(clone.firstChild);
+    clone.appendChild(body);
+  }
   clone.setAttribute('xmlns', ns);
   clone.setAttribute('height', String(height));
   clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -38,6 +48,22 @@ export function timelineSvg(svg: SVGSVGElement): { text: string; width: number; 
   background.setAttribute('height', '100%');
   background.setAttribute('fill', page.getPropertyValue('--lane').trim() || '#ffffff');
   clone.insertBefore(background, clone.firstChild);
+  if (title) {
+    const name = document.createElementNS(ns, 'title');
+    name.textContent = title;
+    clone.insertBefore(name, clone.firstChild);
+    clone.setAttribute('aria-label', `Timeline of ${title}`);
+    const heading = document.createElementNS(ns, 'text');
+    heading.setAttribute('class', 'export-title');
+    heading.setAttribute('x', '12');
+    heading.setAttribute('y', '21');
+    heading.setAttribute(
+      'style',
+      `font: 600 15px system-ui, sans-serif; fill: ${page.getPropertyValue('--text').trim() || '#1d232a'}`,
+    );
+    heading.textContent = title;
+    background.after(heading);
+  }
   const legend = document.createElementNS(ns, 'text');
   legend.setAttribute('x', '12');
   legend.setAttribute('y', String(height - 12));

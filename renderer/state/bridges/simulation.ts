@@ -12,7 +12,6 @@ import {
   type TimelineEventFile,
   type WorldState,
 } from '../../../machines';
-import { formatErrors } from '../../../machines';
 import { FIRST_PRESET } from '../document/presets';
 import type { Held } from './listDelta';
 import {
@@ -232,8 +231,6 @@ const EMPTY_OUTPUT: PaintedOutput = {
   result: { format: RESULT_FORMAT, scenario: '', pushes: [], strikes: [], throttled: [], events: [], expectations: [] },
   trace: { start: Time.ZERO, end: Time.ZERO, intervals: [], markers: [], eventTimes: [] },
 };
-
-export { formatErrors };
 
 let warm = false;
 
