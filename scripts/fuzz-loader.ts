@@ -4,6 +4,7 @@
  * many loaded, were refused (by kind), threw, were slow or hung. Deterministic for a seed.
  *
  *   npx tsx scripts/fuzz-loader.ts [count=100000] [seed=1]
+ *   npx tsx scripts/fuzz-loader.ts case INDEX [seed=1]   (one case: its verdict, its time and its text)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -180,6 +181,15 @@ if (!isMainThread) {
   const { bases, seed } = workerData as { bases: string[]; seed: number };
   parentPort!.on('message', (index: number) => parentPort!.postMessage(runCase(bases, index, seed)));
   parentPort!.postMessage('ready');
+} else if (process.argv[2] === 'case') {
+  const index = Number(process.argv[3]);
+  const seed = Number(process.argv[4] ?? 1);
+  const bases = readdirSync(SCENARIOS)
+    .filter((f) => f.endsWith('.ringside.json'))
+    .map((f) => readFileSync(join(SCENARIOS, f), 'utf8'));
+  const verdict = runCase(bases, index, seed);
+  console.log(`case ${index}, seed ${seed}: ${verdict.kind} in ${Math.round(verdict.ms)} ms`);
+  console.log(mutant(bases, index, seed));
 } else {
   const total = Number(process.argv[2] ?? 100_000);
   const seed = Number(process.argv[3] ?? 1);

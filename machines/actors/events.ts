@@ -41,7 +41,9 @@ export type DeviceEvent =
   | { type: 'apsd.attemptFailed' }
   | { type: 'apsd.retry' }
   | { type: 'apsd.giveUp' }
-  | { type: 'apsd.deadConnectionNoticed' };
+  | { type: 'apsd.deadConnectionNoticed' }
+  /** The engine's last word to the device: the scenario ends now (a retry cycle catches up). */
+  | { type: 'scenario.end' };
 
 export type CallServicesEvent =
   | { type: 'push.voip'; push: string }

@@ -135,7 +135,7 @@ export class Journal {
   private readonly changes: unknown[] = [];
   /** The redo log, flat: each call's `Call`, its time, then its operands. */
   private redo: unknown[] = [];
-  /** The time of the call being replayed (else the clock's). */
+  /** The time of the call being replayed or backdated (`asOf`), else the clock's. */
   private replaying: SimTime | undefined;
 
   constructor(private readonly clockNow: () => SimTime) {}
@@ -146,6 +146,20 @@ export class Journal {
 
   time(): SimTime {
     return this.now();
+  }
+
+  /**
+   * Makes `write`'s calls as of `at`, a moment already past: apsd's retry cycle draws the spans of the
+   * attempts it worked out instead of running (DEV-1, `trying.retrying`).
+   */
+  asOf(at: SimTime, write: () => void): void {
+    const was = this.replaying;
+    this.replaying = at;
+    try {
+      write();
+    } finally {
+      this.replaying = was;
+    }
   }
 
   /** A point to roll back to or replay from. */

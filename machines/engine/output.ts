@@ -1,5 +1,6 @@
 import { strikesInWindow } from '../actors/callServices/throttle';
 import { natInPath } from '../actors/device/deviceMachine';
+import { idleBackoffAt } from '../actors/device/idleRetries';
 import type { Histories } from './history';
 import type { PushRecord } from './journal';
 import type { Params } from '../scenario/params';
@@ -129,7 +130,8 @@ export function worldAt(t: number, h: Histories, params: Params): WorldState {
   const deviceState = valueString(device.value);
   const apsd: WorldState['device']['apsd'] = deviceState.startsWith('connected')
     ? 'connected'
-    : deviceState === 'trying.backoff'
+    : deviceState === 'trying.backoff' ||
+        (deviceState === 'trying.retrying' && idleBackoffAt(device.context, params, t))
       ? 'backoff'
       : deviceState.startsWith('trying')
         ? 'connecting'

@@ -1,4 +1,6 @@
-import type { AnyActorRef, InspectionEvent } from 'xstate';
+import type { AnyActorRef, AnyStateMachine, InspectionEvent } from 'xstate';
+import { ringsideMachine } from './ringsideMachine';
+import { ACTOR, type ActorName } from '../actors/env';
 import { playTimelineEvent } from './provider';
 import { VirtualClock } from './clock';
 import type { Histories } from './history';
@@ -44,6 +46,12 @@ export interface SimulateOptions {
   readonly inspect?: (event: InspectionEvent) => void;
   /** Firings between checkpoints (`CHECKPOINT_EVERY`); tests use a few to try many more of them. */
   readonly checkpointEvery?: number;
+  /**
+   * Tests only: actors in place of the real ones (xstate's `provide`), e.g. the device with its idle
+   * retries turned off, to hold the lazy cycle to the eager one, or a deliberately broken actor that
+   * provokes the clock's firing budget.
+   */
+  readonly actors?: Partial<Record<ActorName, AnyStateMachine>>;
 }
 
 /**
@@ -73,7 +81,13 @@ export class Simulator {
    */
   private readonly given = new Map<string, PushResult>();
 
-  constructor(private readonly options: SimulateOptions = {}) {}
+  private readonly machine: typeof ringsideMachine;
+
+  constructor(private readonly options: SimulateOptions = {}) {
+    this.machine = options.actors
+      ? ringsideMachine.provide({ actors: options.actors as Parameters<typeof ringsideMachine.provide>[0]['actors'] })
+      : ringsideMachine;
+  }
 
   /** Where the last run went on from: `undefined` for a fresh run, else the checkpoint's time. */
   resumedAt: number | undefined;
@@ -113,7 +127,7 @@ export class Simulator {
   ): SimulationOutput {
     const clock = new VirtualClock<TimerMeta>(start);
     const env = new Env(scenario, clock);
-    const root = freshRoot({ env, clock, inspect: this.options.inspect });
+    const root = freshRoot({ env, clock, inspect: this.options.inspect, machine: this.machine });
     const histories = newHistories();
     root.start();
     recordActors(root, histories, clock, true);
@@ -140,7 +154,7 @@ export class Simulator {
     });
     checkpoints.length = index;
 
-    const root = restoredRoot({ env, clock }, checkpoint);
+    const root = restoredRoot({ env, clock, machine: this.machine }, checkpoint);
     root.start();
     scheduleAgain(root, clock, checkpoint.timers, checkpoint.now);
     recordActors(root, histories, clock, false);
@@ -185,6 +199,9 @@ export class Simulator {
       return false;
     });
     this.firings = clock.firings();
+    // A device idling in apsd's retry cycle (DEV-1) draws its spans up to the end. A run that took over
+    // the previous one has that run's end already.
+    if (this.caughtUpAt === undefined) (root.system.get(ACTOR.device) as AnyActorRef).send({ type: 'scenario.end' });
     journal.closeAll(end);
     const output = buildOutput({ scenario, start, end, journal, histories, given: this.given });
     root.stop();

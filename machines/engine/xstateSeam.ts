@@ -35,6 +35,8 @@ export interface RootOptions {
   readonly env: SimEnv;
   readonly clock: VirtualClock<TimerMeta>;
   readonly inspect?: ((event: InspectionEvent) => void) | undefined;
+  /** The root machine: `ringsideMachine`, or (tests only) one with some actors provided in its place. */
+  readonly machine?: typeof ringsideMachine;
 }
 
 /** The root and its actors as a checkpoint keeps them. */
@@ -44,8 +46,8 @@ export interface RootState {
 }
 
 /** A root actor that starts afresh, its timers described to the clock (not started). */
-export function freshRoot({ env, clock, inspect }: RootOptions): AnyActorRef {
-  const root = createActor(ringsideMachine, {
+export function freshRoot({ env, clock, inspect, machine = ringsideMachine }: RootOptions): AnyActorRef {
+  const root = createActor(machine, {
     input: { env },
     clock,
     id: 'ringside',
@@ -60,7 +62,7 @@ export function freshRoot({ env, clock, inspect }: RootOptions): AnyActorRef {
  * the root's value and context and each child's own snapshot. Its pending timers are set again with
  * `scheduleAgain` once it has started.
  */
-export function restoredRoot({ env, clock }: RootOptions, state: RootState): AnyActorRef {
+export function restoredRoot({ env, clock, machine = ringsideMachine }: RootOptions, state: RootState): AnyActorRef {
   const snapshot = {
     status: 'active',
     value: state.root.value,
@@ -68,7 +70,7 @@ export function restoredRoot({ env, clock }: RootOptions, state: RootState): Any
     historyValue: {},
     children: Object.fromEntries(state.children.map(([id, child]) => [id, { snapshot: child, src: id, systemId: id }])),
   };
-  const root = createActor(ringsideMachine, {
+  const root = createActor(machine, {
     input: { env },
     clock,
     id: 'ringside',

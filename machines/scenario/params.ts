@@ -195,6 +195,18 @@ export const PARAMS = {
 
 export type ParamName = keyof typeof PARAMS;
 
+/**
+ * Times that must be above 0, and why (issue 19): at 0 a loop of the model would run at one instant
+ * forever. apsd's failed attempt re-arms the next at once (DEV-1): with `apsdBackoffAfter` attempts
+ * per backoff and a 0 backoff that never ends; the loader refuses it, naming the param.
+ */
+export const PARAM_MINIMUMS: Partial<Record<ParamName, { readonly min: number; readonly why: string }>> = {
+  apsdAttemptTimeout: {
+    min: 1,
+    why: 'a failed apsd attempt would start the next at the same instant, forever (DEV-1)',
+  },
+};
+
 /** Resolved params: every name has a number. Durations are {@link SimTime} milliseconds. */
 export type Params = { readonly [K in ParamName]: number };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseIos } from './versions';
-import { PARAMS, PARAM_NAMES, type ParamName } from './params';
+import { PARAMS, PARAM_MINIMUMS, PARAM_NAMES, type ParamName } from './params';
 import { readDuration, type SimTime } from '../engine/time';
 import { MAX_TIME_MS, shown } from './limits';
 import { FATES, SCENARIO_FORMAT, type IosVersion, type ReportMode } from './types';
@@ -136,10 +136,17 @@ const app = z.strictObject({
 const paramsShape = Object.fromEntries(
   PARAM_NAMES.map((name) => {
     const spec = PARAMS[name];
+    const minimum = PARAM_MINIMUMS[name];
+    const duration = durationSchema({ what: name });
     const schema =
       spec.unit === 'count'
         ? z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1')
-        : durationSchema({ what: name });
+        : minimum
+          ? duration.refine((ms) => ms >= minimum.min, {
+              message: `must be at least ${minimum.min} ms: ${minimum.why}`,
+              abort: true,
+            })
+          : duration;
     return [
       name,
       schema

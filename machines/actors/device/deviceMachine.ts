@@ -1,4 +1,4 @@
-import { assign, enqueueActions, setup } from 'xstate';
+import { assign, enqueueActions, raise, setup } from 'xstate';
 import { ACTOR, to, type Enqueue, type SimEnv } from '../env';
 import {
   eventParams,
@@ -26,6 +26,7 @@ import {
   type OutageCause,
 } from './apsdLink';
 import { arrive } from './pushArrival';
+import { catchUp, failsUntilChange, resumesInBackoff, startRetrying, timerFor } from './idleRetries';
 
 export interface DeviceContext {
   readonly env: SimEnv;
@@ -44,6 +45,10 @@ export interface DeviceContext {
   readonly outage?: { readonly cause: 'offline' | 'network-change' | 'poor-link' | 'nat'; readonly since: number };
   /** The last time apsd gave up (DEV-2) and what woke the device. */
   readonly gaveUp?: { readonly from: number; readonly to?: number; readonly by?: string };
+  /** In `trying.retrying`: when the last attempt that ran timed out (DEV-1; `idleRetries.ts`). */
+  readonly retrySince?: number;
+  /** When the phase apsd resumed in after `trying.retrying` began: its timers keep their times. */
+  readonly resumeFrom?: number;
 }
 
 /** What the device's action modules (apsdLink.ts, pushArrival.ts) enqueue. */
@@ -73,9 +78,12 @@ export const deviceMachine = setup({
   },
   delays: {
     reconnect: ({ context }) =>
-      context.network === 'wifi' ? context.env.params.apsdReconnect : context.env.params.apsdReconnectCellular,
-    attemptTimeout: ({ context }) => context.env.params.apsdAttemptTimeout,
-    backoff: ({ context }) => context.env.params.apsdBackoff,
+      timerFor(
+        context,
+        context.network === 'wifi' ? context.env.params.apsdReconnect : context.env.params.apsdReconnectCellular,
+      ),
+    attemptTimeout: ({ context }) => timerFor(context, context.env.params.apsdAttemptTimeout),
+    backoff: ({ context }) => timerFor(context, context.env.params.apsdBackoff),
     giveUp: ({ context }) => context.env.params.apsdGiveUp,
     keepalive: ({ context }) => context.env.params.apsdKeepalive,
   },
@@ -90,6 +98,8 @@ export const deviceMachine = setup({
     isInterfaceChange: ({ context, event }) =>
       event.type === 'network.changed' && interfaceOf(event.to) !== interfaceOf(context.network),
     hasTooManyFailures: ({ context }) => context.failures + 1 >= context.env.params.apsdBackoffAfter,
+    failsUntilChange: ({ context }) => failsUntilChange(context, isUsable(context)),
+    resumesInBackoff: ({ context, event }) => resumesInBackoff(context, event),
     isGoingOffline: ({ event }) => event.type === 'network.changed' && event.to === 'offline',
     isSameInterface: ({ context, event }) =>
       event.type === 'network.changed' &&
@@ -133,6 +143,13 @@ export const deviceMachine = setup({
       linkDown(context, params.cause, enqueue),
     ),
     countFailure: assign({ failures: ({ context }) => context.failures + 1 }),
+    startRetrying: enqueueActions(({ context, enqueue }) => startRetrying(context, enqueue)),
+    catchUp: enqueueActions(({ context, event, enqueue }) => catchUp(context, event, enqueue)),
+    /** The event that ended `trying.retrying`, handled again in the phase apsd resumed in. */
+    handleAgain: raise(({ event }) => event),
+    forgetResume: enqueueActions(({ context, enqueue }) => {
+      if (context.resumeFrom !== undefined) enqueue.assign({ resumeFrom: undefined });
+    }),
     markGaveUp: enqueueActions(({ context, enqueue }) => markGaveUp(context, enqueue)),
     armGiveUp: enqueueActions(({ enqueue }) => {
       enqueue.cancel('apsd.giveUp');
@@ -276,9 +293,12 @@ export const deviceMachine = setup({
       states: {
         attempting: {
           entry: 'showAttempting',
+          exit: 'forgetResume',
           after: {
             reconnect: { guard: 'isUsable', target: '#device.connected', actions: 'linkUp' },
             attemptTimeout: [
+              // DEV-1: the next attempts can only fail alike until something reaches the phone.
+              { guard: 'failsUntilChange', target: 'retrying', actions: 'startRetrying' },
               { guard: 'hasTooManyFailures', target: 'backoff', actions: 'countFailure' },
               { target: 'attempting', reenter: true, actions: 'countFailure' },
             ],
@@ -296,6 +316,7 @@ export const deviceMachine = setup({
         },
         backoff: {
           entry: 'showBackoff',
+          exit: 'forgetResume',
           after: { backoff: { target: 'attempting' } },
           on: {
             'network.changed': [
@@ -309,6 +330,18 @@ export const deviceMachine = setup({
               { guard: 'isSameInterface', actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'] },
             ],
             'nat.restore': { actions: 'restoreNat' },
+          },
+        },
+        /**
+         * DEV-1's attempts and backoffs with no timer set (`idleRetries.ts`): whatever reaches the
+         * device first puts apsd in the phase it would be in by now, then is handled there.
+         */
+        retrying: {
+          on: {
+            '*': [
+              { guard: 'resumesInBackoff', target: 'backoff', actions: ['catchUp', 'handleAgain'] },
+              { target: 'attempting', actions: ['catchUp', 'handleAgain'] },
+            ],
           },
         },
       },

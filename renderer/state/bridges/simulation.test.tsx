@@ -1,21 +1,39 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { describe, expect, it } from 'vitest';
-import type { ScenarioFile } from '../../../machines';
+import { createMachine } from 'xstate';
+import { describe, expect, it, vi } from 'vitest';
+import type { Scenario, ScenarioFile } from '../../../machines';
 import { useSimulation, type SimulationView } from './simulation';
+
+/**
+ * The engine with a deliberately broken actor for a scenario titled "Runaway" (tests only): a CallKit
+ * that re-arms a 0 ms timer forever, which the clock's firing budget stops with an engine-bug error.
+ */
+vi.mock('../../../machines', async (importOriginal) => {
+  const core = await importOriginal<typeof import('../../../machines')>();
+  const spinning = createMachine({
+    initial: 'spin',
+    states: { spin: { after: { 0: { target: 'spin', reenter: true } } } },
+  });
+  class Simulator extends core.Simulator {
+    override run(s: Scenario) {
+      return s.title === 'Runaway' ? new core.Simulator({ actors: { callKit: spinning } }).run(s) : super.run(s);
+    }
+  }
+  return { ...core, Simulator };
+});
 
 // React only runs effects inside act() when it is told it is under test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-/** An unlocked phone behind a dropped NAT; with `runaway`, apsd retries with no delay at all. */
+/** An unlocked phone behind a dropped NAT; with `runaway`, run by an engine with a broken actor. */
 const natDrop = (runaway: boolean) =>
   ({
     format: 'ringside.scenario/v1',
-    title: 'NAT drop',
+    title: runaway ? 'Runaway' : 'NAT drop',
     duration: '1h',
     device: { locked: false },
-    params: runaway ? { apsdAttemptTimeout: 0, apsdBackoff: 0 } : {},
     timeline: [
       { at: '5s', do: 'push', id: 'call-1', kind: 'voip' },
       { at: '10s', do: 'nat-drop' },
