@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseIos } from './versions';
-import { PARAMS, PARAM_NAMES, type ParamName } from './params';
+import { PARAMS, PARAM_NAMES, type ParamName, type Params } from './params';
 import { readDuration, type SimTime } from '../engine/time';
 import { MAX_TIME_MS, shown } from './limits';
 import { FATES, SCENARIO_FORMAT, type IosVersion, type ReportMode } from './types';
@@ -137,9 +137,11 @@ const paramsShape = Object.fromEntries(
   PARAM_NAMES.map((name) => {
     const spec = PARAMS[name];
     const schema =
-      spec.unit === 'count'
-        ? z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1')
-        : durationSchema({ what: name });
+      spec.unit === 'flag'
+        ? z.boolean({ error: 'must be true or false' })
+        : spec.unit === 'count'
+          ? z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1')
+          : durationSchema({ what: name });
     return [
       name,
       schema
@@ -147,7 +149,7 @@ const paramsShape = Object.fromEntries(
         .describe(`${spec.about} (${spec.provenance}; default ${spec.default}${spec.unit === 'ms' ? ' ms' : ''})`),
     ];
   }),
-) as unknown as Record<ParamName, z.ZodOptional<z.ZodType<number, number | string>>>;
+) as unknown as { [K in ParamName]: z.ZodOptional<z.ZodType<Params[K], Params[K] | string>> };
 
 const params = z.strictObject(paramsShape);
 

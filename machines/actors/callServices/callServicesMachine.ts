@@ -9,6 +9,8 @@ import {
   endThrottle,
   extendThrottle,
   recordStrike,
+  resetStrikes,
+  resetsStrikes,
   startThrottle,
   strikesInWindow,
 } from './throttle';
@@ -38,6 +40,8 @@ export interface CallServicesContext {
   readonly strikes: readonly Strike[];
   readonly throttle?: ThrottleWindow;
   readonly windows: readonly ThrottleWindow[];
+  /** The last app update and the ledger as it stood then, for the why of the model choice it meets (THROTTLE-2). */
+  readonly update?: { readonly at: number; readonly strikes: readonly Strike[] };
   /** Deliveries handed to the app or about to be, by push id (a Map: see AppContext.decisions). */
   readonly pending: ReadonlyMap<string, PendingDelivery>;
 }
@@ -70,6 +74,7 @@ export const callServicesMachine = setup({
       enforcesReporting(context.env) &&
       strikesInWindow(context.strikes, context.env.now(), context.env.params.throttleWindow).length >=
         context.env.params.throttleFailures,
+    resetsStrikes: ({ context, event }) => resetsStrikes(context, event),
   },
   actions: {
     deliver: enqueueActions(({ context, event, enqueue }) => deliver(context, event, enqueue)),
@@ -106,15 +111,7 @@ export const callServicesMachine = setup({
     startThrottle: enqueueActions(({ context, enqueue }) => startThrottle(context, enqueue)),
     extendThrottle: enqueueActions(({ context, enqueue }) => extendThrottle(context, enqueue)),
     endThrottle: enqueueActions(({ context, enqueue }) => endThrottle(context, enqueue)),
-    resetStrikes: assign(({ context, event }) => {
-      if (event.type !== 'app.reset') return {};
-      context.env.journal.log(
-        'callservicesd',
-        `The app was ${event.why === 'reinstall' ? 'deleted and reinstalled' : 'updated'}: the failure count starts again.`,
-        { rule: 'THROTTLE-2' },
-      );
-      return { strikes: [] };
-    }),
+    resetStrikes: assign(({ context, event }) => resetStrikes(context, event)),
     crashStrike: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'app.crashed') return;
       // The crashed push's report check is moot: the process it waits on is gone. Its deadline ends
@@ -208,7 +205,10 @@ export const callServicesMachine = setup({
         // THROTTLE-1: no hand-over and no launch while blocked, also for pushes handed back by a crash.
         'app.died': { actions: 'blockHandBack' },
         'app.crashed': { actions: 'crashStrike' },
-        'app.reset': { target: 'delivering', actions: 'resetStrikes' },
+        'app.reset': [
+          { guard: 'resetsStrikes', target: 'delivering', actions: 'resetStrikes' },
+          { actions: 'resetStrikes' },
+        ],
         // THROTTLE-2: it lifts only when fewer than `throttleFailures` remain, counting failures that
         // came during the block (a push handed over just before it); otherwise it runs on.
         'throttle.lift': [{ guard: 'isThrottleFull', actions: 'extendThrottle' }, { target: 'delivering' }],
