@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { simulate } from '../machines';
-import { RULES } from '../machines';
+import { MODEL_CHOICES, RULES } from '../machines';
 import { parseScenarioText } from '../machines';
 import { main } from './main';
 
@@ -420,8 +420,14 @@ describe('the other commands', () => {
   });
 
   it('rules lists every rule; explain prints text, numbers, sources and presets', async () => {
-    const rules = (await ringside(['rules'])).out.trimEnd().split('\n');
+    const [ruleTable = '', own = ''] = (await ringside(['rules'])).out.trimEnd().split('\n\n');
+    const rules = ruleTable.split('\n');
     expect(rules).toHaveLength(RULES.length);
+    // then Ringside's own choices, one line each, with the params that change them
+    const choices = own.split('\n');
+    expect(choices[0]).toBe("Ringside's own choices (the sources are silent; a scenario's params change them):");
+    expect(choices.slice(1).map((l) => l.split(' ')[0])).toEqual(MODEL_CHOICES.map((c) => c.id));
+    expect(choices.find((l) => l.startsWith('update-resets-strikes'))).toContain('Params: updateResetsStrikes.');
     expect(rules[0]).toMatch(/^PATH-1 +The app plays no part/);
     // every rule whole: DEV-3 is not cut at its "e.g."
     expect(rules.find((l) => l.startsWith('DEV-3'))).toContain('keeping the LAN side) can leave the device believing');

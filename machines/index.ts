@@ -32,4 +32,5 @@ export {
   type Who,
 } from './explain/remedies';
 export { RULE_SYNONYMS, searchRules } from './explain/search';
+export { MODEL_CHOICES, modelChoice, type ModelChoice } from './explain/modelChoices';
 export * from './log';

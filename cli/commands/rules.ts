@@ -3,7 +3,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { simulate } from '../../machines';
-import { PARAMS } from '../../machines';
+import { MODEL_CHOICES, PARAMS } from '../../machines';
 import { RULES, ruleById } from '../../machines';
 import { parseScenarioText } from '../../machines';
 import { formatTime } from '../../machines';
@@ -15,10 +15,22 @@ import { examples } from '../options';
 export function rulesCommand(): Command {
   return (
     new Command('rules')
-      .description('list every rule whole, one line each')
+      .description("list every rule whole, one line each, then Ringside's own choices where the sources are silent")
       .addHelpText('after', examples('ringside rules', 'ringside rules | grep THROTTLE'))
       // Whole, not the title: a title stops at its first sentence, and some rules' first sentence is not all.
-      .action(() => write(table(RULES.map((r) => [r.id, r.text.replace(/`/g, '')]))))
+      .action(() =>
+        write([
+          ...table(RULES.map((r) => [r.id, r.text.replace(/`/g, '')])),
+          '',
+          "Ringside's own choices (the sources are silent; a scenario's params change them):",
+          ...table(
+            MODEL_CHOICES.map((c) => [
+              c.id,
+              `${c.statement} Params: ${c.params.join(', ')}. Rules: ${c.rules.join(', ')}. ${c.silence}`,
+            ]),
+          ),
+        ]),
+      )
   );
 }
 

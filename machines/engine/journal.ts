@@ -2,7 +2,7 @@
  * Over 400 lines on purpose: every write method and its undo (`rollback`) and redo (`replay`,
  * `factsAt`) entries must change together, and one class keeps them side by side.
  */
-import type { LaneId, LaneInterval, LaneMarker, LogEvent, RuleStep, Strike } from './result';
+import type { LaneId, LaneInterval, LaneMarker, LogEvent, ModelChoiceId, RuleStep, Strike } from './result';
 import type { AudioOutcome, Fate, PushKind } from '../scenario/types';
 import type { SimTime } from './time';
 
@@ -379,9 +379,12 @@ export class Journal {
     return this.push(id) as MutableRecord;
   }
 
-  /** Records that `rule` applied to push `id` now, with a sentence a support person understands. */
-  step(id: string, rule: string, why: string): void {
-    this.addStep(id, { rule, at: this.now(), why });
+  /**
+   * Records that `rule` applied to push `id` now, with a sentence a support person understands;
+   * `assumption` names the model choice that decided it, where the sources are silent.
+   */
+  step(id: string, rule: string, why: string, assumption?: ModelChoiceId): void {
+    this.addStep(id, assumption ? { rule, at: this.now(), why, assumption } : { rule, at: this.now(), why });
   }
 
   private addStep(id: string, step: RuleStep): void {

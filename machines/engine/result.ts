@@ -7,11 +7,23 @@ export const RESULT_FORMAT = 'ringside.result/v1';
 export type LaneId = 'provider' | 'apns' | 'network' | 'callservicesd' | 'app' | 'callkit';
 export const LANES: readonly LaneId[] = ['provider', 'apns', 'network', 'callservicesd', 'app', 'callkit'];
 
+/** Ringside's own choices where the sources are silent (machines/explain/modelChoices.ts describes each). */
+export type ModelChoiceId =
+  | 'queued-order'
+  | 'apsd-backoff'
+  | 'cellular-poor'
+  | 'ring-timeout'
+  | 'rolling-window'
+  | 'update-resets-strikes'
+  | 'ended-process-strike';
+
 /** One rule applied to a push, in order, with the time it applied and a plain sentence. */
 export interface RuleStep {
   readonly rule: string;
   readonly at: number;
   readonly why: string;
+  /** Present when one of Ringside's own choices, not the sources, decided this step ("Ringside assumes …"). */
+  readonly assumption?: ModelChoiceId;
 }
 
 export interface PushResult {

@@ -78,7 +78,9 @@ function decisiveIndex(p: PushResult): number {
   const audio = p.fate === 'rang' && (p.audio === 'none' || p.audio === 'one-way');
   const late = (p.fate === 'rang' || p.fate === 'delivered') && !audio && lateness(p) >= LATE_MS;
   for (const rule of [...(late ? LATE_RULES : []), ...DECIDERS[p.fate]]) {
-    for (let i = p.steps.length - 1; i >= 0; i--) if (p.steps[i]!.rule === rule) return i;
+    // A ring that timed out (Ringside's choice) ends the call; it does not decide the push's fate.
+    for (let i = p.steps.length - 1; i >= 0; i--)
+      if (p.steps[i]!.rule === rule && p.steps[i]!.assumption !== 'ring-timeout') return i;
   }
   return p.steps.length - 1;
 }

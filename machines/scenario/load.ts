@@ -1,7 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
-import { resolveParams, type ParamName } from './params';
+import { resolveParams, type Params } from './params';
 import { Time, toDurationString } from '../engine/time';
 import {
   firstNonFinite,
@@ -389,9 +389,9 @@ function normalize(file: ParsedScenarioFile, indexMap: readonly number[]): Scena
     })
     // Stable: events at the same time keep their file order.
     .sort((a, b) => a.at - b.at || a.index - b.index);
-  const overrides = Object.fromEntries(Object.entries(file.params).filter(([, v]) => v !== undefined)) as Partial<
-    Record<ParamName, number>
-  >;
+  const overrides = Object.fromEntries(
+    Object.entries(file.params).filter(([, v]) => v !== undefined),
+  ) as Partial<Params>;
   const app = file.app;
   return {
     format: file.format,

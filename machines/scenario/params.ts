@@ -1,12 +1,10 @@
-import type { SimTime } from '../engine/time';
-
 /** Whether a number comes from the sources or is Ringside's own default. */
 export type Provenance = 'documented' | 'estimate';
 
-/** One tunable number of the model, with where it comes from. */
+/** One tunable number (or yes/no choice, unit `flag`) of the model, with where it comes from. */
 export interface ParamSpec {
-  readonly default: number;
-  readonly unit: 'ms' | 'count';
+  readonly default: number | boolean;
+  readonly unit: 'ms' | 'count' | 'flag';
   readonly provenance: Provenance;
   /** Rule IDs that use it. */
   readonly rules: readonly string[];
@@ -191,6 +189,34 @@ export const PARAMS = {
     about:
       "Ringside's estimate, not from the sources: a VoIP push that rings later than this after it was sent is marked late (the caller has most likely given up).",
   },
+  // Ringside's own choices where the sources are silent (machines/explain/modelChoices.ts): yes/no params.
+  queuedInSendOrder: {
+    default: true,
+    unit: 'flag',
+    provenance: 'estimate',
+    rules: ['APNS-4'],
+    sources: [],
+    about:
+      "Ringside's own choice: pushes waiting in APNs reach the phone in the order they were sent (false: newest first); APNS-4 says the order is not promised.",
+  },
+  updateResetsStrikes: {
+    default: true,
+    unit: 'flag',
+    provenance: 'estimate',
+    rules: ['THROTTLE-2'],
+    sources: ['000'],
+    about:
+      'An app update resets the failure count and lifts a block, as reinstalling does: DTS believes so ("probably"), but does not document it.',
+  },
+  endedProcessStrikes: {
+    default: true,
+    unit: 'flag',
+    provenance: 'estimate',
+    rules: ['KILL-1'],
+    sources: [],
+    about:
+      "Ringside's own choice: a report check whose process had already ended (crashed, killed, closed by the user) still counts a strike; the sources do not say.",
+  },
 } as const satisfies Record<string, ParamSpec>;
 
 export type ParamName = keyof typeof PARAMS;
@@ -207,8 +233,11 @@ export const PARAM_MINIMUMS: Partial<Record<ParamName, { readonly min: number; r
   },
 };
 
-/** Resolved params: every name has a number. Durations are {@link SimTime} milliseconds. */
-export type Params = { readonly [K in ParamName]: number };
+/** The params that are yes/no choices rather than numbers. */
+export type FlagParamName = { [K in ParamName]: (typeof PARAMS)[K]['unit'] extends 'flag' ? K : never }[ParamName];
+
+/** Resolved params: every number has a number, every flag a boolean. Durations are milliseconds (SimTime). */
+export type Params = { readonly [K in ParamName]: K extends FlagParamName ? boolean : number };
 
 export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];
 
@@ -218,6 +247,6 @@ export const DEFAULT_PARAMS: Params = Object.fromEntries(
 ) as Params;
 
 /** Fills the defaults in, keeping the scenario's overrides. */
-export function resolveParams(overrides: Partial<Record<ParamName, number | SimTime>>): Params {
+export function resolveParams(overrides: Partial<Params>): Params {
   return { ...DEFAULT_PARAMS, ...overrides };
 }

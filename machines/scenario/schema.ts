@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseIos } from './versions';
-import { PARAMS, PARAM_MINIMUMS, PARAM_NAMES, type ParamName } from './params';
+import { PARAMS, PARAM_MINIMUMS, PARAM_NAMES, type ParamName, type Params } from './params';
 import { readDuration, type SimTime } from '../engine/time';
 import { MAX_TIME_MS, shown } from './limits';
 import { FATES, SCENARIO_FORMAT, type IosVersion, type ReportMode } from './types';
@@ -139,14 +139,16 @@ const paramsShape = Object.fromEntries(
     const minimum = PARAM_MINIMUMS[name];
     const duration = durationSchema({ what: name });
     const schema =
-      spec.unit === 'count'
-        ? z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1')
-        : minimum
-          ? duration.refine((ms) => ms >= minimum.min, {
-              message: `must be at least ${minimum.min} ms: ${minimum.why}`,
-              abort: true,
-            })
-          : duration;
+      spec.unit === 'flag'
+        ? z.boolean({ error: 'must be true or false' })
+        : spec.unit === 'count'
+          ? z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1')
+          : minimum
+            ? duration.refine((ms) => ms >= minimum.min, {
+                message: `must be at least ${minimum.min} ms: ${minimum.why}`,
+                abort: true,
+              })
+            : duration;
     return [
       name,
       schema
@@ -154,7 +156,7 @@ const paramsShape = Object.fromEntries(
         .describe(`${spec.about} (${spec.provenance}; default ${spec.default}${spec.unit === 'ms' ? ' ms' : ''})`),
     ];
   }),
-) as unknown as Record<ParamName, z.ZodOptional<z.ZodType<number, number | string>>>;
+) as unknown as { [K in ParamName]: z.ZodOptional<z.ZodType<Params[K], Params[K] | string>> };
 
 const params = z.strictObject(paramsShape);
 

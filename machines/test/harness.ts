@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMS, type ParamName } from '../scenario/params';
+import { DEFAULT_PARAMS, type FlagParamName, type ParamName } from '../scenario/params';
 import type { PushResult, SimulationOutput, WorldState } from '../engine/result';
 import type { AppBehaviour, DeviceSetup, Fate, ReportMode, Scenario, TimelineEvent } from '../scenario/types';
 import { simulate } from '../engine/simulate';
@@ -23,7 +23,7 @@ export interface Setup {
     blockMainThread?: Duration;
     learnsCancellation?: 'never' | Duration;
   };
-  params?: Partial<Record<ParamName, Duration>>;
+  params?: Partial<Record<Exclude<ParamName, FlagParamName>, Duration> & Record<FlagParamName, boolean>>;
 }
 
 const ms = (d: Duration): SimTime => {
@@ -47,7 +47,8 @@ function report(r: 'sync' | 'never' | Duration | undefined): ReportMode {
 export function scenario(setup: Setup, events: readonly [Duration, EventInput][]): Scenario {
   const app = setup.app ?? {};
   const params = { ...DEFAULT_PARAMS };
-  for (const [k, v] of Object.entries(setup.params ?? {})) (params as Record<string, number>)[k] = ms(v);
+  for (const [k, v] of Object.entries(setup.params ?? {}))
+    (params as Record<string, number | boolean>)[k] = typeof v === 'boolean' ? v : ms(v);
   const timeline = events
     .map(([at, e], index) => {
       const base: Record<string, unknown> = { ...e, index, at: ms(at) };

@@ -279,14 +279,18 @@ export const Inspector = memo(function Inspector(props: {
                   placeholder={spec.unit === 'ms' ? toDurationString(spec.default) : String(spec.default)}
                   error={errorAt(`params.${name}`)}
                   onChange={(v) =>
-                    setIn('params', name, spec.unit === 'count' && /^\d+$/.test(String(v)) ? Number(v) : v)
+                    setIn(
+                      'params',
+                      name,
+                      spec.unit === 'count' && /^\d+$/.test(String(v)) ? Number(v) : flagOf(spec.unit, v),
+                    )
                   }
                 />
                 <small className={`provenance ${spec.provenance}`} title={spec.about}>
                   {spec.provenance === 'estimate'
                     ? 'estimate: Apple does not document this'
                     : `documented (seed ${spec.sources.join(', ')})`}{' '}
-                  · default {spec.unit === 'ms' ? `${spec.default} ms` : spec.default}
+                  · default {spec.unit === 'ms' ? `${spec.default} ms` : String(spec.default)}
                 </small>
               </div>
             );
@@ -296,3 +300,7 @@ export const Inspector = memo(function Inspector(props: {
     </section>
   );
 });
+
+/** A yes/no param (unit `flag`) typed as "true"/"false" is stored as a boolean; anything else as typed. */
+const flagOf = (unit: string, v: unknown): unknown =>
+  unit === 'flag' && (v === 'true' || v === 'false') ? v === 'true' : v;

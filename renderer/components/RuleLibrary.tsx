@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { simulate } from '../../machines';
-import { PARAMS } from '../../machines';
+import { MODEL_CHOICES, PARAMS, type ModelChoice } from '../../machines';
 import { RULES, searchRules } from '../../machines';
 import { loadScenario } from '../../machines';
 import { toDurationString } from '../../machines';
@@ -162,7 +162,7 @@ export function RuleLibrary(props: {
                   return (
                     <li key={name}>
                       <span className="mono">{name}</span> ={' '}
-                      {spec.unit === 'ms' ? toDurationString(spec.default) : spec.default}{' '}
+                      {spec.unit === 'ms' ? toDurationString(spec.default) : String(spec.default)}{' '}
                       <span className={`provenance ${spec.provenance}`}>
                         {spec.provenance === 'estimate' ? 'estimate: Apple does not document this' : 'documented'}
                       </span>
@@ -186,6 +186,46 @@ export function RuleLibrary(props: {
           </li>
         ))}
       </ol>
+      <OwnChoices query={query} onRule={setQuery} />
     </Modal>
   );
 }
+
+/** Ringside's own choices where the sources are silent, each with the params that change it. */
+function OwnChoices(props: { query: string; onRule: (id: string) => void }) {
+  const q = props.query.trim().toLowerCase();
+  const text = (c: ModelChoice) => [c.title, c.statement, c.silence, ...c.rules, ...c.params].join(' ').toLowerCase();
+  const choices = q ? MODEL_CHOICES.filter((c) => text(c).includes(q)) : MODEL_CHOICES;
+  if (choices.length === 0) return null;
+  return (
+    <section className="own-choices" aria-labelledby="own-choices-title">
+      <h3 id="own-choices-title">Ringside's own choices</h3>
+      <p className="hint">
+        Where the sources are silent, Ringside decides. A step of a why-chain that one of these decided is marked
+        "Ringside's assumption"; a scenario's params can change each.
+      </p>
+      <ol className="rules-list">
+        {choices.map((c) => (
+          <li key={c.id} id={`choice-${c.id}`}>
+            <h4>{c.title}</h4>
+            <p>{c.statement}</p>
+            <p className="section">Why the sources do not settle it: {c.silence}</p>
+            <p className="meta">
+              Params: {c.params.map((name) => `${name} = ${paramValue(name)}`).join(', ')}. Rules:{' '}
+              {c.rules.map((id) => (
+                <button key={id} type="button" className="rule-id link" onClick={() => props.onRule(id)}>
+                  {id}
+                </button>
+              ))}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+const paramValue = (name: keyof typeof PARAMS): string => {
+  const d = PARAMS[name].default;
+  return typeof d === 'number' && PARAMS[name].unit === 'ms' ? toDurationString(d) : String(d);
+};

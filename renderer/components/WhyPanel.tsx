@@ -4,6 +4,7 @@ import type { FateSpan, Remedy } from '../../machines';
 import { GOOD_FATES, verdictOf, whatCanBeDone, WHO, WHO_LABEL } from '../../machines';
 import { ruleById } from '../../machines';
 import { FATE_STYLE, formatTime } from '../state/view/labels';
+import { AssumptionMark } from './AssumptionMark';
 import { Glossed } from './Glossed';
 
 export const WhyPanel = memo(function WhyPanel(props: {
@@ -51,6 +52,7 @@ export const WhyPanel = memo(function WhyPanel(props: {
           <span className="step-time">{formatTime(s.at)}</span>
           {isDecisive && <span className="decisive-mark">decisive</span>}
           {routine && <span className="step-time">routine</span>}
+          {s.assumption && <AssumptionMark id={s.assumption} />}
         </div>
         <p>
           <Glossed text={s.why} />

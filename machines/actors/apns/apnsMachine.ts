@@ -117,9 +117,20 @@ export const apnsMachine = setup({
       enqueue.assign({ waiting: context.waiting.filter((q) => q.id !== event.push) });
     }),
     deliverWaiting: enqueueActions(({ context, enqueue }, event: EventOf<ApnsEvent, 'link.up'>) => {
-      for (const q of context.waiting) {
+      const { journal, params } = context.env;
+      // APNS-4: APNs does not promise the order of waiting topics; Ringside's choice (a param) sets it.
+      const order = params.queuedInSendOrder ? context.waiting : [...context.waiting].reverse();
+      for (const [i, q] of order.entries()) {
+        if (order.length > 1) {
+          journal.step(
+            q.id,
+            'APNS-4',
+            `${order.length} pushes on different topics were waiting for the phone; APNs does not promise their order: Ringside assumes they reached it ${params.queuedInSendOrder ? 'in the order they were sent' : 'newest first'} (params.queuedInSendOrder), this one ${ordinal(i + 1)}.`,
+            'queued-order',
+          );
+        }
         enqueue.cancel(`expire:${q.id}`);
-        context.env.journal.closeInterval(`waiting:${q.id}`);
+        journal.closeInterval(`waiting:${q.id}`);
         enqueue.sendTo(to(ACTOR.device), msg.device({ type: 'push.arrive', push: q.id, queued: true }));
       }
       enqueue.assign({ waiting: [], network: event.network });
@@ -224,3 +235,5 @@ function queue(
   });
   return kept;
 }
+
+const ordinal = (n: number): string => (n === 1 ? 'first' : n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`);

@@ -136,6 +136,14 @@ export const callKitMachine = setup({
                   : event.type === 'callkit.end' && event.reason === 'report-then-end'
                     ? `The app ended the call ${secs(params.foregroundEndAfter)} after reporting it, as its foreground policy says.`
                     : 'The app ended the call it had to report.';
+      if (event.type === 'call.timeout') {
+        journal.step(
+          push,
+          'CALL-1',
+          `Nobody answered for ${secs(params.ringTimeout)}: Ringside assumes an unanswered call rings that long before the app ends it (params.ringTimeout; the sources say only that it times out).`,
+          'ring-timeout',
+        );
+      }
       if (event.type === 'callkit.end' && event.reason === 'cancel-push') {
         journal.step(
           push,

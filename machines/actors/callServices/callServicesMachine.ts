@@ -9,6 +9,8 @@ import {
   endThrottle,
   extendThrottle,
   recordStrike,
+  resetStrikes,
+  resetsStrikes,
   startThrottle,
   strikesInWindow,
 } from './throttle';
@@ -38,6 +40,8 @@ export interface CallServicesContext {
   readonly strikes: readonly Strike[];
   readonly throttle?: ThrottleWindow;
   readonly windows: readonly ThrottleWindow[];
+  /** The last app update and the ledger as it stood then, for the why of the model choice it meets (THROTTLE-2). */
+  readonly update?: { readonly at: number; readonly strikes: readonly Strike[] };
   /** Deliveries handed to the app or about to be, by push id (a Map: see AppContext.decisions). */
   readonly pending: ReadonlyMap<string, PendingDelivery>;
 }
@@ -70,6 +74,7 @@ export const callServicesMachine = setup({
       enforcesReporting(context.env) &&
       strikesInWindow(context.strikes, context.env.now(), context.env.params.throttleWindow).length >=
         context.env.params.throttleFailures,
+    resetsStrikes: ({ context, event }) => resetsStrikes(context, event),
   },
   actions: {
     deliver: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'push.voip'>) =>
@@ -113,12 +118,8 @@ export const callServicesMachine = setup({
     extendThrottle: enqueueActions(({ context, enqueue }) => extendThrottle(context, enqueue)),
     endThrottle: enqueueActions(({ context, enqueue }) => endThrottle(context, enqueue)),
     resetStrikes: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.reset'>) => {
-      context.env.journal.log(
-        'callservicesd',
-        `The app was ${event.why === 'reinstall' ? 'deleted and reinstalled' : 'updated'}: the failure count starts again.`,
-        { rule: 'THROTTLE-2' },
-      );
-      enqueue.assign({ strikes: [] });
+      // The journal is written here, not inside assign (INTERNALS: journal writes).
+      enqueue.assign(resetStrikes(context, event));
     }),
     crashStrike: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.crashed'>) => {
       // The crashed push's report check is moot: the process it waits on is gone. Its deadline ends
@@ -213,7 +214,10 @@ export const callServicesMachine = setup({
         // THROTTLE-1: no hand-over and no launch while blocked, also for pushes handed back by a crash.
         'app.died': { actions: { type: 'blockHandBack', params: eventParams } },
         'app.crashed': { actions: { type: 'crashStrike', params: eventParams } },
-        'app.reset': { target: 'delivering', actions: { type: 'resetStrikes', params: eventParams } },
+        'app.reset': [
+          { guard: 'resetsStrikes', target: 'delivering', actions: { type: 'resetStrikes', params: eventParams } },
+          { actions: { type: 'resetStrikes', params: eventParams } },
+        ],
         // THROTTLE-2: it lifts only when fewer than `throttleFailures` remain, counting failures that
         // came during the block (a push handed over just before it); otherwise it runs on.
         'throttle.lift': [{ guard: 'isThrottleFull', actions: 'extendThrottle' }, { target: 'delivering' }],

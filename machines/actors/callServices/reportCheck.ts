@@ -1,6 +1,6 @@
 import { ACTOR, to, enforcesReporting, secs, usesMustReport } from '../env';
 import { msg, type CallServicesEvent, type Delivery, type EventOf, type Exemption } from '../events';
-import { recordStrike } from './throttle';
+import { noteUpdateReset, recordStrike } from './throttle';
 import type { CallServicesContext, CallServicesEnqueue, PendingDelivery } from './callServicesMachine';
 
 /**
@@ -19,6 +19,7 @@ export function deliver(
   event: EventOf<CallServicesEvent, 'push.voip'>,
   enqueue: CallServicesEnqueue,
 ): void {
+  noteUpdateReset(context, event.push);
   const delivery = decide(context, event.push);
   enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'push.deliver', deliveries: [delivery] }));
   // For an app that is not running the deadline starts after launch, when the app hands the delivery
@@ -86,13 +87,30 @@ export function checkDeadline(
   // The debugger spared the app PushKit's crash for this push (DBG-1), but is gone by now.
   const spared = journal.push(event.push).steps.some((x) => x.rule === 'DBG-1');
   const checked = `${spared ? 'The debugger was detached by then, so ' : ''}callservicesd checked ${secs(params.callservicesdDeadline)} after handing the push to the app`;
-  journal.step(
-    event.push,
-    'KILL-1',
-    gone
-      ? `${checked} and found no reported call; the app's process it had handed the push to had already ended (crashed, killed, or closed by the user), so callservicesd killed nothing. Ringside assumes the failure counts all the same (one strike): the sources do not say.`
-      : `${checked}, found no reported call and killed the app with exception code 0xbaadca11 (one strike).`,
-  );
+  if (!gone) {
+    journal.step(
+      event.push,
+      'KILL-1',
+      `${checked}, found no reported call and killed the app with exception code 0xbaadca11 (one strike).`,
+    );
+  } else {
+    // The sources say nothing of a check on a process already gone: Ringside's own choice decides.
+    const ended = `${checked} and found no reported call; the app's process it had handed the push to had already ended (crashed, killed, or closed by the user), so callservicesd killed nothing.`;
+    const counts = params.endedProcessStrikes;
+    journal.step(
+      event.push,
+      'KILL-1',
+      counts
+        ? `${ended} Ringside assumes the failure counts all the same (one strike): the sources do not say.`
+        : `${ended} Ringside assumes such a failure does not count (params.endedProcessStrikes is off): no strike.`,
+      'ended-process-strike',
+    );
+    if (!counts) {
+      journal.fate(event.push, 'exempt');
+      enqueue.assign({ pending });
+      return;
+    }
+  }
   journal.fate(event.push, 'killed');
   if (!gone)
     journal.mark('app', 'app.killed', `0xbaadca11: killed for ${event.push}`, { push: event.push, rule: 'KILL-1' });

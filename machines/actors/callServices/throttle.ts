@@ -1,4 +1,4 @@
-import { formatWindow } from '../../engine/time';
+import { formatTime, formatWindow } from '../../engine/time';
 import type { CallServicesEvent, EventOf } from '../events';
 import type { Strike } from '../../engine/result';
 import type { CallServicesContext, CallServicesEnqueue, PendingDelivery } from './callServicesMachine';
@@ -36,12 +36,31 @@ export function recordStrike(
 /** A VoIP push reaches callservicesd while it is throttled: the app never gets it (THROTTLE-1). */
 export function block(context: CallServicesContext, event: EventOf<CallServicesEvent, 'push.voip'>): void {
   const { journal, params } = context.env;
-  const n = strikesInWindow(context.strikes, journal.time(), params.throttleWindow).length;
-  journal.step(
-    event.push,
-    'THROTTLE-1',
-    `The app had failed to report a call ${n} times in the last ${formatWindow(params.throttleWindow)}, so the system no longer hands it VoIP pushes; APNs still answered the provider with HTTP 200.`,
-  );
+  const now = journal.time();
+  const inWindow = strikesInWindow(context.strikes, now, params.throttleWindow);
+  const n = inWindow.length;
+  const since = context.throttle?.from ?? now;
+  const why = `The app had failed to report a call ${n} times in the last ${formatWindow(params.throttleWindow)}, so the system no longer hands it VoIP pushes; APNs still answered the provider with HTTP 200.`;
+  const update = context.update;
+  if (update && strikesInWindow(update.strikes, now, params.throttleWindow).length > 0) {
+    // An update did not reset the count: only because the user chose so (params.updateResetsStrikes).
+    journal.step(
+      event.push,
+      'THROTTLE-1',
+      `${why} The app was updated at ${formatTime(update.at)}; Ringside assumes here that an update does not reset the count (params.updateResetsStrikes is off; DTS believes it does).`,
+      'update-resets-strikes',
+    );
+  } else if (inWindow.filter((x) => x.at <= since).length < params.throttleFailures) {
+    // The failures that started the block are too few by now: ones that came during it keep it standing.
+    journal.step(
+      event.push,
+      'THROTTLE-1',
+      `${why} Fewer than ${params.throttleFailures} of them came before the block began ${formatWindow(now - since)} ago: Ringside assumes a rolling window, so failures that came during the block keep it standing (the sources say only that it lifts after ~24 h).`,
+      'rolling-window',
+    );
+  } else {
+    journal.step(event.push, 'THROTTLE-1', why);
+  }
   journal.fate(event.push, 'throttled');
   journal.mark('callservicesd', 'push.throttled', `${event.push} throttled`, {
     push: event.push,
@@ -122,6 +141,56 @@ function blockUntilWindowClears(context: CallServicesContext, from: number, enqu
   enqueue.assign({ throttle: { from, until } });
   enqueue.raise({ type: 'throttle.lift' }, { delay: until - now, id: 'throttle.lift' });
   return inWindow.length;
+}
+
+/**
+ * Does this reinstall or update reset the count (THROTTLE-2)? Reinstalling does (documented); an update
+ * does only while `params.updateResetsStrikes` holds (Ringside's default: DTS "believes" it does).
+ */
+export function resetsStrikes(context: CallServicesContext, event: CallServicesEvent): boolean {
+  return event.type === 'app.reset' && (event.why === 'reinstall' || context.env.params.updateResetsStrikes);
+}
+
+/** The app was reinstalled or updated: the failure count starts again, if it does (THROTTLE-2). */
+export function resetStrikes(
+  context: CallServicesContext,
+  event: EventOf<CallServicesEvent, 'app.reset'>,
+): Partial<CallServicesContext> {
+  const { journal } = context.env;
+  // A reinstall resets the count by the sources: an earlier update no longer decides anything.
+  const update = { update: event.why === 'update' ? { at: journal.time(), strikes: context.strikes } : undefined };
+  if (!resetsStrikes(context, event)) {
+    journal.log(
+      'callservicesd',
+      'The app was updated: Ringside assumes here that an update does not reset the failure count (params.updateResetsStrikes is off).',
+      { rule: 'THROTTLE-2' },
+    );
+    return update;
+  }
+  journal.log(
+    'callservicesd',
+    `The app was ${event.why === 'reinstall' ? 'deleted and reinstalled' : 'updated'}: the failure count starts again.`,
+    { rule: 'THROTTLE-2' },
+  );
+  return { strikes: [], ...update };
+}
+
+/**
+ * A VoIP push reaches callservicesd after an update reset the count, and the failures it forgot would
+ * have blocked it: Ringside's choice that an update resets the count decides its fate (THROTTLE-2).
+ */
+export function noteUpdateReset(context: CallServicesContext, push: string): void {
+  const { update, env } = context;
+  if (!update || !env.params.updateResetsStrikes || update.strikes.length === 0) return;
+  const { journal, params } = env;
+  const would = strikesInWindow([...update.strikes, ...context.strikes], journal.time(), params.throttleWindow);
+  if (would.length < params.throttleFailures) return;
+  journal.step(
+    push,
+    'THROTTLE-2',
+    `The app was updated at ${formatTime(update.at)}, and Ringside assumes an update resets the failure count as reinstalling does (DTS only believes so): without that, ${would.length} failures in the last ${formatWindow(params.throttleWindow)} would have blocked this push.`,
+    'update-resets-strikes',
+  );
 }
 
 /** VoIP delivery resumes (the throttle lifts, or the app was reinstalled or updated: THROTTLE-2). */

@@ -49,7 +49,16 @@ function explainQueuedDelivery(context: DeviceContext, push: string): void {
     journal.step(
       push,
       'DEV-1',
-      "The phone was on poor cellular: not offline, it had signal, but apsd's TLS handshake with APNs never completed, so nothing got through until the link improved (Ringside's model of `cellular-poor`; the sources describe the effect, not the cause).",
+      "The phone was on poor cellular: not offline, it had signal, but apsd's TLS handshake with APNs never completed, so nothing got through until the link improved. Ringside assumes that is what poor cellular does (the sources describe the effect, not the cause).",
+      'cellular-poor',
+    );
+  }
+  if (waitedForRetryTimer(context, record.sentAt)) {
+    journal.step(
+      push,
+      'DEV-1',
+      `apsd had failed to connect ${params.apsdBackoffAfter} times in a row and then waited out its retry timer, which Ringside assumes lasts ${secs(params.apsdBackoff)} (one public log saw ~12.6 min), so the push waited for it to run out.`,
+      'apsd-backoff',
     );
   }
   const gaveUp = context.gaveUp;
@@ -66,4 +75,20 @@ function explainQueuedDelivery(context: DeviceContext, push: string): void {
     'DEV-1',
     `When the network came back, apsd had to reconnect to APNs first (a ${secs(handshake)} TLS handshake, an estimate); the waiting pushes were then delivered together.`,
   );
+}
+
+/**
+ * apsd's retry timer (DEV-1) ran out while the push waited: a backoff interval that lasted the whole
+ * timer (one a wake cut short did not hold anything up) ended after the push was sent.
+ */
+function waitedForRetryTimer(context: DeviceContext, sentAt: number): boolean {
+  const { journal, params } = context.env;
+  const { intervals } = journal;
+  // Closed intervals are appended in time order: stop at the first that ended before the push was sent.
+  for (let i = intervals.length - 1; i >= 0; i--) {
+    const interval = intervals[i]!;
+    if (interval.to < sentAt) break;
+    if (interval.kind === 'apsd.backoff' && interval.to - interval.from >= params.apsdBackoff) return true;
+  }
+  return false;
 }
