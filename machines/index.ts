@@ -15,6 +15,7 @@ export { FATE_INFO, RULES, ruleById } from './explain/rules';
 export { FATE_SYMBOL, fateTone } from './explain/fates';
 export { fatesBySendTime, sweepSendTimes, sweepStep, type FateSpan } from './explain/sweep';
 export { COMMON_CHANGES, GOOD_FATES, whatWouldHaveSaved } from './explain/whatif';
+export { describeExpectation, expectationSubject } from './explain/expectations';
 export { htmlReport, markdownReport } from './explain/report';
 export { diffOutputs, type OutputDiff } from './explain/diff';
 export { plainDuration, verdictOf, verdicts, type Verdict } from './explain/verdict';
