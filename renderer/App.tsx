@@ -1,7 +1,7 @@
 import { useMachine } from '@xstate/react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { LaneId, Scenario } from '../machines';
+import type { ExpectationResult, LaneId, Scenario } from '../machines';
 import { cancelPushId, formatErrors, type ScenarioFile, type TimelineEventFile } from '../machines';
 import { parseDuration, toDurationString } from '../machines';
 import { FatesPanel } from './components/FatesPanel';
@@ -10,6 +10,8 @@ import { StatePanel } from './components/StatePanel';
 import { Timeline } from './components/Timeline';
 import { Toolbar, type Theme } from './components/Toolbar';
 import { WhyPanel } from './components/WhyPanel';
+import { ExpectationsPanel } from './components/ExpectationsPanel';
+import { applyChange, sendAt } from './state/document/counterfactuals';
 import { LegendDialog } from './components/LegendDialog';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { editorMachine, type View } from './state/document/editorMachine';
@@ -19,7 +21,7 @@ import { sweepSendTimes, sweepStep } from '../machines';
 import { whatWouldHaveSaved } from '../machines';
 import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/bridges/documentIO';
 import { decodeScenario, decodeView, encodeScenario, encodeView, type SharedView } from './state/bridges/share';
-import { ADDABLE, defaultEvent, freshId, newEvent } from './state/document/edits';
+import { ADDABLE, defaultEvent, freshId, newEvent, type ExpectationFile } from './state/document/edits';
 import { useDocumentFile } from './state/bridges/useDocumentFile';
 import { rememberDocument } from './state/document/lastDocument';
 import { usePlayback } from './state/view/usePlayback';
@@ -37,6 +39,7 @@ import {
 import { ComparePanel, Deferred, preloadViews, PresentMode, RuleLibrary } from './lazyViews';
 
 const NONE: readonly number[] = [];
+const NO_EXPECTATIONS: readonly ExpectationResult[] = [];
 /** How often (ms) the panels follow the simulation while an input is dragged; the timeline follows every frame. */
 const PANELS_WHILE_DRAGGING = 150;
 const ignore = () => undefined;
@@ -356,7 +359,9 @@ export function App() {
     openRule: (id: string) => setLibrary({ focus: id }),
     // The document as the simulation loaded it: no second parse.
     whatIf: () =>
-      sim?.scenario && pushResult ? whatWouldHaveSaved(sim.scenario, pushResult.id).map((w) => w.sentence) : [],
+      sim?.scenario && pushResult
+        ? whatWouldHaveSaved(sim.scenario, pushResult.id).map((w) => ({ id: w.change.id, sentence: w.sentence }))
+        : [],
     // The fate the push would have if sent at any other time in view (~150 samples, changes to the ms),
     // one run at a time: the Why panel runs it in slices between frames.
     sweep: (scenario: Scenario, push: string) => {
@@ -365,6 +370,20 @@ export function App() {
       return sweepSendTimes(scenario, push, from, to, sweepStep(from, to));
     },
   });
+
+  // Expectations and the Why panel's counterfactuals: each add, remove or Apply is one undo step.
+  const workbench = useHandlers({
+    expect: (e: ExpectationFile) => send({ type: 'expect.add', expect: e }),
+    unexpect: (e: ExpectationFile) => send({ type: 'expect.remove', expect: e }),
+    applyChange: (id: string) => void ((next) => next && edit(next))(applyChange(file, id)),
+    applySendTime: (push: string, t: number) => void ((next) => next && edit(next))(sendAt(file, push, t)),
+    compare: (key: string) => setCompareWith(key),
+  });
+  const shownResult = panelSim?.output.result;
+  const totals = useMemo(
+    () => shownResult && { strikes: shownResult.strikes.length, throttled: shownResult.throttled.length > 0 },
+    [shownResult],
+  );
 
   if (!sim) {
     // The first run is under way in the worker (a large document can take a second or two).
@@ -571,7 +590,7 @@ export function App() {
               </Deferred>
             )}
             {worldState ? (
-              <StatePanel state={worldState} />
+              <StatePanel state={worldState} {...(totals ? { totals } : {})} onExpect={workbench.expect} />
             ) : (
               <section className="panel state" aria-label="State at playhead" aria-busy="true">
                 <h2>State at playhead…</h2>
@@ -580,8 +599,14 @@ export function App() {
           </div>
         </div>
         <aside className="side">
+          <ExpectationsPanel
+            results={shownResult?.expectations ?? NO_EXPECTATIONS}
+            onRemove={workbench.unexpect}
+            onSelectPush={panels.selectPush}
+          />
           <WhyPanel
             push={pushResult}
+            actions={workbench}
             result={panelSim?.output.result}
             scenario={loadedScenario}
             onRule={panels.openRule}

@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { ScenarioFile } from '../../../machines';
 import { clampView } from '../view/viewBounds';
+import { addExpectation, removeExpectation, type ExpectationFile } from './edits';
 
 export interface View {
   readonly start: number;
@@ -31,6 +32,10 @@ export type EditorEvent =
    * visit, see `useTypingKey`) make one undo step; anything else in between starts a new one.
    */
   | { type: 'doc.edit'; file: ScenarioFile; typing?: string }
+  /** Expect this too (replacing an expectation about the same subject): one undo step. */
+  | { type: 'expect.add'; expect: ExpectationFile }
+  /** Expect this no longer (the entry of the `expect` block that says it): one undo step. */
+  | { type: 'expect.remove'; expect: ExpectationFile }
   | { type: 'drag.start' }
   | { type: 'drag.move'; file: ScenarioFile }
   | { type: 'drag.end' }
@@ -42,6 +47,12 @@ export type EditorEvent =
   | { type: 'view.set'; view: View | undefined };
 
 const LIMIT = 200;
+
+/** `file` as a new undo step after the context's file (nothing when it is the same file). */
+const step = (context: EditorContext, file: ScenarioFile): Partial<EditorContext> =>
+  file === context.file
+    ? {}
+    : { past: [...context.past, context.file].slice(-LIMIT), future: [], file, typing: undefined };
 
 /** The document, its history (a drag is one step), the selection, the playhead and the view. */
 export const editorMachine = setup({
@@ -99,6 +110,12 @@ export const editorMachine = setup({
             })),
           },
         ],
+        'expect.add': {
+          actions: assign(({ context, event }) => step(context, addExpectation(context.file, event.expect))),
+        },
+        'expect.remove': {
+          actions: assign(({ context, event }) => step(context, removeExpectation(context.file, event.expect))),
+        },
         'drag.start': {
           target: 'dragging',
           actions: assign(({ context }) => ({ dragBase: context.file, typing: undefined })),

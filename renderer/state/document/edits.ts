@@ -1,5 +1,5 @@
 import type { LaneId } from '../../../machines';
-import { cancelPushId, type ScenarioFile, type TimelineEventFile } from '../../../machines';
+import { cancelPushId, expectationSubject, type ScenarioFile, type TimelineEventFile } from '../../../machines';
 
 /** A fresh push id that the timeline does not use yet. */
 export function freshId(timeline: readonly TimelineEventFile[], base: string): string {
@@ -106,4 +106,43 @@ export function renamePush(file: ScenarioFile, index: number, id: string): Scena
         : x,
   );
   return { ...file, timeline, ...(expect ? { expect } : {}) };
+}
+
+/** One entry of a file's `expect` block, as the file holds it. */
+export type ExpectationFile = NonNullable<ScenarioFile['expect']>[number];
+
+/**
+ * The file expecting `e` too. An expectation about the same subject (the same push's fate, the same
+ * call's audio, the strike count, the throttle) is replaced in its place, not joined by a contradiction.
+ */
+export function addExpectation(file: ScenarioFile, e: ExpectationFile): ScenarioFile {
+  const expect = file.expect ?? [];
+  const subject = expectationSubject(e);
+  const at = expect.findIndex((x) => expectationSubject(x) === subject);
+  return {
+    ...file,
+    expect: at === -1 ? [...expect, e] : expect.map((x, i) => (i === at ? e : x)),
+  };
+}
+
+/**
+ * The file without expectation `e` (found by `indexOfExpectation`, so a panel a step behind the document
+ * removes the entry it shows), unchanged when the document no longer holds it.
+ */
+export function removeExpectation(file: ScenarioFile, e: ExpectationFile): ScenarioFile {
+  const expect = file.expect ?? [];
+  const index = indexOfExpectation(file, e);
+  if (index === -1) return file;
+  return { ...file, expect: expect.filter((_, i) => i !== index) };
+}
+
+/**
+ * Where `e` (an expectation as the result reports it) is in the file's `expect` block: the first entry
+ * about the same subject with the same expected value; -1 when the document no longer holds it.
+ */
+function indexOfExpectation(file: ScenarioFile, e: ExpectationFile): number {
+  const same = (x: ExpectationFile) =>
+    expectationSubject(x) === expectationSubject(e) &&
+    Object.entries(e).every(([k, v]) => k === 'observed' || (x as Record<string, unknown>)[k] === v);
+  return (file.expect ?? []).findIndex(same);
 }
