@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -60,6 +60,10 @@ test('the Expectations panel follows the edits, and ringside check on the saved 
   ]);
   const file = join(mkdtempSync(join(tmpdir(), 'ringside-e2e-')), download.suggestedFilename());
   copyFileSync(await download.path(), file);
+  // The reference `ringside new` writes (SCHEMA_ID), not the preset's own relative path.
+  expect((JSON.parse(readFileSync(file, 'utf8')) as { $schema: string }).$schema).toBe(
+    'https://ringside.dev/schema/ringside.scenario.v1.json',
+  );
   const cli = check(file);
   expect(cli.summary).toBe('2 passed, 1 failed');
   const failing = shown.filter((l) => l.startsWith('✗')).map((l) => l.replace(/^✗ (.*) got (.*)$/, '$1, got $2'));
@@ -121,4 +125,52 @@ test('what would have saved it and another send time each offer Apply (one undo 
   await page.getByRole('button', { name: 'Undo' }).click();
   await idle(page);
   await expect(fateRow(page, 'push call-1, voip, fate crashed')).toBeVisible();
+});
+
+test('double-click on a lane adds the event and selects it; Escape clears the selection', async ({ page }) => {
+  await page.goto('/');
+  const timeline = (await page.getByRole('application', { name: 'Timeline', exact: true }).boundingBox())!;
+  const lane = (await page.getByRole('group', { name: 'Provider lane' }).boundingBox())!;
+  // 45 s into the first preset's fitted view (−30 s to 60 s, padded 4 %), as timeline.spec does.
+  const pad = 90_000 * 0.04;
+  const x = timeline.x + 168 + ((45_000 + 30_000 + pad) / (90_000 + 2 * pad)) * (timeline.width - 168 - 12);
+  await page.mouse.dblclick(x, lane.y + lane.height - 6);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { name: 'call-2 (voip)' })).toBeVisible();
+  await expect(fateRow(page, 'push call-2, voip, fate rang')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(inspector.getByRole('heading', { name: 'call-2 (voip)' })).toHaveCount(0);
+  await expect(inspector.getByRole('heading', { name: 'Scenario' })).toBeVisible();
+  // Nothing is selected: Delete removes nothing.
+  await page.keyboard.press('Delete');
+  await expect(fateRow(page, 'push call-2, voip, fate rang')).toBeVisible();
+});
+
+test('Enter in the preset search opens the first match', async ({ page }) => {
+  await page.goto('/');
+  const search = page.getByLabel('Search presets');
+  await search.fill('backgrounding');
+  await search.press('Enter');
+  await expect(page.getByLabel('Scenario title')).toHaveValue('The backgrounding race');
+});
+
+test('New: an empty scenario, or one from a preset, in the web build', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('New scenario').selectOption({ label: 'Empty scenario' });
+  await expect(page.getByLabel('Scenario title')).toHaveValue('Untitled scenario');
+  await idle(page);
+  await expect(page.getByRole('region', { name: 'Fates' }).getByRole('row')).toHaveCount(1);
+  await expect(expectations(page)).toContainText('None yet.');
+  await page.getByLabel('New scenario').selectOption({ label: 'The backgrounding race' });
+  await expect(page.getByLabel('Scenario title')).toHaveValue('The backgrounding race');
+});
+
+test('the Fates table shows each call’s audio; a call that rang with no audio is not green', async ({ page }) => {
+  await page.goto('/');
+  await loadPreset(page, 'No audio: mediaserverd crashed earlier');
+  const fates = page.getByRole('region', { name: 'Fates' });
+  await expect(fates.getByRole('columnheader', { name: 'audio' })).toBeVisible();
+  const silent = fates.getByRole('row', { name: /fate rang, audio none/ }).first();
+  await expect(silent).toBeVisible();
+  await expect(silent.locator('.fate')).not.toHaveClass(/tone-good/);
 });

@@ -21,7 +21,7 @@ import { sweepSendTimes, sweepStep } from '../machines';
 import { whatWouldHaveSaved } from '../machines';
 import { download, downloadBlob, downloadText, fileNameFor, importText } from './state/bridges/documentIO';
 import { decodeScenario, decodeView, encodeScenario, encodeView, type SharedView } from './state/bridges/share';
-import { ADDABLE, defaultEvent, freshId, newEvent, type ExpectationFile } from './state/document/edits';
+import { ADDABLE, defaultEvent, emptyScenario, freshId, newEvent, type ExpectationFile } from './state/document/edits';
 import { useDocumentFile } from './state/bridges/useDocumentFile';
 import { rememberDocument } from './state/document/lastDocument';
 import { usePlayback } from './state/view/usePlayback';
@@ -179,6 +179,10 @@ export function App() {
       undo: () => send({ type: 'history.undo' }),
       redo: () => send({ type: 'history.redo' }),
       remove: removeSelection,
+      deselect: () => {
+        send({ type: 'select.events', indexes: [] });
+        send({ type: 'select.push', push: undefined });
+      },
       duplicate: duplicateSelection,
       step: nextEvent,
       home: () => trace && send({ type: 'playhead.set', t: trace.start }),
@@ -258,6 +262,10 @@ export function App() {
       const preset = PRESETS.find((p) => p.id === id);
       if (!preset || !detach(`the preset “${preset.file.title}”`)) return;
       send({ type: 'doc.load', file: preset.file, presetId: preset.id });
+    },
+    onNew: (presetId?: string) => {
+      if (presetId) return toolbar.onPreset(presetId);
+      if (detach('a new, empty scenario')) send({ type: 'doc.load', file: emptyScenario() });
     },
     onIos: (ios: string, typing: string) => edit({ ...file, device: { ...file.device, ios } }, typing),
     onPlay: () => playback.toggle(),
@@ -344,8 +352,11 @@ export function App() {
       send({ type: 'drag.move', file: { ...file, timeline: moved } });
     },
     onDragEnd: () => send({ type: 'drag.end' }),
-    onAddEvent: (lane: LaneId, t: number) =>
-      edit({ ...file, timeline: [...file.timeline, defaultEvent(lane, toDurationString(t), file.timeline)] }),
+    // The event added is selected, so that its fields are in the inspector.
+    onAddEvent: (lane: LaneId, t: number) => {
+      edit({ ...file, timeline: [...file.timeline, defaultEvent(lane, toDurationString(t), file.timeline)] });
+      send({ type: 'select.events', indexes: [file.timeline.length] });
+    },
   });
   const worldState = useWorldState(panelSim, playhead);
   const pushes = panelSim?.output.result.pushes ?? [];

@@ -1,7 +1,7 @@
 import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
-import type { Fate, PushResult } from '../../machines';
+import type { AudioOutcome, Fate, PushResult } from '../../machines';
 import { FATE_INFO } from '../../machines';
-import { FATE_STYLE, formatTime } from '../state/view/labels';
+import { FATE_STYLE, formatTime, toneWithAudio } from '../state/view/labels';
 import { afterPaint } from '../state/bridges/afterPaint';
 
 /** From this many pushes on, only the rows near the panel's scrolled view are in the document. */
@@ -19,17 +19,19 @@ const FateRow = memo(function FateRow(props: {
   sentAt: number;
   deliveredAt: number | undefined;
   fate: Fate;
+  audio: AudioOutcome | undefined;
   rules: string;
   selected: boolean;
   onSelect: (id: string) => void;
 }) {
   const style = FATE_STYLE[props.fate];
+  const tone = toneWithAudio(props.fate, props.audio);
   return (
     <tr
       className={props.selected ? 'selected' : undefined}
       tabIndex={0}
       aria-rowindex={props.index + 2}
-      aria-label={`push ${props.id}, ${props.kind}, fate ${props.fate}`}
+      aria-label={`push ${props.id}, ${props.kind}, fate ${props.fate}${props.audio ? `, audio ${props.audio}` : ''}`}
       onClick={() => props.onSelect(props.id)}
       onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && props.onSelect(props.id)}
     >
@@ -38,10 +40,11 @@ const FateRow = memo(function FateRow(props: {
       <td className="num">{formatTime(props.sentAt)}</td>
       <td className="num">{props.deliveredAt === undefined ? '—' : formatTime(props.deliveredAt)}</td>
       <td>
-        <span className={`fate tone-${style.tone}`} title={FATE_INFO[props.fate]?.meaning}>
+        <span className={`fate tone-${tone}`} title={FATE_INFO[props.fate]?.meaning}>
           <span aria-hidden="true">{style.icon}</span> {style.label}
         </span>
       </td>
+      <td className={props.audio === 'none' ? 'tone-bad' : undefined}>{props.audio ?? '—'}</td>
       <td className="mono rules">
         {/* Lines break only between rules, after the dot: never inside an ID (at its hyphen) or before a dot. */}
         {props.rules.split(' · ').map((rule, i, all) => (
@@ -189,6 +192,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
               <th>sent</th>
               <th>delivered</th>
               <th>fate</th>
+              <th>audio</th>
               <th>rules</th>
             </tr>
           </thead>
@@ -203,6 +207,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
                 sentAt={p.sentAt}
                 deliveredAt={p.deliveredAt}
                 fate={p.fate}
+                audio={p.audio}
                 rules={p.rules.join(' · ')}
                 selected={p.id === selected}
                 onSelect={props.onSelect}

@@ -146,3 +146,15 @@ function indexOfExpectation(file: ScenarioFile, e: ExpectationFile): number {
     Object.entries(e).every(([k, v]) => k === 'observed' || (x as Record<string, unknown>)[k] === v);
   return (file.expect ?? []).findIndex(same);
 }
+
+/** A new, empty scenario (File → New → Empty scenario): nothing on the timeline, the defaults for the rest. */
+export function emptyScenario(): ScenarioFile {
+  return {
+    format: 'ringside.scenario/v1',
+    title: 'Untitled scenario',
+    notes: '',
+    duration: '60s',
+    timeline: [],
+    expect: [],
+  };
+}
