@@ -196,10 +196,11 @@ describe('ringside run', () => {
     expect(pushes.find((p) => p.id === 'call-1')?.sentAt).toBe(40_000);
   });
 
-  it('a bad override names the path, with a hint when JSON turned text into a number', async () => {
+  it('a bad override names the override (not the file), with a hint when JSON turned text into a number', async () => {
     const bad = await ringside(['run', FETCH, '--set', 'app.report=later']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain(`${FETCH}: app.report: "later" is not "sync", "never" or a duration`);
+    expect(bad.err).toContain(`--set app.report=later: "later" is not "sync", "never" or a duration`);
+    expect(bad.err).not.toContain(FETCH);
     const number = await ringside(['run', FETCH, '--set', 'device.ios=26.4']);
     expect(number.code).toBe(2);
     expect(number.err).toContain(`hint: --set device.ios=26.4 gave device.ios the number 26.4`);
@@ -228,7 +229,7 @@ describe('ringside run', () => {
     expect((await ringside(['run', FLIGHT, '--at', '2m'])).out).toContain('(after the scenario ends at 1 min)');
     const bad = await ringside(['run', FLIGHT, '--at', 'soon']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe('--at soon: not a time; use ms or "5s", "2m", "1h"\n');
+    expect(bad.err).toBe('--at soon: not a time; use "250ms", "5s", "2m", "1h"\n');
   });
 
   it('--vs compares with a variant of the same file', async () => {

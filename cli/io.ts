@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatErrors, MAX_SCENARIO_BYTES, parseScenarioText, type LoadResult } from '../machines';
+import { MAX_SCENARIO_BYTES, parseScenarioText, type LoadResult } from '../machines';
 import { CliError } from './errors';
-import { applyOverrides, overrideHints, type Overrides } from './overrides';
+import { applyOverrides, formatLoadErrors, overrideHints, type Overrides } from './overrides';
 import { streams, toStdout } from './streams';
 
 /** Writes lines to stdout, each ending with a newline. */
@@ -116,7 +116,10 @@ export const sourceName = (file: string): string => (file === '-' ? '<stdin>' : 
 export function parseOrThrow(text: string, source: string, overrides: Overrides = {}): Loaded {
   const loaded = loadText(text, overrides);
   if (!loaded.ok)
-    throw new CliError([...formatErrors(loaded.errors, source), ...overrideHints(loaded.errors, overrides)]);
+    throw new CliError([
+      ...formatLoadErrors(loaded.errors, source, overrides),
+      ...overrideHints(loaded.errors, overrides),
+    ]);
   return { ...loaded, source };
 }
 

@@ -3,11 +3,18 @@ import { parseDuration } from '../machines';
 import { CliError } from './errors';
 import type { Overrides } from './overrides';
 
-/** A time option: ms or a duration ("5s", "-2m"); `what` names the option in the error. */
+/**
+ * A time option: a duration with its unit ("12.5s", "250ms", "-2m"); `what` names the option in the
+ * error. A bare number other than 0 is refused: on a command line `--at 12.5` is as likely seconds as
+ * milliseconds (a scenario file keeps bare numbers as milliseconds, its format says so).
+ */
 export function timeOption(value: string | undefined, what: string): number | undefined {
   if (value === undefined) return undefined;
+  const bare = value.trim();
+  if (/^[-+]?(\d+\.?\d*|\.\d+)$/.test(bare) && Number(bare) !== 0)
+    throw new CliError([`${what} ${value}: no unit; did you mean ${bare}s or ${bare}ms?`]);
   const t = parseDuration(value);
-  if (t === undefined) throw new CliError([`${what} ${value}: not a time; use ms or "5s", "2m", "1h"`]);
+  if (t === undefined) throw new CliError([`${what} ${value}: not a time; use "250ms", "5s", "2m", "1h"`]);
   return t;
 }
 

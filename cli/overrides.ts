@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import type { ScenarioError } from '../machines';
+import { formatErrors, type ScenarioError } from '../machines';
 import { CliError } from './errors';
 
 /** `--ios` and `--set` given on the command line, applied to the raw file before validation. */
@@ -152,4 +152,22 @@ export function parseVs(flags: string): Overrides {
   }
   const o = parser.opts<{ ios?: string; set?: string[] }>();
   return { ...(o.ios === undefined ? {} : { ios: o.ios }), ...(o.set ? { set: o.set } : {}) };
+}
+
+/**
+ * The load errors as lines, each naming where its value came from: an error at a path that a `--set`
+ * (the last one to write there) or `--ios` wrote names that override (`--set app.report=later: "later"
+ * is not …`), not the file, which never held the value; the others name the file.
+ */
+export function formatLoadErrors(errors: readonly ScenarioError[], source: string, o: Overrides): string[] {
+  const writers = [
+    ...(o.ios === undefined ? [] : [{ at: 'device.ios', flag: `--ios ${o.ios}` }]),
+    ...(o.set ?? []).map((item) => ({ at: asErrorPath(splitAssignment(item).path), flag: `--set ${item}` })),
+  ];
+  const under = (path: string, at: string) => path === at || path.startsWith(`${at}.`) || path.startsWith(`${at}[`);
+  return errors.flatMap((e) => {
+    const writer = [...writers].reverse().find((w) => under(e.path, w.at));
+    if (!writer) return formatErrors([e], source);
+    return [[writer.flag, e.path === writer.at ? '' : e.path, e.message].filter(Boolean).join(': ')];
+  });
 }

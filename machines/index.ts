@@ -16,6 +16,7 @@ export { FATE_SYMBOL, fateTone } from './explain/fates';
 export { LATE_MARK, lateSentence } from './explain/late';
 export { fatesBySendTime, sweepSendTimes, sweepStep, type FateSpan } from './explain/sweep';
 export { COMMON_CHANGES, GOOD_FATES, whatWouldHaveSaved } from './explain/whatif';
+export { describeExpectation, expectationSubject } from './explain/expectations';
 export { htmlReport, markdownReport } from './explain/report';
 export { timelineImage, type TimelineImageOptions } from './explain/timelineImage';
 export { diffOutputs, type OutputDiff } from './explain/diff';

@@ -116,6 +116,7 @@ export function App() {
     setExporting,
     openImported,
     loadPreset,
+    detach,
     downloaded,
   });
   useEditorKeys({

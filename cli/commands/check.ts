@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
-import type { Result } from '../../machines';
+import { describeExpectation, type Result } from '../../machines';
 import { bugLines, CliError, EXIT, simulateOrBug } from '../errors';
-import { describeExpectation, junitXml, pushOf, type SuiteResult } from '../format/junit';
+import { junitXml, pushOf, type SuiteResult } from '../format/junit';
 import { makeStyle, useColor } from '../format/style';
 import { loadOrThrow, sourceName, write, writeUserFile, type Loaded } from '../io';
 import { examples, type RunState } from '../options';

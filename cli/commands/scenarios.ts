@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { closest } from 'fastest-levenshtein';
 import { existsSync, readFileSync } from 'node:fs';
 import nodePath, { resolve } from 'node:path';
-import { scenarioJsonSchema, serializeScenario, SCHEMA_ID, type ScenarioFile } from '../../machines';
+import { savedScenarioText, scenarioJsonSchema, SCHEMA_ID, type ScenarioFile } from '../../machines';
 import { CliError } from '../errors';
 import { table } from '../format/style';
 import { packageRoot, presetFiles, schemaFile, write, writeUserFile } from '../io';
@@ -94,7 +94,7 @@ export function newCommand(): Command {
         }
         doc = JSON.parse(readFileSync(preset.path, 'utf8')) as ScenarioFile;
       }
-      const text = serializeScenario({ ...doc, $schema: file === '-' ? SCHEMA_ID : schemaRef(file) });
+      const text = file === '-' ? savedScenarioText(doc) : savedScenarioText(doc, schemaRef(file));
       if (file === '-') {
         toStdout(text);
         return;

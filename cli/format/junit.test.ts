@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpectationResult, PushResult } from '../../machines';
-import { describeExpectation, junitXml, pushOf, xmlEscape } from './junit';
+import { describeExpectation } from '../../machines';
+import { junitXml, pushOf, xmlEscape } from './junit';
 
 const ok = (e: ExpectationResult['expect'], actual: ExpectationResult['actual']): ExpectationResult => ({
   expect: e,

@@ -1,4 +1,4 @@
-import type { ExpectationResult, Expectation, PushResult } from '../../machines';
+import { describeExpectation, type ExpectationResult, type Expectation, type PushResult } from '../../machines';
 
 /** One scenario file's outcome for the JUnit report: its expectations, or why it could not run. */
 export interface SuiteResult {
@@ -19,16 +19,6 @@ export const xmlEscape = (s: string): string =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
-
-/** An expectation in words: `call-1 is stale`, `strikes = 5`, `audio of call-1 is two-way`. */
-export const describeExpectation = (e: Expectation): string =>
-  'fate' in e
-    ? `${e.push} is ${e.fate}`
-    : 'strikes' in e
-      ? `strikes = ${e.strikes}`
-      : 'throttled' in e
-        ? `throttled = ${e.throttled}`
-        : `audio of ${e.call} is ${e.audio}`;
 
 /** The push an expectation is about (by push id, or the call id for audio), for its why. */
 export function pushOf(e: Expectation, pushes: readonly PushResult[]): PushResult | undefined {

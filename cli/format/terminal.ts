@@ -1,7 +1,6 @@
 /** What `ringside run`, `diff` and `--at` print to a terminal: header, push table, why-chains, state. */
 import type { PushResult, Result, Scenario, WorldState } from '../../machines';
-import { formatTime, formatWindow, LATE_MARK, lateSentence } from '../../machines';
-import { describeExpectation } from './junit';
+import { describeExpectation, formatTime, formatWindow, LATE_MARK, lateSentence } from '../../machines';
 import { table, wrapText, type Style } from './style';
 
 const timeOrDash = (t: number | undefined) => (t === undefined ? '—' : formatTime(t));

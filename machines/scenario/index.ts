@@ -13,5 +13,5 @@ export {
 } from './load';
 export { MAX_DEPTH, MAX_EVENTS, MAX_PUSHES, MAX_SCENARIO_BYTES, MAX_TIME_MS } from './limits';
 export { migrate, MIGRATIONS, type Migration } from './migrate';
-export { serializeScenario } from './serialize';
+export { savedScenarioText, serializeScenario } from './serialize';
 export { scenarioJsonSchema, SCHEMA_ID } from './jsonSchema';

@@ -1,4 +1,5 @@
 import type { ScenarioFile } from './schema';
+import { SCHEMA_ID } from './jsonSchema';
 
 const TOP = ['$schema', 'format', 'title', 'notes', 'duration', 'device', 'app', 'params', 'timeline', 'expect'];
 const DEVICE = ['ios', 'network', 'locked', 'app'];
@@ -59,4 +60,14 @@ export function serializeScenario(file: ScenarioFile): string {
     top.timeline = top.timeline.map((e: unknown) => (isRecord(e) ? ordered(e, EVENT) : e));
   if (Array.isArray(top.expect)) top.expect = top.expect.map((e: unknown) => (isRecord(e) ? ordered(e, EXPECT) : e));
   return `${JSON.stringify(top, null, 2)}\n`;
+}
+
+/**
+ * The text of a scenario file as Ringside saves it: `serializeScenario` with `$schema` set to
+ * `SCHEMA_ID`, the one reference the app's Save and `ringside new` write (a file opened from a preset
+ * carried the preset's own relative path, wrong wherever the saved copy goes). `ringside new` passes a
+ * relative path instead only where it knows one that works (a file inside the project, see `schemaRef`).
+ */
+export function savedScenarioText(file: ScenarioFile, $schema: string = SCHEMA_ID): string {
+  return serializeScenario({ ...file, $schema });
 }

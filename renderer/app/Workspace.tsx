@@ -1,4 +1,5 @@
-import type { LaneId, Scenario } from '../../machines';
+import { useMemo } from 'react';
+import type { ExpectationResult, LaneId, Scenario } from '../../machines';
 import { sweepSendTimes, sweepStep, whatWouldHaveSaved } from '../../machines';
 import { FatesPanel } from '../components/FatesPanel';
 import { Inspector } from '../components/Inspector';
@@ -6,6 +7,9 @@ import { StatePanel } from '../components/StatePanel';
 import { Timeline } from '../components/Timeline';
 import { WhyPanel } from '../components/WhyPanel';
 import { RealityPanel } from '../components/RealityPanel';
+import { ExpectationsPanel } from '../components/ExpectationsPanel';
+import { applyChange, sendAt } from '../state/document/counterfactuals';
+import type { ExpectationFile } from '../state/document/edits';
 import type { EvidenceLine } from '../state/view/reality';
 import { ComparePanel, Deferred } from '../lazyViews';
 import { useWorldState, type SimulationView } from '../state/bridges/simulation';
@@ -17,6 +21,7 @@ import type { useCompare } from './useCompare';
 import type { Send } from './useEditor';
 
 const NONE: readonly number[] = [];
+const NO_EXPECTATIONS: readonly ExpectationResult[] = [];
 const ignore = () => undefined;
 
 /**
@@ -65,7 +70,9 @@ export function Workspace(props: {
     openRule: (id: string) => props.openRule(id),
     // The document as the simulation loaded it: no second parse.
     whatIf: () =>
-      sim.scenario && pushResult ? whatWouldHaveSaved(sim.scenario, pushResult.id).map((w) => w.sentence) : [],
+      sim.scenario && pushResult
+        ? whatWouldHaveSaved(sim.scenario, pushResult.id).map((w) => ({ id: w.change.id, sentence: w.sentence }))
+        : [],
     // The fate the push would have if sent at any other time in view (~150 samples, changes to the ms),
     // one run at a time: the Why panel runs it in slices between frames.
     sweep: (scenario: Scenario, push: string) => {
@@ -74,6 +81,25 @@ export function Workspace(props: {
       return sweepSendTimes(scenario, push, from, to, sweepStep(from, to));
     },
   });
+  // Expectations and the Why panel's counterfactuals: each add, remove or Apply is one undo step.
+  const workbench = useHandlers({
+    expect: (e: ExpectationFile) => send({ type: 'expect.add', expect: e }),
+    unexpect: (e: ExpectationFile) => send({ type: 'expect.remove', expect: e }),
+    applyChange: (id: string) => {
+      const next = applyChange(file, id);
+      if (next) send({ type: 'doc.edit', file: next });
+    },
+    applySendTime: (push: string, t: number) => {
+      const next = sendAt(file, push, t);
+      if (next) send({ type: 'doc.edit', file: next });
+    },
+    compare: (key: string) => compare.setCompareWith(key),
+  });
+  const shownResult = panelSim?.output.result;
+  const totals = useMemo(
+    () => shownResult && { strikes: shownResult.strikes.length, throttled: shownResult.throttled.length > 0 },
+    [shownResult],
+  );
   return (
     <div className="workspace">
       {/* Comparing, the column is split: the scenario's timeline on top and the variant's below, each
@@ -149,7 +175,7 @@ export function Workspace(props: {
             </Deferred>
           )}
           {worldState ? (
-            <StatePanel state={worldState} />
+            <StatePanel state={worldState} {...(totals ? { totals } : {})} onExpect={workbench.expect} />
           ) : (
             <section className="panel state" aria-label="State at playhead" aria-busy="true">
               <h2>State at playhead…</h2>
@@ -158,6 +184,11 @@ export function Workspace(props: {
         </div>
       </div>
       <aside className="side">
+        <ExpectationsPanel
+          results={shownResult?.expectations ?? NO_EXPECTATIONS}
+          onRemove={workbench.unexpect}
+          onSelectPush={panels.selectPush}
+        />
         <RealityPanel
           result={panelSim?.output.result}
           {...(props.evidence ? { evidence: props.evidence } : {})}
@@ -166,6 +197,7 @@ export function Workspace(props: {
         />
         <WhyPanel
           push={pushResult}
+          actions={workbench}
           result={panelSim?.output.result}
           scenario={panelSim?.scenario}
           onRule={panels.openRule}

@@ -24,6 +24,10 @@ export function useEditorKeys(options: {
       remove: () => {
         if (selection.length > 0) send({ type: 'doc.delete', indexes: selection });
       },
+      deselect: () => {
+        send({ type: 'select.events', indexes: [] });
+        send({ type: 'select.push', push: undefined });
+      },
       duplicate: () => {
         if (selection.length > 0) send({ type: 'doc.duplicate', indexes: selection });
       },

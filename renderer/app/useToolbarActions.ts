@@ -1,3 +1,4 @@
+import { emptyScenario } from '../state/document/edits';
 import { flushSync } from 'react-dom';
 import type { ScenarioFile, TimelineEventFile } from '../../machines';
 import type { Theme } from '../components/Toolbar';
@@ -32,6 +33,8 @@ export function useToolbarActions(o: {
   openImported: (imported: ReturnType<typeof importText>, name: string) => unknown;
   /** Loads a preset, when the unsaved edits may go (`useDocumentFile`'s `detach`). */
   loadPreset: (id: string) => void;
+  /** Whether the unsaved edits may go for `what` (asks when they are unsaved; `useDocumentFile`). */
+  detach: (what: string) => boolean;
   downloaded: (file: ScenarioFile) => void;
 }) {
   const { context, send, setNotice } = o;
@@ -39,6 +42,13 @@ export function useToolbarActions(o: {
   return useHandlers({
     onTitle: (title: string, typing: string) => send({ type: 'doc.setText', key: 'title', value: title, typing }),
     onPreset: (id: string) => o.loadPreset(id),
+    onNew: (presetId?: string) => {
+      if (presetId) {
+        o.loadPreset(presetId);
+        return;
+      }
+      if (o.detach('a new, empty scenario')) send({ type: 'doc.load', file: emptyScenario() });
+    },
     onIos: (ios: string, typing: string) =>
       send({ type: 'doc.setSection', section: 'device', key: 'ios', value: ios, typing }),
     onPlay: () => o.playback.toggle(),

@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { serializeScenario, type ScenarioFile } from '../../machines';
+import { savedScenarioText, type ScenarioFile } from '../../machines';
 import { downloadText, fileNameFor } from '../state/bridges/documentIO';
 
 interface Props {
@@ -46,7 +46,7 @@ export class CrashBoundary extends Component<Props, State> {
           {file ? (
             <button
               type="button"
-              onClick={() => downloadText(serializeScenario(file), fileNameFor(file), 'application/json')}
+              onClick={() => downloadText(savedScenarioText(file), fileNameFor(file), 'application/json')}
             >
               Download the scenario (JSON)
             </button>

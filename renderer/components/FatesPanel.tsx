@@ -1,8 +1,8 @@
 import { useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
-import type { Fate, PushResult } from '../../machines';
+import type { AudioOutcome, Fate, PushResult } from '../../machines';
 import { FATE_INFO, PARAMS } from '../../machines';
-import { FATE_STYLE, formatTime } from '../state/view/labels';
+import { FATE_STYLE, formatTime, toneWithAudio } from '../state/view/labels';
 import { afterPaint } from '../state/bridges/afterPaint';
 
 /** From this many pushes on, only the rows near the panel's scrolled view are in the document. */
@@ -12,7 +12,7 @@ const OVERSCAN = 8;
 /** A first guess of a row's height (px), until rendered rows are measured. */
 const ROW_GUESS = 27;
 /** The table's columns: a spacer row spans them all. */
-const COLUMNS = 7;
+const COLUMNS = 8;
 /** What "late" means, for its tooltip: Ringside's estimate, not the sources' (CALL-1). */
 const LATE_MEANS = PARAMS.lateAfter.about;
 
@@ -26,18 +26,20 @@ const FateRow = memo(function FateRow(props: {
   delay: number | undefined;
   late: boolean;
   fate: Fate;
+  audio: AudioOutcome | undefined;
   rules: string;
   selected: boolean;
   onSelect: (id: string) => void;
 }) {
   const style = FATE_STYLE[props.fate];
+  const tone = toneWithAudio(props.fate, props.audio);
   return (
     <tr
       data-index={props.index}
       className={props.selected ? 'selected' : undefined}
       tabIndex={0}
       aria-rowindex={props.index + 2}
-      aria-label={`push ${props.id}, ${props.kind}, fate ${props.fate}${props.late ? ", late (Ringside's estimate)" : ''}`}
+      aria-label={`push ${props.id}, ${props.kind}, fate ${props.fate}${props.late ? ", late (Ringside's estimate)" : ''}${props.audio ? `, audio ${props.audio}` : ''}`}
       onClick={() => props.onSelect(props.id)}
       onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && props.onSelect(props.id)}
     >
@@ -47,7 +49,7 @@ const FateRow = memo(function FateRow(props: {
       <td className="num">{props.deliveredAt === undefined ? '—' : formatTime(props.deliveredAt)}</td>
       <td className="num">{props.delay === undefined ? '—' : formatTime(props.delay)}</td>
       <td>
-        <span className={`fate tone-${style.tone}`} title={FATE_INFO[props.fate]?.meaning}>
+        <span className={`fate tone-${tone}`} title={FATE_INFO[props.fate]?.meaning}>
           <span aria-hidden="true">{style.icon}</span> {style.label}
         </span>
         {props.late && (
@@ -56,6 +58,7 @@ const FateRow = memo(function FateRow(props: {
           </span>
         )}
       </td>
+      <td className={props.audio === 'none' ? 'tone-bad' : undefined}>{props.audio ?? '—'}</td>
       <td className="mono rules">
         {/* Lines break only between rules, after the dot: never inside an ID (at its hyphen) or before a dot. */}
         {props.rules.split(' · ').map((rule, i, all) => (
@@ -196,6 +199,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
               <th>delivered</th>
               <th title="How long after it was sent it reached the phone">delay</th>
               <th>fate</th>
+              <th>audio</th>
               <th>rules</th>
             </tr>
           </thead>
@@ -212,6 +216,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
                 delay={p.delay}
                 late={p.late === true}
                 fate={p.fate}
+                audio={p.audio}
                 rules={p.rules.join(' · ')}
                 selected={p.id === selected}
                 onSelect={props.onSelect}

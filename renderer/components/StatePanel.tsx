@@ -11,7 +11,13 @@ function Row(props: { label: string; value: string; hint?: string }) {
   );
 }
 
-export const StatePanel = memo(function StatePanel(props: { state: WorldState }) {
+export const StatePanel = memo(function StatePanel(props: {
+  state: WorldState;
+  /** The whole run's strikes and whether it was throttled: what "expect N strikes" would expect. */
+  totals?: { readonly strikes: number; readonly throttled: boolean };
+  onExpect?: (e: { strikes: number } | { throttled: boolean }) => void;
+}) {
+  const { totals, onExpect } = props;
   const { apns, device, callServices: cs, app, callKit } = props.state;
   const budget = `${cs.strikesInWindow} of ${cs.throttleFailures} failures in the last ${formatWindow(cs.throttleWindow)}`;
   return (
@@ -69,6 +75,25 @@ export const StatePanel = memo(function StatePanel(props: { state: WorldState })
             />
             <span>{cs.throttled ? `throttled — ${budget}` : budget}</span>
           </div>
+          {totals && onExpect && (
+            // The meter counts the strikes in the window at the playhead; an expectation is about the whole run.
+            <div className="expect-adds" aria-label="Expect from the strike meter">
+              <button
+                type="button"
+                title="Adds “strikes = N” (every strike in the run) to the scenario's expectations"
+                onClick={() => onExpect({ strikes: totals.strikes })}
+              >
+                Expect {totals.strikes} {totals.strikes === 1 ? 'strike' : 'strikes'}
+              </button>
+              <button
+                type="button"
+                title="Adds whether the run was throttled to the scenario's expectations"
+                onClick={() => onExpect({ throttled: totals.throttled })}
+              >
+                Expect {totals.throttled ? 'throttled' : 'not throttled'}
+              </button>
+            </div>
+          )}
         </div>
         <div className="state-group">
           <h3>App</h3>

@@ -28,6 +28,8 @@ export interface ToolbarProps {
   /** Import device log…: a picked log goes to the import's preview (#26). */
   onImportLog?: (file: File, name: string) => void;
   onSave: () => void;
+  /** A new document: empty (no preset id) or a copy of a preset (as the desktop app's File → New). */
+  onNew?: (presetId?: string) => void;
   onReport: (format: 'md' | 'html') => void;
   onExport: (format: 'svg' | 'png') => void;
   onCopyLink: () => void;
@@ -77,6 +79,8 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         placeholder="Search presets…"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
+        // Enter opens the first preset that matches, as a search box's first hit would.
+        onKeyDown={(e) => e.key === 'Enter' && shown[0] && props.onPreset(shown[0].id)}
       />
       <select
         aria-label="Preset"
@@ -143,6 +147,27 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         </button>
       </div>
       <div className="group" role="group" aria-label="File">
+        {props.onNew && (
+          <select
+            aria-label="New scenario"
+            title="Start a new scenario: empty, or from a preset"
+            value=""
+            onChange={(e) => {
+              const choice = e.target.value;
+              if (choice) props.onNew?.(choice === 'empty' ? undefined : choice);
+            }}
+          >
+            <option value="">New…</option>
+            <option value="empty">Empty scenario</option>
+            <optgroup label="From a preset">
+              {PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        )}
         <label className="button-like">
           Open…
           <input

@@ -5,13 +5,29 @@ import { GOOD_FATES, verdictOf, whatCanBeDone, WHO, WHO_LABEL } from '../../mach
 import { ruleById } from '../../machines';
 import { FATE_STYLE, formatTime } from '../state/view/labels';
 import { AssumptionMark } from './AssumptionMark';
+import { changeKey, sendKey } from '../state/document/counterfactuals';
 import { Glossed } from './Glossed';
+import type { ExpectationFile } from '../state/document/edits';
+
+/** What the Why panel can do to the document and the compare view (the counterfactuals' Apply and Compare). */
+export interface WhyActions {
+  /** Add an expectation (this push's fate or audio as it is now). */
+  expect: (e: ExpectationFile) => void;
+  /** Make common change `id` to the document (one undo step). */
+  applyChange: (id: string) => void;
+  /** Send push `push` at `t` in the document (one undo step). */
+  applySendTime: (push: string, t: number) => void;
+  /** Open a variant (a compare key) on the aligned second timeline. */
+  compare: (key: string) => void;
+}
 
 export const WhyPanel = memo(function WhyPanel(props: {
   push?: PushResult;
   /** The result the push is from: the verdict counts its strikes and names the push that replaced it. */
   result?: Result;
-  whatIf?: () => readonly string[];
+  /** The common changes that would have saved the push: each its change id and its sentence. */
+  whatIf?: () => readonly { readonly id: string; readonly sentence: string }[];
+  actions?: WhyActions;
   /** The scenario the push is from: a sweep is shown only for the scenario it was made on. */
   scenario?: Scenario;
   /** The fate the push would have if sent at any other time in view (`sweepSendTimes`), one run at a time. */
@@ -19,7 +35,12 @@ export const WhyPanel = memo(function WhyPanel(props: {
   onRule?: (id: string) => void;
 }) {
   const p = props.push;
-  const [saves, setSaves] = useState<{ push: string; lines: readonly string[]; remedies: readonly Remedy[] }>();
+  const [saves, setSaves] = useState<{
+    push: string;
+    lines: readonly { readonly id: string; readonly sentence: string }[];
+    remedies: readonly Remedy[];
+  }>();
+  const actions = props.actions;
   const sweep = useSweep(props.push?.id, props.scenario, props.sweep);
   // With "All steps" open the decisive step is in the full list (marked there): not shown twice.
   const [allSteps, setAllSteps] = useState(false);
@@ -74,6 +95,26 @@ export const WhyPanel = memo(function WhyPanel(props: {
           <span aria-hidden="true">{style.icon}</span> {style.label}
         </span>
       </h2>
+      {actions && (
+        <div className="expect-adds">
+          <button
+            type="button"
+            title={`Adds “${p.id} is ${p.fate}” to the scenario's expectations`}
+            onClick={() => actions.expect({ push: p.id, fate: p.fate })}
+          >
+            Expect this fate ({p.fate})
+          </button>
+          {p.audio && (
+            <button
+              type="button"
+              title={`Adds “audio of ${p.id} is ${p.audio}” to the scenario's expectations`}
+              onClick={() => p.audio && actions.expect({ audio: p.audio, call: p.id })}
+            >
+              Expect this audio ({p.audio})
+            </button>
+          )}
+        </div>
+      )}
       {verdict && (
         <>
           <p className={`verdict tone-${verdict.tone}`} aria-label="Verdict">
@@ -126,7 +167,16 @@ export const WhyPanel = memo(function WhyPanel(props: {
               {saves.lines.length ? (
                 <ul aria-label="What would have saved it">
                   {saves.lines.map((line) => (
-                    <li key={line}>{line}</li>
+                    <li key={line.id}>
+                      {line.sentence}
+                      {actions && (
+                        <ActOn
+                          what={line.sentence}
+                          onApply={() => actions.applyChange(line.id)}
+                          onCompare={() => actions.compare(changeKey(line.id))}
+                        />
+                      )}
+                    </li>
                   ))}
                 </ul>
               ) : (
@@ -152,7 +202,16 @@ export const WhyPanel = memo(function WhyPanel(props: {
       {props.sweep && props.scenario && (
         <div className="sweep">
           {sweep.spans ? (
-            <SendTimes spans={sweep.spans} sentAt={p.sentAt} />
+            <SendTimes
+              spans={sweep.spans}
+              sentAt={p.sentAt}
+              {...(actions
+                ? {
+                    onApply: (t: number) => actions.applySendTime(p.id, t),
+                    onCompare: (t: number) => actions.compare(sendKey(p.id, t)),
+                  }
+                : {})}
+            />
           ) : sweep.progress !== undefined ? (
             <p className="empty" role="status">
               Trying other send times… {Math.round(sweep.progress * 100)} %
@@ -171,6 +230,20 @@ export const WhyPanel = memo(function WhyPanel(props: {
     </section>
   );
 });
+
+/** A counterfactual's two actions: make it so (one undo step), or see it beside the scenario as written. */
+function ActOn(props: { what: string; onApply: () => void; onCompare: () => void }) {
+  return (
+    <span className="act-on">
+      <button type="button" className="link" aria-label={`Apply: ${props.what}`} onClick={props.onApply}>
+        Apply
+      </button>
+      <button type="button" className="link" aria-label={`Compare: ${props.what}`} onClick={props.onCompare}>
+        Compare
+      </button>
+    </span>
+  );
+}
 
 /** What can be done, by who can do it (the person with the phone, the developers, the server). */
 function Remedies(props: { remedies: readonly Remedy[] }) {
@@ -260,7 +333,12 @@ function useSweep(
 const ROOMY_SPANS = 12;
 
 /** Where in the view the push's fate changes with its send time: a strip and the times, in words. */
-function SendTimes(props: { spans: readonly FateSpan[]; sentAt: number }) {
+function SendTimes(props: {
+  spans: readonly FateSpan[];
+  sentAt: number;
+  onApply?: (t: number) => void;
+  onCompare?: (t: number) => void;
+}) {
   const { spans } = props;
   if (spans.length === 0) return <p className="empty">No time in view to try.</p>;
   const total = spans.at(-1)!.to - spans[0]!.from;
@@ -295,6 +373,13 @@ function SendTimes(props: { spans: readonly FateSpan[]; sentAt: number }) {
                 <span aria-hidden="true">{style.icon}</span> {style.label}
               </span>
               {here && <span className="hint"> as written ({formatTime(props.sentAt)})</span>}
+              {!here && props.onApply && props.onCompare && (
+                <ActOn
+                  what={`sent at ${formatTime(s.from)}`}
+                  onApply={() => props.onApply?.(s.from)}
+                  onCompare={() => props.onCompare?.(s.from)}
+                />
+              )}
             </li>
           );
         })}

@@ -1,4 +1,4 @@
-import { formatErrors, parseScenarioText, serializeScenario, type ScenarioFile } from '../../../machines';
+import { formatErrors, parseScenarioText, savedScenarioText, type ScenarioFile } from '../../../machines';
 import { decodeScenario } from './share';
 
 export type Imported = { ok: true; file: ScenarioFile; note?: string } | { ok: false; errors: readonly string[] };
@@ -61,5 +61,5 @@ export function downloadBlob(blob: Blob, name: string): void {
 
 /** Offers the scenario as a download (the web build's Save). */
 export function download(file: ScenarioFile): void {
-  downloadText(serializeScenario(file), fileNameFor(file), 'application/json');
+  downloadText(savedScenarioText(file), fileNameFor(file), 'application/json');
 }

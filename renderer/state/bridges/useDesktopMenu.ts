@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ipcTitle } from '../../../ipc/contract';
-import { serializeScenario, type ScenarioFile } from '../../../machines';
+import { savedScenarioText, type ScenarioFile } from '../../../machines';
 import { desktop } from './desktop';
 
 interface Handlers {
@@ -43,7 +43,7 @@ export function useDesktopMenu(handlers: Handlers): void {
     if (!api) return;
     const save = async (asNew: boolean) => {
       const { file, path } = ref.current;
-      const answer = await api.saveScenario({ ...(path && !asNew ? { path } : {}), text: serializeScenario(file) });
+      const answer = await api.saveScenario({ ...(path && !asNew ? { path } : {}), text: savedScenarioText(file) });
       if (!answer.ok) ref.current.onError(answer.error);
       else if (isRecord(answer.value) && typeof answer.value.path === 'string') {
         ref.current.onSaved(answer.value.path, file);

@@ -16,7 +16,10 @@ import {
   setEventField,
   setSectionField,
   setText,
+  addExpectation,
+  removeExpectation,
   type Edited,
+  type ExpectationFile,
 } from './edits';
 
 /** `typing`: edits with the same key one after another are one undo step (see `useTypingKey`). */
@@ -34,7 +37,11 @@ export type DocEdit =
   | { type: 'doc.duplicate'; indexes: readonly number[] }
   | { type: 'doc.nudge'; indexes: readonly number[]; ms: number }
   /** An event of `event` type at `at` (ms), or the lane's own kind of event: it is then selected. */
-  | { type: 'doc.addEvent'; at: number; event: TimelineEventFile['do'] | { lane: LaneId } };
+  | { type: 'doc.addEvent'; at: number; event: TimelineEventFile['do'] | { lane: LaneId } }
+  /** Expect this too (replacing an expectation about the same subject): one undo step. */
+  | { type: 'expect.add'; expect: ExpectationFile }
+  /** Expect this no longer (the entry of the `expect` block that says it): one undo step. */
+  | { type: 'expect.remove'; expect: ExpectationFile };
 
 /** What an edit makes: the file, a note for the status line, the field it edits, the selection after. */
 export interface Applied extends Edited {
@@ -86,6 +93,10 @@ export function applyEdit(file: ScenarioFile, edit: DocEdit): Applied {
           : defaultEvent(edit.event.lane, at, file.timeline);
       return { file: { ...file, timeline: [...file.timeline, event] }, select: [file.timeline.length] };
     }
+    case 'expect.add':
+      return { file: addExpectation(file, edit.expect) };
+    case 'expect.remove':
+      return { file: removeExpectation(file, edit.expect) };
   }
 }
 

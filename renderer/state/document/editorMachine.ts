@@ -155,6 +155,8 @@ export const editorMachine = setup({
         'doc.duplicate': edit,
         'doc.nudge': edit,
         'doc.addEvent': edit,
+        'expect.add': edit,
+        'expect.remove': edit,
         'drag.start': {
           target: 'dragging',
           actions: assign(({ context }) => ({ dragBase: context.file, typing: undefined, refused: undefined })),

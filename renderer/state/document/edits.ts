@@ -1,12 +1,17 @@
 import type { LaneId } from '../../../machines';
-import { cancelPushId, sentPushId, type ScenarioFile, type TimelineEventFile } from '../../../machines';
+import {
+  cancelPushId,
+  expectationSubject,
+  sentPushId,
+  type ScenarioFile,
+  type TimelineEventFile,
+} from '../../../machines';
 import { parseDuration, toDurationString } from '../../../machines';
 
 type Expectation = NonNullable<ScenarioFile['expect']>[number];
 
 /** The push an expectation names, if it names one. */
-const expectedPush = (x: Expectation): string | undefined =>
-  'push' in x ? x.push : 'call' in x ? x.call : undefined;
+const expectedPush = (x: Expectation): string | undefined => ('push' in x ? x.push : 'call' in x ? x.call : undefined);
 
 /** A fresh push id that the timeline does not use yet. */
 export function freshId(timeline: readonly TimelineEventFile[], base: string): string {
@@ -281,4 +286,55 @@ export function nudgeEvents(file: ScenarioFile, indexes: readonly number[], ms: 
     }),
   );
   return moveEvents(file, times);
+}
+
+/** One entry of a file's `expect` block, as the file holds it. */
+export type ExpectationFile = NonNullable<ScenarioFile['expect']>[number];
+
+/**
+ * The file expecting `e` too. An expectation about the same subject (the same push's fate, the same
+ * call's audio, the strike count, the throttle) is replaced in its place, not joined by a contradiction.
+ */
+export function addExpectation(file: ScenarioFile, e: ExpectationFile): ScenarioFile {
+  const expect = file.expect ?? [];
+  const subject = expectationSubject(e);
+  const at = expect.findIndex((x) => expectationSubject(x) === subject);
+  return {
+    ...file,
+    expect: at === -1 ? [...expect, e] : expect.map((x, i) => (i === at ? e : x)),
+  };
+}
+
+/**
+ * The file without expectation `e` (found by `indexOfExpectation`, so a panel a step behind the document
+ * removes the entry it shows), unchanged when the document no longer holds it.
+ */
+export function removeExpectation(file: ScenarioFile, e: ExpectationFile): ScenarioFile {
+  const expect = file.expect ?? [];
+  const index = indexOfExpectation(file, e);
+  if (index === -1) return file;
+  return { ...file, expect: expect.filter((_, i) => i !== index) };
+}
+
+/**
+ * Where `e` (an expectation as the result reports it) is in the file's `expect` block: the first entry
+ * about the same subject with the same expected value; -1 when the document no longer holds it.
+ */
+function indexOfExpectation(file: ScenarioFile, e: ExpectationFile): number {
+  const same = (x: ExpectationFile) =>
+    expectationSubject(x) === expectationSubject(e) &&
+    Object.entries(e).every(([k, v]) => k === 'observed' || (x as Record<string, unknown>)[k] === v);
+  return (file.expect ?? []).findIndex(same);
+}
+
+/** A new, empty scenario (File → New → Empty scenario): nothing on the timeline, the defaults for the rest. */
+export function emptyScenario(): ScenarioFile {
+  return {
+    format: 'ringside.scenario/v1',
+    title: 'Untitled scenario',
+    notes: '',
+    duration: '60s',
+    timeline: [],
+    expect: [],
+  };
 }

@@ -18,6 +18,8 @@ import { loadScenario, type ScenarioFile } from '../../../machines';
 import type { Scenario } from '../../../machines';
 import { IOS_PICKS, onIos, parseIos } from '../../../machines';
 import { COMMON_CHANGES } from '../../../machines';
+import { formatTime, Time } from '../../../machines';
+import { readSendKey } from './counterfactuals';
 import type { Preset } from './presets';
 
 export interface CompareGroup {
@@ -100,6 +102,15 @@ export function buildVariant(
     const change = COMMON_CHANGES.find((c) => c.id === arg);
     if (!change) return undefined;
     return make(`had ${change.had}`, `Variant: had ${change.had}`, change.apply(scenario));
+  }
+  if (kind === 'send') {
+    // "What if it were sent at another time?": that push alone moved, all else as written.
+    const send = readSendKey(arg);
+    const index = send ? scenario.timeline.findIndex((e) => e.do === 'push' && e.id === send.push) : -1;
+    if (!send || index === -1) return undefined;
+    const timeline = scenario.timeline.map((e, i) => (i === index ? { ...e, at: Time.ms(send.t) } : e));
+    const when = `${send.push} sent at ${formatTime(send.t)}`;
+    return make(`had ${when}`, `Variant: ${when}, all else as written`, { ...scenario, timeline });
   }
   if (kind === 'ios') {
     const ios = parseIos(arg);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEventFile } from '../../../machines';
-import { landmarks, relativeTo, snap, tickStep, ticks } from './labels';
+import { landmarks, relativeTo, snap, tickStep, ticks, toneWithAudio } from './labels';
 
 describe('time axis', () => {
   it('adapts its units from milliseconds to days', () => {
@@ -46,5 +46,15 @@ describe('where a dragged input stands against the others', () => {
   });
   it('says nothing when no other input is there', () => {
     expect(relativeTo(1_000, landmarks(events, new Set([0, 1, 2])))).toBeUndefined();
+  });
+});
+
+describe('toneWithAudio', () => {
+  it('a call that rang with no audio is not green; one-way is a warning; two-way or no call keeps the fate’s tone', () => {
+    expect(toneWithAudio('rang', 'none')).toBe('bad');
+    expect(toneWithAudio('rang', 'one-way')).toBe('warn');
+    expect(toneWithAudio('rang', 'two-way')).toBe('good');
+    expect(toneWithAudio('rang', undefined)).toBe('good');
+    expect(toneWithAudio('crashed', 'none')).toBe('bad');
   });
 });

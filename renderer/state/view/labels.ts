@@ -1,5 +1,5 @@
 import { FATE_SYMBOL } from '../../../machines';
-import type { Fate, LaneId, TimelineEventFile } from '../../../machines';
+import type { AudioOutcome, Fate, LaneId, TimelineEventFile } from '../../../machines';
 import { formatTime, formatWindow, parseDuration } from '../../../machines';
 
 /** Fate → colour token, icon and word: never colour alone. */
@@ -137,3 +137,14 @@ export function relativeTo(t: number, sorted: readonly Landmark[]): string | und
 }
 
 export { formatTime, formatWindow };
+
+/**
+ * A fate's tone in the Fates table, given the call's audio: a call that rang but had no audio
+ * (AUDIO-1: the user answers into silence) is not a green success, and one-way audio (AUDIO-1,
+ * AUDIO-5) is a warning.
+ */
+export function toneWithAudio(fate: Fate, audio: AudioOutcome | undefined): string {
+  const tone = FATE_STYLE[fate].tone;
+  if (tone !== 'good' || audio === undefined || audio === 'two-way') return tone;
+  return audio === 'none' ? 'bad' : 'warn';
+}

@@ -16,6 +16,7 @@ function recorder(calls: string[]): Shortcuts {
     undo: note('undo'),
     redo: note('redo'),
     remove: note('remove'),
+    deselect: note('deselect'),
     duplicate: note('duplicate'),
     step: note('step'),
     home: note('home'),
@@ -68,6 +69,11 @@ describe('useShortcuts: the keys the shortcuts list shows are the keys that work
         expect(calls, `${binding.shown} (${JSON.stringify(spec)})`).toEqual(expected);
       }
     }
+  });
+
+  it('Escape clears the selection', () => {
+    press({ key: 'Escape' });
+    expect(calls).toEqual(['deselect()']);
   });
 
   it('leaves a text field its own keys, but for undo and redo', () => {

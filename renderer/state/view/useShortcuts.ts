@@ -4,6 +4,8 @@ export interface Shortcuts {
   undo(): void;
   redo(): void;
   remove(): void;
+  /** Clears the selection: the selected events and the selected push (Escape). */
+  deselect(): void;
   duplicate(): void;
   step(dir: 1 | -1): void;
   home(): void;
@@ -92,6 +94,7 @@ export const BINDINGS: readonly Binding[] = [
     does: 'remove the selected events',
     run: (a) => a.remove(),
   },
+  { keys: [{ key: 'Escape' }], shown: 'Esc', does: 'clear the selection', run: (a) => a.deselect() },
   {
     keys: [{ key: 'ArrowLeft', shift: true, alt: false }],
     shown: 'Shift+←',
