@@ -1,7 +1,7 @@
 /** Hostile input to the loader: each case once froze, blanked or crashed the app (issue 19). */
 import { describe, expect, it } from 'vitest';
 import { formatErrors, loadScenario, parseScenarioText, type LoadResult } from './index';
-import { MAX_EVENTS, MAX_PUSHES, nestingExceeds, shown } from './limits';
+import { MAX_EVENTS, MAX_PUSHES, MAX_RETRY_CYCLES, MAX_TIME_MS, nestingExceeds, shown } from './limits';
 
 const minimal = { format: 'ringside.scenario/v1', title: 't', duration: '60s', timeline: [] as unknown[] };
 const text = (doc: unknown) => JSON.stringify(doc);
@@ -167,4 +167,28 @@ describe('numbers and keys', () => {
       ]);
     },
   );
+});
+
+describe("apsd's retry cycle fits the scenario (DEV-1)", () => {
+  const natDrop = (params: Record<string, string | number>, duration = '30d') => ({
+    ...minimal,
+    duration,
+    device: { locked: false },
+    params,
+    timeline: [{ at: '10s', do: 'nat-drop' }],
+  });
+  it('refuses a cycle that would repeat more than MAX_RETRY_CYCLES times, naming the params', () => {
+    const loaded = loadScenario(natDrop({ apsdAttemptTimeout: 1, apsdBackoff: 0 }));
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.errors).toContainEqual({
+      path: 'params.apsdBackoff',
+      message: expect.stringContaining('would repeat about 2,592,000,000 times in this scenario') as string,
+    });
+  });
+  it('accepts the same cycle over a short scenario, and the defaults over 30 days', () => {
+    expect(loadScenario(natDrop({ apsdAttemptTimeout: 1, apsdBackoff: 0 }, '50s')).ok).toBe(true);
+    expect(loadScenario(natDrop({})).ok).toBe(true);
+    expect(MAX_RETRY_CYCLES * (60_000 + 756_000)).toBeGreaterThan(MAX_TIME_MS);
+  });
 });

@@ -28,6 +28,33 @@ export const MAX_DEPTH = 32;
 export const MAX_EVENTS = 20_000;
 export const MAX_PUSHES = 12_000;
 
+/**
+ * The most apsd retry cycles (an attempt and a backoff, DEV-1) a scenario may hold over its duration.
+ * An unlocked phone behind a dropped NAT retries until the scenario ends, and the apsd lane draws every
+ * attempt and backoff: a 1 ms attempt with no backoff over 30 days would be 2.6 billion spans (the run
+ * hangs drawing them). The defaults make ~3,200 cycles in 30 days.
+ */
+export const MAX_RETRY_CYCLES = 50_000;
+
+/**
+ * Refuses apsd timings whose retry cycle is too short for the scenario's duration (`MAX_RETRY_CYCLES`),
+ * naming the params a person would change.
+ */
+export function retryCycleProblem(
+  duration: number,
+  params: { readonly apsdAttemptTimeout: number; readonly apsdBackoff: number },
+): string | undefined {
+  const cycle = params.apsdAttemptTimeout + params.apsdBackoff;
+  const cycles = cycle > 0 ? duration / cycle : Infinity;
+  if (cycles <= MAX_RETRY_CYCLES) return undefined;
+  const times = Number.isFinite(cycles) ? `about ${Math.round(cycles).toLocaleString('en-US')} times` : 'forever';
+  return (
+    `apsd's retry cycle (apsdAttemptTimeout ${params.apsdAttemptTimeout} ms + apsdBackoff ${params.apsdBackoff} ms) ` +
+    `would repeat ${times} in this scenario; Ringside draws at most ${MAX_RETRY_CYCLES.toLocaleString('en-US')}: ` +
+    'make the attempt or the backoff longer, or the scenario shorter (DEV-1)'
+  );
+}
+
 /** The most problems one load reports; the rest are counted. */
 export const MAX_ERRORS = 50;
 

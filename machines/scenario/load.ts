@@ -11,6 +11,7 @@ import {
   MAX_PUSHES,
   MAX_SCENARIO_BYTES,
   nestingExceeds,
+  retryCycleProblem,
   shown,
   shownKey,
 } from './limits';
@@ -293,6 +294,9 @@ function checkReferences(file: ParsedScenarioFile, indexMap: readonly number[]):
   const voip = new Set<string>();
   const path = (k: number, key: string) => `timeline[${indexMap[k] ?? k}].${key}`;
   if (file.duration <= 0) errors.push({ path: 'duration', message: 'must be more than 0' });
+  const params = resolveParams(Object.fromEntries(Object.entries(file.params).filter(([, v]) => v !== undefined)));
+  const cycle = retryCycleProblem(file.duration, params);
+  if (cycle) errors.push({ path: 'params.apsdBackoff', message: cycle });
   // EXEMPT-1: locking sends a foreground app to the background, so a phone cannot start both.
   if (file.device.locked && file.device.app === 'foreground') {
     errors.push({
