@@ -1,3 +1,7 @@
+/*
+ * Over 400 lines on purpose: every command's behaviour through one in-process harness, grouped by
+ * command; splitting by command would copy the harness into each file.
+ */
 /**
  * The CLI's behaviour, run in-process through main() with its own streams (no subprocess per case, so
  * a loaded machine cannot time these out), and a few runs of the real built binary for what only a

@@ -1,3 +1,7 @@
+/*
+ * Over 400 lines on purpose: the timeline editor's journeys (drag, select, zoom, compare, themes) share
+ * one page setup; each test stands alone.
+ */
 import type { Page } from '@playwright/test';
 import type { ScenarioFile } from '../machines/scenario';
 import { encodeScenario } from '../renderer/state/bridges/share';

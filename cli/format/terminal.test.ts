@@ -30,9 +30,9 @@ describe('runReport', () => {
     expect(lines).toContain('  id             kind   sent  delivered  fate          rules');
     // It rang 28 s after it was sent, past lateAfter (20 s, an estimate): marked late (CALL-1).
     expect(lines).toContain(
-      '  call-1         voip   0 s   27 s       stale (late)  APNS-2 DEV-1 LAUNCH-1 PK-1 CALL-1 CALL-2',
+      '  call-1         voip   0 s   27 s       stale (late)  APNS-2 APNS-4 DEV-1 LAUNCH-1 PK-1 CALL-1 CALL-2',
     );
-    expect(lines).toContain('  cancel-call-1  alert  5 s   27 s       delivered     APNS-2 DEV-1 PATH-2');
+    expect(lines).toContain('  cancel-call-1  alert  5 s   27 s       delivered     APNS-2 APNS-4 DEV-1 PATH-2');
     expect(lines.slice(-3)).toEqual(['Strikes 0', 'Throttled never', 'Expectations 3 hold, 0 fail']);
   });
 

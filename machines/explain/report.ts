@@ -1,3 +1,7 @@
+/*
+ * Over 400 lines on purpose: the Markdown and the HTML report are written from one model here, side by
+ * side, so that a section added to one is added to the other.
+ */
 import { PARAMS, PARAM_NAMES } from '../scenario/params';
 import { RESULT_FORMAT, type Result, type TraceData } from '../engine/result';
 import { simulate } from '../engine/simulate';

@@ -1,3 +1,7 @@
+/*
+ * Over 400 lines on purpose: one small function per kind of observation, all feeding one scenario
+ * builder whose inferences must be said in the same notes.
+ */
 /**
  * Import: observations from a device log become a scenario. Timeline events for what the log shows the
  * device, the app and callservicesd doing, times relative to the log's first line; what the log shows

@@ -1,3 +1,8 @@
+/*
+ * Over 400 lines on purpose: the loader's stages (size and depth before parsing, JSON error places,
+ * the schema's issues in words, cross-field references, the conversion to a Scenario) each refuse what
+ * the next cannot handle, and one file keeps their order in view.
+ */
 import { closest, distance } from 'fastest-levenshtein';
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';

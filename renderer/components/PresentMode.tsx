@@ -1,3 +1,7 @@
+/*
+ * Over 400 lines on purpose: present mode's keys, steps, predict-then-reveal and the comparison share
+ * one state and one order of effects; split, they would hand it around.
+ */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { diffOutputs, type LaneId, type PaintedOutput, type TimelineEventFile } from '../../machines';
 import type { Scenario, ScenarioFile } from '../../machines';
