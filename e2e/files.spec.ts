@@ -139,7 +139,7 @@ test('the report downloads as Markdown with every push and fate', async ({ page 
   expect(download.suggestedFilename()).toBe('cancelled-while-in-flight-mode.report.md');
   const md = readFileSync(await download.path(), 'utf8');
   expect(md).toContain('# Cancelled while in flight mode');
-  expect(md).toContain('| call-1 | voip | 0 s | 27 s | **stale** |');
+  expect(md).toContain('| call-1 | voip | 0 s | 27 s | **stale** (late) |');
   expect(md).toContain('| cancel-call-1 | alert | 5 s | 27 s | **delivered** |');
 });
 
