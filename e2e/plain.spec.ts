@@ -18,6 +18,10 @@ test("the why panel: a plain verdict first, Apple's words, glossary terms on hov
   await expect(why.getByRole('button', { name: 'APNS-1' })).toBeHidden();
   await why.getByText('All 3 steps (2 routine)').click();
   await expect(why.getByRole('button', { name: 'APNS-1' })).toBeVisible();
+  // With every step shown the decisive one is marked among them, not listed twice; folded again, it is back.
+  await expect(why.getByRole('list', { name: 'Decisive step' })).toHaveCount(0);
+  await why.getByText('All 3 steps (2 routine)').click();
+  await expect(why.getByRole('list', { name: 'Decisive step' })).toContainText('THROTTLE-1');
 
   // Hover a term: its definition appears, and it is the term's accessible description.
   const term = why.getByRole('list', { name: 'Decisive step' }).locator('.term', { hasText: 'VoIP pushes' });

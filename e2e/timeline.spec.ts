@@ -391,7 +391,11 @@ test('compare with another iOS version and with another scenario, from the compa
   ).toBeVisible();
   // Marked on the scenario's own timeline too.
   const own = page.getByRole('application', { name: 'Timeline', exact: true });
-  await expect(own.getByRole('button', { name: /push call-1, .*fate stale, differs in the comparison/ })).toBeVisible();
+  await expect(
+    own.getByRole('button', {
+      name: /push call-1, .*fate stale, late \(Ringside's estimate\), differs in the comparison/,
+    }),
+  ).toBeVisible();
   // A file of one's own: it joins the menu and is compared at once.
   const mine = {
     format: 'ringside.scenario/v1',

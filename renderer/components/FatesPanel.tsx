@@ -154,11 +154,13 @@ export const FatesPanel = memo(function FatesPanel(props: {
     if (windowed && index >= 0) setFocused(index);
   };
 
-  // A push selected elsewhere (on the timeline, by a link) is scrolled into the panel's view.
+  // A push selected elsewhere (on the timeline, by a link) is scrolled into the panel's view, and so is
+  // the selected push whose row moved (dragged to another send time, it sorts elsewhere).
   const reveal = useRef<string | undefined>(undefined);
+  const selectedIndex = selected === undefined ? -1 : pushes.findIndex((p) => p.id === selected);
   useLayoutEffect(() => {
     reveal.current = selected;
-  }, [selected]);
+  }, [selected, selectedIndex]);
   // After the paint (`afterPaint`): the click that selected it does not wait for a layout of the panels.
   useEffect(() => {
     if (reveal.current === undefined) return;

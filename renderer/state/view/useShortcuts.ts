@@ -170,8 +170,9 @@ export function useShortcuts(actions: Shortcuts, desktop = false): void {
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      // A dialog over the editor (the rule library, the shortcuts) has the keys to itself.
-      if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
+      // A dialog over the editor (the rule library, the shortcuts, the log import) has the keys to itself,
+      // wherever the focus is: its Esc must reach it as its cancel, not clear the selection.
+      if (document.querySelector('dialog[open]')) return;
       const typing = isTyping(e.target);
       const binding = BINDINGS.find(
         (b) => (b.whileTyping || !typing) && !(b.webOnly && desktop) && b.keys.some((k) => matches(k, e)),
