@@ -35,7 +35,7 @@ import { IntervalBar } from './timeline/IntervalBar';
 import { FOLDED, foldLanes, isLaneInput } from './timeline/folds';
 import { DragTime, LaneBacks, LaneNames } from './timeline/LaneChrome';
 import { laneAt, laneHeights, laneTops } from './timeline/lanes';
-import { stackedRows } from './timeline/laneRows';
+import { barsWorthDrawing, stackedRows } from './timeline/laneRows';
 import { LaneMarkers } from './timeline/Marker';
 import { PushSpan } from './timeline/PushSpan';
 import { useInputDrag } from './timeline/useInputDrag';
@@ -263,17 +263,10 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         <g clipPath={`url(#${clipId})`}>
           {LANES.filter((l) => l !== 'provider' && !foldedLanes.has(l)).map((lane) => {
             const { placed, keys } = placedByLane.get(lane) ?? { placed: [], keys: [] };
-            // Level of detail: a bar under a pixel wide whose pixel its row has already painted adds nothing
-            // to the picture, so it is not drawn (30 days of apsd retries are ~6,000 such bars, which froze the
-            // page for seconds).
-            const painted = new Map<number, readonly [number, number]>();
+            const drawn = barsWorthDrawing(placed, (iv) => [clampX(iv.from), clampX(iv.to)]);
             return placed.map(([iv, row], i) => {
               const y0 = barRowTop(tops[lane], row, rowHeight);
-              const x0 = Math.floor(clampX(iv.from));
-              const x1 = Math.floor(clampX(iv.to));
-              const last = painted.get(row);
-              if (last && x1 - x0 < 1 && x0 >= last[0] && x1 <= last[1]) return null;
-              painted.set(row, last && x0 >= last[0] && x0 <= last[1] ? [last[0], Math.max(last[1], x1)] : [x0, x1]);
+              if (!drawn[i]) return null;
               return !inBand(y0) ? null : (
                 <IntervalBar
                   key={keys[i]}

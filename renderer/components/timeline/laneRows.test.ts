@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LaneInterval } from '../../../machines';
 import { Time } from '../../../machines';
-import { layoutLane, stableKeys, stackedRows } from './laneRows';
+import { barsWorthDrawing, layoutLane, stableKeys, stackedRows } from './laneRows';
 
 const iv = (kind: string, from: number, to: number, more: Partial<LaneInterval> = {}): LaneInterval => ({
   lane: 'app',
@@ -45,5 +45,19 @@ describe('lane rows', () => {
 
   it('numbers repeated names so that each key stays with its item', () => {
     expect(stableKeys(['a', 'b', 'a'], (s) => s)).toEqual(['a#0', 'b#0', 'a#1']);
+  });
+});
+
+describe('barsWorthDrawing: level of detail', () => {
+  it('skips a sub-pixel bar whose pixel its row already painted, and keeps every other bar', () => {
+    const bars: [[number, number], number][] = [
+      [[10, 10.2], 0],
+      [[10.3, 10.5], 0], // the same pixel, the same row: nothing to add
+      [[10.3, 10.5], 1], // another row
+      [[11.2, 11.4], 0], // a pixel not painted yet
+      [[10.4, 40], 0], // wide: always drawn
+      [[5, 5.5], 0], // behind the last painted run: drawn
+    ];
+    expect(barsWorthDrawing(bars, (b) => b)).toEqual([true, false, true, true, true, true]);
   });
 });

@@ -134,3 +134,24 @@ export function stableKeys<T>(items: Iterable<T>, name: (item: T) => string): st
   }
   return keys;
 }
+
+/**
+ * Level of detail: which of a lane's placed bars to draw. A bar under a pixel wide whose pixel its row
+ * has already painted adds nothing to the picture (30 days of apsd retries are ~6,000 such bars, which
+ * froze the page for seconds); every other bar is drawn.
+ */
+export function barsWorthDrawing<T>(
+  placed: readonly (readonly [T, number])[],
+  span: (bar: T) => readonly [number, number],
+): boolean[] {
+  const painted = new Map<number, readonly [number, number]>();
+  return placed.map(([bar, row]) => {
+    const [from, to] = span(bar);
+    const x0 = Math.floor(from);
+    const x1 = Math.floor(to);
+    const last = painted.get(row);
+    if (last && x1 - x0 < 1 && x0 >= last[0] && x1 <= last[1]) return false;
+    painted.set(row, last && x0 >= last[0] && x0 <= last[1] ? [last[0], Math.max(last[1], x1)] : [x0, x1]);
+    return true;
+  });
+}
