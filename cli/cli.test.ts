@@ -22,9 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { simulate } from '../machines';
-import { MODEL_CHOICES, RULES } from '../machines';
-import { parseScenarioText } from '../machines';
+import { simulate, MODEL_CHOICES, RULES, parseScenarioText } from '../machines';
 import { main } from './main';
 
 const ROOT = resolve(__dirname, '..');

@@ -10,8 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { parseScenarioText } from '../machines';
-import { simulate } from '../machines';
+import { parseScenarioText, simulate } from '../machines';
 
 /** A case slower than this (load + simulate) is counted as slow. */
 const SLOW_MS = 1_000;

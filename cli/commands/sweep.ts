@@ -1,7 +1,5 @@
 import { Command } from 'commander';
-import { FATE_SYMBOL } from '../../machines';
-import { fatesBySendTime, sweepStep } from '../../machines';
-import { formatTime } from '../../machines';
+import { FATE_SYMBOL, fatesBySendTime, sweepStep, formatTime } from '../../machines';
 import { CliError, EXIT, bugLines, simulateOrBug } from '../errors';
 import { loadOrThrow, write } from '../io';
 import { examples, timeOption } from '../options';

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../machines';
-import { parseScenarioText } from '../../machines';
+import { simulate, parseScenarioText } from '../../machines';
 import { diffReport, runReport, stateReport, whyChains } from './terminal';
 import { makeStyle } from './style';
 

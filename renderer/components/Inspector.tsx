@@ -1,7 +1,14 @@
 import { memo, type ChangeEvent } from 'react';
-import { cancelPushId, type ScenarioError, type ScenarioFile, type TimelineEventFile } from '../../machines';
-import { PARAM_NAMES, PARAMS } from '../../machines';
-import { parseDuration, toDurationString } from '../../machines';
+import {
+  cancelPushId,
+  type ScenarioError,
+  type ScenarioFile,
+  type TimelineEventFile,
+  PARAM_NAMES,
+  PARAMS,
+  parseDuration,
+  toDurationString,
+} from '../../machines';
 import { eventLabel, landmarks, relativeTo } from '../state/view/labels';
 import type { DocEdit } from '../state/document/docEdits';
 import type { Refused } from '../state/document/editorMachine';

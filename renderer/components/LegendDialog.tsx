@@ -1,7 +1,6 @@
 import { useId } from 'react';
-import { FATE_INFO } from '../../machines';
+import { FATE_INFO, DEFAULT_PARAMS } from '../../machines';
 import type { Fate } from '../../machines';
-import { DEFAULT_PARAMS } from '../../machines';
 import { FATE_STYLE, formatTime } from '../state/view/labels';
 import { Modal } from './Modal';
 import { CuePatterns } from './timeline/CuePatterns';

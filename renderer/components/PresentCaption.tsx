@@ -1,7 +1,6 @@
 // Present mode's captions: what happened at a moment and why, and the fate cards, for one run or two.
-import type { PushResult } from '../../machines';
+import type { PushResult, Scenario } from '../../machines';
 import { FATE_INFO, ruleById } from '../../machines';
-import type { Scenario } from '../../machines';
 import { FATE_STYLE, formatTime } from '../state/view/labels';
 import type { PresentStep } from '../state/view/present';
 import type { ComparedStep } from '../state/view/presentCompare';

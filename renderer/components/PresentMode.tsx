@@ -3,9 +3,8 @@
  * one state and one order of effects; split, they would hand it around.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { diffOutputs, type LaneId, type PaintedOutput, type TimelineEventFile } from '../../machines';
+import { diffOutputs, type LaneId, type PaintedOutput, type TimelineEventFile, parseDuration } from '../../machines';
 import type { Scenario, ScenarioFile } from '../../machines';
-import { parseDuration } from '../../machines';
 import type { View } from '../state/document/editorMachine';
 import {
   clipOutput,

@@ -1,11 +1,20 @@
 import { useMemo, useState } from 'react';
-import { simulate } from '../../machines';
-import { MODEL_CHOICES, PARAMS, type ModelChoice } from '../../machines';
-import { RULES, searchRules } from '../../machines';
-import { loadScenario } from '../../machines';
-import { toDurationString } from '../../machines';
+import {
+  simulate,
+  MODEL_CHOICES,
+  PARAMS,
+  type ModelChoice,
+  RULES,
+  searchRules,
+  loadScenario,
+  toDurationString,
+  iosChangesBetween,
+  IOS_PICKS,
+  onIos,
+  parseIos,
+  thresholdText,
+} from '../../machines';
 import type { Scenario } from '../../machines';
-import { iosChangesBetween, IOS_PICKS, onIos, parseIos, thresholdText } from '../../machines';
 import { FATE_STYLE } from '../state/view/labels';
 import { PRESETS } from '../state/document/presets';
 import { Modal } from './Modal';

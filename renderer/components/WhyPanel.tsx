@@ -1,8 +1,6 @@
 import { memo, useEffect, useState } from 'react';
-import type { PushResult, Result, RuleStep, Scenario } from '../../machines';
-import type { FateSpan, Remedy } from '../../machines';
-import { GOOD_FATES, verdictOf, whatCanBeDone, WHO, WHO_LABEL } from '../../machines';
-import { ruleById } from '../../machines';
+import type { PushResult, Result, RuleStep, Scenario, FateSpan, Remedy } from '../../machines';
+import { GOOD_FATES, verdictOf, whatCanBeDone, WHO, WHO_LABEL, ruleById } from '../../machines';
 import { FATE_STYLE, formatTime } from '../state/view/labels';
 import { AssumptionMark } from './AssumptionMark';
 import { changeKey, sendKey } from '../state/document/counterfactuals';

@@ -4,8 +4,13 @@
  * edit: a member of `DocEdit`, a case in `applyEdit`, its type in the machine's
  * `editing.on` (`edit`).
  */
-import { loadScenario, type LaneId, type ScenarioFile, type TimelineEventFile } from '../../../machines';
-import { toDurationString } from '../../../machines';
+import {
+  loadScenario,
+  type LaneId,
+  type ScenarioFile,
+  type TimelineEventFile,
+  toDurationString,
+} from '../../../machines';
 import {
   defaultEvent,
   deleteEvents,

@@ -5,8 +5,9 @@ import {
   sentPushId,
   type ScenarioFile,
   type TimelineEventFile,
+  parseDuration,
+  toDurationString,
 } from '../../../machines';
-import { parseDuration, toDurationString } from '../../../machines';
 
 type Expectation = NonNullable<ScenarioFile['expect']>[number];
 

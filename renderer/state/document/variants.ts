@@ -13,12 +13,16 @@ import {
   type PushResult,
   type PaintedOutput,
   type SimulationOutput,
+  loadScenario,
+  type ScenarioFile,
+  IOS_PICKS,
+  onIos,
+  parseIos,
+  COMMON_CHANGES,
+  formatTime,
+  Time,
 } from '../../../machines';
-import { loadScenario, type ScenarioFile } from '../../../machines';
 import type { Scenario } from '../../../machines';
-import { IOS_PICKS, onIos, parseIos } from '../../../machines';
-import { COMMON_CHANGES } from '../../../machines';
-import { formatTime, Time } from '../../../machines';
 import { readSendKey } from './counterfactuals';
 import type { Preset } from './presets';
 

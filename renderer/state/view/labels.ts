@@ -1,6 +1,5 @@
-import { FATE_SYMBOL } from '../../../machines';
+import { FATE_SYMBOL, formatTime, formatWindow, parseDuration } from '../../../machines';
 import type { AudioOutcome, Fate, LaneId, TimelineEventFile } from '../../../machines';
-import { formatTime, formatWindow, parseDuration } from '../../../machines';
 
 /** Fate → colour token, icon and word: never colour alone. */
 export const FATE_STYLE: Record<Fate, { icon: string; tone: string; label: string }> = {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../machines';
-import { loadScenario, type ScenarioFile } from '../../../machines';
+import { simulate, loadScenario, type ScenarioFile } from '../../../machines';
 import { clipOutput, concealedAt, frameTime, presentFrames, presentSteps, presentView, settledAt } from './present';
 
 function load(file: ScenarioFile) {

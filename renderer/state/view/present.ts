@@ -3,8 +3,7 @@
  * timeline as it stood at each step. Pure functions of the core's output; no rule is decided here —
  * the steps are the result's own event log and rule steps, grouped by time.
  */
-import type { LaneId, LaneInterval, PushResult, PaintedOutput } from '../../../machines';
-import type { Scenario } from '../../../machines';
+import type { LaneId, LaneInterval, PushResult, PaintedOutput, Scenario } from '../../../machines';
 
 /** A rule that applied to a push at a step, in the core's own words. */
 export interface StepRule {

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffOutputs, simulate } from '../../../machines';
-import { loadScenario, type ScenarioFile } from '../../../machines';
-import { COMMON_CHANGES } from '../../../machines';
+import { diffOutputs, simulate, loadScenario, type ScenarioFile, COMMON_CHANGES } from '../../../machines';
 import { concealedAt, presentFrames } from './present';
 import { comparedSteps, spanOf } from './presentCompare';
 

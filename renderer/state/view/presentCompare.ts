@@ -3,8 +3,7 @@
  * moments where they differ. What differs, and when, is the core's (`diffOutputs`); each side's
  * moment is its own run's step (`presentSteps`). Nothing here decides a fate.
  */
-import type { OutputDiff, PushResult, PaintedOutput } from '../../../machines';
-import type { Scenario } from '../../../machines';
+import type { OutputDiff, PushResult, PaintedOutput, Scenario } from '../../../machines';
 import { presentSteps, settledAt, type PresentStep, type Span } from './present';
 
 /** One side of a comparison: a run and the scenario it ran. */
