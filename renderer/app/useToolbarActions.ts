@@ -1,5 +1,6 @@
 import { emptyScenario } from '../state/document/edits';
 import { flushSync } from 'react-dom';
+import { htmlReport, markdownReport } from '../../machines';
 import type { ScenarioFile, TimelineEventFile } from '../../machines';
 import type { Theme } from '../components/Toolbar';
 import type { SimulationView } from '../state/bridges/simulation';
@@ -12,7 +13,8 @@ import type { Send } from './useEditor';
 
 /**
  * The toolbar's handlers, stable (`useHandlers`): the toolbar is memoized and need not render again
- * while a push is dragged. Exports and reports load their code (a chunk of its own) on first use.
+ * while a push is dragged. The image export loads its code (a chunk of its own) on first use; the
+ * reports are the core's, which the page has loaded already (a lazy import of the door splits nothing).
  */
 export function useToolbarActions(o: {
   context: EditorContext;
@@ -92,13 +94,12 @@ export function useToolbarActions(o: {
       if (!scenario || !o.sim) return;
       const result = o.sim.output.result;
       const name = fileNameFor(file).replace('.ringside.json', `.report.${format}`);
-      void import('../../machines').then(
-        ({ htmlReport, markdownReport }) => {
-          if (format === 'md') downloadText(markdownReport(scenario, result), name, 'text/markdown');
-          else downloadText(htmlReport(scenario, result), name, 'text/html');
-        },
-        (error: Error) => setNotice({ kind: 'error', text: `The report could not be made: ${error.message}` }),
-      );
+      try {
+        if (format === 'md') downloadText(markdownReport(scenario, result), name, 'text/markdown');
+        else downloadText(htmlReport(scenario, result), name, 'text/html');
+      } catch (error) {
+        setNotice({ kind: 'error', text: `The report could not be made: ${(error as Error).message}` });
+      }
     },
     onCopyLink: () => {
       const shown = encodeView({
