@@ -72,6 +72,29 @@ const backgroundPushParams =
   ({ event }: { event: EventOf<AppEvent, 'push.background'> }) => ({ push: event.push, running });
 
 /**
+ * The user's actions every running state takes alike: a debugger attached or detached, or the
+ * process ended by the user (force-quit, reinstall, update), which resets what the user reset.
+ */
+const debuggerOrEnd = <T extends string>(notRunning: T) =>
+  [
+    {
+      guard: { type: 'isAction', params: { action: 'debugger-attach' } },
+      actions: { type: 'setDebugger', params: eventParams },
+    },
+    {
+      guard: { type: 'isAction', params: { action: 'debugger-detach' } },
+      actions: { type: 'setDebugger', params: eventParams },
+    },
+    {
+      target: notRunning,
+      actions: [
+        { type: 'die', params: eventParams },
+        { type: 'resetByUser', params: eventParams },
+      ],
+    },
+  ] as const;
+
+/**
  * The app's process: not running / launching / foreground / background / suspended; its PushKit
  * handler as the scenario describes it, its own (lagging) beliefs, the 30 s background grace and
  * PushKit's "did report call" check when the handler returns (LAUNCH-1…3, PK-1, EXEMPT-1…3, DEV-4).
@@ -273,21 +296,7 @@ export const appProcessMachine = setup({
         'app.action': [
           { guard: { type: 'isAction', params: { action: 'foreground' } }, target: '.foreground' },
           { guard: { type: 'isAction', params: { action: 'background' } }, target: '.background' },
-          {
-            guard: { type: 'isAction', params: { action: 'debugger-attach' } },
-            actions: { type: 'setDebugger', params: eventParams },
-          },
-          {
-            guard: { type: 'isAction', params: { action: 'debugger-detach' } },
-            actions: { type: 'setDebugger', params: eventParams },
-          },
-          {
-            target: 'notRunning',
-            actions: [
-              { type: 'die', params: eventParams },
-              { type: 'resetByUser', params: eventParams },
-            ],
-          },
+          ...debuggerOrEnd('notRunning'),
         ],
       },
       states: {
@@ -305,21 +314,7 @@ export const appProcessMachine = setup({
             'app.action': [
               { guard: { type: 'isAction', params: { action: 'foreground' } } },
               { guard: { type: 'isAction', params: { action: 'background' } }, target: 'background' },
-              {
-                guard: { type: 'isAction', params: { action: 'debugger-attach' } },
-                actions: { type: 'setDebugger', params: eventParams },
-              },
-              {
-                guard: { type: 'isAction', params: { action: 'debugger-detach' } },
-                actions: { type: 'setDebugger', params: eventParams },
-              },
-              {
-                target: '#app.notRunning',
-                actions: [
-                  { type: 'die', params: eventParams },
-                  { type: 'resetByUser', params: eventParams },
-                ],
-              },
+              ...debuggerOrEnd('#app.notRunning'),
             ],
           },
         },

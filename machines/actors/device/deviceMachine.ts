@@ -66,6 +66,9 @@ function tellPath(before: DeviceContext, after: DeviceContext, enqueue: DeviceEn
   if (up !== isUsable(before)) enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'network.path', up }));
 }
 
+/** A network change: the new network in the context (and the path it gives the app), then its lane. */
+const JOIN_NETWORK = [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'] as const;
+
 /**
  * The phone: network, lock, powerd's assertion policy and apsd's single connection to APNs
  * (PATH-1, DEV-1…3). Only this actor tells APNs whether the link is really up.
@@ -213,52 +216,29 @@ export const deviceMachine = setup({
           {
             guard: 'isGoingOffline',
             target: 'waitingForNetwork',
-            actions: [
-              { type: 'setNetwork', params: eventParams },
-              'recordNetwork',
-              { type: 'linkDown', params: { cause: 'offline' } },
-            ],
+            actions: [...JOIN_NETWORK, { type: 'linkDown', params: { cause: 'offline' } }],
           },
           // DEV-2: under policy 3 a sleeping phone's connection that breaks stays down: a network
           // change on its own is not a wake.
           {
             guard: 'isAsleepRestricted',
             target: 'gaveUp',
-            actions: [
-              { type: 'setNetwork', params: eventParams },
-              'recordNetwork',
-              { type: 'linkDown', params: { cause: 'network-change' } },
-              'markGaveUp',
-            ],
+            actions: [...JOIN_NETWORK, { type: 'linkDown', params: { cause: 'network-change' } }, 'markGaveUp'],
           },
           {
             guard: 'isInterfaceChange',
             target: 'trying',
-            actions: [
-              { type: 'setNetwork', params: eventParams },
-              'recordNetwork',
-              'wake',
-              { type: 'linkDown', params: { cause: 'network-change' } },
-            ],
+            actions: [...JOIN_NETWORK, 'wake', { type: 'linkDown', params: { cause: 'network-change' } }],
           },
           // cellular ↔ poor cellular: the radio drops, the connection breaks; not a wake.
           {
             guard: 'isRestricted',
             target: 'gaveUp',
-            actions: [
-              { type: 'setNetwork', params: eventParams },
-              'recordNetwork',
-              { type: 'linkDown', params: { cause: 'poor-link' } },
-              'markGaveUp',
-            ],
+            actions: [...JOIN_NETWORK, { type: 'linkDown', params: { cause: 'poor-link' } }, 'markGaveUp'],
           },
           {
             target: 'trying',
-            actions: [
-              { type: 'setNetwork', params: eventParams },
-              'recordNetwork',
-              { type: 'linkDown', params: { cause: 'poor-link' } },
-            ],
+            actions: [...JOIN_NETWORK, { type: 'linkDown', params: { cause: 'poor-link' } }],
           },
         ],
         'power.policy': [{ guard: ({ event }) => event.policy === 3, actions: 'restrict' }, { actions: 'wake' }],
@@ -270,8 +250,8 @@ export const deviceMachine = setup({
       entry: 'showWaitingForNetwork',
       on: {
         'network.changed': [
-          { guard: 'isGoingOffline', actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'] },
-          { target: 'trying', actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork', 'wake'] },
+          { guard: 'isGoingOffline', actions: [...JOIN_NETWORK] },
+          { target: 'trying', actions: [...JOIN_NETWORK, 'wake'] },
         ],
         'power.policy': [
           { guard: ({ event }) => event.policy === 3, target: 'gaveUp', actions: 'markGaveUp' },
@@ -309,7 +289,7 @@ export const deviceMachine = setup({
               guard: 'isSameInterfaceUsable',
               target: 'attempting',
               reenter: true,
-              actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'],
+              actions: [...JOIN_NETWORK],
             },
             'nat.restore': { target: 'attempting', reenter: true, actions: 'restoreNat' },
           },
@@ -324,10 +304,10 @@ export const deviceMachine = setup({
               {
                 guard: 'isAwake',
                 target: 'attempting',
-                actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork', 'wake'],
+                actions: [...JOIN_NETWORK, 'wake'],
               },
               // Asleep, same interface, better signal: apsd still waits for its retry timer (DEV-1's lost minutes).
-              { guard: 'isSameInterface', actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'] },
+              { guard: 'isSameInterface', actions: [...JOIN_NETWORK] },
             ],
             'nat.restore': { actions: 'restoreNat' },
           },
@@ -352,15 +332,15 @@ export const deviceMachine = setup({
           {
             guard: 'isGoingOffline',
             target: 'waitingForNetwork',
-            actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'],
+            actions: [...JOIN_NETWORK],
           },
           {
             guard: 'isInterfaceChange',
             target: 'trying',
             reenter: true,
-            actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork', 'wake'],
+            actions: [...JOIN_NETWORK, 'wake'],
           },
-          { actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'] },
+          { actions: [...JOIN_NETWORK] },
         ],
         'power.policy': [
           { guard: ({ event }) => event.policy === 3, target: 'gaveUp', actions: 'markGaveUp' },
@@ -378,16 +358,16 @@ export const deviceMachine = setup({
           {
             guard: 'isGoingOffline',
             target: 'waitingForNetwork',
-            actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'],
+            actions: [...JOIN_NETWORK],
           },
           // DEV-2: connectivity coming back while the phone sleeps is not a wake; an awake phone
           // reconnects on any network change.
           {
             guard: 'isAwake',
             target: 'trying',
-            actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork', 'wake'],
+            actions: [...JOIN_NETWORK, 'wake'],
           },
-          { actions: [{ type: 'setNetwork', params: eventParams }, 'recordNetwork'] },
+          { actions: [...JOIN_NETWORK] },
         ],
         'power.policy': { guard: ({ event }) => event.policy === 0, target: 'trying', actions: 'wake' },
         'device.wake': { target: 'trying', actions: 'wake' },
