@@ -64,6 +64,11 @@ export interface LogStats {
   lastT?: number;
   /** Lines longer than the reader keeps; their tail was dropped. */
   overlong: number;
+  /**
+   * Lines shaped like a log line whose date or time is impossible (month 13, 25:61): counted among the
+   * unrecognised, their time never used (a damaged line must not move the log's first line or a push).
+   */
+  malformed: number;
 }
 
 /** Longest message text kept on an observation or a sample line. */
