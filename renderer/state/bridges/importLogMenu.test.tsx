@@ -16,8 +16,13 @@ const doc: ScenarioFile = { format: 'ringside.scenario/v1', title: 'Current', du
 
 /** The app's wiring of the import, as App composes it: the document's file hooks and the dialog. */
 function Harness(props: { load: (file: ScenarioFile) => void }) {
-  const { log } = useDocumentFile({ file: doc, edits: 0, load: props.load });
-  return <LogImportDialog state={log.state} onCancel={log.cancel} onOpen={log.open} onChosen={log.start} />;
+  const { log, notice } = useDocumentFile({ file: doc, edits: 0, load: props.load });
+  return (
+    <>
+      <LogImportDialog state={log.state} onCancel={log.cancel} onOpen={log.open} onChosen={log.start} />
+      {notice && <p className="notice">{notice.text}</p>}
+    </>
+  );
 }
 
 let root: Root;
@@ -96,6 +101,21 @@ describe('File → Import Device Log… in the desktop app (#26)', () => {
     act(() => button('Read pasted lines').click());
     await settle(() => expect(dialog()?.querySelector('h2')?.textContent).toBe('Import pasted text'));
     expect(dialog()!.querySelector('.log-lines tbody')?.textContent).toContain('Creating proxy session failed');
+  });
+
+  it('a binary file picked there is refused with a clear error, and the document is kept', async () => {
+    const load = vi.fn();
+    act(() => root.render(<Harness load={load} />));
+    act(() => menu?.({ command: 'import-log' }));
+    const input = dialog()!.querySelector<HTMLInputElement>('input[type=file]')!;
+    const bytes = new Uint8Array(70_000).map((_, i) => (i * 7919) % 256);
+    Object.defineProperty(input, 'files', { value: [new File([bytes], 'sysdiagnose.tar.gz')], configurable: true });
+    act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+    await settle(() => expect(dialog()).toBeNull());
+    expect(document.querySelector('.notice')?.textContent).toMatch(
+      /^sysdiagnose\.tar\.gz: cannot import: .*binary.* — nothing was opened\.$/,
+    );
+    expect(load).not.toHaveBeenCalled();
   });
 
   it('Cancel closes it and the document is kept', () => {
