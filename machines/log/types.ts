@@ -57,7 +57,7 @@ export interface LogStats {
   entries: number;
   recognised: number;
   unrecognised: number;
-  /** Lines before the first timestamped line: not part of any entry. */
+  /** Lines that belong to no entry: before the first timestamped line, or continuing a malformed one. */
   headerless: number;
   /** The first and last entry times on the log's clock (undefined until an entry has been read). */
   firstT?: number;
