@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LOG_PATTERNS } from '../machines';
 import { main } from './main';
 
 const KILL = 'machines/log/corpus/synthetic-kill-0xbaadca11.log';
@@ -78,5 +79,32 @@ describe('ringside import', () => {
     const r = await ringside('import', cut);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ expect: [{ push: 'call-1', fate: 'killed' }] });
+  });
+
+  it('--patterns lists every recognised line: its id, rule, meaning, example and source', async () => {
+    const r = await ringside('import', '--patterns');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`recognises ${LOG_PATTERNS.length} line shapes`);
+    const blocks = r.out.split(/\n(?=\d+\. )/).slice(1);
+    expect(blocks).toHaveLength(LOG_PATTERNS.length);
+    LOG_PATTERNS.forEach((p, i) => {
+      const block = blocks[i] ?? '';
+      expect(block.startsWith(`${i + 1}. ${p.id}  →  ${p.rule} (`)).toBe(true);
+      expect(block).toContain(`means:   ${p.means}`);
+      expect(block).toContain(`source:  ${p.source}`);
+      // The example as written, tabs shown as ⇥ and continuation lines indented under it.
+      for (const line of p.example.split('\n')) expect(block).toContain(line.replace(/\t/g, '⇥'));
+    });
+    expect(r.out).toContain('example (synthetic: format and wording inferred from the source)');
+    expect(r.out).toContain('0xbaadca11');
+  });
+
+  it('asks for a log, or --patterns without one', async () => {
+    const none = await ringside('import');
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('give a device log (or - for stdin); --patterns lists');
+    const both = await ringside('import', KILL, '--patterns');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--patterns lists what the reader recognises; give it no log');
   });
 });

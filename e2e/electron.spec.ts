@@ -42,6 +42,22 @@ test('the File menu has Open Recent (ending in Clear Menu) and Revert', async ()
   await app.close();
 });
 
+test('File → Import Device Log… opens the log import dialog on its file picker (#26)', async () => {
+  const app = await electron.launch({ executablePath: electronBinary(), args: ['.'] });
+  const window = await app.firstWindow();
+  await window.locator('.app[aria-busy=false]').waitFor();
+  await app.evaluate(({ Menu }) => {
+    const item = Menu.getApplicationMenu()?.getMenuItemById('import-log');
+    (item?.click as (() => void) | undefined)?.();
+  });
+  const dialog = window.getByRole('dialog', { name: 'Import a device log' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Choose a device log file')).toBeAttached();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await app.close();
+});
+
 test("closing or quitting with unsaved changes asks Save / Don't Save / Cancel", async () => {
   const app = await electron.launch({ executablePath: electronBinary(), args: ['.'] });
   const window = await app.firstWindow();

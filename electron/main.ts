@@ -30,7 +30,7 @@ import { channelHandlers } from './channels';
 import { choiceFromResponse, CloseGuard, savePrompt, type CloseAction, type DocumentState } from './closeGuard';
 import { atomicWrite, readTextFile, type ReadLimit } from './files';
 import { OpenQueue, routeLaunches, SCENARIO_EXTENSIONS } from './launch';
-import { mayReload, recentItems, reloadPrompt, viewMenu } from './menu';
+import { fileMenu, mayReload, recentItems, reloadPrompt, viewMenu } from './menu';
 import { RECENT_FILE, RecentList } from './recent';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, devServerUrl, isAppUrl, isExternalLink, resolveInside } from './security';
 
@@ -291,25 +291,13 @@ function buildMenu(): void {
   const { path, dirty } = guard.state;
   const template: Electron.MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'New', id: 'new', accelerator: 'CmdOrCtrl+N', click: () => send({ command: 'new' }) },
-        { label: 'Open…', id: 'open', accelerator: 'CmdOrCtrl+O', click: () => send({ command: 'open' }) },
-        { label: 'Open Recent', id: 'open-recent', submenu: recentMenu() },
-        { type: 'separator' },
-        { label: 'Save', id: 'save', accelerator: 'CmdOrCtrl+S', click: () => send({ command: 'save' }) },
-        {
-          label: 'Save As…',
-          id: 'save-as',
-          accelerator: 'Shift+CmdOrCtrl+S',
-          click: () => send({ command: 'save-as' }),
-        },
-        { label: 'Revert', id: 'revert', enabled: Boolean(path) && dirty, click: () => void revert() },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
+    fileMenu({
+      mac: isMac,
+      canRevert: Boolean(path) && dirty,
+      recent: recentMenu(),
+      send,
+      revert: () => void revert(),
+    }),
     { role: 'editMenu' },
     viewMenu({ packaged: app.isPackaged, reload: (force) => void reload(force) }),
     { role: 'windowMenu' },

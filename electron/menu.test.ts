@@ -1,7 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
+import { MENU_CHANNEL, MenuCommand, validate } from '../ipc/contract';
 import { CloseGuard, savePrompt } from './closeGuard';
-import { mayReload, recentItems, reloadPrompt, viewMenu } from './menu';
+import { fileMenu, mayReload, recentItems, reloadPrompt, viewMenu } from './menu';
 
 const items = (menu: MenuItemConstructorOptions) => menu.submenu as MenuItemConstructorOptions[];
 const names = (menu: MenuItemConstructorOptions) => items(menu).map((item) => item.role ?? item.id ?? item.type);
@@ -60,5 +61,40 @@ describe('File → Open Recent', () => {
       [undefined, undefined],
       ['Clear Menu', false],
     ]);
+  });
+});
+
+describe('the File menu', () => {
+  const build = (mac = false) => {
+    const sent: unknown[] = [];
+    let reverts = 0;
+    const menu = fileMenu({
+      mac,
+      canRevert: false,
+      recent: [],
+      send: (command) => sent.push(command),
+      revert: () => reverts++,
+    });
+    const click = (id: string) => (items(menu).find((item) => item.id === id)?.click as () => void)();
+    return { menu, sent, click, reverts: () => reverts };
+  };
+  it('has Import Device Log… after Open Recent, and it sends the import-log command the contract accepts (#26)', () => {
+    const { menu, sent, click } = build();
+    expect(names(menu).slice(0, 5)).toEqual(['new', 'open', 'open-recent', 'import-log', 'separator']);
+    expect(items(menu).find((item) => item.id === 'import-log')?.label).toBe('Import Device Log…');
+    click('import-log');
+    expect(sent).toEqual([{ command: 'import-log' }]);
+    expect(validate(MENU_CHANNEL, MenuCommand, sent[0]).ok).toBe(true);
+  });
+  it('sends every other document command, each one the contract accepts; Revert stays in main', () => {
+    const { sent, click, reverts } = build();
+    for (const id of ['new', 'open', 'save', 'save-as', 'revert']) click(id);
+    expect(sent).toEqual([{ command: 'new' }, { command: 'open' }, { command: 'save' }, { command: 'save-as' }]);
+    for (const command of sent) expect(validate(MENU_CHANNEL, MenuCommand, command).ok).toBe(true);
+    expect(reverts()).toBe(1);
+  });
+  it('ends with Close on macOS and Quit elsewhere', () => {
+    expect(names(build(true).menu).at(-1)).toBe('close');
+    expect(names(build(false).menu).at(-1)).toBe('quit');
   });
 });

@@ -1,9 +1,46 @@
 /**
- * The View menu, the reload guard and File → Open Recent's items. Pure (Electron's types only), so the
- * menus are unit-tested without Electron.
+ * The File and View menus, the reload guard and File → Open Recent's items. Pure (Electron's types
+ * only), so the menus are unit-tested without Electron.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../ipc/contract';
 import { displayTitle } from './closeGuard';
+
+/**
+ * File: the document's commands go to the renderer as menu commands; Open Recent and Revert read the
+ * file in main first. Import Device Log… only opens the renderer's import dialog: the log is picked
+ * there and read streaming in a worker, so the file never passes through main or IPC (#26).
+ */
+export function fileMenu(options: {
+  mac: boolean;
+  /** Revert is offered for a saved document with unsaved edits. */
+  canRevert: boolean;
+  recent: MenuItemConstructorOptions[];
+  send: (command: MenuCommand) => void;
+  revert: () => void;
+}): MenuItemConstructorOptions {
+  const { send } = options;
+  return {
+    label: 'File',
+    submenu: [
+      { label: 'New', id: 'new', accelerator: 'CmdOrCtrl+N', click: () => send({ command: 'new' }) },
+      { label: 'Open…', id: 'open', accelerator: 'CmdOrCtrl+O', click: () => send({ command: 'open' }) },
+      { label: 'Open Recent', id: 'open-recent', submenu: options.recent },
+      { label: 'Import Device Log…', id: 'import-log', click: () => send({ command: 'import-log' }) },
+      { type: 'separator' },
+      { label: 'Save', id: 'save', accelerator: 'CmdOrCtrl+S', click: () => send({ command: 'save' }) },
+      {
+        label: 'Save As…',
+        id: 'save-as',
+        accelerator: 'Shift+CmdOrCtrl+S',
+        click: () => send({ command: 'save-as' }),
+      },
+      { label: 'Revert', id: 'revert', enabled: options.canRevert, click: () => options.revert() },
+      { type: 'separator' },
+      options.mac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+}
 
 /**
  * View: zoom and full screen for everyone; Reload, Force Reload and the developer tools only in an

@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, dirtyOf, ipcTitle, MAX_TITLE, validate } from './contract';
+import { CHANNELS, dirtyOf, ipcTitle, MAX_TITLE, MENU_CHANNEL, MenuCommand, validate } from './contract';
 
 const { name, request } = CHANNELS.documentState;
 
@@ -48,4 +48,25 @@ describe('ipc/ lint zone: neutral ground between the shell and the renderer', ()
     "import { atomicWrite } from '../electron/files';\nexport const x = atomicWrite;",
   ])('rejects %s', async (code) => expect(await errors(code)).toContain('no-restricted-imports'));
   it('accepts zod', async () => expect(await errors("import { z } from 'zod';\nexport const x = z;")).toEqual([]));
+});
+
+describe('menu commands', () => {
+  const check = (payload: unknown) => validate(MENU_CHANNEL, MenuCommand, payload);
+  it('accepts File → Import Device Log… as a bare command (#26)', () => {
+    expect(check({ command: 'import-log' })).toEqual({ ok: true, value: { command: 'import-log' } });
+  });
+  it.each([
+    { command: 'import-logs' },
+    { command: 'Import-Log' },
+    { command: 'import-log', path: '/etc/passwd' },
+    { command: 'import-log', text: 'a log' },
+    { command: 'rm -rf' },
+    { command: 42 },
+    'import-log',
+    null,
+  ])('rejects %j', (payload) => {
+    const answer = check(payload);
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.error).toMatch(/^ringside:menu: invalid payload/);
+  });
 });

@@ -62,7 +62,11 @@ export const CHANNELS = {
 /** Commands the native menu sends to the renderer. */
 export const MENU_CHANNEL = 'ringside:menu';
 export const MenuCommand = z.discriminatedUnion('command', [
-  z.strictObject({ command: z.enum(['new', 'open', 'save', 'save-as', 'shortcuts']) }),
+  /**
+   * `import-log`: File → Import Device Log… opens the renderer's import dialog, which picks the log
+   * itself (a File it reads streaming in a worker), so no path or text crosses IPC (#26).
+   */
+  z.strictObject({ command: z.enum(['new', 'open', 'save', 'save-as', 'shortcuts', 'import-log']) }),
   /** File → Open Recent, a file from the Finder or the command line, and File → Revert: main has read the file; the renderer validates it like Open…. */
   z.strictObject({
     command: z.enum(['open-recent', 'revert']),

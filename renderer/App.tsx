@@ -209,7 +209,7 @@ export function App() {
       )}
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
       {legend && <LegendDialog onClose={() => setLegend(false)} />}
-      <LogImportDialog state={log.state} onCancel={log.cancel} onOpen={log.open} />
+      <LogImportDialog state={log.state} onCancel={log.cancel} onOpen={log.open} onChosen={log.start} />
       <h1 className="visually-hidden">Ringside</h1>
       <Toolbar
         title={typed('title') ?? file.title}

@@ -4,28 +4,39 @@ import { Command } from 'commander';
 import { LogImporter, LogReadError, serializeScenario, type ImportedLog } from '../../machines';
 import { CliError } from '../errors';
 import { sourceName, writeUserFile } from '../io';
+import { patternListing } from '../format/patterns';
 import { examples } from '../options';
 
 interface ImportOptions {
   output?: string;
   title?: string;
+  patterns?: boolean;
 }
 
 /** `ringside import LOG`: a device log, streamed through the core's reader, becomes a scenario. */
 export function importCommand(): Command {
   return new Command('import')
-    .argument('<log>', 'a device log (`log show` output or a Console export), or - for stdin')
+    .argument('[log]', 'a device log (`log show` output or a Console export), or - for stdin')
     .description('turn a device log into a scenario: what the log shows, marked observed, to hold against the rules')
     .option('-o, --output <file>', 'write the scenario to this file (default: stdout)')
     .option('--title <text>', "the scenario's title (default: the log's file name)")
+    .option('--patterns', 'list every log line the reader recognises: the rule it evidences, an example, its source')
     .addHelpText(
       'after',
       examples(
         'ringside import sysdiagnose-callservicesd.log -o incident.ringside.json && ringside run incident.ringside.json',
         'log show --last 1h --predicate \'process == "callservicesd"\' | ringside import - > incident.ringside.json',
+        'ringside import --patterns',
       ),
     )
-    .action(async (log: string, o: ImportOptions) => {
+    .action(async (log: string | undefined, o: ImportOptions) => {
+      if (o.patterns) {
+        if (log !== undefined) throw new CliError(['--patterns lists what the reader recognises; give it no log']);
+        process.stdout.write(patternListing());
+        return;
+      }
+      if (log === undefined)
+        throw new CliError(['give a device log (or - for stdin); --patterns lists the lines the reader recognises']);
       const source = sourceName(log);
       const imported = await importFrom(log, o.title ?? (log === '-' ? 'Imported device log' : `Imported: ${log}`));
       const text = serializeScenario(imported.scenario);

@@ -13,6 +13,11 @@ export interface LineHead {
   readonly dated: boolean;
   readonly process: string;
   readonly message: string;
+  /**
+   * The line has a timestamp's shape but an impossible date or time (month 13, 25:61): a damaged or
+   * hand-edited line. Its `t` means nothing; the reader counts it and never reads it as a time.
+   */
+  readonly malformed?: true;
 }
 
 const DAY = 86_400_000;
@@ -32,6 +37,14 @@ export function daysFromCivil(y: number, m: number, d: number): number {
 }
 
 const fraction = (digits: string | undefined): number => (digits ? Number(`0.${digits}`) * 1000 : 0);
+
+/** Hours, minutes, seconds (a leap second allowed) and an offset's hours and minutes within range. */
+const validTime = (h: number, mi: number, s: number, oh = 0, om = 0): boolean =>
+  h <= 23 && mi <= 59 && s <= 60 && oh <= 23 && om <= 59;
+
+/** A head read from a line whose fields are out of range: kept apart, never a time. */
+const broken = (head: Omit<LineHead, 'malformed'>, valid: boolean): LineHead =>
+  valid ? head : { ...head, malformed: true };
 
 function clock(h: string, mi: string, s: string, frac: string | undefined): number {
   return Number(h) * 3_600_000 + Number(mi) * 60_000 + Number(s) * 1000 + fraction(frac);
@@ -117,6 +130,7 @@ function parseDated(line: string): LineHead | undefined {
     i = j;
   }
   let offset = 0;
+  let offsetValid = true;
   const o = line.charCodeAt(i) === 32 && (line.charCodeAt(i + 1) === 43 || line.charCodeAt(i + 1) === 45) ? i + 1 : i;
   const sign = line.charCodeAt(o);
   if (sign === 43 || sign === 45) {
@@ -124,13 +138,15 @@ function parseDated(line: string): LineHead | undefined {
     const colon = line.charCodeAt(o + 3) === 58 ? 1 : 0;
     const om = digits(line, o + 3 + colon, 2);
     if (oh >= 0 && om >= 0) {
+      offsetValid = validTime(0, 0, 0, oh, om);
       offset = (sign === 45 ? -1 : 1) * (oh * 3_600_000 + om * 60_000);
       i = o + 5 + colon;
     }
   }
   if (!isSpace(line.charCodeAt(i))) return undefined;
   const t = daysFromCivil(y, mo, d) * DAY + h * 3_600_000 + mi * 60_000 + s * 1000 + ms - offset;
-  return { t, dated: true, ...splitProcess(line, i) };
+  const valid = mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && validTime(h, mi, s) && offsetValid;
+  return broken({ t, dated: true, ...splitProcess(line, i) }, valid);
 }
 
 /** Parses a line's start, or undefined when the line has no timestamp (a continuation line). */
@@ -141,18 +157,24 @@ export function parseHead(line: string): LineHead | undefined {
     const m = TIME_ONLY.exec(line);
     if (!m) return undefined;
     const [, h, mi, s, frac, process, message] = m;
-    return { t: clock(h ?? '', mi ?? '', s ?? '', frac), dated: false, process: process ?? '', message: message ?? '' };
+    return broken(
+      { t: clock(h ?? '', mi ?? '', s ?? '', frac), dated: false, process: process ?? '', message: message ?? '' },
+      validTime(Number(h), Number(mi), Number(s)),
+    );
   }
   if (c >= 97 && c <= 122) {
     const m = CONSOLE.exec(line);
     if (!m) return undefined;
     const [, h, mi, s, frac, sign, oh, om, process, message] = m;
-    return {
-      t: clock(h ?? '', mi ?? '', s ?? '', frac) - offsetMs(sign, oh, om),
-      dated: false,
-      process: process ?? '',
-      message: message ?? '',
-    };
+    return broken(
+      {
+        t: clock(h ?? '', mi ?? '', s ?? '', frac) - offsetMs(sign, oh, om),
+        dated: false,
+        process: process ?? '',
+        message: message ?? '',
+      },
+      validTime(Number(h), Number(mi), Number(s), Number(oh ?? 0), Number(om ?? 0)),
+    );
   }
   return undefined;
 }

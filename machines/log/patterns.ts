@@ -15,6 +15,17 @@ export interface LogPattern {
   readonly source: string;
   /** What the line means, for people. */
   readonly means: string;
+  /**
+   * A whole line (or multi-line entry) this pattern recognises, for the listing
+   * (`ringside import --patterns`) and its test: each example, read alone, is recognised by its own
+   * pattern and by no earlier one.
+   */
+  readonly example: string;
+  /**
+   * `verbatim`: copied from the source (a seed; public threads are cited for a line's shape only, never
+   * copied). `synthetic`: made for this table in the format the source shows, its wording from the source.
+   */
+  readonly exampleIs: 'verbatim' | 'synthetic';
   /** A literal every matching line contains (tested first, case-sensitive). */
   readonly needle: string;
   /** Reads the value from the message; a pattern whose `read` returns undefined does not match. */
@@ -44,6 +55,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-1',
     source: 'seed 002',
     means: "apsd's path to APNs is satisfied on an interface again: a network change, reconnection begins",
+    exampleIs: 'verbatim',
+    example:
+      '17:46:01.330  apsd  [C138 IPv4#b71cac13:5223 ready parent-flow\n                    (satisfied (Path is satisfied), interface: pdp_ip0[lte],\n                    scoped, ipv4, ipv6, dns, expensive, uses cell, LQM: good)]\n                    event: path:satisfied_change @594.391s',
     needle: 'Path is satisfied',
     read: (m) => matchOr(/interface: ([a-z_]+\d*)/, m, (x) => interfaceNetwork(x[1])) ?? 'cellular',
   },
@@ -53,6 +67,8 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-2',
     source: 'seed 002',
     means: 'the cellular radio changed RRC state (0 = idle): the phone is on cellular',
+    exampleIs: 'verbatim',
+    example: '17:45:59.562  symptomsd  New RRC 0 when previous 1 from pdp_ip0',
     needle: 'New RRC ',
     read: (m) => matchOr(/from ([a-z_]+\d*)/, m, (x) => interfaceNetwork(x[1])) ?? 'cellular',
   },
@@ -62,6 +78,8 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-2',
     source: 'seed 002',
     means: 'the baseband registered with a cell (a handover): the phone is on cellular',
+    exampleIs: 'verbatim',
+    example: '17:46:01.206  CommCenter  #I Mapping the registration state to kRegisteredHome',
     needle: 'Mapping the registration state to ',
     read: () => 'cellular',
   },
@@ -71,6 +89,8 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-2',
     source: 'seed 002',
     means: 'powerd is about to change its assertion policy',
+    exampleIs: 'verbatim',
+    example: '17:48:08.057  apsd  Powerd has requested assertion activity update',
     needle: 'Powerd has requested assertion activity update',
   },
   {
@@ -79,6 +99,8 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-2',
     source: 'seed 002',
     means: 'powerd sets the assertion policy (3 = restricted idle: apsd gives up; 0 = awake)',
+    exampleIs: 'verbatim',
+    example: '17:48:41.248  powerd  Sending com.apple.powerd.assertionpolicy 3',
     needle: 'com.apple.powerd.assertionpolicy',
     read: (m) => matchOr(/assertionpolicy (\d+)/, m, (x) => Number(x[1])),
   },
@@ -88,6 +110,8 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-2',
     source: 'seed 002',
     means: "apsd applies powerd's assertion policy",
+    exampleIs: 'verbatim',
+    example: '17:48:41.250  apsd    Update assertion policy 3',
     needle: 'Update assertion policy',
     read: (m) => matchOr(/Update assertion policy (\d+)/, m, (x) => Number(x[1])),
   },
@@ -97,6 +121,8 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-2',
     source: 'seed 002',
     means: 'powerd: user activity changed (0x0 = idle)',
+    exampleIs: 'verbatim',
+    example: '17:48:41.250  powerd  Activity changes from 0x1 to 0x0. UseActiveState:0',
     needle: 'Activity changes from ',
   },
   {
@@ -105,6 +131,8 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-2',
     source: 'seed 002',
     means: 'powerd: whether the display is off',
+    exampleIs: 'verbatim',
+    example: '17:48:41.250  powerd  hidActive:0 displayOff:1 assertionActivityValid:0',
     needle: 'displayOff:',
     read: (m) => matchOr(/displayOff:(\d)/, m, (x) => x[1] === '1'),
   },
@@ -114,6 +142,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-2',
     source: 'seed 002',
     means: "the kernel defuncted a suspended app's sockets (it plays no part in push delivery, PATH-1)",
+    exampleIs: 'verbatim',
+    example:
+      '17:48:42.669  kernel  necp_process_defunct_list: necp_update_client abort\n                      nexus error (2) for pid 1518 Comera',
     needle: 'necp_process_defunct_list',
   },
   {
@@ -122,6 +153,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-2',
     source: 'seed 002',
     means: 'an incoming carrier call wakes the phone',
+    exampleIs: 'verbatim',
+    example:
+      '17:50:04.028  powerd  Process CommCenter.104 Created SystemIsActive\n                      "com.apple.ipTelephony.sipIncoming.cell"',
     needle: 'com.apple.ipTelephony.sipIncoming',
     read: () => 'cellular-call',
   },
@@ -131,6 +165,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-2',
     source: 'seed 002',
     means: "apsd's policy state: whether the phone is locked",
+    exampleIs: 'synthetic',
+    example:
+      '19:20:00.000  apsd  policy state {downgradeWhenLocked: NO,\n                               isSystemLocked: NO,\n                               isConnectedOnUltraConstrainedInterface: NO}',
     needle: 'isSystemLocked:',
     read: (m) => matchOr(/isSystemLocked: (YES|NO)/, m, (x) => x[1] === 'YES'),
   },
@@ -140,6 +177,8 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-1',
     source: 'seed 002 (quoted in the post, not as a full line)',
     means: "apsd's connection over cellular closed with no Wi-Fi to fail over to",
+    exampleIs: 'synthetic',
+    example: '17:47:12.000  apsd  Connection closed WWAN isWWANUsable YES isWiFiUsable NO',
     needle: 'Connection closed WWAN',
   },
   {
@@ -148,6 +187,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'APNS-1',
     source: TWILIO_152,
     means: 'apsd received data from APNs on its connection (it is up), on Wi-Fi (NonCellular) or cellular',
+    exampleIs: 'synthetic',
+    example:
+      'default\t23:59:59.900000 +0530\tapsd\t<private>: Outstanding data received: <private> (length 410) onInterface: NonCellular. Connected on 1 interfaces.',
     needle: 'Outstanding data received',
     read: (m) => matchOr(/onInterface: (NonCellular|Cellular)/, m, (x) => (x[1] === 'Cellular' ? 'cellular' : 'wifi')),
   },
@@ -158,6 +200,8 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'PATH-1',
     source: 'seed 002 (quoted in the post, not as a full line)',
     means: 'apsd received a push for an enabled topic',
+    exampleIs: 'synthetic',
+    example: '17:50:04.600  apsd  Received message for enabled topic <private>',
     needle: 'Received message for enabled topic',
   },
   {
@@ -166,6 +210,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'PATH-1',
     source: 'seed 003',
     means: 'callservicesd received a VoIP push from apsd for an app',
+    exampleIs: 'verbatim',
+    example:
+      '2025-10-28 18:27:47.401604 callservicesd: [com.apple.calls.callservicesd:Default] Received incoming APS message from application with bundle identifier <private> and topic <private>',
     needle: 'Received incoming APS message from application',
   },
   {
@@ -174,6 +221,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'LAUNCH-1',
     source: 'seed 003',
     means: 'callservicesd launched the app (it was not running) to hand it the push',
+    exampleIs: 'verbatim',
+    example:
+      '2025-10-28 18:27:47.454707 callservicesd: [com.apple.calls.callservicesd:Default] Successfully launched application with bundle identifier <private>',
     needle: 'Successfully launched application',
   },
   {
@@ -182,6 +232,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'KILL-1',
     source: 'seed 003',
     means: "callservicesd hands the push to the app: KILL-1's ~7 s check starts",
+    exampleIs: 'verbatim',
+    example:
+      '2025-10-28 18:27:47.459960 callservicesd: [com.apple.calls.callservicesd:Default] Delivering 1 VoIP payload(s) to application <private>',
     needle: 'VoIP payload(s) to application',
   },
   {
@@ -190,6 +243,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'AUDIO-2',
     source: 'seed 003',
     means: 'the app called setConfiguration on its CXProvider',
+    exampleIs: 'verbatim',
+    example:
+      '2025-10-28 18:27:47.476283 <app>: (CallKit) [com.apple.calls.callkit:Default] Provider <private> was notified that configuration was set to <private>',
     needle: 'was notified that configuration was set',
   },
   {
@@ -198,6 +254,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'AUDIO-2',
     source: 'seed 003',
     means: 'CallKit registers the new provider configuration',
+    exampleIs: 'verbatim',
+    example:
+      '2025-10-28 18:27:47.476350 <app>: (CallKit) [com.apple.calls.callkit:Default] Registering configuration <private>',
     needle: 'Registering configuration',
   },
   {
@@ -206,6 +265,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'AUDIO-2',
     source: 'seed 003',
     means: 'callservicesd received the configuration (with its audio session ID)',
+    exampleIs: 'verbatim',
+    example:
+      '2025-10-28 18:27:47.477213 callservicesd: (CallKit) [com.apple.calls.callkit:Default] Received -[CXCallSource registerWithConfiguration:] with configuration: <private>',
     needle: 'registerWithConfiguration:]',
   },
   {
@@ -214,6 +276,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'PK-1',
     source: 'seed 003',
     means: 'the app reported a new incoming call (reportNewIncomingCall)',
+    exampleIs: 'verbatim',
+    example:
+      '2025-10-23 16:00:39.916170+1100 <exec>: (CallKit) [com.apple.calls.callkit:Default] Provider <private> was asked to report a new incoming call with UUID: <private> update: <private>',
     needle: 'was asked to report a new incoming call',
   },
   {
@@ -222,6 +287,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'PK-1',
     source: 'seed 003',
     means: "callservicesd received the app's incoming-call report",
+    exampleIs: 'verbatim',
+    example:
+      '2025-10-28 18:27:47.478814 callservicesd: (CallKit) [com.apple.calls.callkit:Default] Received -[CXCallSource reportNewIncomingCallWithUUID:update:reply:] with UUID: <private> update: <private>',
     needle: 'reportNewIncomingCallWithUUID:update:reply:]',
   },
   // ── failures: PushKit's crash, callservicesd's kill, the throttle (seed 000, RULES.md, public threads) ──
@@ -232,6 +300,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     source:
       'seed 000; https://github.com/react-native-webrtc/react-native-callkeep/issues/664 ("…VoIP push."), https://github.com/BelledonneCommunications/linphone-iphone/issues/669 ("…VoIP push callback")',
     means: 'PushKit crashed the app: its handler returned without reporting a call',
+    exampleIs: 'synthetic',
+    example:
+      "2026-03-02 09:20:00.081300 MyVoIP: (PushKit) *** Terminating app due to uncaught exception 'NSInternalInconsistencyException', reason: 'Killing app because it never posted an incoming call to the system after receiving a PushKit VoIP push callback.'",
     needle: 'never posted an incoming call to the system after receiving a PushKit VoIP push',
   },
   {
@@ -240,6 +311,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'PK-1',
     source: 'RULES.md PK-1 (the iOS 13 wording, seed 000)',
     means: "PushKit's crash as iOS 13 words it",
+    exampleIs: 'synthetic',
+    example:
+      "2026-03-02 09:20:00.081300 MyVoIP: (PushKit) *** Terminating app due to uncaught exception 'NSInternalInconsistencyException', reason: 'Apps receiving VoIP pushes must post an incoming call (via CallKit or IncomingCallNotifications) in the same run loop as pushRegistry:didReceiveIncomingPushWithPayload:forType:[withCompletionHandler:] without delay.'",
     needle: 'must post an incoming call (via CallKit or IncomingCallNotifications)',
   },
   {
@@ -248,6 +322,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'PK-1',
     source: 'RULES.md PK-1 (the backtrace frame, seed 000)',
     means: "PushKit's crash, seen in the backtrace",
+    exampleIs: 'synthetic',
+    example:
+      '2026-03-02 09:20:00.081400 MyVoIP: (PushKit) 0   PushKit   -[PKPushRegistry _terminateAppIfThereAreUnhandledVoIPPushes] + 412',
     needle: '_terminateAppIfThereAreUnhandledVoIPPushes',
   },
   {
@@ -257,6 +334,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     source:
       'seed 000; https://github.com/firebase/firebase-ios-sdk/issues/13514 ("Termination Reason: FRONTBOARD 0xbaadca11")',
     means: 'callservicesd killed the app: no call reported ~7 s after the push was handed over',
+    exampleIs: 'synthetic',
+    example:
+      '2026-03-02 09:14:13.175880+0100 callservicesd: [com.apple.calls.callservicesd:Default] Termination Reason: FRONTBOARD 0xbaadca11',
     needle: '0xbaadca11',
   },
   {
@@ -266,6 +346,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     source:
       'seed 000 (RULES.md THROTTLE-1); https://github.com/react-native-webrtc/react-native-voip-push-notification/issues/102 ("Application <private> will not be launched…")',
     means: 'VoIP delivery to the app is blocked: too many reporting failures',
+    exampleIs: 'synthetic',
+    example:
+      'default\t11:05:00.101000 +0530\tcallservicesd\tApplication <private> will not be launched because it failed to report an incoming call too many times (or repeatedly crashed.)',
     needle: 'failed to report an incoming call too many times',
   },
   // ── the call's audio (seed 003) ──
@@ -275,6 +358,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'AUDIO-1',
     source: 'seed 003',
     means: 'callservicesd holds a null (0x0) audio session ID for the app: CallKit cannot activate audio',
+    exampleIs: 'verbatim',
+    example:
+      '2025-10-23 16:01:52.259438+1100 callservicesd: (AudioSession) [com.apple.coreaudio:as_client]     AVAudioSession_iOS.mm:597   Creating proxy session failed, session ID = 0x0, error = <NSError:0x60000071c03da10(NSOSStatusErrorDomain:-50) - {\n    NSLocalizedDescription = "Session lookup failed";\n}>',
     needle: 'Creating proxy session failed, session ID = 0x0',
   },
   {
@@ -283,6 +369,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'AUDIO-5',
     source: 'seed 003',
     means: 'the app activated its audio session itself (setActive), not through CallKit',
+    exampleIs: 'verbatim',
+    example:
+      '2025-10-23 16:01:17.244642+1100 Glip: (AudioSession) [com.apple.coreaudio:as_client]     AVAudioSession_iOS.mm:984   Activated session 0xd387b18',
     needle: 'Activated session 0x',
   },
   {
@@ -291,6 +380,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'CALL-1',
     source: 'seed 003',
     means: 'the call came to the foreground (read as: answered)',
+    exampleIs: 'verbatim',
+    example:
+      '2025-10-23 16:01:07.946140+1100 callservicesd: [com.apple.calls.callservicesd:Default] Entered foreground for call with identifier <private>',
     needle: 'Entered foreground for call',
   },
   {
@@ -299,6 +391,9 @@ export const LOG_PATTERNS: readonly LogPattern[] = [
     rule: 'DEV-4',
     source: TWILIO_152,
     means: "the app's background time after a push ran out (it will be suspended)",
+    exampleIs: 'synthetic',
+    example:
+      'default\t00:00:31.000000 +0530\tcallservicesd\tInvalidating process assertion for bundle ID <private> from timeout',
     needle: 'Invalidating process assertion for bundle ID',
   },
 ];

@@ -119,6 +119,50 @@ describe('the reader', () => {
     expect(() => readLog('')).toThrow(/empty/);
   });
 
+  it('counts a line with an impossible timestamp as unrecognised, never as a time or part of an entry', () => {
+    const push =
+      'callservicesd: [com.apple.calls.callservicesd:Default] Received incoming APS message from application';
+    const text = [
+      `2025-13-45 99:99:99.000000+1100 ${push}`,
+      `2025-10-23 16:00:39.916170+1100 ${push}`,
+      `2025-10-23 16:00:40.000000+2561 ${push}`,
+      `2025-10-23 16:00:41.000000+1100 ${push}`,
+    ].join('\n');
+    const { observations, stats, unrecognised } = readLog(text);
+    expect(observations.map((o) => [o.line, o.pattern])).toEqual([
+      [2, 'callservicesd.aps-message'],
+      [4, 'callservicesd.aps-message'],
+    ]);
+    // The damaged first line does not become the log's start (every time is relative to it).
+    expect(stats.firstT).toBe(observations[0]?.t);
+    expect(observations[1]!.t - observations[0]!.t).toBeCloseTo(1083.83, 1);
+    expect(stats).toMatchObject({ entries: 2, recognised: 2, unrecognised: 2, malformed: 2 });
+    expect(unrecognised.map((u) => u.line)).toEqual([1, 3]);
+    expect(unrecognised[0]?.text).toMatch(/^impossible timestamp: 2025-13-45/);
+  });
+
+  it.each([
+    '2025-00-10 12:00:00.000 apsd: x',
+    '2025-10-32 12:00:00.000 apsd: x',
+    '2025-10-10 24:00:00.000 apsd: x',
+    '2025-10-10 12:60:00.000 apsd: x',
+    '2025-10-10 12:00:61.000 apsd: x',
+    '2025-10-10 12:00:00.000+0960 apsd: x',
+    'default\t25:04:21.207326 +0530\tcallservicesd\tx',
+    '77:48:41.248  powerd  Sending com.apple.powerd.assertionpolicy 3',
+  ])('marks %j malformed', (line) => expect(parseHead(line)?.malformed).toBe(true));
+
+  it('keeps a leap second and the day edges', () => {
+    for (const line of ['2016-12-31 23:59:60.500+0000 apsd: x', '2025-01-01 00:00:00 apsd: x', '23:59:59.999  apsd  x'])
+      expect(parseHead(line)?.malformed).toBeUndefined();
+  });
+
+  it('refuses a log whose every timestamp is impossible, saying so', () => {
+    expect(() => readLog('2025-13-45 99:99:99.000000+1100 apsd: Path is satisfied\n'.repeat(3))).toThrow(
+      /no readable timestamps: 3 lines have a log line's shape but an impossible date or time \(line 1: /,
+    );
+  });
+
   it('reads a truncated last line without its newline', () => {
     const { observations } = readLog(`${LINE_003}\n${LINE_003.slice(0, 150)}`);
     expect(observations).toHaveLength(2);

@@ -55,6 +55,7 @@ export class LogReader {
     unrecognised: 0,
     headerless: 0,
     overlong: 0,
+    malformed: 0,
   };
   /** The first few unrecognised entries, for a preview. */
   readonly unrecognisedSample: UnrecognisedLine[] = [];
@@ -98,6 +99,12 @@ export class LogReader {
     this.partial = '';
     this.finish(out);
     this.verdict(true);
+    const [damaged] = this.unrecognisedSample;
+    if (this.stats.entries === 0 && this.stats.malformed > 0 && damaged)
+      throw new LogReadError(
+        'not-a-log',
+        `no readable timestamps: ${this.stats.malformed} line${this.stats.malformed === 1 ? ' has' : 's have'} a log line's shape but an impossible date or time (line ${damaged.line}: ${damaged.text.slice(0, 60)})`,
+      );
     if (this.stats.entries === 0)
       throw new LogReadError(
         'not-a-log',
@@ -150,6 +157,14 @@ export class LogReader {
       return;
     }
     this.finish(out);
+    if (head.malformed) {
+      // Its own unrecognised line; its continuation lines, if any, belong to no entry.
+      this.stats.malformed++;
+      this.stats.unrecognised++;
+      if (this.unrecognisedSample.length < SAMPLE)
+        this.unrecognisedSample.push({ line: this.stats.lines, text: clip(`impossible timestamp: ${text}`) });
+      return;
+    }
     let t = head.t;
     if (!head.dated) {
       // Time-only lines: a jump back of more than 12 h is the next day.

@@ -57,13 +57,18 @@ export interface LogStats {
   entries: number;
   recognised: number;
   unrecognised: number;
-  /** Lines before the first timestamped line: not part of any entry. */
+  /** Lines that belong to no entry: before the first timestamped line, or continuing a malformed one. */
   headerless: number;
   /** The first and last entry times on the log's clock (undefined until an entry has been read). */
   firstT?: number;
   lastT?: number;
   /** Lines longer than the reader keeps; their tail was dropped. */
   overlong: number;
+  /**
+   * Lines shaped like a log line whose date or time is impossible (month 13, 25:61): counted among the
+   * unrecognised, their time never used (a damaged line must not move the log's first line or a push).
+   */
+  malformed: number;
 }
 
 /** Longest message text kept on an observation or a sample line. */

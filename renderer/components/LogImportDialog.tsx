@@ -18,12 +18,16 @@ export function LogImportDialog(props: {
   state: LogImportState;
   onCancel: () => void;
   onOpen: (file: ScenarioFile, preview: LogPreview) => void;
+  /** A log picked or pasted while choosing (File → Import Device Log… in the desktop app). */
+  onChosen?: (source: Blob | string, name: string) => void;
 }) {
   const { state } = props;
   if (state.phase === 'idle') return null;
   return (
     <Modal label="Import a device log" className="log-import" onClose={props.onCancel}>
-      {state.phase === 'reading' ? (
+      {state.phase === 'choosing' ? (
+        <Choose onCancel={props.onCancel} onChosen={props.onChosen} />
+      ) : state.phase === 'reading' ? (
         <div className="log-reading" aria-busy="true">
           <h2>Reading {state.name}…</h2>
           <progress max={state.total || 1} value={state.read} aria-label="Read so far" />
@@ -41,6 +45,45 @@ export function LogImportDialog(props: {
         <Preview preview={state.preview} onCancel={props.onCancel} onOpen={props.onOpen} />
       )}
     </Modal>
+  );
+}
+
+/** The log to read: a file (the platform's own file chooser) or pasted text. */
+function Choose(props: { onCancel: () => void; onChosen?: (source: Blob | string, name: string) => void }) {
+  const [text, setText] = useState('');
+  return (
+    <div className="log-choose">
+      <h2>Import a device log</h2>
+      <p className="hint">
+        A <code>log show</code> or Console export (<code>.log</code>, <code>.txt</code>, or text exported from a{' '}
+        <code>.logarchive</code>): read on this computer only; nothing is sent anywhere.
+      </p>
+      <label className="button-like primary">
+        Choose a log file…
+        <input
+          type="file"
+          className="visually-hidden"
+          aria-label="Choose a device log file"
+          onChange={(e) => {
+            const picked = e.target.files?.[0];
+            e.target.value = '';
+            if (picked) props.onChosen?.(picked, picked.name);
+          }}
+        />
+      </label>
+      <label className="log-paste">
+        …or paste its lines here
+        <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <div className="log-actions">
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="button" disabled={text.trim() === ''} onClick={() => props.onChosen?.(text, 'pasted text')}>
+          Read pasted lines
+        </button>
+      </div>
+    </div>
   );
 }
 

@@ -14,6 +14,8 @@ interface Handlers {
   onOpened(text: string, path: string, reverting: boolean): void;
   onSaved(path: string, file: ScenarioFile): void;
   onNew(): void;
+  /** File → Import Device Log…: the import's dialog opens on its file picker (#26). */
+  onImportLog(): void;
   onError(text: string): void;
 }
 
@@ -54,6 +56,9 @@ export function useDesktopMenu(handlers: Handlers): void {
       switch (command.command) {
         case 'new':
           ref.current.onNew();
+          break;
+        case 'import-log':
+          ref.current.onImportLog();
           break;
         case 'save':
           void save(false);

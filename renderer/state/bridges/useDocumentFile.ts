@@ -102,6 +102,7 @@ export function useDocumentFile(options: {
       setPath(undefined);
       load(FIRST_PRESET.file, FIRST_PRESET.id);
     },
+    onImportLog: logs.choose,
     onError: (text) => setNotice({ kind: 'error', text }),
   });
   /**

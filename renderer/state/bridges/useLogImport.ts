@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { failureText, importLogSource, type LogAnswer, type LogPreview, type LogRequest } from './logImportRun';
 
-/** Where a log import stands: reading (with progress), showing its preview, or nothing under way. */
+/**
+ * Where a log import stands: choosing the log (the desktop app's File → Import Device Log…), reading
+ * it (with progress), showing its preview, or nothing under way.
+ */
 export type LogImportState =
   | { readonly phase: 'idle' }
+  | { readonly phase: 'choosing' }
   | { readonly phase: 'reading'; readonly name: string; readonly read: number; readonly total: number }
   | { readonly phase: 'preview'; readonly preview: LogPreview };
 
@@ -64,8 +68,11 @@ export function useLogImport(onError: (message: string) => void) {
       stop();
       const total = typeof source === 'string' ? source.length : source.size;
       setState({ phase: 'reading', name, read: 0, total });
-      const current = startJob({ source, name }, (answer) => {
-        if (job.current !== current) return;
+      // A holder made first: reading pasted text on the page reports progress before startJob returns
+      // (those early answers are dropped; the last one comes after it has returned).
+      const mine: { job?: Job } = {};
+      mine.job = startJob({ source, name }, (answer) => {
+        if (!mine.job || job.current !== mine.job) return;
         if (answer.kind === 'progress') setState({ phase: 'reading', name, read: answer.read, total: answer.total });
         else {
           stop();
@@ -76,7 +83,7 @@ export function useLogImport(onError: (message: string) => void) {
           }
         }
       });
-      job.current = current;
+      job.current = mine.job;
     },
     [stop],
   );
@@ -84,5 +91,14 @@ export function useLogImport(onError: (message: string) => void) {
     stop();
     setState({ phase: 'idle' });
   }, [stop]);
-  return { state, start, cancel };
+  /**
+   * Opens the dialog on its file picker. The desktop menu's command arrives over IPC, without the user
+   * activation Chromium requires to open a file chooser (electron/electron#6914), so the menu cannot
+   * click the toolbar's field: the dialog's own button, clicked by the user, opens the native chooser.
+   */
+  const choose = useCallback(() => {
+    if (job.current) return;
+    setState({ phase: 'choosing' });
+  }, []);
+  return { state, start, cancel, choose };
 }
