@@ -7,6 +7,7 @@ import {
   type TimelineEventFile,
 } from '../../../machines';
 import { parseDuration, toDurationString } from '../../../machines';
+import { noteMoved } from './movedSince';
 
 type Expectation = NonNullable<ScenarioFile['expect']>[number];
 
@@ -274,6 +275,7 @@ export function moveEvents(file: ScenarioFile, times: ReadonlyMap<number, number
     const t = times.get(i);
     return t === undefined ? e : { ...e, at: toDurationString(t) };
   });
+  noteMoved(timeline, file.timeline, times.keys());
   return { ...file, timeline };
 }
 
