@@ -156,9 +156,11 @@ interface TraceEvent {
 }
 
 const PROGRAM = 'browser, other (input, hit testing, scheduling…)';
+/** The page's side of the worker: run requests encoded, answers decoded (the run itself is off this thread). */
+const SIMULATION = 'JS: simulation bridge (requests to the worker, answers decoded)';
 
 /** Main-thread ms by kind of work, over one profiled drag. */
-async function profileDrag(page: Page, id: string): Promise<Map<string, number>> {
+async function profileDrag(page: Page, id: string, topSelf: [string, number][]): Promise<Map<string, number>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
@@ -209,12 +211,16 @@ async function profileDrag(page: Page, id: string): Promise<Map<string, number>>
       for (let n: ProfileNode | undefined = leaf; n; n = parent.get(n.id)) {
         const source = sourceOf(n);
         if (source.includes('renderer/state/bridges/simulation')) {
-          kind = 'JS: simulation (useSimulation: load + simulate)';
+          kind = SIMULATION;
+          break;
+        }
+        if (source.includes('renderer/state/document/')) {
+          kind = 'JS: the editor (document edits and their checks)';
           break;
         }
         if (source.includes('machines/')) sawMachines = true;
       }
-      if (kind !== 'JS: simulation (useSimulation: load + simulate)' && sawMachines)
+      if (kind === 'JS: React and the renderer' && sawMachines)
         kind = 'JS: other engine calls (stateAt, time formatting…)';
     }
     kindOf.set(leaf.id, kind);
@@ -222,11 +228,19 @@ async function profileDrag(page: Page, id: string): Promise<Map<string, number>>
   };
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
+  const bySource = new Map<string, number>();
   for (let i = 0; i < samples.length; i++) {
     // A sample's time is the gap to the next one.
     const ms = (deltas[i + 1] ?? 0) / 1000;
-    add(classify(byId.get(samples[i]!)!), ms);
+    const leaf = byId.get(samples[i]!)!;
+    add(classify(leaf), ms);
+    if (leaf.callFrame.url) {
+      const where = `${leaf.callFrame.functionName || '(anonymous)'} ${sourceOf(leaf).replace(/^.*?(?=renderer\/|machines\/|node_modules\/)/, '')}`;
+      bySource.set(where, (bySource.get(where) ?? 0) + ms);
+    }
   }
+  // The script's top entries by self time, for what to attack next.
+  for (const [where, ms] of [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 8)) topSelf.push([where, ms]);
 
   // Style, layout and paint: top-level events on the busiest renderer main thread.
   const mains = trace.traceEvents.filter(
@@ -353,7 +367,8 @@ async function benchApp(browser: Browser, count: number): Promise<void> {
   );
 
   if (!ONLY_TABLE) {
-    const work = await profileDrag(page, dragged);
+    const top: [string, number][] = [];
+    const work = await profileDrag(page, dragged, top);
     const profiled = await readBench(page, false);
     const frames = Math.max(1, profiled.samples.length);
     const busy = [...work].filter(([kind]) => kind !== 'idle').reduce((sum, [, ms]) => sum + ms, 0);
@@ -362,6 +377,8 @@ async function benchApp(browser: Browser, count: number): Promise<void> {
     );
     for (const [kind, ms] of [...work].filter(([kind]) => kind !== 'idle').sort((a, b) => b[1] - a[1]))
       console.log(`     ${(ms / frames).toFixed(1).padStart(6)} ms  ${kind}`);
+    console.log(`   the script's top entries by self time, a frame:`);
+    for (const [where, ms] of top) console.log(`     ${(ms / frames).toFixed(1).padStart(6)} ms  ${where}`);
   }
 
   // The bare page right after the app, so both see the same load.
