@@ -2,6 +2,7 @@ export * from './types';
 export { scenarioSchema, EVENT_TYPES, type ScenarioFile, type TimelineEventFile, type EventType } from './schema';
 export {
   loadScenario,
+  movedEventsError,
   parseScenarioText,
   formatErrors,
   formatPath,

@@ -7,7 +7,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { resolveParams, type Params } from './params';
-import { Time, toDurationString } from '../engine/time';
+import { readDuration, Time, toDurationString } from '../engine/time';
 import {
   firstNonFinite,
   MAX_DEPTH,
@@ -25,6 +25,7 @@ import {
   EVENT_TYPES,
   KNOWN_KEYS,
   scenarioSchema,
+  timelineEvent,
   type EventType,
   type ParsedScenarioFile,
   type ScenarioFile,
@@ -322,12 +323,7 @@ function checkReferences(file: ParsedScenarioFile, indexMap: readonly number[]):
       } else ids.set(pushId, k);
     }
     if (e.do === 'push' && e.kind === 'voip') voip.add(e.id);
-    if (e.at > file.duration) {
-      errors.push({
-        path: path(k, 'at'),
-        message: `is after the end of the scenario (duration ${toDurationString(file.duration)}); lengthen "duration" or move the event`,
-      });
-    }
+    if (e.at > file.duration) errors.push({ path: path(k, 'at'), message: afterTheEnd(file.duration) });
   });
   const voipIds = [...voip];
   file.timeline.forEach((e, k) => {
@@ -348,6 +344,39 @@ function checkReferences(file: ParsedScenarioFile, indexMap: readonly number[]):
     }
   });
   return errors;
+}
+
+const afterTheEnd = (duration: number) =>
+  `is after the end of the scenario (duration ${toDurationString(duration)}); lengthen "duration" or move the event`;
+
+/**
+ * {@link loadScenario}'s first error for `file`, made from a file that loads by changing only the `at` of
+ * events `moved` (a drag), without loading it all again: what a move can break is that event's own time
+ * (a duration, whole ms, within the limit: the schema's words) and its place before the end (the
+ * references' words). Every other check saw nothing else change. Errors come in the loader's order:
+ * the schema's, then the references', each in timeline order.
+ */
+export function movedEventsError(file: ScenarioFile, moved: Iterable<number>): ScenarioError | undefined {
+  const order = [...new Set(moved)].filter((i) => i >= 0 && i < file.timeline.length).sort((a, b) => a - b);
+  // A number JSON cannot hold is the loader's first stage, before any other: its answer, from itself.
+  if (order.some((i) => typeof file.timeline[i]!.at === 'number' && !Number.isFinite(file.timeline[i]!.at))) {
+    const loaded = loadScenario(file);
+    return loaded.ok ? undefined : loaded.errors[0];
+  }
+  const times: number[] = [];
+  for (const i of order) {
+    const event = file.timeline[i];
+    const parsed = timelineEvent.safeParse(event, { reportInput: true });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return describeIssue({ ...issue, path: ['timeline', i, ...issue.path] }, file)[0];
+    }
+    times.push(parsed.data.at);
+  }
+  const duration = readDuration(file.duration);
+  if (!duration.ok) return undefined;
+  const late = times.findIndex((t) => t > duration.ms);
+  return late === -1 ? undefined : { path: `timeline[${order[late]!}].at`, message: afterTheEnd(duration.ms) };
 }
 
 function normalize(file: ParsedScenarioFile, indexMap: readonly number[]): Scenario {

@@ -15,18 +15,27 @@ export type Held<T> = { list: readonly T[] | undefined };
 
 /**
  * Encodes `next` against the list last sent, and remembers `next` as the last sent. Patches are sent only
- * when they are fewer than half the list: past that, the whole list is as cheap.
+ * when they are fewer than half the list: past that, the whole list is as cheap. `changedSince`, when it
+ * knows, names the only indexes at which `next` can differ from the list last sent (a drag's moves): only
+ * those are compared, so a frame costs what it changed, not the list's length.
  */
 export function encodeList<T>(
   held: Held<T>,
   next: readonly T[],
   same: (a: T, b: T) => boolean = Object.is,
+  changedSince?: (before: readonly T[], next: readonly T[]) => readonly number[] | undefined,
 ): ListSent<T> {
   const before = held.list;
   held.list = next;
   if (!before) return { whole: next };
   const patches: [number, T][] = [];
   const most = next.length / 2;
+  const changed = before.length === next.length ? changedSince?.(before, next) : undefined;
+  if (changed) {
+    for (const i of [...changed].sort((a, b) => a - b))
+      if (i < next.length && !same(before[i] as T, next[i] as T)) patches.push([i, next[i] as T]);
+    return patches.length > most ? { whole: next } : { length: next.length, patches };
+  }
   for (let i = 0; i < next.length; i++) {
     const item = next[i] as T;
     if (i < before.length && same(before[i] as T, item)) continue;

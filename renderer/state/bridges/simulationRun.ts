@@ -15,6 +15,7 @@ import {
   type TraceData,
 } from '../../../machines';
 import { decodeList, encodeList, sameData, type Held, type ListSent } from './listDelta';
+import { movedSince } from '../document/movedSince';
 
 /** What the page asks of the simulation. */
 export type SimRequest =
@@ -124,11 +125,13 @@ export function receiveRun(
 
 /**
  * The page's side of a run request: the file, with its timeline sent as what changed (`listDelta.ts`).
- * Comparing 10,000 small events costs the page less than cloning them.
+ * Comparing 10,000 small events costs the page less than cloning them; a drag frame, whose timeline says
+ * which events it moved (`movedSince`), compares only those.
  */
 export function runRequest(seq: number, file: ScenarioFile, held: Held<TimelineEventFile>): SimRequest {
   if (!Array.isArray(file.timeline)) return { kind: 'run', seq, file };
-  return { kind: 'run', seq, file: { ...file, timeline: [] }, timeline: encodeList(held, file.timeline, sameData) };
+  const timeline = encodeList(held, file.timeline, sameData, movedSince);
+  return { kind: 'run', seq, file: { ...file, timeline: [] }, timeline };
 }
 
 /** The page's side of `PushSent`: the objects it already holds, by id, for pushes sent as `same`. */

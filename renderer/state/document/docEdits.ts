@@ -6,6 +6,7 @@
  */
 import {
   loadScenario,
+  movedEventsError,
   type LaneId,
   type ScenarioFile,
   type TimelineEventFile,
@@ -105,10 +106,31 @@ export function applyEdit(file: ScenarioFile, edit: DocEdit): Applied {
   }
 }
 
+/** Files the loader took: a drag from one of them checks only the times it moved (`moveRefusal`). */
+const loads = new WeakSet<ScenarioFile>();
+
 /** Why a file may not be the document (the loader's first error, at `path` if one is there), or none. */
 export function refusal(file: ScenarioFile, path?: string): string | undefined {
   const loaded = loadScenario(file);
-  if (loaded.ok) return undefined;
+  if (loaded.ok) {
+    loads.add(file);
+    return undefined;
+  }
   const at = loaded.errors.find((e) => e.path === path) ?? loaded.errors[0]!;
   return at.path === path || !at.path ? at.message : `${at.path}: ${at.message}`;
+}
+
+/**
+ * `refusal(moved)` for `moved`, which is `base` with the events `indexes` moved in time (a drag frame),
+ * without loading the whole document on the page on every frame (the worker loads it next): from a base
+ * that loads, only what the move can break is checked, by the core's `movedEventsError`.
+ */
+export function moveRefusal(base: ScenarioFile, moved: ScenarioFile, indexes: Iterable<number>): string | undefined {
+  if (!loads.has(base) && refusal(base) !== undefined) return refusal(moved);
+  const error = movedEventsError(moved, indexes);
+  if (!error) {
+    loads.add(moved);
+    return undefined;
+  }
+  return error.path ? `${error.path}: ${error.message}` : error.message;
 }

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { ScenarioFile } from '../../../machines';
 import { clampView } from '../view/viewBounds';
-import { applyEdit, refusal, type Applied, type DocEdit } from './docEdits';
+import { applyEdit, moveRefusal, refusal, type Applied, type DocEdit } from './docEdits';
 import { moveEvents } from './edits';
 
 export interface View {
@@ -197,7 +197,7 @@ export const editorMachine = setup({
           // A move the document cannot take (past its end) is not made: the event stays where it last could be.
           actions: assign(({ context, event }) => {
             const file = moveEvents(context.file, event.times);
-            const reason = refusal(file);
+            const reason = moveRefusal(context.file, file, event.times.keys());
             return reason === undefined ? { file, refused: undefined } : { refused: { reason } };
           }),
         },

@@ -8,6 +8,7 @@ import {
   parseDuration,
   toDurationString,
 } from '../../../machines';
+import { noteMoved } from './movedSince';
 
 type Expectation = NonNullable<ScenarioFile['expect']>[number];
 
@@ -275,6 +276,7 @@ export function moveEvents(file: ScenarioFile, times: ReadonlyMap<number, number
     const t = times.get(i);
     return t === undefined ? e : { ...e, at: toDurationString(t) };
   });
+  noteMoved(timeline, file.timeline, times.keys());
   return { ...file, timeline };
 }
 

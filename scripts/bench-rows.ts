@@ -1,0 +1,55 @@
+/**
+ * The rows of issue #25's table, as `npm run bench` measures them: each bench script prints its rows as it
+ * goes and appends them to one file, and `bench-table.ts` prints the whole table at the end with the
+ * machine's load. A row says its figure, its target (a ratio to a floor measured in the same run where the
+ * target is one) and whether it is met. Timing never fails a build: the table is read, not asserted.
+ */
+import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+/** One row of the table. */
+export interface Row {
+  readonly measure: string;
+  readonly figure: string;
+  readonly target: string;
+  readonly ok: boolean;
+}
+
+const FILE = 'dist/bench/rows.jsonl';
+
+/** Starts a new table (the first bench of `npm run bench` calls it). */
+export function newTable(): void {
+  rmSync(FILE, { force: true });
+}
+
+/** Prints `row` and keeps it for the table. */
+export function row(r: Row): void {
+  console.log(`${r.ok ? 'ok  ' : 'MISS'}  ${r.measure}: ${r.figure}  (target ${r.target})`);
+  mkdirSync('dist/bench', { recursive: true });
+  appendFileSync(FILE, `${JSON.stringify(r)}\n`);
+}
+
+/** The rows kept so far, in the order measured. */
+export function rows(): Row[] {
+  let text: string;
+  try {
+    text = readFileSync(FILE, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Row);
+}
+
+/** `x.x×`, for ratios. */
+export const times = (n: number): string => `${n.toFixed(2)}×`;
+
+/** The median and p95 of `samples` (sorted in place). */
+export function quantiles(samples: number[]): { median: number; p95: number } {
+  samples.sort((a, b) => a - b);
+  return {
+    median: samples[Math.floor(samples.length / 2)] ?? NaN,
+    p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))] ?? NaN,
+  };
+}
