@@ -161,21 +161,73 @@ async function expectNoScrolling(box: Locator, what: string) {
   expect(sw, `${what}: scroll width`).toBeLessThanOrEqual(cw + 1);
 }
 
+/**
+ * Present mode's frame on screen, in one look (a frame is checked at each size, hundreds of times in
+ * all): the caption and the timeline scroll neither way; the caption, each fate card and each timeline
+ * lie inside the window and every box that clips them; the caption's leads are 28 px or larger.
+ */
+function presentFrameProblems(dialog: Locator): Promise<{ problems: string[] }> {
+  return dialog.evaluate((root) => {
+    const problems: string[] = [];
+    const noScrolling = (el: Element | null, what: string) => {
+      if (!el) {
+        problems.push(`${what}: missing`);
+        return;
+      }
+      if (el.scrollHeight > el.clientHeight + 1)
+        problems.push(`${what}: scroll height ${el.scrollHeight} > ${el.clientHeight}`);
+      if (el.scrollWidth > el.clientWidth + 1)
+        problems.push(`${what}: scroll width ${el.scrollWidth} > ${el.clientWidth}`);
+    };
+    // As `expectShownWhole`: inside the window and inside every box that clips it.
+    const shownWhole = (el: Element, what: string) => {
+      const r = el.getBoundingClientRect();
+      const clip = { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        const b = p.getBoundingClientRect();
+        if (style.overflowY !== 'visible') {
+          clip.top = Math.max(clip.top, b.top + p.clientTop);
+          clip.bottom = Math.min(clip.bottom, b.top + p.clientTop + p.clientHeight);
+        }
+        if (style.overflowX !== 'visible') {
+          clip.left = Math.max(clip.left, b.left + p.clientLeft);
+          clip.right = Math.min(clip.right, b.left + p.clientLeft + p.clientWidth);
+        }
+      }
+      if (
+        r.top < clip.top - 0.5 ||
+        r.bottom > clip.bottom + 0.5 ||
+        r.left < clip.left - 0.5 ||
+        r.right > clip.right + 0.5
+      )
+        problems.push(
+          `${what} not shown whole: ${[r.top, r.right, r.bottom, r.left].map(Math.round).join(' ')} in ${[clip.top, clip.right, clip.bottom, clip.left].map(Math.round).join(' ')}`,
+        );
+    };
+    const caption = root.querySelector('[aria-label="Caption"]');
+    noScrolling(caption, 'caption');
+    if (caption) shownWhole(caption, 'caption');
+    noScrolling(root.querySelector('.present-timeline'), 'timeline');
+    for (const card of root.querySelectorAll('.present-fate')) shownWhole(card, `fate card "${card.textContent}"`);
+    const leads = caption ? [...caption.querySelectorAll('.present-lead, .present-question:not(.small)')] : [];
+    for (const lead of leads) {
+      const size = parseFloat(getComputedStyle(lead).fontSize);
+      if (size < 28) problems.push(`caption type ${size} px: "${lead.textContent}"`);
+    }
+    const svgs = root.querySelectorAll('svg[role="application"]');
+    if (svgs.length === 0) problems.push('no timeline');
+    for (const svg of svgs) shownWhole(svg, 'timeline');
+    return { problems };
+  });
+}
+
 /** Present mode's checks for the frame on screen. */
 async function checkPresentFrame(where: string) {
   const dialog = present();
   expect(await overflowingText(dialog), `${where}: text cut`).toEqual([]);
   await expectTimelineTextWhole(dialog, where);
-  const caption = dialog.getByRole('region', { name: 'Caption' });
-  await expectNoScrolling(caption, `${where}: caption`);
-  await expectShownWhole(caption, `${where}: caption`);
-  await expectNoScrolling(dialog.locator('.present-timeline'), `${where}: timeline`);
-  for (const card of await dialog.locator('.present-fate').all()) await expectShownWhole(card, `${where}: fate card`);
-  for (const lead of await caption.locator('.present-lead, .present-question:not(.small)').all()) {
-    const size = await lead.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    expect(size, `${where}: caption type`).toBeGreaterThanOrEqual(28);
-  }
-  for (const svg of await dialog.getByRole('application').all()) await expectShownWhole(svg, `${where}: timeline`);
+  expect((await presentFrameProblems(dialog)).problems, `${where}: caption, fate cards, timeline`).toEqual([]);
 }
 
 /** Steps through every frame of present mode (already open), checking each at each size; returns how many. */
