@@ -1,6 +1,6 @@
 import type { ScenarioFile, TimelineEventFile } from '../machines/scenario';
 import { encodeScenario } from '../renderer/state/bridges/share';
-import { expect, test } from './fixtures';
+import { expect, loadPreset, test } from './fixtures';
 
 /** 200 pushes, three seconds apart: enough that the Fates table renders only the rows near its view. */
 function manyPushes(): ScenarioFile {
@@ -127,4 +127,41 @@ test('a push that rang late shows its delay and the word "late", in the Fates ta
     /call-2 · rang$/,
   );
   await fates.screenshot({ path: 'test-results/shots/fates-late.png' });
+});
+
+test('a call that rang with no audio says so in red beside its fate, which is not green; a call with two-way audio needs no tag', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const fates = page.getByRole('region', { name: 'Fates' });
+  await loadPreset(page, 'No audio: mediaserverd crashed earlier');
+  const silent = fates.getByRole('row', { name: /^push call-1, voip, fate rang, audio none$/ });
+  const fate = silent.getByRole('cell').nth(5);
+  await expect(fate).toHaveText(/rang\s*no audio$/);
+  await expect(fate.locator('.fate')).toHaveClass(/tone-bad/);
+  // Red: the tag is in the "bad" tone's colour, the one a crash is drawn in, not the text's.
+  const colours = await fate.evaluate((cell) => ({
+    tag: getComputedStyle(cell.querySelector('.audio-tag')!).color,
+    bad: getComputedStyle(document.querySelector('.tone-bad')!).color,
+    text: getComputedStyle(cell).color,
+  }));
+  expect(colours.tag).toBe(colours.bad);
+  expect(colours.tag).not.toBe(colours.text);
+
+  await loadPreset(page, 'One-way audio: the app activated the session itself');
+  const oneWay = fates.getByRole('row', { name: /^push call-1, voip, fate rang, audio one-way$/ }).getByRole('cell');
+  await expect(oneWay.nth(5)).toHaveText(/rang\s*one-way audio$/);
+  await expect(oneWay.nth(5).locator('.fate')).toHaveClass(/tone-warn/);
+
+  await loadPreset(page, 'No audio: fixed by setConfiguration');
+  const heard = fates.getByRole('row', { name: /^push call-1, voip, fate rang, audio two-way$/ }).getByRole('cell');
+  await expect(heard.nth(5)).toHaveText(/rang$/);
+  await expect(heard.nth(5).locator('.fate')).toHaveClass(/tone-good/);
+  // Normal type and room between the columns, now that audio needs no column of its own.
+  const type = await heard.nth(1).evaluate((td) => ({
+    size: parseFloat(getComputedStyle(td).fontSize),
+    pad: parseFloat(getComputedStyle(td).paddingRight),
+  }));
+  expect(type.size).toBeGreaterThanOrEqual(13);
+  expect(type.pad).toBeGreaterThanOrEqual(6);
 });

@@ -12,7 +12,15 @@ const OVERSCAN = 8;
 /** A first guess of a row's height (px), until rendered rows are measured. */
 const ROW_GUESS = 27;
 /** The table's columns: a spacer row spans them all. */
-const COLUMNS = 8;
+const COLUMNS = 7;
+/**
+ * The tag beside the fate of a call whose audio failed (AUDIO-1, AUDIO-5): a call that rang is not a
+ * success when nobody can hear. Two-way audio, the normal case, needs no word.
+ */
+const AUDIO_TAG: Partial<Record<AudioOutcome, { text: string; tone: string }>> = {
+  none: { text: 'no audio', tone: 'bad' },
+  'one-way': { text: 'one-way audio', tone: 'warn' },
+};
 /** What "late" means, for its tooltip: Ringside's estimate, not the sources' (CALL-1). */
 const LATE_MEANS = PARAMS.lateAfter.about;
 
@@ -33,6 +41,7 @@ const FateRow = memo(function FateRow(props: {
 }) {
   const style = FATE_STYLE[props.fate];
   const tone = toneWithAudio(props.fate, props.audio);
+  const audioTag = props.audio && AUDIO_TAG[props.audio];
   return (
     <tr
       data-index={props.index}
@@ -57,8 +66,8 @@ const FateRow = memo(function FateRow(props: {
             late
           </span>
         )}
+        {audioTag && <span className={`audio-tag tone-${audioTag.tone}`}>{audioTag.text}</span>}
       </td>
-      <td className={props.audio === 'none' ? 'tone-bad' : undefined}>{props.audio ?? '—'}</td>
       <td className="mono rules">
         {/* Lines break only between rules, after the dot: never inside an ID (at its hyphen) or before a dot. */}
         {props.rules.split(' · ').map((rule, i, all) => (
@@ -200,8 +209,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
               <th>sent</th>
               <th>delivered</th>
               <th title="How long after it was sent it reached the phone">delay</th>
-              <th>fate</th>
-              <th>audio</th>
+              <th title="A call's audio is named only when it failed: no audio, or one-way">fate, audio</th>
               <th>rules</th>
             </tr>
           </thead>

@@ -59,219 +59,228 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
   const shown = PRESETS.filter((p) => p.title.toLowerCase().includes(query.toLowerCase()));
   return (
     <header className="toolbar" role="toolbar" aria-label="Scenario">
-      <span className="brand" aria-hidden="true">
-        ◉ Ringside
-      </span>
-      {/* A textarea, so that a long title wraps instead of being cut; a title is one line (Enter ends it). */}
-      <textarea
-        className="title"
-        aria-label="Scenario title"
-        rows={1}
-        value={props.title}
-        onFocus={typing.onFocus}
-        onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), e.currentTarget.blur())}
-        onChange={(e) => props.onTitle(e.target.value.replace(/\n/g, ' '), typing.key('title'))}
-      />
-      {props.modifiedFrom && <span className="modified-from">modified from “{props.modifiedFrom}”</span>}
-      <input
-        className="preset-search"
-        aria-label="Search presets"
-        placeholder="Search presets…"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        // Enter opens the first preset that matches, as a search box's first hit would.
-        onKeyDown={(e) => e.key === 'Enter' && shown[0] && props.onPreset(shown[0].id)}
-      />
-      <select
-        aria-label="Preset"
-        value={!props.modifiedFrom && shown.some((p) => p.id === props.presetId) ? props.presetId : ''}
-        onChange={(e) => e.target.value && props.onPreset(e.target.value)}
-      >
-        <option value="">
-          {props.modifiedFrom ? props.title : shown.length ? `Presets (${shown.length})` : 'No preset matches'}
-        </option>
-        {shown.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.title}
-          </option>
-        ))}
-      </select>
-      <label className="inline">
-        iOS{' '}
+      <div className="toolbar-row">
+        <span className="brand" aria-hidden="true">
+          ◉ Ringside
+        </span>
+        <div className="title-box">
+          {/* A textarea, so that a long title wraps instead of being cut; a title is one line (Enter ends it). */}
+          <textarea
+            className="title"
+            aria-label="Scenario title"
+            rows={1}
+            value={props.title}
+            onFocus={typing.onFocus}
+            onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), e.currentTarget.blur())}
+            onChange={(e) => props.onTitle(e.target.value.replace(/\n/g, ' '), typing.key('title'))}
+          />
+          {props.modifiedFrom && <span className="modified-from">modified from “{props.modifiedFrom}”</span>}
+        </div>
         <input
-          className="ios"
-          aria-label="iOS version"
-          value={props.ios}
-          onFocus={typing.onFocus}
-          onChange={(e) => props.onIos(e.target.value, typing.key('ios'))}
+          className="preset-search"
+          aria-label="Search presets"
+          placeholder="Search presets…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          // Enter opens the first preset that matches, as a search box's first hit would.
+          onKeyDown={(e) => e.key === 'Enter' && shown[0] && props.onPreset(shown[0].id)}
         />
-      </label>
-      <div className="group" role="group" aria-label="Playback">
-        <button type="button" onClick={props.onPlay} aria-pressed={props.playing}>
-          {props.playing ? '❚❚ Pause' : '▶ Play'}
-        </button>
-        <select aria-label="Speed" value={props.speed} onChange={(e) => props.onSpeed(Number(e.target.value))}>
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s}×
+        <select
+          aria-label="Preset"
+          value={!props.modifiedFrom && shown.some((p) => p.id === props.presetId) ? props.presetId : ''}
+          onChange={(e) => e.target.value && props.onPreset(e.target.value)}
+        >
+          <option value="">
+            {props.modifiedFrom ? props.title : shown.length ? `Presets (${shown.length})` : 'No preset matches'}
+          </option>
+          {shown.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
             </option>
           ))}
         </select>
-        <button type="button" onClick={props.onNextEvent} title="Jump to the next event (→)">
-          ⇥ Next event
-        </button>
-      </div>
-      <select
-        aria-label="Add event at the playhead"
-        value=""
-        onChange={(e) => {
-          if (e.target.value) props.onAdd(e.target.value as TimelineEventFile['do']);
-        }}
-      >
-        <option value="">+ Add event…</option>
-        {props.addable.map((a) => (
-          <option key={a.type} value={a.type}>
-            {a.label}
-          </option>
-        ))}
-      </select>
-      <button type="button" onClick={props.onFit} title="Zoom to fit (0)">
-        ⤢ Fit
-      </button>
-      <div className="group" role="group" aria-label="History">
-        <button type="button" onClick={props.onUndo} disabled={!props.canUndo} title="Undo (Ctrl/⌘+Z)">
-          ↶ Undo
-        </button>
-        <button type="button" onClick={props.onRedo} disabled={!props.canRedo} title="Redo (Shift+Ctrl/⌘+Z)">
-          ↷ Redo
-        </button>
-      </div>
-      <div className="group" role="group" aria-label="File">
-        {props.onNew && (
-          <select
-            aria-label="New scenario"
-            title="Start a new scenario: empty, or from a preset"
-            value=""
-            onChange={(e) => {
-              const choice = e.target.value;
-              if (choice) props.onNew?.(choice === 'empty' ? undefined : choice);
-            }}
-          >
-            <option value="">New…</option>
-            <option value="empty">Empty scenario</option>
-            <optgroup label="From a preset">
-              {PRESETS.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
+        <label className="inline">
+          iOS{' '}
+          <input
+            className="ios"
+            aria-label="iOS version"
+            value={props.ios}
+            onFocus={typing.onFocus}
+            onChange={(e) => props.onIos(e.target.value, typing.key('ios'))}
+          />
+        </label>
+        <select
+          aria-label="Compare with a variant"
+          value={props.compareWith ?? ''}
+          onChange={(e) => {
+            if (e.target.value === OPEN_FILE) compareFile.current?.click();
+            else props.onCompare(e.target.value || undefined);
+          }}
+        >
+          <option value="">Compare: off</option>
+          {props.compareGroups.map((g) => (
+            <optgroup key={g.group} label={g.group}>
+              {g.items.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {c.label}
                 </option>
               ))}
             </optgroup>
+          ))}
+          <option value={OPEN_FILE}>Compare with a file…</option>
+        </select>
+        <input
+          ref={compareFile}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Scenario file to compare with"
+          onChange={(e) => {
+            const picked = e.target.files?.[0];
+            e.target.value = '';
+            if (picked) void picked.text().then((text) => props.onCompareFile(text, picked.name));
+          }}
+        />
+        <button type="button" onClick={props.onRules}>
+          Rules
+        </button>
+        <button type="button" onClick={props.onPresent} title="Step through the scenario full screen, for a room">
+          ▶ Present
+        </button>
+      </div>
+      <div className="toolbar-row">
+        <div className="group" role="group" aria-label="Playback">
+          <button type="button" onClick={props.onPlay} aria-pressed={props.playing}>
+            {props.playing ? '❚❚ Pause' : '▶ Play'}
+          </button>
+          <select aria-label="Speed" value={props.speed} onChange={(e) => props.onSpeed(Number(e.target.value))}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
           </select>
-        )}
-        <label className="button-like">
-          Open…
-          <input
-            ref={props.openInput}
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            aria-label="Open a scenario file"
-            onChange={(e) => {
-              const picked = e.target.files?.[0];
-              e.target.value = '';
-              if (picked) void picked.text().then((text) => props.onOpenText(text, picked.name));
-            }}
-          />
-        </label>
-        {props.onImportLog && (
-          <label className="button-like" title="A `log show` or Console export: read here, never sent anywhere">
-            Import device log…
+          <button type="button" onClick={props.onNextEvent} title="Jump to the next event (→)">
+            ⇥ Next
+          </button>
+        </div>
+        <select
+          aria-label="Add event at the playhead"
+          value=""
+          onChange={(e) => {
+            if (e.target.value) props.onAdd(e.target.value as TimelineEventFile['do']);
+          }}
+        >
+          <option value="">+ Event…</option>
+          {props.addable.map((a) => (
+            <option key={a.type} value={a.type}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={props.onFit} title="Zoom to fit (0)">
+          ⤢ Fit
+        </button>
+        <div className="group" role="group" aria-label="History">
+          <button type="button" onClick={props.onUndo} disabled={!props.canUndo} title="Undo (Ctrl/⌘+Z)">
+            ↶ Undo
+          </button>
+          <button type="button" onClick={props.onRedo} disabled={!props.canRedo} title="Redo (Shift+Ctrl/⌘+Z)">
+            ↷ Redo
+          </button>
+        </div>
+        <div className="group" role="group" aria-label="File">
+          {props.onNew && (
+            <select
+              aria-label="New scenario"
+              title="Start a new scenario: empty, or from a preset"
+              value=""
+              onChange={(e) => {
+                const choice = e.target.value;
+                if (choice) props.onNew?.(choice === 'empty' ? undefined : choice);
+              }}
+            >
+              <option value="">New…</option>
+              <option value="empty">Empty scenario</option>
+              <optgroup label="From a preset">
+                {PRESETS.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          )}
+          <label className="button-like">
+            Open…
             <input
+              ref={props.openInput}
               type="file"
+              accept=".json,application/json"
               className="visually-hidden"
-              aria-label="Import a device log"
+              aria-label="Open a scenario file"
               onChange={(e) => {
                 const picked = e.target.files?.[0];
                 e.target.value = '';
-                if (picked) props.onImportLog?.(picked, picked.name);
+                if (picked) void picked.text().then((text) => props.onOpenText(text, picked.name));
               }}
             />
           </label>
-        )}
-        <button type="button" onClick={props.onSave} title="Download as .ringside.json (Ctrl/⌘+S)">
-          Save
-        </button>
-        <select
-          aria-label="Download a report"
-          title="A report for a ticket: the scenario, every push's fate and why, strikes"
-          value=""
-          onChange={(e) => {
-            if (e.target.value === 'md' || e.target.value === 'html') props.onReport(e.target.value);
-          }}
-        >
-          <option value="">Report…</option>
-          <option value="md">Markdown, to paste into a ticket</option>
-          <option value="html">Printable page (HTML)</option>
+          {props.onImportLog && (
+            <label
+              className="button-like"
+              title="Import a device log: a `log show` or Console export, read here, never sent anywhere"
+            >
+              Import log…
+              <input
+                type="file"
+                className="visually-hidden"
+                aria-label="Import a device log"
+                onChange={(e) => {
+                  const picked = e.target.files?.[0];
+                  e.target.value = '';
+                  if (picked) props.onImportLog?.(picked, picked.name);
+                }}
+              />
+            </label>
+          )}
+          <button type="button" onClick={props.onSave} title="Download as .ringside.json (Ctrl/⌘+S)">
+            Save
+          </button>
+          <select
+            aria-label="Download a report"
+            title="A report for a ticket: the scenario, every push's fate and why, strikes"
+            value=""
+            onChange={(e) => {
+              if (e.target.value === 'md' || e.target.value === 'html') props.onReport(e.target.value);
+            }}
+          >
+            <option value="">Report…</option>
+            <option value="md">Markdown, to paste into a ticket</option>
+            <option value="html">Printable page (HTML)</option>
+          </select>
+          <select
+            aria-label="Export the timeline"
+            value=""
+            onChange={(e) => {
+              if (e.target.value === 'svg' || e.target.value === 'png') props.onExport(e.target.value);
+            }}
+          >
+            <option value="">Export…</option>
+            <option value="svg">Timeline as SVG</option>
+            <option value="png">Timeline as PNG (2×)</option>
+          </select>
+          <button type="button" onClick={props.onCopyLink} title="Copy a link with the whole scenario in it">
+            Copy link
+          </button>
+        </div>
+        <select aria-label="Theme" value={props.theme} onChange={(e) => props.onTheme(e.target.value as Theme)}>
+          <option value="system">◐ System theme</option>
+          <option value="light">☀ Light</option>
+          <option value="dark">☾ Dark</option>
         </select>
-        <select
-          aria-label="Export the timeline"
-          value=""
-          onChange={(e) => {
-            if (e.target.value === 'svg' || e.target.value === 'png') props.onExport(e.target.value);
-          }}
-        >
-          <option value="">Export…</option>
-          <option value="svg">Timeline as SVG</option>
-          <option value="png">Timeline as PNG (2×)</option>
-        </select>
-        <button type="button" onClick={props.onCopyLink} title="Copy a link with the whole scenario in it">
-          Copy link
-        </button>
       </div>
-      <select
-        aria-label="Compare with a variant"
-        value={props.compareWith ?? ''}
-        onChange={(e) => {
-          if (e.target.value === OPEN_FILE) compareFile.current?.click();
-          else props.onCompare(e.target.value || undefined);
-        }}
-      >
-        <option value="">Compare: off</option>
-        {props.compareGroups.map((g) => (
-          <optgroup key={g.group} label={g.group}>
-            {g.items.map((c) => (
-              <option key={c.key} value={c.key}>
-                {c.label}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-        <option value={OPEN_FILE}>Compare with a file…</option>
-      </select>
-      <input
-        ref={compareFile}
-        type="file"
-        accept=".json,application/json"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label="Scenario file to compare with"
-        onChange={(e) => {
-          const picked = e.target.files?.[0];
-          e.target.value = '';
-          if (picked) void picked.text().then((text) => props.onCompareFile(text, picked.name));
-        }}
-      />
-      <button type="button" onClick={props.onRules}>
-        Rules
-      </button>
-      <button type="button" onClick={props.onPresent} title="Step through the scenario full screen, for a room">
-        ▶ Present
-      </button>
-      <select aria-label="Theme" value={props.theme} onChange={(e) => props.onTheme(e.target.value as Theme)}>
-        <option value="system">Theme: system</option>
-        <option value="light">Theme: light</option>
-        <option value="dark">Theme: dark</option>
-      </select>
     </header>
   );
 });

@@ -1,6 +1,6 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import { formatTime, ticks } from '../../state/view/labels';
-import { AXIS, GAP, GUTTER, playheadPill, TICK_Y, xOf } from './geometry';
+import { AXIS, GAP, GUTTER, playheadPill, PLOT_END, TICK_Y, xOf } from './geometry';
 import { textWidth } from './text';
 
 export const Grid = memo(function Grid(props: {
@@ -8,7 +8,10 @@ export const Grid = memo(function Grid(props: {
   end: number;
   plot: number;
   total: number;
-  /** The playhead's pill (x from, to): a tick label it would cover is left out, its grid line stays. */
+  /**
+   * The playhead's pill (x from, to): a tick label it would cover is left out, its grid line stays; so
+   * is one that would run past the drawing's right edge.
+   */
   pillFrom: number;
   pillTo: number;
   /** Font size (px) of the tick labels, as styled. */
@@ -18,11 +21,15 @@ export const Grid = memo(function Grid(props: {
   return ticks(start, end, plot).map((t) => {
     const tx = xOf(t, start, end, plot);
     const label = formatTime(t);
-    const covered = tx + 3 < to + GAP && from - GAP < tx + 3 + textWidth(label, font);
+    const right = tx + 3 + textWidth(label, font);
+    const covered = tx + 3 < to + GAP && from - GAP < right;
+    // A label at the end of the axis that would run past the drawing's edge is left out, not cut;
+    // its grid line stays (issue 24: no text is cut).
+    const past = right > GUTTER + plot + PLOT_END;
     return (
       <g key={t}>
         <line className="grid" x1={tx} x2={tx} y1={AXIS - 6} y2={total} />
-        {!covered && (
+        {!covered && !past && (
           <text className="tick" x={tx + 3} y={TICK_Y}>
             {label}
           </text>

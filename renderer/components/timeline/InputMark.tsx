@@ -4,7 +4,7 @@ import { formatTime } from '../../state/view/labels';
 export const InputMark = memo(function InputMark(props: {
   index: number;
   label: string;
-  /** The label as shown: whole, cut short or '' (see `placeInputLabels`); on the left when `labelEnd`. */
+  /** The label as shown: whole, a shorter wording or '' (see `placeInputLabels`); on the left when `labelEnd`. */
   shown: string;
   labelX: number;
   labelEnd: boolean;

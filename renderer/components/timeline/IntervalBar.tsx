@@ -1,18 +1,9 @@
 import { memo } from 'react';
 import { ruleById } from '../../../machines';
 import { formatTime } from '../../state/view/labels';
-import { fitText, fitWhole, shorterLabels, textWidth } from './text';
+import { barLabelForms, deadlineForms, endedForms } from './labelForms';
+import { fitWhole, textWidth } from './text';
 import { CUED, toneOf } from './tones';
-
-/** How a deadline's bar says what ended the app before its check (`LaneInterval.endedBy`). */
-function endedWords(endedBy: string): { long: string; short: string; word: string } {
-  if (endedBy === 'PK-1') return { long: 'the app crashed', short: 'app crashed', word: 'crashed' };
-  if (endedBy === 'KILL-1') return { long: 'the app was killed', short: 'app killed', word: 'killed' };
-  if (endedBy === 'force-quit') return { long: 'the user force-quit the app', short: 'force-quit', word: 'quit' };
-  if (endedBy === 'reinstall') return { long: 'the app was reinstalled', short: 'reinstalled', word: 'gone' };
-  if (endedBy === 'update') return { long: 'the app was updated', short: 'updated', word: 'gone' };
-  return { long: `the app ended (${endedBy})`, short: 'app ended', word: 'ended' };
-}
 
 export const IntervalBar = memo(function IntervalBar(props: {
   /** Start of the ids of the timeline's patterns (`${cues}-{tone}`). */
@@ -36,9 +27,8 @@ export const IntervalBar = memo(function IntervalBar(props: {
   height: number;
   font: number;
   /**
-   * Present mode: labels are shown whole or not at all, never cut, in this much room (px from `x0`).
-   * A running bar too narrow for its shortest wording is drawn on past the playhead to hold it: it is
-   * still running there.
+   * Present mode: this much room (px from `x0`). A running bar too narrow for its shortest wording is
+   * drawn on past the playhead to hold it: it is still running there.
    */
   room?: number | undefined;
   onZoom: (from: number, to: number) => void;
@@ -49,43 +39,31 @@ export const IntervalBar = memo(function IntervalBar(props: {
   // A check cut short by the app's end never happened: no window to its due time is drawn.
   const windowW = deadline && !endedBy ? Math.max(1.5, (props.xDue ?? x0) - x0) : 0;
   const left = deadline ? Math.max(0, due - to) : 0;
-  // A label stays inside its box (5 px in from each side): a shorter wording, or cut with an ellipsis;
-  // the box's tooltip has it whole.
+  // A label stays inside its box (5 px in from each side): the longest wording that fits whole, or
+  // none; the box's tooltip has it whole. Never an ellipsis.
   const who = push ?? '';
   const by = formatTime(due ?? to);
-  const ended = deadline && endedBy ? endedWords(endedBy) : undefined;
-  const endedTexts = ended ? [`${who}: ${ended.long} first`, ended.short, ended.word] : [];
+  const ended = deadline && endedBy ? endedForms(who, endedBy) : undefined;
   const deadlineTexts =
     windowW <= 0
       ? []
-      : open
-        ? [`${who}: must report before ${by}`, `must report before ${by}`, `report by ${by}`, `by ${by}`]
-        : left > 0
-          ? [`${who}: reported, ${formatTime(left)} to spare`, `reported, ${formatTime(left)} to spare`, 'reported']
-          : [
-              `${who}: ${formatTime((due ?? to) - from)} check — nothing reported`,
-              `${who}: nothing reported`,
-              'nothing reported',
-              'not reported',
-            ];
+      : deadlineForms(
+          who,
+          open ? { open, by } : left > 0 ? { spare: formatTime(left) } : { check: formatTime((due ?? to) - from) },
+        );
   const { room } = props;
-  const labels = shorterLabels(props.label, push);
   const deadlineText =
-    room !== undefined
-      ? fitWhole(windowW > 0 ? deadlineTexts : endedTexts, Math.max(windowW, w) - 10, font)
-      : windowW > 40
-        ? fitText(deadlineTexts, windowW - 10, font)
-        : w > 40
-          ? fitText(endedTexts, w - 10, font)
-          : '';
+    windowW > 0
+      ? fitWhole(deadlineTexts, (room !== undefined ? Math.max(windowW, w) : windowW) - 10, font)
+      : ended
+        ? fitWhole(ended.forms, w - 10, font)
+        : '';
+  const labels = barLabelForms(props.label, kind, push);
   const barText =
     kind === 'deadline'
       ? ''
-      : room !== undefined
-        ? fitWhole(labels, w - 10, font) || (open ? fitWhole(labels.slice(-1), room - 10, font) : '')
-        : w > 60
-          ? fitText(labels, w - 10, font)
-          : '';
+      : fitWhole(labels, w - 10, font) ||
+        (room !== undefined && open ? fitWhole(labels.slice(-1), room - 10, font) : '');
   const drawnW = room !== undefined && barText ? Math.max(w, textWidth(barText, font) + 10) : w;
   const tone = toneOf(kind);
   // The label's baseline, its text centred in the bar (y0 + 12 for 11 px labels in a 16 px bar).

@@ -1,10 +1,10 @@
 // Where the inputs' labels go on their lanes' bottom rows, clear of markers and of each other. No React.
 import type { LaneId, LaneMarker, TimelineEventFile } from '../../../machines';
 import { parseDuration, sentPushId } from '../../../machines';
-import { eventLabel, laneOfEvent } from '../../state/view/labels';
+import { eventLabel, eventLabelForms, laneOfEvent } from '../../state/view/labels';
 import { isLaneInput } from './folds';
 import { DIAMOND, GAP, GUTTER, MARKER_SIZE } from './geometry';
-import { fitText, textWidth } from './text';
+import { fitWhole, textWidth } from './text';
 import { markerGlyph } from './tones';
 
 /** An input's label on its lane's bottom row: where it starts (or ends, `end`) and the text shown. */
@@ -30,12 +30,13 @@ export function onDiamond(inputs: readonly { cx: number }[] | undefined, mx: num
 
 /**
  * Places the labels of one lane's inputs (sorted by x) on the row they share with the lane's markers
- * (in time order, at `markerX`): right of the diamond, or left of it when only there is room, or cut
- * short on the roomier side, so that a label never runs over a marker, another input or its label.
+ * (in time order, at `markerX`): right of the diamond, or left of it when only there is room, or the
+ * longest shorter wording (`forms`, longest first) that fits whole on the roomier side, or none, so
+ * that a label never runs over a marker, another input or its label and is never cut short.
  * Markers are found by bisection: the work grows with the inputs, not with the pushes.
  */
 export function placeInputLabels(
-  inputs: readonly { index: number; cx: number; label: string }[],
+  inputs: readonly { index: number; cx: number; label: string; forms?: readonly string[] }[],
   markers: readonly LaneMarker[],
   markerX: (t: number) => number,
   width: number,
@@ -56,7 +57,7 @@ export function placeInputLabels(
   };
   const half = (m: LaneMarker) => textWidth(markerGlyph(m.kind), MARKER_SIZE, 700) / 2;
   let taken = GUTTER;
-  inputs.forEach(({ index, cx, label }, k) => {
+  inputs.forEach(({ index, cx, label, forms = [label] }, k) => {
     // Markers drawn on the diamond itself (within 1 px) hide under it, not under the label.
     const next = markers[firstPast(cx + 1)];
     const prev = markers[firstPast(cx - 1) - 1];
@@ -75,14 +76,18 @@ export function placeInputLabels(
     const start = cx + DIAMOND + 3;
     const stop = cx - DIAMOND - 3;
     const whole = textWidth(label, font);
-    const placed: InputLabel =
-      whole <= right - start
-        ? { text: label, x: start, end: false }
-        : whole <= stop - left
-          ? { text: label, x: stop, end: true }
-          : right - start >= stop - left
-            ? { text: fitText([label], right - start, font), x: start, end: false }
-            : { text: fitText([label], stop - left, font), x: stop, end: true };
+    let placed: InputLabel;
+    if (whole <= right - start) placed = { text: label, x: start, end: false };
+    else if (whole <= stop - left) placed = { text: label, x: stop, end: true };
+    else {
+      // The longest shorter wording that fits whole on either side; the right on a tie.
+      const onRight = fitWhole(forms, right - start, font);
+      const onLeft = fitWhole(forms, stop - left, font);
+      placed =
+        onRight.length >= onLeft.length
+          ? { text: onRight, x: start, end: false }
+          : { text: onLeft, x: stop, end: true };
+    }
     out.set(index, placed);
     taken = placed.end || placed.text === '' ? cx + DIAMOND : start + textWidth(placed.text, font);
   });
@@ -94,6 +99,8 @@ export interface LaneInput {
   readonly index: number;
   readonly cx: number;
   readonly label: string;
+  /** The label, then shorter wordings for a crowded row (`eventLabelForms`). */
+  readonly forms: readonly string[];
 }
 
 /**
@@ -112,7 +119,7 @@ export function laneInputs(
     if (!isLaneInput(e)) return;
     const lane = laneOfEvent(e);
     const list = byLane.get(lane) ?? [];
-    list.push({ index: i, cx: x(parseDuration(e.at) ?? 0), label: eventLabel(e) });
+    list.push({ index: i, cx: x(parseDuration(e.at) ?? 0), label: eventLabel(e), forms: eventLabelForms(e) });
     byLane.set(lane, list);
   });
   const labels = new Map<number, InputLabel>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEventFile } from '../../../machines';
-import { landmarks, relativeTo, snap, tickStep, ticks, toneWithAudio } from './labels';
+import { eventLabelForms, landmarks, relativeTo, snap, tickStep, ticks, toneWithAudio } from './labels';
 
 describe('time axis', () => {
   it('adapts its units from milliseconds to days', () => {
@@ -56,5 +56,19 @@ describe('toneWithAudio', () => {
     expect(toneWithAudio('rang', 'two-way')).toBe('good');
     expect(toneWithAudio('rang', undefined)).toBe('good');
     expect(toneWithAudio('crashed', 'none')).toBe('bad');
+  });
+});
+
+describe('eventLabelForms', () => {
+  it("a timeline input's label, then what was done without whom to, each shorter than the one before", () => {
+    expect(eventLabelForms({ at: '1s', do: 'cancel', call: 'call-1', via: 'voip' })).toEqual([
+      'cancel call-1 via voip',
+      'cancel call-1',
+      'cancel',
+    ]);
+    expect(eventLabelForms({ at: '1s', do: 'network', to: 'wifi' })).toEqual(['network → wifi', '→ wifi']);
+    expect(eventLabelForms({ at: '1s', do: 'app', action: 'background' })).toEqual(['app background', 'background']);
+    expect(eventLabelForms({ at: '1s', do: 'push', id: 'call-1', kind: 'voip' })).toEqual(['call-1 (voip)', 'call-1']);
+    expect(eventLabelForms({ at: '1s', do: 'answer', call: 'call-1' })).toEqual(['answer call-1', 'answer']);
   });
 });

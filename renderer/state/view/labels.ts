@@ -71,6 +71,43 @@ export function eventLabel(e: TimelineEventFile): string {
   }
 }
 
+/**
+ * A timeline input's label (`eventLabel`), then shorter wordings for a crowded row, longest first:
+ * what was done without whom it was done to ("cancel call-1 via voip" → "cancel call-1" → "cancel",
+ * "network → wifi" → "→ wifi", "app background" → "background"). The input's accessible name keeps
+ * the whole label.
+ */
+export function eventLabelForms(e: TimelineEventFile): string[] {
+  const whole = eventLabel(e);
+  const forms = [whole];
+  switch (e.do) {
+    case 'push':
+      forms.push(e.id);
+      break;
+    case 'cancel':
+      forms.push(`cancel ${e.call}`, 'cancel');
+      break;
+    case 'network':
+      forms.push(`→ ${e.to}`);
+      break;
+    case 'app':
+      forms.push(e.action);
+      break;
+    case 'power':
+      forms.push(`policy ${e.policy}`);
+      break;
+    case 'wake':
+      forms.push('wake');
+      break;
+    case 'answer':
+    case 'decline':
+    case 'hangup':
+      forms.push(e.do);
+      break;
+  }
+  return forms.filter((f, i) => i === 0 || f.length < forms[i - 1]!.length);
+}
+
 const STEPS = [
   1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000,
   900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000, 172_800_000, 604_800_000,
