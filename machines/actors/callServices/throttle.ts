@@ -58,7 +58,7 @@ export function block(context: CallServicesContext, event: EventOf<CallServicesE
   const inWindow = strikesInWindow(context.strikes, now, params);
   const n = inWindow.length;
   const since = context.throttle?.from ?? now;
-  const why = `The app had failed to report a call ${n} times in the last ${formatWindow(params.throttleWindow)}, so the system no longer hands it VoIP pushes; APNs still answered the provider with HTTP 200.`;
+  const why = `The app had failed to report a call ${n} time${n === 1 ? '' : 's'} in the last ${formatWindow(params.throttleWindow)}, so the system no longer hands it VoIP pushes; APNs still answered the provider with HTTP 200.`;
   const update = context.update;
   if (update && strikesInWindow(update.strikes, now, params).length > 0) {
     // An update did not reset the count: only because the user chose so (params.updateResetsStrikes).

@@ -105,6 +105,13 @@ describe('THROTTLE-1: a push let through because old failures no longer count', 
     expect(windowSteps(run, 'next')[0]?.why).toContain('failed to report a call 6 times, but only 1 of those');
   });
 
+  it('rolling: once all of them have left, it says how many', () => {
+    const run = fiveFailures(true).at('25h', push('back')).run();
+    expect(windowSteps(run, 'back')[0]?.why).toContain(
+      'failed to report a call 5 times, but only 0 of those failures still counted: Ringside assumes a rolling 24 h window, so the oldest 5 have left it',
+    );
+  });
+
   it('a push with fewer failures on record than block delivery is not marked', () => {
     const run = given({ duration: '2h', app: { report: 'never' } })
       .at('0s', push('c0'))
