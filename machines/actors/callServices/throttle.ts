@@ -2,7 +2,7 @@ import { formatTime, formatWindow } from '../../engine/time';
 import type { CallServicesEvent, EventOf } from '../events';
 import type { Strike } from '../../engine/result';
 import type { Params } from '../../scenario/params';
-import type { CallServicesContext, CallServicesEnqueue, PendingDelivery } from './callServicesMachine';
+import type { CallServicesContext, CallServicesEnqueue } from './callServicesMachine';
 
 /**
  * callservicesd's strike ledger and the throttle it trips, for callServicesMachine's actions: each
@@ -60,7 +60,7 @@ export function block(context: CallServicesContext, event: EventOf<CallServicesE
   const since = context.throttle?.from ?? now;
   const why = `The app had failed to report a call ${n} time${n === 1 ? '' : 's'} in the last ${formatWindow(params.throttleWindow)}, so the system no longer hands it VoIP pushes; APNs still answered the provider with HTTP 200.`;
   const update = context.update;
-  if (update && strikesInWindow(update.strikes, now, params).length > 0) {
+  if (update && !params.updateResetsStrikes && strikesInWindow(update.strikes, now, params).length > 0) {
     // An update did not reset the count: only because the user chose so (params.updateResetsStrikes).
     journal.step(
       event.push,
@@ -97,11 +97,11 @@ export function blockHandBack(
   enqueue: CallServicesEnqueue,
 ): void {
   const { journal } = context.env;
-  let pending: Map<string, PendingDelivery> | undefined;
+  const pending = new Map(context.pending);
   for (const d of event.unhandled) {
     enqueue.cancel(`deadline:${d.push}`);
     journal.closeInterval(`deadline:${d.push}`, event.endedBy);
-    if (context.pending.has(d.push)) (pending ??= new Map(context.pending)).delete(d.push);
+    pending.delete(d.push);
     const times = (d.again ?? 0) + 1;
     journal.step(
       d.push,
@@ -111,7 +111,7 @@ export function blockHandBack(
     journal.fate(d.push, 'throttled');
     journal.mark('callservicesd', 'push.throttled', `${d.push} throttled`, { push: d.push, rule: 'THROTTLE-1' });
   }
-  if (pending) enqueue.assign({ pending });
+  enqueue.assign({ pending });
 }
 
 /** The window is full: VoIP delivery is blocked until the oldest strike that matters leaves it (THROTTLE-1). */
@@ -202,7 +202,9 @@ export function resetStrikes(
  */
 export function noteUpdateReset(context: CallServicesContext, push: string): void {
   const { update, env } = context;
-  if (!update || !env.params.updateResetsStrikes || update.strikes.length === 0) return;
+  // In the delivering state the failures since the update are too few on their own: with none before
+  // it, `would` is short too.
+  if (!update || !env.params.updateResetsStrikes) return;
   const { journal, params } = env;
   const would = strikesInWindow([...update.strikes, ...context.strikes], journal.time(), params);
   if (would.length < params.throttleFailures) return;

@@ -22,7 +22,7 @@ describe('THROTTLE-1 on the timeline', () => {
   });
   it('the block is an interval and log lines under THROTTLE-1, its end under THROTTLE-2', () => {
     const run = blockedThenReinstalled();
-    const block = run.output.trace.intervals.filter((i) => i.kind === 'throttle');
+    const block = run.output.trace.intervals.filter((i) => i.kind === 'throttle' && i.lane === 'callservicesd');
     expect(block.map((i) => [i.from, i.to, i.rule])).toEqual([[40 * 60_000 + 1_100, 2 * 3_600_000, 'THROTTLE-1']]);
     expect(block[0]?.label).toBe('VoIP delivery blocked (5 failures in 24 h)');
     const log = run.output.result.events.filter((e) => e.lane === 'callservicesd').map((e) => [e.rule, e.what]);
@@ -50,10 +50,11 @@ describe('THROTTLE-1/2 in words: the log and the why', () => {
     const b = given({ duration: '1h', app: { report: 'never', blockMainThread: '8s' } });
     for (let i = 0; i < 5; i++) b.at(`${i * 5}m`, push(`c${i}`));
     const { markers } = b.at('30m', push('blocked')).run().output.trace;
-    expect(markers.filter((m) => m.kind === 'strike').map((m) => m.label)).toEqual(
-      ['c0', 'c1', 'c2', 'c3', 'c4'].map((p) => `strike: ${p} killed`),
+    expect(markers.filter((m) => m.kind === 'strike').map((m) => [m.lane, m.label])).toEqual(
+      ['c0', 'c1', 'c2', 'c3', 'c4'].map((p) => ['callservicesd', `strike: ${p} killed`]),
     );
-    expect(markers.find((m) => m.kind === 'push.throttled')?.label).toBe('blocked throttled');
+    const blocked = markers.find((m) => m.kind === 'push.throttled');
+    expect([blocked?.lane, blocked?.label]).toEqual(['callservicesd', 'blocked throttled']);
   });
 
   it('a push blocked by the failures that started the block gets one plain step', () => {
@@ -81,9 +82,12 @@ describe('THROTTLE-1/2 in words: the log and the why', () => {
       run
         .push('still')
         .steps.filter((s) => s.rule === 'THROTTLE-1')
-        .map((s) => s.why),
+        .map((s) => [s.assumption, s.why]),
     ).toEqual([
-      `${PLAIN} Fewer than 5 of them came before the block began 23 h 24 min 52 s ago: Ringside assumes a rolling window, so failures that came during the block keep it standing (the sources say only that it lifts after ~24 h).`,
+      [
+        'rolling-window',
+        `${PLAIN} Fewer than 5 of them came before the block began 23 h 24 min 52 s ago: Ringside assumes a rolling window, so failures that came during the block keep it standing (the sources say only that it lifts after ~24 h).`,
+      ],
     ]);
   });
 
@@ -185,10 +189,12 @@ describe('THROTTLE-1: pushes handed back while blocked', () => {
       },
     ]);
     const marks = run.output.trace.markers.filter((m) => m.kind === 'push.throttled');
-    expect(marks.map((m) => [m.push, m.label, m.rule])).toEqual([
-      ['c5', 'c5 throttled', 'THROTTLE-1'],
-      ['c6', 'c6 throttled', 'THROTTLE-1'],
+    expect(marks.map((m) => [m.lane, m.push, m.label, m.rule])).toEqual([
+      ['callservicesd', 'c5', 'c5 throttled', 'THROTTLE-1'],
+      ['callservicesd', 'c6', 'c6 throttled', 'THROTTLE-1'],
     ]);
+    // Neither waits on a report check any more.
+    expect(run.state(4_102).callServices.deadlines).toEqual([]);
     const last = run.output.trace.intervals.filter((i) => i.kind === 'deadline' && i.push === 'c6').at(-1);
     expect([last?.from, last?.to, last?.endedBy]).toEqual([4_101, 4_101, 'PK-1']);
   });
@@ -207,5 +213,44 @@ describe('THROTTLE-1: pushes handed back while blocked', () => {
       .at('1m', push('b'))
       .run();
     expect(run.push('b').why).toContain('The app had failed to report a call 1 time in the last 24 h,');
+  });
+});
+
+describe('THROTTLE-2: what a reset leaves behind', () => {
+  it('a reinstall resets the count even with params.updateResetsStrikes off', () => {
+    const b = given({ duration: '3h', app: { report: 'never' }, params: { updateResetsStrikes: false } });
+    for (let i = 0; i < 5; i++) b.at(`${i * 10}m`, push(`c${i}`));
+    const run = b.at('2h', appAction('reinstall')).at('150m', push('after')).run();
+    expect(run.fate('after')).toBe('crashed');
+  });
+  it('with updates resetting (the default), a later block does not claim the update kept the count', () => {
+    const b = given({ duration: '6h', app: { report: 'never' } });
+    for (let i = 0; i < 3; i++) b.at(`${i * 10}m`, push(`c${i}`));
+    b.at('1h', appAction('update'));
+    for (let i = 0; i < 5; i++) b.at(`${120 + i * 10}m`, push(`d${i}`));
+    const run = b.at('5h', push('blocked')).run();
+    expect(run.push('blocked').steps.filter((s) => s.rule.startsWith('THROTTLE'))).toEqual([
+      { rule: 'THROTTLE-1', at: 5 * 3_600_000 + 100, why: PLAIN },
+    ]);
+  });
+  it('with updates kept (param off), a block long after the update whose failures all left is plain', () => {
+    const b = given({ duration: '30h', app: { report: 'never' }, params: { updateResetsStrikes: false } });
+    for (let i = 0; i < 5; i++) b.at(`${i * 10}m`, push(`c${i}`));
+    b.at('2h', appAction('update'));
+    for (let i = 0; i < 5; i++) b.at(`${25 * 60 + i * 10}m`, push(`d${i}`));
+    const run = b.at('28h', push('blocked')).run();
+    expect(run.fate('blocked')).toBe('throttled');
+    expect(run.push('blocked').steps.filter((s) => s.rule.startsWith('THROTTLE'))).toEqual([
+      { rule: 'THROTTLE-1', at: 28 * 3_600_000 + 100, why: PLAIN },
+    ]);
+  });
+  it('after a reinstall the ledger starts empty: four new failures are not five on record', () => {
+    const b = given({ duration: '4h', app: { report: 'never' } });
+    for (let i = 0; i < 5; i++) b.at(`${i * 10}m`, push(`c${i}`));
+    b.at('1h', appAction('reinstall'));
+    for (let i = 0; i < 4; i++) b.at(`${70 + i * 10}m`, push(`d${i}`));
+    const run = b.at('3h', push('next')).run();
+    expect(run.fate('next')).toBe('crashed');
+    expect(run.push('next').steps.filter((s) => s.assumption)).toEqual([]);
   });
 });
