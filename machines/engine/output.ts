@@ -157,7 +157,7 @@ export function worldAt(t: number, h: Histories, params: Params): WorldState {
     callServices: {
       seesForeground: cs.context.seesForeground,
       seesOnCall: cs.context.seesOnCall,
-      strikesInWindow: strikesInWindow(cs.context.strikes, t, params.throttleWindow).length,
+      strikesInWindow: strikesInWindow(cs.context.strikes, t, params).length,
       throttleFailures: params.throttleFailures,
       throttleWindow: params.throttleWindow,
       throttled: cs.value === 'throttled',

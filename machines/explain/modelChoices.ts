@@ -62,7 +62,7 @@ export const MODEL_CHOICES: readonly ModelChoice[] = [
     title: 'Rolling window',
     statement:
       'Failures count in a rolling 24 h window: the block lasts while enough failures remain in the last 24 h, so failures that come during it keep it standing.',
-    params: ['throttleWindow', 'throttleFailures'],
+    params: ['throttleWindowRolls', 'throttleWindow', 'throttleFailures'],
     rules: ['THROTTLE-1', 'THROTTLE-2'],
     silence:
       'DTS says the block lifts "after ~24 h"; whether the window rolls or is fixed from the first failure is not stated (RULES.md calls rolling the default model).',

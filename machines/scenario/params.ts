@@ -45,7 +45,8 @@ export const PARAMS = {
     provenance: 'documented',
     rules: ['THROTTLE-1', 'THROTTLE-2'],
     sources: ['000'],
-    about: 'The rolling window in which failures count (DTS: "~24 hours").',
+    about:
+      'How long the window in which failures count lasts (DTS: "~24 hours"); its shape is params.throttleWindowRolls.',
   },
   mustReportLatency: {
     default: 20 * S,
@@ -198,6 +199,15 @@ export const PARAMS = {
     sources: [],
     about:
       "Ringside's own choice: pushes waiting in APNs reach the phone in the order they were sent (false: newest first); APNS-4 says the order is not promised.",
+  },
+  throttleWindowRolls: {
+    default: true,
+    unit: 'flag',
+    provenance: 'estimate',
+    rules: ['THROTTLE-1', 'THROTTLE-2'],
+    sources: ['000'],
+    about:
+      "Ringside's own choice: failures count in a rolling window, so ones that come during a block keep it standing (false: a fixed window that opens at the first failure and starts again when it expires); DTS says only that the block lifts after ~24 h.",
   },
   updateResetsStrikes: {
     default: true,

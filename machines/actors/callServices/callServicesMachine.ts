@@ -8,6 +8,7 @@ import {
   blockHandBack,
   endThrottle,
   extendThrottle,
+  noteLetThrough,
   recordStrike,
   resetStrikes,
   resetsStrikes,
@@ -72,7 +73,7 @@ export const callServicesMachine = setup({
   guards: {
     isThrottleFull: ({ context }) =>
       enforcesReporting(context.env) &&
-      strikesInWindow(context.strikes, context.env.now(), context.env.params.throttleWindow).length >=
+      strikesInWindow(context.strikes, context.env.now(), context.env.params).length >=
         context.env.params.throttleFailures,
     resetsStrikes: ({ context, event }) => resetsStrikes(context, event),
   },
@@ -96,6 +97,8 @@ export const callServicesMachine = setup({
       if (pending) enqueue.assign({ pending });
     }),
     block: ({ context }, event: EventOf<CallServicesEvent, 'push.voip'>) => block(context, event),
+    noteLetThrough: ({ context }, event: EventOf<CallServicesEvent, 'push.voip'>) =>
+      noteLetThrough(context, event.push),
     blockHandBack: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.died'>) =>
       blockHandBack(context, event, enqueue),
     ),
@@ -201,7 +204,12 @@ export const callServicesMachine = setup({
     delivering: {
       on: {
         'throttle.check': { guard: 'isThrottleFull', target: 'throttled' },
-        'push.voip': { actions: { type: 'deliver', params: eventParams } },
+        'push.voip': {
+          actions: [
+            { type: 'noteLetThrough', params: eventParams },
+            { type: 'deliver', params: eventParams },
+          ],
+        },
         'app.crashed': { actions: { type: 'crashStrike', params: eventParams } },
         'app.reset': { actions: { type: 'resetStrikes', params: eventParams } },
       },

@@ -1,7 +1,8 @@
 import { formatTime, formatWindow } from '../../engine/time';
 import type { CallServicesEvent, EventOf } from '../events';
 import type { Strike } from '../../engine/result';
-import type { CallServicesContext, CallServicesEnqueue, PendingDelivery } from './callServicesMachine';
+import type { Params } from '../../scenario/params';
+import type { CallServicesContext, CallServicesEnqueue } from './callServicesMachine';
 
 /**
  * callservicesd's strike ledger and the throttle it trips, for callServicesMachine's actions: each
@@ -9,13 +10,30 @@ import type { CallServicesContext, CallServicesEnqueue, PendingDelivery } from '
  * block VoIP delivery to the app until the oldest that matters leaves it (THROTTLE-1/2).
  */
 
+/** The params that shape the window failures count in (THROTTLE-2; its shape is a model choice). */
+export type WindowParams = Pick<Params, 'throttleWindow' | 'throttleWindowRolls'>;
+
 /**
- * Strikes still inside the rolling window at `now` (THROTTLE-2). A strike leaves at `at + window`,
- * the very sum the lift is set for: `at > now − window` can still hold at that time when `at` is
- * not a whole number (`(at + W) − W < at`), and the lift then re-armed itself forever.
+ * Strikes that count at `now` (THROTTLE-2). In the rolling window (Ringside's default) a strike leaves
+ * at `at + window`, the very sum the lift is set for: `at > now − window` can still hold at that time
+ * when `at` is not a whole number (`(at + W) − W < at`), and the lift then re-armed itself forever.
+ * In a fixed window (`params.throttleWindowRolls` off) all of them leave together when it expires.
  */
-export function strikesInWindow(strikes: readonly Strike[], now: number, window: number): Strike[] {
-  return strikes.filter((s) => s.at + window > now);
+export function strikesInWindow(strikes: readonly Strike[], now: number, params: WindowParams): Strike[] {
+  const window = params.throttleWindow;
+  if (params.throttleWindowRolls) return strikes.filter((s) => s.at + window > now);
+  const opened = fixedWindowOpened(strikes, window);
+  return opened + window > now ? strikes.filter((s) => s.at >= opened) : [];
+}
+
+/**
+ * When the last fixed window opened: the first strike opens one, and the first strike after it has
+ * expired opens the next (`-Infinity` with no strikes: no window stands).
+ */
+function fixedWindowOpened(strikes: readonly Strike[], window: number): number {
+  let opened = -Infinity;
+  for (const s of strikes) if (s.at >= opened + window) opened = s.at;
+  return opened;
 }
 
 /** Adds a strike to the ledger (THROTTLE-1) and forgets the failed delivery. */
@@ -37,12 +55,12 @@ export function recordStrike(
 export function block(context: CallServicesContext, event: EventOf<CallServicesEvent, 'push.voip'>): void {
   const { journal, params } = context.env;
   const now = journal.time();
-  const inWindow = strikesInWindow(context.strikes, now, params.throttleWindow);
+  const inWindow = strikesInWindow(context.strikes, now, params);
   const n = inWindow.length;
   const since = context.throttle?.from ?? now;
-  const why = `The app had failed to report a call ${n} times in the last ${formatWindow(params.throttleWindow)}, so the system no longer hands it VoIP pushes; APNs still answered the provider with HTTP 200.`;
+  const why = `The app had failed to report a call ${n} time${n === 1 ? '' : 's'} in the last ${formatWindow(params.throttleWindow)}, so the system no longer hands it VoIP pushes; APNs still answered the provider with HTTP 200.`;
   const update = context.update;
-  if (update && strikesInWindow(update.strikes, now, params.throttleWindow).length > 0) {
+  if (update && !params.updateResetsStrikes && strikesInWindow(update.strikes, now, params).length > 0) {
     // An update did not reset the count: only because the user chose so (params.updateResetsStrikes).
     journal.step(
       event.push,
@@ -79,11 +97,11 @@ export function blockHandBack(
   enqueue: CallServicesEnqueue,
 ): void {
   const { journal } = context.env;
-  let pending: Map<string, PendingDelivery> | undefined;
+  const pending = new Map(context.pending);
   for (const d of event.unhandled) {
     enqueue.cancel(`deadline:${d.push}`);
     journal.closeInterval(`deadline:${d.push}`, event.endedBy);
-    if (context.pending.has(d.push)) (pending ??= new Map(context.pending)).delete(d.push);
+    pending.delete(d.push);
     const times = (d.again ?? 0) + 1;
     journal.step(
       d.push,
@@ -93,7 +111,7 @@ export function blockHandBack(
     journal.fate(d.push, 'throttled');
     journal.mark('callservicesd', 'push.throttled', `${d.push} throttled`, { push: d.push, rule: 'THROTTLE-1' });
   }
-  if (pending) enqueue.assign({ pending });
+  enqueue.assign({ pending });
 }
 
 /** The window is full: VoIP delivery is blocked until the oldest strike that matters leaves it (THROTTLE-1). */
@@ -135,8 +153,11 @@ export function extendThrottle(context: CallServicesContext, enqueue: CallServic
 function blockUntilWindowClears(context: CallServicesContext, from: number, enqueue: CallServicesEnqueue): number {
   const { journal, params } = context.env;
   const now = journal.time();
-  const inWindow = strikesInWindow(context.strikes, now, params.throttleWindow);
-  const oldestThatMatters = inWindow[inWindow.length - params.throttleFailures];
+  const inWindow = strikesInWindow(context.strikes, now, params);
+  // Rolling: until fewer than `throttleFailures` remain; fixed: until the window expires, all at once.
+  const oldestThatMatters = params.throttleWindowRolls
+    ? inWindow[inWindow.length - params.throttleFailures]
+    : inWindow[0];
   const until = (oldestThatMatters?.at ?? now) + params.throttleWindow;
   enqueue.assign({ throttle: { from, until } });
   enqueue.raise({ type: 'throttle.lift' }, { delay: until - now, id: 'throttle.lift' });
@@ -181,15 +202,39 @@ export function resetStrikes(
  */
 export function noteUpdateReset(context: CallServicesContext, push: string): void {
   const { update, env } = context;
-  if (!update || !env.params.updateResetsStrikes || update.strikes.length === 0) return;
+  // In the delivering state the failures since the update are too few on their own: with none before
+  // it, `would` is short too.
+  if (!update || !env.params.updateResetsStrikes) return;
   const { journal, params } = env;
-  const would = strikesInWindow([...update.strikes, ...context.strikes], journal.time(), params.throttleWindow);
+  const would = strikesInWindow([...update.strikes, ...context.strikes], journal.time(), params);
   if (would.length < params.throttleFailures) return;
   journal.step(
     push,
     'THROTTLE-2',
     `The app was updated at ${formatTime(update.at)}, and Ringside assumes an update resets the failure count as reinstalling does (DTS only believes so): without that, ${would.length} failures in the last ${formatWindow(params.throttleWindow)} would have blocked this push.`,
     'update-resets-strikes',
+  );
+}
+
+/**
+ * A VoIP push reaches callservicesd with enough failures on the ledger to block it, but too few of them
+ * still count: the window's shape, Ringside's own choice, lets it through to the app (THROTTLE-1/2).
+ */
+export function noteLetThrough(context: CallServicesContext, push: string): void {
+  const { journal, params } = context.env;
+  const total = context.strikes.length;
+  if (total < params.throttleFailures) return;
+  const counted = strikesInWindow(context.strikes, journal.time(), params).length;
+  const window = formatWindow(params.throttleWindow);
+  const left = total - counted;
+  const shape = params.throttleWindowRolls
+    ? `Ringside assumes a rolling ${window} window, so the oldest ${left === 1 ? 'has' : `${left} have`} left it (the sources say only that a block lifts after ~24 h)`
+    : `Ringside assumes here a fixed ${window} window that opens at the first failure and starts again when it expires (params.throttleWindowRolls is off), so the count had started again`;
+  journal.step(
+    push,
+    'THROTTLE-1',
+    `The app had failed to report a call ${total} times, but only ${counted} of those failures still counted: ${shape}. VoIP delivery to the app was not blocked.`,
+    'rolling-window',
   );
 }
 

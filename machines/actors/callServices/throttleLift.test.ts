@@ -42,7 +42,8 @@ describe('THROTTLE-2: the lift with a strike at a fractional time', () => {
     const at = 520.2 * 1_000;
     const strike = { at, push: 'p', cause: 'killed' as const };
     const lift = at + 24 * H;
-    expect(strikesInWindow([strike], lift, 24 * H)).toHaveLength(0);
-    expect(strikesInWindow([strike], lift - 1e-6, 24 * H)).toHaveLength(1);
+    const rolling = { throttleWindow: 24 * H, throttleWindowRolls: true };
+    expect(strikesInWindow([strike], lift, rolling)).toHaveLength(0);
+    expect(strikesInWindow([strike], lift - 1e-6, rolling)).toHaveLength(1);
   });
 });
