@@ -306,3 +306,38 @@ describe('verdicts', () => {
     expect(at('slow-cold-launch-watchdog', 'call-1').deviceLog).toBeUndefined();
   });
 });
+
+describe('a throttled call counts the failures in the window the throttle used', () => {
+  // Four failures in the first 24 h, then five in a row after it: eight within the last 24 h, but a
+  // fixed window (opened by the fifth failure, at 24 h 10 min) holds only the five that blocked.
+  // Rolling, the same failures block at c5 already.
+  const text = (rolls: boolean) =>
+    JSON.stringify({
+      format: 'ringside.scenario/v1',
+      title: 'Failures either side of a fixed window',
+      duration: '26h',
+      device: { ios: '17.0' },
+      app: { report: 'never' },
+      params: { throttleWindowRolls: rolls },
+      timeline: [
+        ...['0s', '21h', '22h', '23h', '24h10m', '24h20m', '24h30m', '24h40m', '24h50m'].map((at, i) => ({
+          at,
+          do: 'push',
+          id: `c${i}`,
+          kind: 'voip',
+        })),
+        { at: '25h', do: 'push', id: 'probe', kind: 'voip' },
+      ],
+    });
+  const probe = (rolls: boolean) => {
+    const r = parseScenarioText(text(rolls));
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
+    return verdicts(r.scenario, simulate(r.scenario).result).find((v) => v.push === 'probe')?.sentence;
+  };
+
+  it('fixed: the five of its window, not every failure of the last 24 hours', () => {
+    expect(probe(false)).toBe('Did not ring: iOS had stopped giving this app calls after 5 crashes in 24 hours.');
+    // Rolling: the block came at c5, the fifth of the last 24 h, and no failure came after it.
+    expect(probe(true)).toBe('Did not ring: iOS had stopped giving this app calls after 5 crashes in 24 hours.');
+  });
+});

@@ -3,6 +3,7 @@
  * decided the push's fate. Built only from the result (fate, rule IDs, times), the scenario (what the app
  * does, the numbers) and RULES.md, never from the whys' wording, so rewording a why changes no verdict.
  */
+import { strikesInWindow } from '../actors/callServices/throttle';
 import type { PushResult, Result } from '../engine/result';
 import { formatTime } from '../engine/time';
 import type { Fate, Scenario } from '../scenario/types';
@@ -93,7 +94,12 @@ function lateness(p: PushResult): number {
 
 /** The strikes inside the throttle window just before `t`, counted by cause. */
 function strikesBefore(scenario: Scenario, result: Result, t: number): string {
-  const inWindow = result.strikes.filter((s) => s.at <= t && s.at > t - scenario.params.throttleWindow);
+  // The failures the throttle counted, in the window's shape (THROTTLE-1; rolling or fixed, a model choice).
+  const inWindow = strikesInWindow(
+    result.strikes.filter((s) => s.at <= t),
+    t,
+    scenario.params,
+  );
   const crashes = inWindow.filter((s) => s.cause === 'crashed').length;
   const kills = inWindow.length - crashes;
   const parts = [
