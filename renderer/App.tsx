@@ -213,7 +213,6 @@ export function App() {
       <h1 className="visually-hidden">Ringside</h1>
       <Toolbar
         title={typed('title') ?? file.title}
-        presetId={context.presetId}
         {...(origin?.modified ? { modifiedFrom: origin.title } : {})}
         ios={typed('device.ios') ?? file.device?.ios ?? '18.5'}
         playing={playback.playing}

@@ -11,8 +11,7 @@ export const SPEEDS = [1, 10, 60, 600] as const;
 
 export interface ToolbarProps {
   readonly title: string;
-  readonly presetId?: string;
-  /** The title of the preset the document came from, once it is edited: the preset menu then names the document. */
+  /** The title of the preset the document came from, once it is edited ("modified from …" under the title). */
   readonly modifiedFrom?: string;
   readonly ios: string;
   readonly playing: boolean;
@@ -87,12 +86,12 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         />
         <select
           aria-label="Preset"
-          value={!props.modifiedFrom && shown.some((p) => p.id === props.presetId) ? props.presetId : ''}
+          // A menu with a fixed face, as New…, Report… and Export… are: the title beside it names the
+          // document, and a preset's long title would be cut in a face as narrow as this one (#24).
+          value=""
           onChange={(e) => e.target.value && props.onPreset(e.target.value)}
         >
-          <option value="">
-            {props.modifiedFrom ? props.title : shown.length ? `Presets (${shown.length})` : 'No preset matches'}
-          </option>
+          <option value="">{shown.length ? `Presets (${shown.length})` : 'No preset matches'}</option>
           {shown.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
