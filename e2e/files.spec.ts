@@ -168,7 +168,19 @@ test('the report downloads as a printable HTML page that shows every push, fate 
 test('the working copy is autosaved and offered back after a reload', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Scenario title').fill('Work in progress');
-  await page.waitForTimeout(2_500);
+  // The copy follows the document every couple of seconds (useAutosave's EVERY_MS): wait until it holds
+  // the edit rather than a fixed time, which a busy machine may overrun or a quiet one waste.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith('ringside.autosave.'))
+            .map((k) => (JSON.parse(localStorage.getItem(k)!) as { file: { title: string } }).file.title),
+        ),
+      { timeout: 15_000 },
+    )
+    .toEqual(['Work in progress']);
   await page.reload();
   await expect(page.getByLabel('Scenario title')).toHaveValue('Cancelled while in flight mode');
   await expect(page.getByRole('status')).toContainText('Unsaved work from');
