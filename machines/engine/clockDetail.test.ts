@@ -258,6 +258,8 @@ describe('VirtualClock: the budgets count exactly', () => {
     expect((error as RunawayError).name).toBe('RunawayError');
     expect((error as RunawayError).at).toBe(5);
     expect((error as RunawayError).reason).toBe('4 timers fired at this instant without the clock moving on');
+    // No describe() given: the timer is named as such, never as nothing.
+    expect((error as RunawayError).what).toBe('a timer');
   });
 
   it('timeline events do not count against the per-instant budget, only timers do', () => {
