@@ -301,6 +301,13 @@ describe('text that is not a scenario', () => {
     ['{"a": [1 2]}', 'not valid JSON at line 1, column 10: a comma was expected between the items'],
     ['{"a": 1}}', 'not valid JSON at line 1, column 9: more text after the end of the JSON'],
     ['{,}', 'not valid JSON at line 1, column 2: a value was expected here'],
+    ['{"a":}', 'not valid JSON at line 1, column 6: a value was expected here'],
+    [
+      '{"a": .5}',
+      'not valid JSON at line 1, column 7: ".5" is not a JSON value; write strings in double quotes, and true, false or null',
+    ],
+    ['{"a": "x"\n"b": 1}', 'not valid JSON at line 2, column 1: a comma was expected between the items'],
+    ['"str" 1', 'not valid JSON at line 1, column 7: more text after the end of the JSON'],
     [
       '{"a": 1, "b": 2,\n ]',
       'not valid JSON at line 2, column 2: a comma before "]"; JSON allows none after the last item',
