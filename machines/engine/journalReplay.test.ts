@@ -350,6 +350,29 @@ describe('Journal: records and intervals in detail', () => {
     ]);
   });
 
+  it('another kind under the same label is a new span', () => {
+    const { clock, journal } = setup();
+    journal.openInterval('k', 'app', 'app.background', 'App');
+    clock.now = 5;
+    journal.openInterval('k', 'app', 'app.foreground', 'App');
+    expect(journal.intervals.map((i) => [i.kind, i.from, i.to])).toEqual([['app.background', 0, 5]]);
+  });
+
+  it('closeAll keeps the opening order also for an interval a rollback re-opened', () => {
+    const { clock, journal } = setup();
+    journal.openInterval('a', 'app', 'a', 'A');
+    clock.now = 2;
+    journal.openInterval('b', 'app', 'b', 'B');
+    const mark = journal.checkpoint();
+    journal.closeInterval('a');
+    journal.rollback(mark);
+    journal.closeAll(Time.ms(10));
+    expect(journal.intervals.map((i) => [i.kind, i.from, i.to, i.open])).toEqual([
+      ['a', 0, 10, true],
+      ['b', 2, 10, true],
+    ]);
+  });
+
   it('closeAll ends each interval at the end given, in the order they were opened, marked open', () => {
     const { clock, journal } = setup();
     journal.openInterval('z', 'app', 'z', 'Z');
