@@ -317,7 +317,7 @@ function checkReferences(file: ParsedScenarioFile, indexMap: readonly number[]):
       const first = ids.get(pushId);
       if (first !== undefined) {
         errors.push({
-          path: path(k, e.do === 'push' ? 'id' : 'id'),
+          path: path(k, 'id'),
           message: `push id ${shown(pushId)} is already used by timeline[${indexMap[first] ?? first}]; ids must be unique`,
         });
       } else ids.set(pushId, k);
