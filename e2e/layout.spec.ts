@@ -3,6 +3,8 @@ import { loadPreset } from './fixtures';
 import { expectShownWhole } from './visibility';
 
 /**
+ * Over 400 lines on purpose: one page serves every test below, and a second file would start the app again.
+ *
  * Room-ready layout (issue 24): on a 1280×720 projector, a 1440×900 laptop and a 1920×1080 screen, no
  * text is cut, present mode shows its caption, fate cards and timeline whole without scrolling, and
  * the lanes that matter (those that hold something; comparing, those that differ) are on screen.

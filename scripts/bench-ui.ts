@@ -4,7 +4,8 @@
  * prints input-to-paint (median, p95, max) and long tasks (> 50 ms), each as a ratio to a bare page's
  * p95 measured by the same probe right after it (issue #25's rows), then drags it again under a CPU
  * profile and a trace to print where a frame's time goes. Needs `npm run build:renderer` first. Prints
- * figures; never fails on timing.
+ * figures; never fails on timing. Over 400 lines on purpose: the probe, the app's drag and the bare
+ * page run in one browser, one after another, so that their ratios share the same conditions.
  *
  * Input-to-paint: a pointermove marks the earliest input not yet on screen; a MutationObserver on the
  * timeline (it fires right after React commits) then waits for the next animation frame and posts a
