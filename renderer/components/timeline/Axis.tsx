@@ -9,8 +9,7 @@ export const Grid = memo(function Grid(props: {
   plot: number;
   total: number;
   /**
-   * The playhead's pill (x from, to): a tick label it would cover is left out, its grid line stays; so
-   * is one that would run past the drawing's right edge.
+   * The playhead's pill (x from, to): a tick label it would cover is left out, its grid line stays.
    */
   pillFrom: number;
   pillTo: number;
@@ -21,16 +20,17 @@ export const Grid = memo(function Grid(props: {
   return ticks(start, end, plot).map((t) => {
     const tx = xOf(t, start, end, plot);
     const label = formatTime(t);
-    const right = tx + 3 + textWidth(label, font);
-    const covered = tx + 3 < to + GAP && from - GAP < right;
-    // A label at the end of the axis that would run past the drawing's edge is left out, not cut;
-    // its grid line stays (issue 24: no text is cut).
-    const past = right > GUTTER + plot + PLOT_END;
+    const width = textWidth(label, font);
+    // A label at the end of the axis that would run past the drawing's edge ends at its tick instead
+    // of starting there: whole, never cut (issue 24).
+    const flipped = tx + 3 + width > GUTTER + plot + PLOT_END;
+    const left = flipped ? tx - 3 - width : tx + 3;
+    const covered = left < to + GAP && from - GAP < left + width;
     return (
       <g key={t}>
         <line className="grid" x1={tx} x2={tx} y1={AXIS - 6} y2={total} />
-        {!covered && !past && (
-          <text className="tick" x={tx + 3} y={TICK_Y}>
+        {!covered && (
+          <text className="tick" x={flipped ? tx - 3 : tx + 3} y={TICK_Y} textAnchor={flipped ? 'end' : undefined}>
             {label}
           </text>
         )}
