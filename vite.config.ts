@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { FRAME_HEADERS, rewriteCspMeta } from './scripts/csp';
+import { FRAME_HEADERS, rewriteCspMeta } from './scripts/csp.ts';
 
 /** The built index.html gets the shipped CSP (no dev-server sockets): scripts/csp.ts. */
 const buildCsp: Plugin = {
