@@ -382,6 +382,9 @@ test('comparing at each size: lanes the same in both fold, the differing lanes a
   const menu = page.getByLabel('Compare with a variant');
   const option = (await menu.locator('option').allTextContents()).find((t) => COMPARED.variant.test(t))!;
   await menu.selectOption({ label: option });
+  // The menu's face is short (a long what-if was cut in it at 1280 px); its tooltip names the variant whole.
+  await expect(menu.locator('option:checked')).toHaveText('Comparing: a what-if');
+  await expect(menu).toHaveAttribute('title', option);
   const main = mainTimeline();
   const other = page.getByRole('application', { name: 'Variant timeline' });
   await expect(other).toBeVisible();

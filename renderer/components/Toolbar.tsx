@@ -9,6 +9,16 @@ const OPEN_FILE = 'open-file';
 export type Theme = 'system' | 'light' | 'dark';
 export const SPEEDS = [1, 10, 60, 600] as const;
 
+/**
+ * The compare menu's face for the chosen variant: short, so that a long what-if is never cut in the
+ * menu (#24); the variant's pane heading and the Differences panel name it whole, and so does the
+ * menu's tooltip.
+ */
+function compareFace(group: string, label: string): string {
+  if (group === 'iOS version') return `Comparing: ${label.replace(/^On /, '')}`;
+  return group === 'What if' ? 'Comparing: a what-if' : 'Comparing: a scenario';
+}
+
 export interface ToolbarProps {
   readonly title: string;
   /** The title of the preset the document came from, once it is edited ("modified from …" under the title). */
@@ -56,6 +66,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
   const compareFile = useRef<HTMLInputElement>(null);
   const typing = useTypingKey();
   const shown = PRESETS.filter((p) => p.title.toLowerCase().includes(query.toLowerCase()));
+  const compared = props.compareGroups.flatMap((g) => g.items).find((c) => c.key === props.compareWith)?.label;
   return (
     <header className="toolbar" role="toolbar" aria-label="Scenario">
       <div className="toolbar-row">
@@ -110,6 +121,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
         </label>
         <select
           aria-label="Compare with a variant"
+          title={compared}
           value={props.compareWith ?? ''}
           onChange={(e) => {
             if (e.target.value === OPEN_FILE) compareFile.current?.click();
@@ -121,7 +133,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
             <optgroup key={g.group} label={g.group}>
               {g.items.map((c) => (
                 <option key={c.key} value={c.key}>
-                  {c.label}
+                  {c.key === props.compareWith ? compareFace(g.group, c.label) : c.label}
                 </option>
               ))}
             </optgroup>
