@@ -31,3 +31,75 @@ export async function loadPreset(page: Page, title: string): Promise<void> {
   // The preset's result comes from the worker: wait until it is the one on screen.
   await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
 }
+
+/** The session-storage key `SharedPage.fresh` leaves for the next document to clear storage. */
+const FRESH_FLAG = 'ringside.e2e.fresh';
+
+/** One page that every test of a file shares (see `sharedPage`). */
+export interface SharedPage {
+  /** The page; valid inside a test, after the file's `beforeAll`. */
+  readonly page: Page;
+  /**
+   * Starts the app again from nothing on the same page: autosave and session storage cleared, the
+   * address back to `path` (default '/'), and the first result on screen. Much cheaper than a new
+   * page: no new browser context or renderer process.
+   */
+  fresh(path?: string): Promise<void>;
+}
+
+/**
+ * Registers hooks that open one page for the tests of the calling file (or `describe`) and returns
+ * it. Issue #21: a new browser context and renderer process per test was most of the e2e suite's
+ * time (a test's own work is often a tenth of its boot), and spawning them is what loaded the
+ * machine. Use it with Playwright's plain `test`, not this file's `test`: that one's console check
+ * asks for a `page` per test and would open one anyway. Console and page errors are collected here
+ * and fail the test they happen in. A test that fails ends its worker; the next worker opens a
+ * fresh page for the tests after it, so one failure never poisons the rest.
+ */
+export function sharedPage(
+  options: { viewport?: { width: number; height: number }; reducedMotion?: boolean } = {},
+): SharedPage {
+  let page: Page | undefined;
+  const errors: string[] = [];
+  base.beforeAll(async ({ browser }, info) => {
+    const { baseURL, viewport } = info.project.use;
+    page = await browser.newPage({ baseURL, viewport: options.viewport ?? viewport });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+    if (options.reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
+    // `fresh()` marks the tab; the next document of the app's origin then starts with empty storage,
+    // cleared before any of the app's scripts runs (the old page is gone by then: it cannot autosave).
+    await page.addInitScript((flag) => {
+      try {
+        if (sessionStorage.getItem(flag) === null) return;
+        localStorage.clear();
+        sessionStorage.clear();
+      } catch {
+        // about:blank has no storage
+      }
+    }, FRESH_FLAG);
+    await page.goto('/');
+    await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+  });
+  base.afterEach(() => {
+    expect(errors.splice(0), 'console or page errors').toEqual([]);
+  });
+  base.afterAll(async () => {
+    await page?.close();
+  });
+  return {
+    get page(): Page {
+      if (!page) throw new Error('sharedPage: the page is opened in beforeAll; use it inside a test');
+      return page;
+    },
+    async fresh(path = '/') {
+      const p = this.page;
+      await p.evaluate((flag) => sessionStorage.setItem(flag, '1'), FRESH_FLAG);
+      await p.goto('about:blank');
+      await p.goto(path);
+      await expect(p.locator('.app')).toHaveAttribute('aria-busy', 'false');
+    },
+  };
+}
