@@ -1,6 +1,6 @@
 /** What `ringside run`, `diff` and `--at` print to a terminal: header, push table, why-chains, state. */
 import type { PushResult, Result, Scenario, WorldState } from '../../machines';
-import { describeExpectation, formatTime, formatWindow, LATE_MARK, lateSentence } from '../../machines';
+import { describeExpectation, formatTime, LATE_MARK, lateSentence } from '../../machines';
 import { table, wrapText, type Style } from './style';
 
 const timeOrDash = (t: number | undefined) => (t === undefined ? '—' : formatTime(t));
@@ -136,7 +136,7 @@ export function stateReport(w: WorldState, s: Style, end?: number): string[] {
     ],
     [
       'callservicesd',
-      `sees the app ${cs.seesForeground ? 'in the foreground' : 'not in the foreground'}${cs.seesOnCall ? ', on a call' : ''}; ${cs.strikesInWindow} of ${cs.throttleFailures} failures in the last ${formatWindow(cs.throttleWindow)}${cs.throttled ? `, ${s.red('THROTTLED')}` : ''}; deadlines: ${list(cs.deadlines.map((d) => `${d.push} due ${formatTime(d.due)}`))}`,
+      `sees the app ${cs.seesForeground ? 'in the foreground' : 'not in the foreground'}${cs.seesOnCall ? ', on a call' : ''}; ${cs.strikeBudget}${cs.throttled ? `, ${s.red('THROTTLED')}` : ''}; deadlines: ${list(cs.deadlines.map((d) => `${d.push} due ${formatTime(d.due)}`))}`,
     ],
     [
       'app',

@@ -1,4 +1,4 @@
-import { strikesInWindow } from '../actors/callServices/throttle';
+import { strikeBudget, strikesInWindow } from '../actors/callServices/throttle';
 import { natInPath } from '../actors/device/deviceMachine';
 import { idleBackoffAt } from '../actors/device/idleRetries';
 import type { Histories } from './history';
@@ -159,6 +159,7 @@ export function worldAt(t: number, h: Histories, params: Params): WorldState {
       seesOnCall: cs.context.seesOnCall,
       strikesInWindow: strikesInWindow(cs.context.strikes, t, params).length,
       throttleFailures: params.throttleFailures,
+      strikeBudget: strikeBudget(cs.context.strikes, t, params),
       throttleWindow: params.throttleWindow,
       throttled: cs.value === 'throttled',
       deadlines,

@@ -161,6 +161,8 @@ export interface WorldState {
     readonly seesOnCall: boolean;
     readonly strikesInWindow: number;
     readonly throttleFailures: number;
+    /** `strikesInWindow` of `throttleFailures` in words, with the window's shape ("3 of 5 failures in the last 24 h"). */
+    readonly strikeBudget: string;
     /** The rolling window the strikes are counted in (ms). */
     readonly throttleWindow: number;
     readonly throttled: boolean;

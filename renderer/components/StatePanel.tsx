@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { WorldState } from '../../machines';
-import { formatTime, formatWindow } from '../state/view/labels';
+import { formatTime } from '../state/view/labels';
 
 function Row(props: { label: string; value: string; hint?: string }) {
   return (
@@ -19,7 +19,7 @@ export const StatePanel = memo(function StatePanel(props: {
 }) {
   const { totals, onExpect } = props;
   const { apns, device, callServices: cs, app, callKit } = props.state;
-  const budget = `${cs.strikesInWindow} of ${cs.throttleFailures} failures in the last ${formatWindow(cs.throttleWindow)}`;
+  const budget = cs.strikeBudget;
   return (
     // A Tab stop: the panel scrolls when it is short (beside a comparison), and nothing in it takes focus.
     <section className="panel state" aria-label="State at playhead" tabIndex={0}>

@@ -27,6 +27,25 @@ export function strikesInWindow(strikes: readonly Strike[], now: number, params:
 }
 
 /**
+ * How many failures count now, in words the UI and the CLI show as they are (THROTTLE-2): "3 of 5
+ * failures in the last 24 h" in the rolling window; in a fixed one, the window's opening time, since
+ * "the last 24 h" would then be wrong ("3 of 5 failures in the 24 h window opened at 1:00:00.000").
+ */
+export function strikeBudget(
+  strikes: readonly Strike[],
+  now: number,
+  params: WindowParams & Pick<Params, 'throttleFailures'>,
+): string {
+  const counted = `${strikesInWindow(strikes, now, params).length} of ${params.throttleFailures} failures`;
+  const window = formatWindow(params.throttleWindow);
+  if (params.throttleWindowRolls) return `${counted} in the last ${window}`;
+  const opened = fixedWindowOpened(strikes, params.throttleWindow);
+  return opened + params.throttleWindow > now
+    ? `${counted} in the ${window} window opened at ${formatTime(opened)}`
+    : `${counted}: no ${window} window is open`;
+}
+
+/**
  * When the last fixed window opened: the first strike opens one, and the first strike after it has
  * expired opens the next (`-Infinity` with no strikes: no window stands).
  */

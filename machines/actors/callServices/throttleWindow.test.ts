@@ -145,3 +145,16 @@ describe('strikesInWindow', () => {
     expect(strikesInWindow(at(0, 4, 9, 10, 12), 13, rolling).map((s) => s.at)).toEqual([4, 9, 10, 12]);
   });
 });
+
+describe('THROTTLE-2: the strike budget in words follows the window shape', () => {
+  it('rolling: "in the last 24 h"; fixed: the window it counts in, or that none is open', () => {
+    const rolling = fiveFailures(true).run();
+    expect(rolling.state('45m').callServices.strikeBudget).toBe('5 of 5 failures in the last 24 h');
+    // The failures came 100 ms after each push (the app crashes, PK-1): at 0, 10, 20, 30 and 40 min: at 24 h 15 min the first two have left.
+    expect(rolling.state('24h15m').callServices.strikeBudget).toBe('3 of 5 failures in the last 24 h');
+    const fixed = fiveFailures(false).run();
+    expect(fixed.state('45m').callServices.strikeBudget).toBe('5 of 5 failures in the 24 h window opened at 100 ms');
+    // The fixed window closed at 24 h 0.1 s with all five in it; nothing has opened another.
+    expect(fixed.state('24h15m').callServices.strikeBudget).toBe('0 of 5 failures: no 24 h window is open');
+  });
+});
