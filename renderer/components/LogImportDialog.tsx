@@ -3,6 +3,7 @@ import { formatTime, type ScenarioFile } from '../../machines';
 import type { LogPreview } from '../state/bridges/logImportRun';
 import type { LogImportState } from '../state/bridges/useLogImport';
 import { applyAnswers, questionsFor, sendTimeProblem, type LogQuestion } from '../state/view/logQuestions';
+import { FileInput } from './FileInput';
 import { Modal } from './Modal';
 import '../logImport.css';
 
@@ -60,16 +61,7 @@ function Choose(props: { onCancel: () => void; onChosen?: (source: Blob | string
       </p>
       <label className="button-like primary">
         Choose a log file…
-        <input
-          type="file"
-          className="visually-hidden"
-          aria-label="Choose a device log file"
-          onChange={(e) => {
-            const picked = e.target.files?.[0];
-            e.target.value = '';
-            if (picked) props.onChosen?.(picked, picked.name);
-          }}
-        />
+        <FileInput label="Choose a device log file" onFile={(picked) => props.onChosen?.(picked, picked.name)} />
       </label>
       <label className="log-paste">
         …or paste its lines here

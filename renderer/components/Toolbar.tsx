@@ -3,6 +3,7 @@ import type { TimelineEventFile } from '../../machines';
 import { PRESETS } from '../state/document/presets';
 import type { CompareGroup } from '../state/document/variants';
 import { useTypingKey } from '../state/document/typing';
+import { FileInput, SCENARIO_FILES } from './FileInput';
 
 const OPEN_FILE = 'open-file';
 
@@ -140,18 +141,12 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
           ))}
           <option value={OPEN_FILE}>Compare with a file…</option>
         </select>
-        <input
+        <FileInput
           ref={compareFile}
-          type="file"
-          accept=".json,application/json"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label="Scenario file to compare with"
-          onChange={(e) => {
-            const picked = e.target.files?.[0];
-            e.target.value = '';
-            if (picked) void picked.text().then((text) => props.onCompareFile(text, picked.name));
-          }}
+          accept={SCENARIO_FILES}
+          untabbable
+          label="Scenario file to compare with"
+          onFile={(picked) => void picked.text().then((text) => props.onCompareFile(text, picked.name))}
         />
         <button type="button" onClick={props.onRules}>
           Rules
@@ -225,17 +220,11 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
           )}
           <label className="button-like">
             Open…
-            <input
+            <FileInput
               ref={props.openInput}
-              type="file"
-              accept=".json,application/json"
-              className="visually-hidden"
-              aria-label="Open a scenario file"
-              onChange={(e) => {
-                const picked = e.target.files?.[0];
-                e.target.value = '';
-                if (picked) void picked.text().then((text) => props.onOpenText(text, picked.name));
-              }}
+              accept={SCENARIO_FILES}
+              label="Open a scenario file"
+              onFile={(picked) => void picked.text().then((text) => props.onOpenText(text, picked.name))}
             />
           </label>
           {props.onImportLog && (
@@ -244,16 +233,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
               title="Import a device log: a `log show` or Console export, read here, never sent anywhere"
             >
               Import log…
-              <input
-                type="file"
-                className="visually-hidden"
-                aria-label="Import a device log"
-                onChange={(e) => {
-                  const picked = e.target.files?.[0];
-                  e.target.value = '';
-                  if (picked) props.onImportLog?.(picked, picked.name);
-                }}
-              />
+              <FileInput label="Import a device log" onFile={(picked) => props.onImportLog?.(picked, picked.name)} />
             </label>
           )}
           <button type="button" onClick={props.onSave} title="Download as .ringside.json (Ctrl/⌘+S)">
