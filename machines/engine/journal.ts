@@ -45,7 +45,8 @@ interface OpenEntry {
  * Kinds of call in the redo log, each followed by its time and its operands (`REDO_ARITY`): what the
  * call was given or, where it makes one, the object it made (a step, an event, a marker, an interval),
  * which the journal keeps anyway. (Keeping what it was given instead, short-lived objects such as an
- * `extra`, made the engine 1.5× slower: they all lived on in the log.)
+ * `extra`, made the engine 1.5× slower: they all lived on in the log.) A `Close` keeps the interval
+ * it closed and the one it made: a replay that finds the same one open takes the same one made.
  */
 const enum Call {
   AddPush,
@@ -75,7 +76,7 @@ const REDO_ARITY: Record<Call, number> = {
   [Call.Log]: 1,
   [Call.Mark]: 1,
   [Call.Open]: 2,
-  [Call.Close]: 2,
+  [Call.Close]: 4,
 };
 
 /** Whether a record is as `addPush` made it: no step, fate or later fact yet. */
@@ -214,7 +215,7 @@ export class Journal {
         const call = calls[i] as Call;
         this.replaying = calls[i + 1] as SimTime;
         const a = i + 2;
-        this.apply(call, calls[a], calls[a + 1], reuse);
+        this.apply(call, calls, a, reuse);
         i = a + REDO_ARITY[call];
       }
     }
@@ -225,7 +226,9 @@ export class Journal {
   }
 
   /** Makes a call of the redo log again, with its operands, without writing it to the redo log. */
-  private apply(call: Call, x: unknown, y: unknown, reuse: boolean): void {
+  private apply(call: Call, calls: readonly unknown[], a: number, reuse: boolean): void {
+    const x = calls[a];
+    const y = calls[a + 1];
     switch (call) {
       case Call.AddPush: {
         const record = x as MutableRecord;
@@ -262,9 +265,14 @@ export class Journal {
       case Call.Open:
         this.applyOpen(x as string, y as OpenInterval);
         break;
-      case Call.Close:
-        this.close(x as string, y as string | undefined);
+      case Call.Close: {
+        // The interval that call closed, if the same one is open: the one it made, not a copy.
+        const entry = this.open.get(x as string);
+        const made = calls[a + 3] as LaneInterval | undefined;
+        if (made && entry && entry.interval === calls[a + 2]) this.closeAs(x as string, entry, made);
+        else this.close(x as string, y as string | undefined);
         break;
+      }
     }
   }
 
@@ -568,19 +576,26 @@ export class Journal {
 
   /** Closes the interval open under `key`, if any; `endedBy` names the rule that cut it short. */
   closeInterval(key: string, endedBy?: string): void {
-    this.redo.own.push(Call.Close, this.now(), key, endedBy);
-    this.close(key, endedBy);
+    const source = this.open.get(key)?.interval;
+    const made = this.close(key, endedBy);
+    this.redo.own.push(Call.Close, this.now(), key, endedBy, source, made);
   }
 
-  private close(key: string, endedBy?: string): void {
+  /** Closes what is open under `key`, if anything: the interval it made. */
+  private close(key: string, endedBy?: string): LaneInterval | undefined {
     const entry = this.open.get(key);
-    if (!entry) return;
-    this.open.delete(key);
-    this.intervals.push(
+    if (!entry) return undefined;
+    const made: LaneInterval =
       endedBy === undefined
         ? { ...entry.interval, to: this.now(), open: false }
-        : { ...entry.interval, to: this.now(), open: false, endedBy },
-    );
+        : { ...entry.interval, to: this.now(), open: false, endedBy };
+    this.closeAs(key, entry, made);
+    return made;
+  }
+
+  private closeAs(key: string, entry: OpenEntry, made: LaneInterval): void {
+    this.open.delete(key);
+    this.intervals.push(made);
     this.changes.push(entry, key, Op.Close);
   }
 

@@ -415,7 +415,7 @@ describe('Journal: replay across a log in pieces', () => {
     for (let i = 0; i < flat.length;) {
       starts.push(i);
       const call = flat[i] as number;
-      i += 2 + [1, 2, 2, 1, 2, 2, 1, 1, 1, 1, 2, 2][call]!;
+      i += 2 + [1, 2, 2, 1, 2, 2, 1, 1, 1, 1, 2, 4][call]!;
     }
     const other = new Journal(() => Time.ms(0));
     const told: number[] = [];
@@ -432,5 +432,37 @@ describe('Journal: replay across a log in pieces', () => {
     for (const from of starts)
       for (const to of [...starts, flat.length].filter((t) => t >= from))
         expect(read(log, to, from)).toBe(read(whole, to, from));
+  });
+});
+
+describe('Journal: a replayed close', () => {
+  it('takes the interval the call made when the same one is open, and makes its own when another is', () => {
+    const { clock, journal } = setup();
+    clock.now = 5;
+    journal.openInterval('app', 'app', 'app.running', 'Running');
+    const opened = journal.checkpoint();
+    clock.now = 9;
+    journal.closeInterval('app', 'LAUNCH-1');
+    const made = journal.intervals[0]!;
+    const log = journal.calls();
+    journal.rollback(opened);
+    journal.replay(log, opened.redo, [], () => undefined);
+    expect(journal.intervals[0]).toBe(made);
+
+    // Another interval open under the key: the close ends that one, at the call's time.
+    const other = setup();
+    other.clock.now = 7;
+    other.journal.openInterval('app', 'app', 'app.background', 'Background');
+    other.journal.replay(log, opened.redo, [], () => undefined);
+    expect(other.journal.intervals[0]).not.toBe(made);
+    expect(other.journal.intervals[0]).toEqual({
+      lane: 'app',
+      kind: 'app.background',
+      label: 'Background',
+      from: 7,
+      to: 9,
+      open: false,
+      endedBy: 'LAUNCH-1',
+    });
   });
 });
