@@ -56,14 +56,7 @@ export function buildOutput({ scenario, start, end, journal, histories, given }:
     expectations: scenario.expect.map((e) => checkExpectation(e, pushes, strikes.length, throttled.length > 0)),
   };
 
-  const times = new Set<number>();
-  for (const e of scenario.timeline) times.add(e.at);
-  for (const m of journal.markers) times.add(m.at);
-  for (const i of journal.intervals) {
-    times.add(i.from);
-    if (!i.open) times.add(i.to);
-  }
-  const eventTimes = [...times].filter((t) => t >= start && t <= end).sort((a, b) => a - b) as SimTime[];
+  const eventTimes = momentsOf(scenario, journal, start, end);
   const intervals = [...journal.intervals].sort((a, b) => a.from - b.from || a.to - b.to);
   const frozen: Histories = {
     apns: histories.apns.copy(),
@@ -82,4 +75,33 @@ export function buildOutput({ scenario, start, end, journal, histories, given }:
     stateAt: (t) => worldAt(t, frozen, params),
   };
   return { result, trace };
+}
+
+/**
+ * Every time something happens, starts or ends (a timeline event, a marker, an interval's ends; an
+ * open interval's end is the scenario's), within `[start, end]`, ascending, once each. Sorted as
+ * numbers in a typed array: a Set of ~60,000 times and a sort with a comparator were most of
+ * building a 10,000-push output.
+ */
+function momentsOf(scenario: Scenario, journal: Journal, start: SimTime, end: SimTime): SimTime[] {
+  const { markers, intervals } = journal;
+  let n = scenario.timeline.length + markers.length;
+  for (const i of intervals) n += i.open ? 1 : 2;
+  const all = new Float64Array(n);
+  let k = 0;
+  for (const e of scenario.timeline) all[k++] = e.at;
+  for (const m of markers) all[k++] = m.at;
+  for (const i of intervals) {
+    all[k++] = i.from;
+    if (!i.open) all[k++] = i.to;
+  }
+  all.sort();
+  const times: SimTime[] = [];
+  let last = NaN;
+  for (let i = 0; i < n; i++) {
+    const t = all[i]!;
+    if (t !== last && t >= start && t <= end) times.push(t as SimTime);
+    last = t;
+  }
+  return times;
 }

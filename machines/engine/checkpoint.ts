@@ -1,6 +1,7 @@
 import type { AnyActorRef } from 'xstate';
 import type { PendingTimer, TimerKey, VirtualClock } from './clock';
 import { ACTOR_NAMES, type Histories, type History, type HistoryMark } from './history';
+import type { CallLog } from './callLog';
 import { Journal, type JournalMark, type PushFacts } from './journal';
 import { mentions, same } from './same';
 import { snapshotOf, type RootState, type TimerMeta } from './xstateSeam';
@@ -45,7 +46,7 @@ export interface Previous {
   /** From this index on, both sorted timelines are the same. */
   readonly suffixFrom: number;
   /** Its journal's redo log and histories, whole. */
-  readonly log: readonly unknown[];
+  readonly log: CallLog;
   readonly histories: readonly OldHistory[];
   /** Its journal's facts, replayed from its log up to `shadowAt` (advanced as checkpoints are tried). */
   readonly shadow: { facts: Map<string, PushFacts>; cancelled: Map<string, number>; at: number };
@@ -190,9 +191,21 @@ export function takeOver(
     // (Compared by content: a mark may hold an equal snapshot of an earlier run, not the same object.)
     if (!same(o.values[last], first.value) || !same(o.contexts[last], first.context)) take(last);
     markUpTo(last + 1);
-    for (let i = last + 1; i < o.times.length; i++) {
-      take(i);
-      markUpTo(i + 1);
+    const n = o.times.length;
+    if (last + 1 >= n) return;
+    // The first later entry may replace one at the same time (or be this run's last already)…
+    take(last + 1);
+    markUpTo(last + 2);
+    if (last + 2 >= n) return;
+    // …the rest are later and differ each from the one before (else that run would not have kept
+    // them): they are appended as they are, in one copy each, and the marks shift by as much.
+    const shift = h.times.length - (last + 2);
+    h.times = h.times.concat(o.times.slice(last + 2));
+    h.values = h.values.concat(o.values.slice(last + 2));
+    h.contexts = h.contexts.concat(o.contexts.slice(last + 2));
+    for (; k < marks.length && (marks[k]?.length ?? Infinity) <= n; k++) {
+      const m = marks[k] ?? noMark;
+      historyMarks[k]?.push({ length: m.length + shift, value: m.value, context: m.context });
     }
   });
   journal.replay(
@@ -200,6 +213,7 @@ export function takeOver(
     old.journal.redo,
     later.map((c) => c.journal.redo),
     (k, mark) => (journalMarks[k] = mark),
+    true,
   );
   later.forEach((c, k) => {
     const journalMark = journalMarks[k];

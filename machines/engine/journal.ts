@@ -5,6 +5,7 @@
 import type { LaneId, LaneInterval, LaneMarker, LogEvent, ModelChoiceId, RuleStep, Strike } from './result';
 import type { AudioOutcome, Fate, PushKind } from '../scenario/types';
 import type { SimTime } from './time';
+import { CallLogWriter, type CallLog } from './callLog';
 
 /** Everything the engine learns about one push on its way (changed only through the journal). */
 export interface PushRecord {
@@ -44,7 +45,8 @@ interface OpenEntry {
  * Kinds of call in the redo log, each followed by its time and its operands (`REDO_ARITY`): what the
  * call was given or, where it makes one, the object it made (a step, an event, a marker, an interval),
  * which the journal keeps anyway. (Keeping what it was given instead, short-lived objects such as an
- * `extra`, made the engine 1.5× slower: they all lived on in the log.)
+ * `extra`, made the engine 1.5× slower: they all lived on in the log.) A `Close` keeps the interval
+ * it closed and the one it made: a replay that finds the same one open takes the same one made.
  */
 const enum Call {
   AddPush,
@@ -74,8 +76,19 @@ const REDO_ARITY: Record<Call, number> = {
   [Call.Log]: 1,
   [Call.Mark]: 1,
   [Call.Open]: 2,
-  [Call.Close]: 2,
+  [Call.Close]: 4,
 };
+
+/** Whether a record is as `addPush` made it: no step, fate or later fact yet. */
+function untouched(r: PushRecord): boolean {
+  return (
+    r.steps.length === 0 &&
+    r.fate === undefined &&
+    r.deliveredAt === undefined &&
+    r.call === undefined &&
+    r.audio === undefined
+  );
+}
 
 /** A point of the journal to roll back to, or to replay from. */
 export interface JournalMark {
@@ -134,7 +147,7 @@ export class Journal {
   /** The undo log, flat (no closure per change): each change's operands, then its `Op`. */
   private readonly changes: unknown[] = [];
   /** The redo log, flat: each call's `Call`, its time, then its operands. */
-  private redo: unknown[] = [];
+  private readonly redo = new CallLogWriter();
   /** The time of the call being replayed or backdated (`asOf`), else the clock's. */
   private replaying: SimTime | undefined;
 
@@ -167,70 +180,100 @@ export class Journal {
     return { undo: this.changes.length, redo: this.redo.length };
   }
 
-  /** The redo log as it stands; the journal never changes an array it has handed out. */
-  calls(): readonly unknown[] {
-    return this.redo;
+  /** The redo log as it stands; later calls and rollbacks do not change what was handed out. */
+  calls(): CallLog {
+    return this.redo.view();
   }
 
   /**
    * Makes again the calls of `log` (another run's `calls()`) from `from` on, at their times: what
    * that run did from there. `at(position, mark)` is told the journal's mark when the replay reaches
-   * each position of `positions` (ascending), as that run's checkpoints stood in its log.
+   * each position of `positions` (ascending), as that run's checkpoints stood in its log. With
+   * `reuse`, the log's run has been rolled back to before `from` (`takeOver`): the records it made
+   * from there are as they were made and no longer that run's, and are taken as they are instead of
+   * copied (10,000 records and their step arrays were a drag frame's most common garbage).
    */
   replay(
-    log: readonly unknown[],
+    log: CallLog,
     from: number,
     positions: readonly number[],
     at: (i: number, mark: JournalMark) => void,
+    reuse = false,
   ): void {
+    // The redo log takes the calls over by reference (`CallLogWriter.append`), not call by call.
+    const shift = this.redo.length - from;
     let next = 0;
-    for (let i = from; ;) {
-      while (next < positions.length && positions[next] === i) at(next++, this.checkpoint());
-      if (i >= log.length) break;
-      const call = log[i] as Call;
-      this.replaying = log[i + 1] as SimTime;
-      const a = i + 2;
-      switch (call) {
-        case Call.AddPush:
-          this.addPush(log[a] as PushRecord);
-          break;
-        case Call.Step:
-          this.addStep(log[a] as string, log[a + 1] as RuleStep);
-          break;
-        case Call.Fate:
-          this.fate(log[a] as string, log[a + 1] as Fate);
-          break;
-        case Call.Delivered:
-          this.delivered(log[a] as string);
-          break;
-        case Call.Call:
-          this.call(log[a] as string, log[a + 1] as string);
-          break;
-        case Call.Audio:
-          this.audio(log[a] as string, log[a + 1] as AudioOutcome);
-          break;
-        case Call.Cancelled:
-          this.cancelled(log[a] as string);
-          break;
-        case Call.Strike:
-          this.strike(log[a] as Strike);
-          break;
-        case Call.Log:
-          this.addEvent(log[a] as LogEvent);
-          break;
-        case Call.Mark:
-          this.addMarker(log[a] as LaneMarker);
-          break;
-        case Call.Open:
-          this.openWith(log[a] as string, log[a + 1] as OpenInterval);
-          break;
-        case Call.Close:
-          this.closeInterval(log[a] as string, log[a + 1] as string | undefined);
-          break;
+    for (const piece of log.pieces) {
+      const size = piece.to - piece.from;
+      if (piece.at + size <= from) continue;
+      const calls = piece.array;
+      // Position `g` of the log is `calls[g - base]`.
+      const base = piece.at - piece.from;
+      for (let i = Math.max(piece.from, from - base); i < piece.to;) {
+        while (next < positions.length && positions[next] === i + base)
+          at(next++, { undo: this.changes.length, redo: i + base + shift });
+        const call = calls[i] as Call;
+        this.replaying = calls[i + 1] as SimTime;
+        const a = i + 2;
+        this.apply(call, calls, a, reuse);
+        i = a + REDO_ARITY[call];
       }
-      i = a + REDO_ARITY[call];
     }
+    while (next < positions.length && positions[next] === log.length)
+      at(next++, { undo: this.changes.length, redo: log.length + shift });
     this.replaying = undefined;
+    this.redo.append(log, from);
+  }
+
+  /** Makes a call of the redo log again, with its operands, without writing it to the redo log. */
+  private apply(call: Call, calls: readonly unknown[], a: number, reuse: boolean): void {
+    const x = calls[a];
+    const y = calls[a + 1];
+    switch (call) {
+      case Call.AddPush: {
+        const record = x as MutableRecord;
+        this.adopt(reuse && untouched(record) ? record : Journal.record(record));
+        break;
+      }
+      case Call.Step:
+        this.applyStep(x as string, y as RuleStep);
+        break;
+      case Call.Fate:
+        this.applyFate(x as string, y as Fate);
+        break;
+      case Call.Delivered:
+        this.set(this.edit(x as string), 'deliveredAt', this.now());
+        break;
+      case Call.Call:
+        this.set(this.edit(x as string), 'call', y as string);
+        break;
+      case Call.Audio:
+        this.set(this.edit(x as string), 'audio', y as AudioOutcome);
+        break;
+      case Call.Cancelled:
+        this.applyCancelled(x as string);
+        break;
+      case Call.Strike:
+        this.applyStrike(x as Strike);
+        break;
+      case Call.Log:
+        this.applyEvent(x as LogEvent);
+        break;
+      case Call.Mark:
+        this.applyMarker(x as LaneMarker);
+        break;
+      case Call.Open:
+        this.applyOpen(x as string, y as OpenInterval);
+        break;
+      case Call.Close: {
+        // The interval that call closed, if the same one is open: the one it made, not a copy.
+        const entry = this.open.get(x as string);
+        const made = calls[a + 3] as LaneInterval | undefined;
+        if (made && entry && entry.interval === calls[a + 2]) this.closeAs(x as string, entry, made);
+        else this.close(x as string, y as string | undefined);
+        break;
+      }
+    }
   }
 
   /**
@@ -238,32 +281,40 @@ export class Journal {
    * as they stood at `to` in `log` (a `calls()`): one pass over the log.
    */
   static factsAt(
-    log: readonly unknown[],
+    log: CallLog,
     to: number,
     from = 0,
     facts = new Map<string, PushFacts>(),
     cancelled = new Map<string, number>(),
   ): { facts: Map<string, PushFacts>; cancelled: Map<string, number> } {
-    for (let i = from; i < to;) {
-      const call = log[i] as Call;
-      const a = i + 2;
-      if (call === Call.AddPush) {
-        const r = log[a] as PushRecord;
-        facts.set(r.id, {
-          kind: r.kind,
-          sentAt: r.sentAt,
-          topic: r.topic,
-          expiration: r.expiration,
-          cancels: r.cancels,
-          deliveredAt: undefined,
-        });
-      } else if (call === Call.Delivered) {
-        const f = facts.get(log[a] as string);
-        if (f) facts.set(log[a] as string, { ...f, deliveredAt: log[i + 1] as number });
-      } else if (call === Call.Cancelled) {
-        cancelled.set(log[a] as string, log[i + 1] as number);
+    for (const piece of log.pieces) {
+      if (piece.at >= to) break;
+      const size = piece.to - piece.from;
+      if (piece.at + size <= from) continue;
+      const calls = piece.array;
+      const base = piece.at - piece.from;
+      const end = Math.min(piece.to, to - base);
+      for (let i = Math.max(piece.from, from - base); i < end;) {
+        const call = calls[i] as Call;
+        const a = i + 2;
+        if (call === Call.AddPush) {
+          const r = calls[a] as PushRecord;
+          facts.set(r.id, {
+            kind: r.kind,
+            sentAt: r.sentAt,
+            topic: r.topic,
+            expiration: r.expiration,
+            cancels: r.cancels,
+            deliveredAt: undefined,
+          });
+        } else if (call === Call.Delivered) {
+          const f = facts.get(calls[a] as string);
+          if (f) facts.set(calls[a] as string, { ...f, deliveredAt: calls[i + 1] as number });
+        } else if (call === Call.Cancelled) {
+          cancelled.set(calls[a] as string, calls[i + 1] as number);
+        }
+        i = a + REDO_ARITY[call];
       }
-      i = a + REDO_ARITY[call];
     }
     return { facts, cancelled };
   }
@@ -285,8 +336,7 @@ export class Journal {
 
   /** Undoes every change made since `checkpoint`. */
   rollback(mark: JournalMark): void {
-    // The redo log handed out by `calls()` stays as it was: a new array from here.
-    this.redo = this.redo.slice(0, mark.redo);
+    this.redo.cut(mark.redo);
     const c = this.changes;
     const checkpoint = mark.undo;
     while (c.length > checkpoint) {
@@ -348,7 +398,17 @@ export class Journal {
 
   addPush(record: Pick<PushRecord, 'id' | 'kind' | 'sentAt' | 'topic' | 'expiration' | 'cancels'>): PushRecord {
     // Every field from the start (one object shape for all records: setting a fate later stays cheap).
-    const full: MutableRecord = {
+    const full = Journal.record(record);
+    this.redo.own.push(Call.AddPush, this.now(), full);
+    this.adopt(full);
+    return full;
+  }
+
+  /** A new record of a push's first facts, with every field (one object shape for all records). */
+  private static record(
+    record: Pick<PushRecord, 'id' | 'kind' | 'sentAt' | 'topic' | 'expiration' | 'cancels'>,
+  ): MutableRecord {
+    return {
       id: record.id,
       kind: record.kind,
       sentAt: record.sentAt,
@@ -361,12 +421,14 @@ export class Journal {
       audio: undefined,
       call: undefined,
     };
-    const previous = this.pushes.get(record.id);
-    this.pushes.set(record.id, full);
-    this.order.push(record.id);
-    this.changes.push(previous, record.id, Op.AddPush);
-    this.redo.push(Call.AddPush, this.now(), full);
-    return full;
+  }
+
+  /** Makes `full` push `full.id`'s record (replacing one of the same id). */
+  private adopt(full: MutableRecord): void {
+    const previous = this.pushes.get(full.id);
+    this.pushes.set(full.id, full);
+    this.order.push(full.id);
+    this.changes.push(previous, full.id, Op.AddPush);
   }
 
   push(id: string): PushRecord {
@@ -388,7 +450,11 @@ export class Journal {
   }
 
   private addStep(id: string, step: RuleStep): void {
-    this.redo.push(Call.Step, step.at, id, step);
+    this.redo.own.push(Call.Step, step.at, id, step);
+    this.applyStep(id, step);
+  }
+
+  private applyStep(id: string, step: RuleStep): void {
     const steps = this.edit(id).steps;
     steps.push(step);
     this.changes.push(steps, Op.Step);
@@ -396,7 +462,11 @@ export class Journal {
 
   /** Sets a push's fate once; later attempts are ignored (the first decisive rule wins). */
   fate(id: string, fate: Fate): boolean {
-    this.redo.push(Call.Fate, this.now(), id, fate);
+    this.redo.own.push(Call.Fate, this.now(), id, fate);
+    return this.applyFate(id, fate);
+  }
+
+  private applyFate(id: string, fate: Fate): boolean {
     const record = this.edit(id);
     if (record.fate !== undefined) return false;
     record.fate = fate;
@@ -410,18 +480,18 @@ export class Journal {
 
   /** The push reached the phone now. */
   delivered(id: string): void {
-    this.redo.push(Call.Delivered, this.now(), id);
+    this.redo.own.push(Call.Delivered, this.now(), id);
     this.set(this.edit(id), 'deliveredAt', this.now());
   }
 
   /** The CallKit call (by UUID) the push was reported as. */
   call(id: string, uuid: string): void {
-    this.redo.push(Call.Call, this.now(), id, uuid);
+    this.redo.own.push(Call.Call, this.now(), id, uuid);
     this.set(this.edit(id), 'call', uuid);
   }
 
   audio(id: string, audio: AudioOutcome): void {
-    this.redo.push(Call.Audio, this.now(), id, audio);
+    this.redo.own.push(Call.Audio, this.now(), id, audio);
     this.set(this.edit(id), 'audio', audio);
   }
 
@@ -437,14 +507,22 @@ export class Journal {
 
   /** The caller cancelled `call` now. */
   cancelled(call: string): void {
-    this.redo.push(Call.Cancelled, this.now(), call);
+    this.redo.own.push(Call.Cancelled, this.now(), call);
+    this.applyCancelled(call);
+  }
+
+  private applyCancelled(call: string): void {
     const previous = this.cancelledAt.get(call);
     this.cancelledAt.set(call, this.now());
     this.changes.push(call, previous, Op.Cancel);
   }
 
   strike(strike: Strike): void {
-    this.redo.push(Call.Strike, this.now(), strike);
+    this.redo.own.push(Call.Strike, this.now(), strike);
+    this.applyStrike(strike);
+  }
+
+  private applyStrike(strike: Strike): void {
     this.strikes.push(strike);
     this.changes.push(Op.Strike);
   }
@@ -454,7 +532,11 @@ export class Journal {
   }
 
   private addEvent(event: LogEvent): void {
-    this.redo.push(Call.Log, event.at, event);
+    this.redo.own.push(Call.Log, event.at, event);
+    this.applyEvent(event);
+  }
+
+  private applyEvent(event: LogEvent): void {
     this.events.push(event);
     this.changes.push(Op.Log);
   }
@@ -464,7 +546,11 @@ export class Journal {
   }
 
   private addMarker(marker: LaneMarker): void {
-    this.redo.push(Call.Mark, marker.at, marker);
+    this.redo.own.push(Call.Mark, marker.at, marker);
+    this.applyMarker(marker);
+  }
+
+  private applyMarker(marker: LaneMarker): void {
     this.markers.push(marker);
     this.changes.push(Op.Mark);
   }
@@ -475,7 +561,11 @@ export class Journal {
   }
 
   private openWith(key: string, interval: OpenInterval): void {
-    this.redo.push(Call.Open, interval.from, key, interval);
+    this.redo.own.push(Call.Open, interval.from, key, interval);
+    this.applyOpen(key, interval);
+  }
+
+  private applyOpen(key: string, interval: OpenInterval): void {
     const current = this.open.get(key)?.interval;
     // Re-entering the same state (e.g. a push waking an app already in the background) is one span.
     if (current && current.kind === interval.kind && current.label === interval.label) return;
@@ -486,19 +576,26 @@ export class Journal {
 
   /** Closes the interval open under `key`, if any; `endedBy` names the rule that cut it short. */
   closeInterval(key: string, endedBy?: string): void {
-    this.redo.push(Call.Close, this.now(), key, endedBy);
-    this.close(key, endedBy);
+    const source = this.open.get(key)?.interval;
+    const made = this.close(key, endedBy);
+    this.redo.own.push(Call.Close, this.now(), key, endedBy, source, made);
   }
 
-  private close(key: string, endedBy?: string): void {
+  /** Closes what is open under `key`, if anything: the interval it made. */
+  private close(key: string, endedBy?: string): LaneInterval | undefined {
     const entry = this.open.get(key);
-    if (!entry) return;
-    this.open.delete(key);
-    this.intervals.push(
+    if (!entry) return undefined;
+    const made: LaneInterval =
       endedBy === undefined
         ? { ...entry.interval, to: this.now(), open: false }
-        : { ...entry.interval, to: this.now(), open: false, endedBy },
-    );
+        : { ...entry.interval, to: this.now(), open: false, endedBy };
+    this.closeAs(key, entry, made);
+    return made;
+  }
+
+  private closeAs(key: string, entry: OpenEntry, made: LaneInterval): void {
+    this.open.delete(key);
+    this.intervals.push(made);
     this.changes.push(entry, key, Op.Close);
   }
 
