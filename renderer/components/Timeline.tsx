@@ -238,7 +238,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   });
 
   return (
-    <div className="timeline" ref={host}>
+    <div className={drag.label ? 'timeline dragging' : 'timeline'} ref={host}>
       <svg
         width={width}
         height={total}
