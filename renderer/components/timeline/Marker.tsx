@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { LANES, type LaneId, type LaneMarker } from '../../../machines';
 import { formatTime } from '../../state/view/labels';
 import { MARKER_ABOVE_BOTTOM, MARKER_OVER_DIAMOND } from './geometry';
 import { onDiamond } from './inputLabels';
+import { Runs } from './keep';
 import { markerGlyph } from './tones';
 
 export const Marker = memo(function Marker(props: {
@@ -24,10 +25,14 @@ export const Marker = memo(function Marker(props: {
   );
 });
 
+/** Markers per memoized run (`chunks`). */
+const RUN = 64;
+
 /**
- * One lane's markers, on the strip at its bottom. Memoized on the lane's own list (kept while the lane's
- * markers are the same, `useLaneLayout`): a throttled day has a marker per push, and a drag frame that
- * changes another lane, or only the document, does not go over them again.
+ * One lane's markers, on the strip at its bottom, in runs of `RUN` memoized apart. Memoized on the
+ * lane's own list (kept while the lane's markers are the same, `useLaneLayout`): a throttled day has a
+ * marker per push, and a drag frame that changes another lane, or only the document, does not go over
+ * them again; one that moves a marker goes over its run alone.
  */
 export const MarkerLane = memo(function MarkerLane(props: {
   markers: readonly LaneMarker[];
@@ -37,6 +42,29 @@ export const MarkerLane = memo(function MarkerLane(props: {
   bottom: number;
   x: (t: number) => number;
   /** The inputs drawn on the lane, sorted by x. */
+  inputs: readonly { readonly cx: number }[] | undefined;
+}) {
+  const [markerRuns] = useState(() => new Runs<LaneMarker>(RUN));
+  const [keyRuns] = useState(() => new Runs<string>(RUN));
+  const markers = useMemo(() => markerRuns.cut(props.markers), [markerRuns, props.markers]);
+  const keys = useMemo(() => keyRuns.cut(props.keys), [keyRuns, props.keys]);
+  return markers.map((run, k) => (
+    <MarkerRun
+      key={k}
+      markers={run}
+      keys={keys[k] ?? NO_KEYS}
+      bottom={props.bottom}
+      x={props.x}
+      inputs={props.inputs}
+    />
+  ));
+});
+
+const MarkerRun = memo(function MarkerRun(props: {
+  markers: readonly LaneMarker[];
+  keys: readonly string[];
+  bottom: number;
+  x: (t: number) => number;
   inputs: readonly { readonly cx: number }[] | undefined;
 }) {
   const { markers, keys, bottom, x, inputs } = props;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byLane, Kept, keepLists, PerKey, sameLanes, sameMap, sameSet } from './keep';
+import { byLane, chunks, Kept, keepLists, PerKey, Runs, sameLanes, sameMap, sameSet } from './keep';
 import { LANES, type LaneId } from '../../../machines';
 
 const item = (lane: LaneId, n: number) => ({ lane, n });
@@ -102,5 +102,28 @@ describe('equalities', () => {
         same,
       ),
     ).toBe(kept);
+  });
+});
+
+describe('chunks', () => {
+  it('keeps every run whose items are the same, and gives a new run only where an item changed', () => {
+    const items = Array.from({ length: 10 }, (_, i) => ({ i }));
+    const runs = new Runs<{ i: number }>(4);
+    const first = runs.cut(items);
+    expect(first.map((r) => r.length)).toEqual([4, 4, 2]);
+    const moved = [...items];
+    moved[5] = { i: 5 };
+    const second = runs.cut(moved);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[2]).toBe(first[2]);
+    expect(second.flat()).toEqual(moved);
+  });
+
+  it('cuts a shorter list without the runs past its end', () => {
+    const items = Array.from({ length: 9 }, (_, i) => i);
+    const before = chunks(items, 4);
+    expect(chunks(items.slice(0, 5), 4, before)).toEqual([[0, 1, 2, 3], [4]]);
+    expect(chunks(items.slice(0, 5), 4, before)[0]).toBe(before[0]);
   });
 });

@@ -118,3 +118,29 @@ export function keepLists<K, T>(
   }
   return changed ? out : before;
 }
+
+/**
+ * `items` cut into runs of `size`, each run the one `before` had at its place when it holds the same
+ * items: a memoized part per run then renders again only where the list changed (one marker moved
+ * by a drag re-renders its run, not a lane of thousands).
+ */
+export function chunks<T>(items: readonly T[], size: number, before: readonly (readonly T[])[] = []): (readonly T[])[] {
+  const out: (readonly T[])[] = [];
+  for (let at = 0, k = 0; at < items.length; at += size, k++) {
+    const run = items.slice(at, at + size);
+    const old = before[k];
+    out.push(old && sameItems(old, run) ? old : run);
+  }
+  return out;
+}
+
+/** `chunks` against the runs it cut last time. */
+export class Runs<T> {
+  private last: readonly (readonly T[])[] = [];
+
+  constructor(private readonly size: number) {}
+
+  cut(items: readonly T[]): readonly (readonly T[])[] {
+    return (this.last = chunks(items, this.size, this.last));
+  }
+}
