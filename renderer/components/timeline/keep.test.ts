@@ -7,20 +7,20 @@ const item = (lane: LaneId, n: number) => ({ lane, n });
 describe('byLane', () => {
   it('gives a lane the list it had when its items are the same objects, a new one where they changed', () => {
     const a = item('provider', 1);
-    const b = item('apsd', 2);
-    const c = item('apsd', 3);
+    const b = item('apns', 2);
+    const c = item('apns', 3);
     const first = byLane([a, b, c], (x) => x.lane, undefined);
-    const c2 = item('apsd', 3);
+    const c2 = item('apns', 3);
     const second = byLane([a, b, c2], (x) => x.lane, first);
     expect(second).not.toBe(first);
     expect(second.get('provider')).toBe(first.get('provider'));
-    expect(second.get('apsd')).not.toBe(first.get('apsd'));
-    expect(second.get('apsd')).toEqual([b, c2]);
+    expect(second.get('apns')).not.toBe(first.get('apns'));
+    expect(second.get('apns')).toEqual([b, c2]);
   });
 
   it('is the map it had when no lane changed, and leaves out what skip names', () => {
     const a = item('provider', 1);
-    const b = item('apsd', 2);
+    const b = item('apns', 2);
     const first = byLane(
       [a, b],
       (x) => x.lane,
@@ -40,11 +40,11 @@ describe('byLane', () => {
 
   it('is a new map when a lane empties', () => {
     const a = item('provider', 1);
-    const b = item('apsd', 2);
+    const b = item('apns', 2);
     const first = byLane([a, b], (x) => x.lane, undefined);
     const second = byLane([a], (x) => x.lane, first);
     expect(second).not.toBe(first);
-    expect(second.has('apsd')).toBe(false);
+    expect(second.has('apns')).toBe(false);
   });
 });
 
