@@ -126,6 +126,9 @@ export const FatesPanel = memo(function FatesPanel(props: {
   /** Where the table's body begins in the panel's scrolled content (px): the heading and column names. */
   const [bodyTop, setBodyTop] = useState(0);
   const extract = useCallback((range: Range) => rowsToRender(range, focused), [focused]);
+  // A new key function makes the virtualizer measure every row's place again (all of them, not only
+  // those rendered): the same one while the pushes are the same.
+  const itemKey = useCallback((i: number) => pushes[i]?.id ?? i, [pushes]);
   // eslint-disable-next-line react-hooks/incompatible-library -- this panel is not compiled by React Compiler; its rows are memoized on plain values, not on the virtualizer's functions
   const virtualizer = useVirtualizer({
     count: pushes.length,
@@ -135,7 +138,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
     overscan: OVERSCAN,
     scrollMargin: bodyTop,
     rangeExtractor: extract,
-    getItemKey: (i) => pushes[i]?.id ?? i,
+    getItemKey: itemKey,
   });
   useLayoutEffect(() => {
     const el = scroller.current;

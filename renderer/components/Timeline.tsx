@@ -11,16 +11,14 @@ import {
 import { LANES, parseDuration, type LaneId, type PaintedOutput, type TimelineEventFile } from '../../machines';
 import type { View } from '../state/document/editorMachine';
 import { useHandlers } from '../state/view/useHandlers';
-import { eventLabel, formatTime, laneOfEvent, snap } from '../state/view/labels';
+import { formatTime, laneOfEvent, snap } from '../state/view/labels';
 import { Grid, PlayheadLabel, StickyAxis } from './timeline/Axis';
 import { CuePatterns } from './timeline/CuePatterns';
 import {
   AXIS,
   barRow,
-  barRowTop,
   CLAMP_MARGIN,
   GUTTER,
-  INPUT_ABOVE_BOTTOM,
   LABEL_CHAR,
   playheadPill,
   PLOT_END,
@@ -29,15 +27,16 @@ import {
   pushRowTop,
   xOf,
 } from './timeline/geometry';
-import { InputMark } from './timeline/InputMark';
-import { laneInputs, pushInputs } from './timeline/inputLabels';
-import { IntervalBar } from './timeline/IntervalBar';
-import { FOLDED, foldLanes, isLaneInput } from './timeline/folds';
+import { InputMarks } from './timeline/InputMarks';
+import { laneInputs, pushInputs, type LaneInput } from './timeline/inputLabels';
+import { Kept, keepLists, sameLanes, sameMap, sameSet } from './timeline/keep';
+import { LaneBars } from './timeline/LaneBars';
+import { FOLDED, foldLanes, isLaneInput, type FoldReason } from './timeline/folds';
 import { DragTime, LaneBacks, LaneNames } from './timeline/LaneChrome';
 import { laneAt, laneHeights, laneTops } from './timeline/lanes';
-import { barsWorthDrawing, stackedRows } from './timeline/laneRows';
+import { stackedRows } from './timeline/laneRows';
 import { LaneMarkers } from './timeline/Marker';
-import { PushSpan } from './timeline/PushSpan';
+import { PushSpans } from './timeline/PushSpans';
 import { useInputDrag } from './timeline/useInputDrag';
 import { useLaneLayout } from './timeline/useLaneLayout';
 import { useLabelFonts } from './timeline/useLabelFonts';
@@ -83,6 +82,22 @@ export interface TimelineProps {
 
 // The timeline's parts (timeline/*.tsx) are memoized on plain values: while a push is dragged, only the
 // parts whose place or text changed render again (and React compares, and the browser repaints, only those).
+const NO_BARS = { placed: [], keys: [] };
+
+/** What a timeline keeps between renders while it is equal, for its memoized parts (`keep.ts`). */
+class TimelineKept {
+  readonly folded = new Kept<ReadonlyMap<LaneId, FoldReason>>(sameMap);
+  readonly heights = new Kept<Readonly<Record<LaneId, number>>>(sameLanes);
+  readonly keep = new Kept<ReadonlySet<string>>(sameSet);
+  readonly pushInput = new Kept<ReadonlyMap<string, number>>(sameMap);
+  private lastDiamonds: ReadonlyMap<LaneId, readonly LaneInput[]> | undefined;
+
+  /** Each lane's inputs, the last list while their diamonds stand where they did. */
+  diamonds(byLane: ReadonlyMap<LaneId, readonly LaneInput[]>): ReadonlyMap<LaneId, readonly LaneInput[]> {
+    return (this.lastDiamonds = keepLists(this.lastDiamonds, byLane, (a, b) => a.cx === b.cx));
+  }
+}
+
 export const Timeline = memo(function Timeline(props: TimelineProps) {
   const { output, events, view, playhead, selection, selectedPush } = props;
   const { result, trace } = output;
@@ -117,26 +132,31 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     drag,
   );
   const inputLanes = new Set(events.filter(isLaneInput).map(laneOfEvent));
-  const foldedLanes = foldLanes({
-    intervals: trace.intervals,
-    markers: markersByLane,
-    inputs: inputLanes,
-    pushes: result.pushes.length,
-    folded: props.folded,
-  });
-  const heights = laneHeights({
-    folded: foldedLanes,
-    foldedHeight: FOLDED,
-    pushRows: providerRows,
-    pushRow: pushRowHeight,
-    barRows: (lane) => layouts.get(lane)?.count ?? 1,
-    barRow: rowHeight,
-    marked: (lane) => markersByLane.has(lane) || inputLanes.has(lane),
-    kept: drag.layout?.heights,
-  });
+  const [kept] = useState(() => new TimelineKept());
+  const foldedLanes = kept.folded.keep(
+    foldLanes({
+      intervals: trace.intervals,
+      markers: markersByLane,
+      inputs: inputLanes,
+      pushes: result.pushes.length,
+      folded: props.folded,
+    }),
+  );
+  const heights = kept.heights.keep(
+    laneHeights({
+      folded: foldedLanes,
+      foldedHeight: FOLDED,
+      pushRows: providerRows,
+      pushRow: pushRowHeight,
+      barRows: (lane) => layouts.get(lane)?.count ?? 1,
+      barRow: rowHeight,
+      marked: (lane) => markersByLane.has(lane) || inputLanes.has(lane),
+      kept: drag.layout?.heights,
+    }),
+  );
   const { keepTallestOf } = drag;
   useLayoutEffect(() => keepTallestOf(heights), [keepTallestOf, heights]);
-  const { tops, total } = laneTops(heights);
+  const { tops, total } = useMemo(() => laneTops(heights), [heights]);
   // With many pushes, only the rows within the scrolled view and one view's height above and below it
   // are rendered (the SVG keeps its full height, so nothing moves): Chromium paints an SVG whole, not
   // only what its scroll container shows. A selected, dragged or focused push is always rendered, and
@@ -145,8 +165,9 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const { band, measureBand } = useRenderedBand(host, svgRef, windowed);
   const [focused, setFocused] = useState<string>();
   const pushY = (id: string) => pushRowTop(tops.provider, pushRows.get(id) ?? 0, pushRowHeight);
-  const keep = windowed ? alwaysRendered(shownPushes, selectedPush, focused) : new Set<string>();
-  const inBand = (y0: number) => !windowed || (y0 + rowHeight >= band.top && y0 <= band.bottom);
+  const keep = kept.keep.keep(windowed ? alwaysRendered(shownPushes, selectedPush, focused) : new Set<string>());
+  const bandTop = windowed ? band.top : undefined;
+  const bandBottom = windowed ? band.bottom : undefined;
 
   const pickedHere = useRevealPush({
     host,
@@ -160,7 +181,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   });
 
   const eventTime = (e: TimelineEventFile) => parseDuration(e.at) ?? 0;
-  const pushInput = useMemo(() => pushInputs(events), [events]);
+  // The same map while a drag moves the document's events (their indexes do not change).
+  const pushInput = useMemo(() => kept.pushInput.keep(pushInputs(events)), [kept, events]);
   const startInputDrag = (index: number, ev: ReactPointerEvent<SVGElement>) =>
     drag.start(index, ev, {
       events,
@@ -191,7 +213,11 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
 
   const clampX = (t: number) => Math.min(Math.max(x(t), GUTTER - CLAMP_MARGIN), width);
   const pill = playheadPill(x(playhead), formatTime(playhead), axisFont, plot);
-  const { byLane: inputsByLane, labels: inputLabels } = laneInputs(events, x, markersByLane, width, inputFont);
+  const { byLane, labels: inputLabels } = useMemo(
+    () => laneInputs(events, x, markersByLane, width, inputFont),
+    [events, x, markersByLane, width, inputFont],
+  );
+  const inputsByLane = kept.diamonds(byLane);
 
   // Stable identities for the memoized parts; each call runs the latest version.
   const handlers = useHandlers({
@@ -212,7 +238,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   });
 
   return (
-    <div className="timeline" ref={host}>
+    <div className={drag.label ? 'timeline dragging' : 'timeline'} ref={host}>
       <svg
         width={width}
         height={total}
@@ -262,100 +288,63 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
         <LaneBacks width={width} tops={tops} heights={heights} folded={foldedLanes} />
         <g clipPath={`url(#${clipId})`}>
           {LANES.filter((l) => l !== 'provider' && !foldedLanes.has(l)).map((lane) => {
-            const { placed, keys } = placedByLane.get(lane) ?? { placed: [], keys: [] };
-            const drawn = barsWorthDrawing(placed, (iv) => [clampX(iv.from), clampX(iv.to)]);
-            return placed.map(([iv, row], i) => {
-              const y0 = barRowTop(tops[lane], row, rowHeight);
-              if (!drawn[i]) return null;
-              return !inBand(y0) ? null : (
-                <IntervalBar
-                  key={keys[i]}
-                  cues={`${clipId}-cue`}
-                  kind={iv.kind}
-                  label={iv.label}
-                  push={iv.push}
-                  rule={iv.rule}
-                  from={iv.from}
-                  to={iv.to}
-                  due={iv.due}
-                  open={iv.open}
-                  x0={clampX(iv.from)}
-                  x1={clampX(iv.to)}
-                  xDue={iv.due === undefined ? undefined : clampX(iv.due)}
-                  endedBy={iv.endedBy}
-                  y0={y0}
-                  height={rowHeight}
-                  font={barFont}
-                  room={
-                    props.roomyLabels
-                      ? iv.open
-                        ? width - clampX(iv.from)
-                        : clampX(iv.to) - clampX(iv.from)
-                      : undefined
-                  }
-                  onZoom={handlers.zoomTo}
-                />
-              );
-            });
-          })}
-          {/* push spans on the provider lane: sent → delivered, with the fate at the end */}
-          {!foldedLanes.has('provider') &&
-            shownPushes.map((p) => {
-              const input = pushInput.get(p.id);
-              const selected = selectedPush === p.id || (input !== undefined && selection.includes(input));
-              const y0 = pushY(p.id);
-              if (!selected && !inBand(y0) && !keep.has(p.id)) return null;
-              return (
-                <PushSpan
-                  key={p.id}
-                  id={p.id}
-                  kind={p.kind}
-                  fate={p.fate}
-                  sentAt={p.sentAt}
-                  deliveredAt={p.deliveredAt}
-                  end={trace.end}
-                  x0={x(p.sentAt)}
-                  x1={x(p.deliveredAt ?? trace.end)}
-                  y0={y0}
-                  limit={width}
-                  row={pushRowHeight}
-                  font={pushFont}
-                  hidden={props.concealed?.has(p.id) ?? false}
-                  late={p.late === true}
-                  differs={props.differs?.has(p.id) ?? false}
-                  selected={selected}
-                  input={input}
-                  onDown={handlers.pushDown}
-                  onSelect={handlers.selectPush}
-                  onFocus={handlers.focusPush}
-                  onZoom={handlers.zoomTo}
-                />
-              );
-            })}
-          {/* inputs on the other lanes */}
-          {events.map((e, i) => {
-            const lane = laneOfEvent(e);
-            if (!isLaneInput(e) || foldedLanes.has(lane)) return null;
-            const t = eventTime(e);
+            const { placed, keys } = placedByLane.get(lane) ?? NO_BARS;
             return (
-              <InputMark
-                key={`in-${i}`}
-                index={i}
-                label={eventLabel(e)}
-                shown={inputLabels.get(i)?.text ?? ''}
-                labelX={inputLabels.get(i)?.x ?? 0}
-                labelEnd={inputLabels.get(i)?.end ?? false}
-                font={inputFont}
-                t={t}
-                cx={x(t)}
-                cy={tops[lane] + heights[lane] - INPUT_ABOVE_BOTTOM}
+              <LaneBars
+                key={lane}
+                placed={placed}
+                keys={keys}
                 top={tops[lane]}
-                edge={(e.do === 'network' || e.do === 'power') && !props.readOnly}
-                selected={selection.includes(i)}
-                onDown={handlers.inputDown}
+                x={x}
+                width={width}
+                rowHeight={rowHeight}
+                font={barFont}
+                cues={`${clipId}-cue`}
+                bandTop={bandTop}
+                bandBottom={bandBottom}
+                roomy={props.roomyLabels === true}
+                onZoom={handlers.zoomTo}
               />
             );
           })}
+          {/* push spans on the provider lane: sent → delivered, with the fate at the end */}
+          {!foldedLanes.has('provider') && (
+            <PushSpans
+              pushes={shownPushes}
+              rows={pushRows}
+              top={tops.provider}
+              row={pushRowHeight}
+              font={pushFont}
+              bandTop={bandTop}
+              bandBottom={bandBottom}
+              keep={keep}
+              x={x}
+              width={width}
+              end={trace.end}
+              selectedPush={selectedPush}
+              selection={selection}
+              inputs={pushInput}
+              concealed={props.concealed}
+              differs={props.differs}
+              onDown={handlers.pushDown}
+              onSelect={handlers.selectPush}
+              onFocus={handlers.focusPush}
+              onZoom={handlers.zoomTo}
+            />
+          )}
+          {/* inputs on the other lanes */}
+          <InputMarks
+            events={events}
+            folded={foldedLanes}
+            labels={inputLabels}
+            tops={tops}
+            heights={heights}
+            x={x}
+            font={inputFont}
+            readOnly={props.readOnly === true}
+            selection={selection}
+            onDown={handlers.inputDown}
+          />
           <LaneMarkers
             folded={foldedLanes}
             markers={markersByLane}

@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { LANES, type LaneId, type LaneMarker } from '../../../machines';
 import { formatTime } from '../../state/view/labels';
 import { MARKER_ABOVE_BOTTOM, MARKER_OVER_DIAMOND } from './geometry';
-import { onDiamond, type LaneInput } from './inputLabels';
+import { onDiamond } from './inputLabels';
+import { Runs } from './keep';
 import { markerGlyph } from './tones';
 
 export const Marker = memo(function Marker(props: {
@@ -24,7 +25,69 @@ export const Marker = memo(function Marker(props: {
   );
 });
 
-/** Every open lane's markers, on the strip at its bottom. */
+/** Markers per memoized run (`chunks`). */
+const RUN = 64;
+
+/**
+ * One lane's markers, on the strip at its bottom, in runs of `RUN` memoized apart. Memoized on the
+ * lane's own list (kept while the lane's markers are the same, `useLaneLayout`): a throttled day has a
+ * marker per push, and a drag frame that changes another lane, or only the document, does not go over
+ * them again; one that moves a marker goes over its run alone.
+ */
+export const MarkerLane = memo(function MarkerLane(props: {
+  markers: readonly LaneMarker[];
+  /** The markers' keys (`stableKeys`), in the same order. */
+  keys: readonly string[];
+  /** The lane's bottom (px). */
+  bottom: number;
+  x: (t: number) => number;
+  /** The inputs drawn on the lane, sorted by x. */
+  inputs: readonly { readonly cx: number }[] | undefined;
+}) {
+  const [markerRuns] = useState(() => new Runs<LaneMarker>(RUN));
+  const [keyRuns] = useState(() => new Runs<string>(RUN));
+  const markers = useMemo(() => markerRuns.cut(props.markers), [markerRuns, props.markers]);
+  const keys = useMemo(() => keyRuns.cut(props.keys), [keyRuns, props.keys]);
+  return markers.map((run, k) => (
+    <MarkerRun
+      key={k}
+      markers={run}
+      keys={keys[k] ?? NO_KEYS}
+      bottom={props.bottom}
+      x={props.x}
+      inputs={props.inputs}
+    />
+  ));
+});
+
+const MarkerRun = memo(function MarkerRun(props: {
+  markers: readonly LaneMarker[];
+  keys: readonly string[];
+  bottom: number;
+  x: (t: number) => number;
+  inputs: readonly { readonly cx: number }[] | undefined;
+}) {
+  const { markers, keys, bottom, x, inputs } = props;
+  return markers.map((m, i) => {
+    const mx = x(m.at);
+    // Over an input's diamond (a crash 100 ms after "app background"), the marker stands just above
+    // it, at its own time, so that both read.
+    const over = onDiamond(inputs, mx, m.kind);
+    return (
+      <Marker
+        key={keys[i]}
+        kind={m.kind}
+        label={m.label}
+        rule={m.rule}
+        at={m.at}
+        x={mx}
+        y={bottom - (over ? MARKER_OVER_DIAMOND : MARKER_ABOVE_BOTTOM)}
+      />
+    );
+  });
+});
+
+/** Every open lane's markers, lane by lane (`MarkerLane`). */
 export function LaneMarkers(props: {
   folded: { has(lane: LaneId): boolean };
   markers: ReadonlyMap<LaneId, readonly LaneMarker[]>;
@@ -34,28 +97,22 @@ export function LaneMarkers(props: {
   heights: Readonly<Record<LaneId, number>>;
   x: (t: number) => number;
   /** The inputs drawn on each lane, sorted by x. */
-  inputs: ReadonlyMap<LaneId, readonly LaneInput[]>;
+  inputs: ReadonlyMap<LaneId, readonly { readonly cx: number }[]>;
 }) {
   return LANES.map((lane) => {
-    const markers = props.folded.has(lane) ? [] : (props.markers.get(lane) ?? []);
-    const keys = props.keys.get(lane) ?? [];
-    const bottom = props.tops[lane] + props.heights[lane];
-    return markers.map((m, i) => {
-      const mx = props.x(m.at);
-      // Over an input's diamond (a crash 100 ms after "app background"), the marker stands just above
-      // it, at its own time, so that both read.
-      const over = onDiamond(props.inputs.get(lane), mx, m.kind);
-      return (
-        <Marker
-          key={keys[i]}
-          kind={m.kind}
-          label={m.label}
-          rule={m.rule}
-          at={m.at}
-          x={mx}
-          y={bottom - (over ? MARKER_OVER_DIAMOND : MARKER_ABOVE_BOTTOM)}
-        />
-      );
-    });
+    const markers = props.markers.get(lane);
+    if (props.folded.has(lane) || !markers) return null;
+    return (
+      <MarkerLane
+        key={lane}
+        markers={markers}
+        keys={props.keys.get(lane) ?? NO_KEYS}
+        bottom={props.tops[lane] + props.heights[lane]}
+        x={props.x}
+        inputs={props.inputs.get(lane)}
+      />
+    );
   });
 }
+
+const NO_KEYS: readonly string[] = [];

@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { LANES, type LaneId, type LaneInterval, type LaneMarker, type PushResult, type Trace } from '../../../machines';
 import { intervalName, layoutLane, stableKeys } from './laneRows';
+import { byLane, PerKey } from './keep';
 import { assignRows, keepRows } from './pushRows';
 import type { DragLayout } from './useInputDrag';
 
@@ -30,49 +31,46 @@ export function useLaneLayout(
   );
   let providerRows = 1;
   for (const row of pushRows.values()) providerRows = Math.max(providerRows, row + 1);
+  // Each lane's bars, markers, rows and keys are the objects of the last result wherever that lane did
+  // not change (`keep.ts`): its memoized part (LaneBars, MarkerLane) then skips its render.
+  const [memo] = useState(() => new LaneMemo());
+  const intervalsByLane = useMemo(() => memo.intervals(trace.intervals), [memo, trace.intervals]);
   const layouts = useMemo(() => {
     const m = new Map<LaneId, ReturnType<typeof layoutLane>>();
     for (const lane of LANES) {
       const kept = keptLanes?.get(lane);
+      const intervals = intervalsByLane.get(lane) ?? NONE;
       m.set(
         lane,
-        layoutLane(
-          trace.intervals.filter((iv) => iv.lane === lane),
-          kept && moving ? { rows: kept, moving } : undefined,
+        memo.layouts.get(lane, [intervals, kept, moving], () =>
+          layoutLane(intervals, kept && moving ? { rows: kept, moving } : undefined),
         ),
       );
     }
     return m;
-  }, [trace.intervals, keptLanes, moving]);
-  // Appended in place: the markers change on every drag frame, and a lane can hold thousands of them
-  // (a throttled day marks every push), so copying a lane's list per marker would be quadratic.
-  const markersByLane = useMemo(() => {
-    const m = new Map<LaneId, LaneMarker[]>();
-    for (const mk of trace.markers) {
-      if (mk.kind === 'push.sent' || mk.kind === 'push.delivered' || mk.kind === 'call.cancelled') continue;
-      let list = m.get(mk.lane);
-      if (!list) m.set(mk.lane, (list = []));
-      list.push(mk);
-    }
-    return m;
-  }, [trace.markers]);
+  }, [memo, intervalsByLane, keptLanes, moving]);
+  const markersByLane = useMemo(() => memo.markers(trace.markers), [memo, trace.markers]);
   const placedByLane = useMemo(() => {
     const m = new Map<LaneId, { placed: [LaneInterval, number][]; keys: string[] }>();
-    for (const [lane, layout] of layouts) {
-      const placed = [...layout.rows.entries()];
-      m.set(lane, { placed, keys: stableKeys(placed, ([iv]) => intervalName(iv)) });
-    }
+    for (const [lane, layout] of layouts)
+      m.set(
+        lane,
+        memo.placed.get(lane, [layout], () => {
+          const placed = [...layout.rows.entries()];
+          return { placed, keys: stableKeys(placed, ([iv]) => intervalName(iv)) };
+        }),
+      );
     return m;
-  }, [layouts]);
+  }, [memo, layouts]);
   const markerKeys = useMemo(() => {
     const m = new Map<LaneId, string[]>();
     for (const [lane, markers] of markersByLane)
       m.set(
         lane,
-        stableKeys(markers, (mk) => `${mk.kind}|${mk.push ?? ''}`),
+        memo.markerKeys.get(lane, [markers], () => stableKeys(markers, (mk) => `${mk.kind}|${mk.push ?? ''}`)),
       );
     return m;
-  }, [markersByLane]);
+  }, [memo, markersByLane]);
   // Push spans are in time order, except while an input is dragged: then they stay in the order the
   // drag began with, so that React does not move the dragged push (focused, and moving it makes React
   // restore the focus and the scroll of every ancestor, a forced layout) past its neighbours each frame.
@@ -83,4 +81,27 @@ export function useLaneLayout(
     [pushes, order],
   );
   return { pushRows, providerRows, layouts, placedByLane, markersByLane, markerKeys, shownPushes };
+}
+
+const NONE: readonly LaneInterval[] = [];
+
+/** Markers drawn as the push spans' ends, not on their lanes' strips. */
+const onSpan = (mk: LaneMarker) =>
+  mk.kind === 'push.sent' || mk.kind === 'push.delivered' || mk.kind === 'call.cancelled';
+
+/** What one timeline keeps of its last result, lane by lane. */
+class LaneMemo {
+  private lastIntervals: ReadonlyMap<LaneId, readonly LaneInterval[]> | undefined;
+  private lastMarkers: ReadonlyMap<LaneId, readonly LaneMarker[]> | undefined;
+  readonly layouts = new PerKey<LaneId, ReturnType<typeof layoutLane>>();
+  readonly placed = new PerKey<LaneId, { placed: [LaneInterval, number][]; keys: string[] }>();
+  readonly markerKeys = new PerKey<LaneId, string[]>();
+
+  intervals(all: readonly LaneInterval[]): ReadonlyMap<LaneId, readonly LaneInterval[]> {
+    return (this.lastIntervals = byLane(all, (iv) => iv.lane, this.lastIntervals));
+  }
+
+  markers(all: readonly LaneMarker[]): ReadonlyMap<LaneId, readonly LaneMarker[]> {
+    return (this.lastMarkers = byLane(all, (mk) => mk.lane, this.lastMarkers, onSpan));
+  }
 }
