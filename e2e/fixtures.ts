@@ -35,6 +35,9 @@ export async function loadPreset(page: Page, title: string): Promise<void> {
 /** The session-storage key `SharedPage.fresh` leaves for the next document to clear storage. */
 const FRESH_FLAG = 'ringside.e2e.fresh';
 
+/** How long a boot may take for its first result: a per-test page's boot had the whole test's time. */
+const BOOT_TIMEOUT = 30_000;
+
 /** One page that every test of a file shares (see `sharedPage`). */
 export interface SharedPage {
   /** The page; valid inside a test, after the file's `beforeAll`. */
@@ -81,7 +84,8 @@ export function sharedPage(
       }
     }, FRESH_FLAG);
     await page.goto('/');
-    await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+    // On a loaded machine the first run takes longer than expect's 5 s; the hook's timeout bounds it.
+    await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false', { timeout: BOOT_TIMEOUT });
   });
   base.afterEach(() => {
     expect(errors.splice(0), 'console or page errors').toEqual([]);
@@ -99,7 +103,7 @@ export function sharedPage(
       await p.evaluate((flag) => sessionStorage.setItem(flag, '1'), FRESH_FLAG);
       await p.goto('about:blank');
       await p.goto(path);
-      await expect(p.locator('.app')).toHaveAttribute('aria-busy', 'false');
+      await expect(p.locator('.app')).toHaveAttribute('aria-busy', 'false', { timeout: BOOT_TIMEOUT });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loadPreset } from './fixtures';
-import { expectShownWhole } from './visibility';
+import { loadPreset, sharedPage } from './fixtures';
+import { expectShownWhole, installShownWhole } from './visibility';
 
 /**
  * Over 400 lines on purpose: one page serves every test below, and a second file would start the app again.
@@ -33,21 +33,15 @@ const COMPARED = { preset: 'Reporting after a network fetch crashes the app', va
 const LONG_TITLE =
   'Reporting after a network fetch crashes the app, then the user reinstalls it over Wi-Fi and the provider retries every call twice while the phone is locked in a pocket on a train';
 
-test.describe.configure({ mode: 'serial' });
-
+const shared = sharedPage({ viewport: SMALL, reducedMotion: true });
 let page: Page;
-const errors: string[] = [];
-
-test.beforeAll(async ({ browser }, info) => {
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: SMALL });
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(`console: ${msg.text()}`));
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  // No animated pan between present mode's moments: each frame is checked as it lands.
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto('/');
+test.beforeAll(async () => {
+  // For the present-mode frames' one-look check (`presentFrameProblems`).
+  await installShownWhole(shared.page);
 });
-test.afterEach(() => expect(errors, 'console or page errors').toEqual([]));
-test.afterAll(() => page.close());
+test.beforeEach(() => {
+  page = shared.page;
+});
 
 /**
  * Runs `check` at each size in turn, retried until the page has laid itself out again after the
@@ -181,22 +175,16 @@ function presentFrameProblems(dialog: Locator): Promise<{ problems: string[] }> 
       if (el.scrollWidth > el.clientWidth + 1)
         problems.push(`${what}: scroll width ${el.scrollWidth} > ${el.clientWidth}`);
     };
-    // As `expectShownWhole`: inside the window and inside every box that clips it.
+    // As `expectShownWhole`: inside the window and inside every box that clips it (see `installShownWhole`).
+    const place = (
+      window as Window & { ringsidePlaceInClip?: (el: Element) => { box: DOMRectReadOnly; clip: DOMRectReadOnly } }
+    ).ringsidePlaceInClip;
     const shownWhole = (el: Element, what: string) => {
-      const r = el.getBoundingClientRect();
-      const clip = { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
-      for (let p = el.parentElement; p; p = p.parentElement) {
-        const style = getComputedStyle(p);
-        const b = p.getBoundingClientRect();
-        if (style.overflowY !== 'visible') {
-          clip.top = Math.max(clip.top, b.top + p.clientTop);
-          clip.bottom = Math.min(clip.bottom, b.top + p.clientTop + p.clientHeight);
-        }
-        if (style.overflowX !== 'visible') {
-          clip.left = Math.max(clip.left, b.left + p.clientLeft);
-          clip.right = Math.min(clip.right, b.left + p.clientLeft + p.clientWidth);
-        }
+      if (!place) {
+        problems.push('installShownWhole was not run on this page');
+        return;
       }
+      const { box: r, clip } = place(el);
       if (
         r.top < clip.top - 0.5 ||
         r.bottom > clip.bottom + 0.5 ||
