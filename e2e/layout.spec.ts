@@ -140,7 +140,11 @@ async function shootEachSize(name: string): Promise<void> {
 
 /** Expects every timeline under `root` to show its texts whole, none cut or overflowing. */
 async function expectTimelineTextWhole(root: Locator, where: string) {
-  const { problems, texts } = await timelineText(root);
+  expectTimelineTextFound(await timelineText(root), where);
+}
+
+/** `expectTimelineTextWhole` for what `timelineText` found. */
+function expectTimelineTextFound({ problems, texts }: { problems: string[]; texts: number }, where: string) {
   expect(problems, `${where}: timeline text cut or overflowing`).toEqual([]);
   expect(texts, `${where}: timeline texts looked at`).toBeGreaterThan(5);
 }
@@ -215,9 +219,15 @@ function presentFrameProblems(dialog: Locator): Promise<{ problems: string[] }> 
 /** Present mode's checks for the frame on screen. */
 async function checkPresentFrame(where: string) {
   const dialog = present();
-  expect(await overflowingText(dialog), `${where}: text cut`).toEqual([]);
-  await expectTimelineTextWhole(dialog, where);
-  expect((await presentFrameProblems(dialog)).problems, `${where}: caption, fate cards, timeline`).toEqual([]);
+  // The three looks at once: their round trips overlap (a frame is checked hundreds of times in all).
+  const [cut, text, frame] = await Promise.all([
+    overflowingText(dialog),
+    timelineText(dialog),
+    presentFrameProblems(dialog),
+  ]);
+  expect(cut, `${where}: text cut`).toEqual([]);
+  expectTimelineTextFound(text, where);
+  expect(frame.problems, `${where}: caption, fate cards, timeline`).toEqual([]);
 }
 
 /** Steps through every frame of present mode (already open), checking each at each size; returns how many. */
@@ -247,11 +257,14 @@ async function openLanes(svg: Locator): Promise<string[]> {
 async function expectOpenLanesWhole(where: string): Promise<number> {
   const timeline = mainTimeline();
   const open = await openLanes(timeline);
-  for (const lane of open)
-    await expectShownWhole(
-      timeline.getByRole('group', { name: `${lane} lane`, exact: true }).locator('.lane-bg'),
-      `${where}: ${lane} lane`,
-    );
+  await Promise.all(
+    open.map((lane) =>
+      expectShownWhole(
+        timeline.getByRole('group', { name: `${lane} lane`, exact: true }).locator('.lane-bg'),
+        `${where}: ${lane} lane`,
+      ),
+    ),
+  );
   return open.length;
 }
 
@@ -272,21 +285,25 @@ test('main view at each size: every lane that holds something is on screen whole
   for (const title of PRESETS) {
     await loadPreset(page, title);
     await atEachSize(async (at) => {
-      expect(await expectOpenLanesWhole(`${title}, ${at}`), `${title}, ${at}: lanes shown open`).toBeGreaterThan(2);
-      expect(await overflowingText(page.locator('body')), `${title}, ${at}: text cut`).toEqual([]);
-      await expectTimelineTextWhole(page.locator('.main-column'), `${title}, ${at}`);
+      const [lanes, cut] = await Promise.all([
+        expectOpenLanesWhole(`${title}, ${at}`),
+        overflowingText(page.locator('body')),
+        expectTimelineTextWhole(page.locator('.main-column'), `${title}, ${at}`),
+      ]);
+      expect(lanes, `${title}, ${at}: lanes shown open`).toBeGreaterThan(2);
+      expect(cut, `${title}, ${at}: text cut`).toEqual([]);
     });
     // At the end, with every strike counted: the strike meter's sentence is at its longest.
     await blur();
     await page.keyboard.press('End');
     await expect(page.getByRole('region', { name: 'State at playhead' })).not.toContainText('State at 0 s');
     await atEachSize(async (at) => {
-      expect(await overflowingText(page.locator('body')), `${title}, ${at}, at the end: text cut`).toEqual([]);
-      await expectTimelineTextWhole(page.locator('.main-column'), `${title}, ${at}, at the end`);
-      await expectShownWhole(
-        page.getByRole('region', { name: 'Fates' }).getByRole('row').nth(1),
-        `${title}, ${at}: fates`,
-      );
+      const [cut] = await Promise.all([
+        overflowingText(page.locator('body')),
+        expectTimelineTextWhole(page.locator('.main-column'), `${title}, ${at}, at the end`),
+        expectShownWhole(page.getByRole('region', { name: 'Fates' }).getByRole('row').nth(1), `${title}, ${at}: fates`),
+      ]);
+      expect(cut, `${title}, ${at}, at the end: text cut`).toEqual([]);
     });
     if (title === PRESETS[0])
       await page.screenshot({ path: `test-results/layout/main-${sizeName({ width: 1920, height: 1080 })}.png` });
