@@ -35,6 +35,13 @@ export async function loadPreset(page: Page, title: string): Promise<void> {
 /** The session-storage key `SharedPage.fresh` leaves for the next document to clear storage. */
 const FRESH_FLAG = 'ringside.e2e.fresh';
 
+/**
+ * How long a boot may take for its first result: no limit of its own (0), as a per-test page's boot had
+ * none: the test's or hook's timeout bounds it (on a loaded machine a big scenario's first run takes
+ * longer than expect's 5 s, or 30 s).
+ */
+const BOOT_TIMEOUT = 0;
+
 /** One page that every test of a file shares (see `sharedPage`). */
 export interface SharedPage {
   /** The page; valid inside a test, after the file's `beforeAll`. */
@@ -81,7 +88,7 @@ export function sharedPage(
       }
     }, FRESH_FLAG);
     await page.goto('/');
-    await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+    await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false', { timeout: BOOT_TIMEOUT });
   });
   base.afterEach(() => {
     expect(errors.splice(0), 'console or page errors').toEqual([]);
@@ -99,7 +106,7 @@ export function sharedPage(
       await p.evaluate((flag) => sessionStorage.setItem(flag, '1'), FRESH_FLAG);
       await p.goto('about:blank');
       await p.goto(path);
-      await expect(p.locator('.app')).toHaveAttribute('aria-busy', 'false');
+      await expect(p.locator('.app')).toHaveAttribute('aria-busy', 'false', { timeout: BOOT_TIMEOUT });
     },
   };
 }

@@ -1,7 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ScenarioFile } from '../machines/scenario';
 import { encodeScenario } from '../renderer/state/bridges/share';
-import { expect, loadPreset, presetTitles, test } from './fixtures';
+import { loadPreset, presetTitles, sharedPage } from './fixtures';
+
+const shared = sharedPage();
 
 /** Labels on the timeline that run past their box or over a marker, another input or its label. */
 function labelDefects(page: Page): Promise<string[]> {
@@ -45,10 +47,9 @@ function labelDefects(page: Page): Promise<string[]> {
   });
 }
 
-test('in every preset, timeline labels stay inside their boxes and clear of markers, markers clear of diamonds; cut labels keep their whole text', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('in every preset, timeline labels stay inside their boxes and clear of markers, markers clear of diamonds; cut labels keep their whole text', async () => {
+  const page = shared.page;
+  await shared.fresh();
   await page.getByLabel('Theme').selectOption('dark');
   const menu = page.getByLabel('Preset', { exact: true });
   const titles = await presetTitles(page);
@@ -97,10 +98,9 @@ function playheadOverTicks(page: Page, timeline: string): Promise<string[]> {
   });
 }
 
-test("the playhead's time never sits on a tick label of the axis: at 0, at a tick, in present mode", async ({
-  page,
-}) => {
-  await page.goto('/');
+test("the playhead's time never sits on a tick label of the axis: at 0, at a tick, in present mode", async () => {
+  const page = shared.page;
+  await shared.fresh();
   await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'The backgrounding race' });
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   await expect(timeline.locator('.playhead-label')).toHaveText('0 s');
@@ -154,9 +154,8 @@ function barCues(svg: Locator) {
 const cueFor = (bar: { tone: string; labelled: boolean }) =>
   !bar.labelled && ['off', 'mid', 'call', 'rest'].includes(bar.tone) ? bar.tone : 'none';
 
-test('a bar too narrow for its label tells "not working" from "in between" by a pattern, not by colour alone', async ({
-  page,
-}) => {
+test('a bar too narrow for its label tells "not working" from "in between" by a pattern, not by colour alone', async () => {
+  const page = shared.page;
   // One second offline (a bar too narrow for "Offline") next to apsd reconnecting (amber, also
   // narrow), and fifteen seconds offline, wide enough for its label.
   const file: ScenarioFile = {
@@ -170,7 +169,7 @@ test('a bar too narrow for its label tells "not working" from "in between" by a 
       { at: '45s', do: 'network', to: 'wifi' },
     ],
   };
-  await page.goto(`/#s=${encodeScenario(file)}`);
+  await shared.fresh(`/#s=${encodeScenario(file)}`);
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   await expect(timeline.locator('.iv-network-offline')).toHaveCount(2);
   const bars = await barCues(timeline);
@@ -183,7 +182,8 @@ test('a bar too narrow for its label tells "not working" from "in between" by a 
   for (const b of amber) expect(b).toMatchObject({ cue: 'mid', covers: true });
 });
 
-test("a check the app's end cut short says what ended it, and draws no window to its due time", async ({ page }) => {
+test("a check the app's end cut short says what ended it, and draws no window to its due time", async () => {
+  const page = shared.page;
   // call-2 waits behind call-1's 8 s block; callservicesd kills the app for call-1 at 8.1 s, 5 s into
   // call-2's check, and hands call-2 over again after a relaunch.
   const file: ScenarioFile = {
@@ -196,7 +196,7 @@ test("a check the app's end cut short says what ended it, and draws no window to
       { at: '3s', do: 'push', id: 'call-2', kind: 'voip' },
     ],
   };
-  await page.goto(`/#s=${encodeScenario(file)}`);
+  await shared.fresh(`/#s=${encodeScenario(file)}`);
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   const cut = timeline.locator('.iv-deadline', { hasText: 'call-2: the app was killed (KILL-1) 5 s into' });
   await expect(cut).toHaveCount(1);
@@ -207,20 +207,18 @@ test("a check the app's end cut short says what ended it, and draws no window to
   await expect(timeline.locator('.iv-label', { hasText: 'to spare' })).toHaveCount(0);
 });
 
-test('a call\'s bar too narrow for its name and state keeps the state: "ringing", not "call-1 rin…"', async ({
-  page,
-}) => {
+test('a call\'s bar too narrow for its name and state keeps the state: "ringing", not "call-1 rin…"', async () => {
+  const page = shared.page;
   // The first-run preset: call-1 rings for 7 s of a 90 s view.
-  await page.goto('/');
+  await shared.fresh();
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   const ringing = timeline.locator('.iv-call-ringing').locator('..');
   await expect(ringing.locator('.iv-label')).toHaveText('ringing');
   await expect(ringing.locator('.iv title')).toContainText('call-1 ringing');
 });
 
-test('the App process lane tells running in the background, suspended and not running apart, not by colour alone', async ({
-  page,
-}) => {
+test('the App process lane tells running in the background, suspended and not running apart, not by colour alone', async () => {
+  const page = shared.page;
   // Suspended for half a second (too narrow for its word), woken in the background by a call the user
   // declines, back to suspended after the background grace, then gone after the user quits it.
   const file: ScenarioFile = {
@@ -234,7 +232,7 @@ test('the App process lane tells running in the background, suspended and not ru
       { at: '90s', do: 'app', action: 'force-quit' },
     ],
   };
-  await page.goto(`/#s=${encodeScenario(file)}`);
+  await shared.fresh(`/#s=${encodeScenario(file)}`);
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   await expect(timeline.locator('.iv-app-not-running')).toHaveCount(1);
   const look = (kind: string) =>
@@ -268,11 +266,10 @@ test('the App process lane tells running in the background, suspended and not ru
   expect(wide.length).toBeGreaterThan(0);
 });
 
-test('in every preset, at the fitted view and zoomed out, each unlabelled bar of a tone other than "working" carries its tone\'s own pattern', async ({
-  page,
-}) => {
+test('in every preset, at the fitted view and zoomed out, each unlabelled bar of a tone other than "working" carries its tone\'s own pattern', async () => {
+  const page = shared.page;
   test.slow();
-  await page.goto('/');
+  await shared.fresh();
   const titles = await presetTitles(page);
   expect(titles.length).toBeGreaterThan(20);
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });

@@ -1,7 +1,9 @@
-import type { Locator } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { encodeScenario } from '../renderer/state/bridges/share';
-import { expect, test } from './fixtures';
+import { sharedPage } from './fixtures';
 import { manyPushes } from './scenarios';
+
+const shared = sharedPage();
 
 /**
  * Where `lane`'s name is shown in the timeline scrolling in `pane`: every element that paints exactly
@@ -42,10 +44,9 @@ async function expectNameShown(pane: Locator, lane: string, where: string) {
   return name;
 }
 
-test("a tall lane's name stays in sight below the time axis while the lane is scrolled, and never leaves its lane", async ({
-  page,
-}) => {
-  await page.goto(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
+test("a tall lane's name stays in sight below the time axis while the lane is scrolled, and never leaves its lane", async () => {
+  const page = shared.page;
+  await shared.fresh(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
   const pane = page.locator('.timelines');
   await expect(page.getByRole('button', { name: /^push p0,/ })).toBeVisible();
 

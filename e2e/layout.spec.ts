@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loadPreset } from './fixtures';
-import { expectShownWhole } from './visibility';
+import { loadPreset, sharedPage } from './fixtures';
+import { expectShownWhole, installShownWhole } from './visibility';
 
 /**
  * Over 400 lines on purpose: one page serves every test below, and a second file would start the app again.
@@ -33,21 +33,15 @@ const COMPARED = { preset: 'Reporting after a network fetch crashes the app', va
 const LONG_TITLE =
   'Reporting after a network fetch crashes the app, then the user reinstalls it over Wi-Fi and the provider retries every call twice while the phone is locked in a pocket on a train';
 
-test.describe.configure({ mode: 'serial' });
-
+const shared = sharedPage({ viewport: SMALL, reducedMotion: true });
 let page: Page;
-const errors: string[] = [];
-
-test.beforeAll(async ({ browser }, info) => {
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: SMALL });
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(`console: ${msg.text()}`));
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  // No animated pan between present mode's moments: each frame is checked as it lands.
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto('/');
+test.beforeAll(async () => {
+  // For the present-mode frames' one-look check (`presentFrameProblems`).
+  await installShownWhole(shared.page);
 });
-test.afterEach(() => expect(errors, 'console or page errors').toEqual([]));
-test.afterAll(() => page.close());
+test.beforeEach(() => {
+  page = shared.page;
+});
 
 /**
  * Runs `check` at each size in turn, retried until the page has laid itself out again after the
@@ -146,7 +140,11 @@ async function shootEachSize(name: string): Promise<void> {
 
 /** Expects every timeline under `root` to show its texts whole, none cut or overflowing. */
 async function expectTimelineTextWhole(root: Locator, where: string) {
-  const { problems, texts } = await timelineText(root);
+  expectTimelineTextFound(await timelineText(root), where);
+}
+
+/** `expectTimelineTextWhole` for what `timelineText` found. */
+function expectTimelineTextFound({ problems, texts }: { problems: string[]; texts: number }, where: string) {
   expect(problems, `${where}: timeline text cut or overflowing`).toEqual([]);
   expect(texts, `${where}: timeline texts looked at`).toBeGreaterThan(5);
 }
@@ -181,22 +179,16 @@ function presentFrameProblems(dialog: Locator): Promise<{ problems: string[] }> 
       if (el.scrollWidth > el.clientWidth + 1)
         problems.push(`${what}: scroll width ${el.scrollWidth} > ${el.clientWidth}`);
     };
-    // As `expectShownWhole`: inside the window and inside every box that clips it.
+    // As `expectShownWhole`: inside the window and inside every box that clips it (see `installShownWhole`).
+    const place = (
+      window as Window & { ringsidePlaceInClip?: (el: Element) => { box: DOMRectReadOnly; clip: DOMRectReadOnly } }
+    ).ringsidePlaceInClip;
     const shownWhole = (el: Element, what: string) => {
-      const r = el.getBoundingClientRect();
-      const clip = { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
-      for (let p = el.parentElement; p; p = p.parentElement) {
-        const style = getComputedStyle(p);
-        const b = p.getBoundingClientRect();
-        if (style.overflowY !== 'visible') {
-          clip.top = Math.max(clip.top, b.top + p.clientTop);
-          clip.bottom = Math.min(clip.bottom, b.top + p.clientTop + p.clientHeight);
-        }
-        if (style.overflowX !== 'visible') {
-          clip.left = Math.max(clip.left, b.left + p.clientLeft);
-          clip.right = Math.min(clip.right, b.left + p.clientLeft + p.clientWidth);
-        }
+      if (!place) {
+        problems.push('installShownWhole was not run on this page');
+        return;
       }
+      const { box: r, clip } = place(el);
       if (
         r.top < clip.top - 0.5 ||
         r.bottom > clip.bottom + 0.5 ||
@@ -227,9 +219,15 @@ function presentFrameProblems(dialog: Locator): Promise<{ problems: string[] }> 
 /** Present mode's checks for the frame on screen. */
 async function checkPresentFrame(where: string) {
   const dialog = present();
-  expect(await overflowingText(dialog), `${where}: text cut`).toEqual([]);
-  await expectTimelineTextWhole(dialog, where);
-  expect((await presentFrameProblems(dialog)).problems, `${where}: caption, fate cards, timeline`).toEqual([]);
+  // The three looks at once: their round trips overlap (a frame is checked hundreds of times in all).
+  const [cut, text, frame] = await Promise.all([
+    overflowingText(dialog),
+    timelineText(dialog),
+    presentFrameProblems(dialog),
+  ]);
+  expect(cut, `${where}: text cut`).toEqual([]);
+  expectTimelineTextFound(text, where);
+  expect(frame.problems, `${where}: caption, fate cards, timeline`).toEqual([]);
 }
 
 /** Steps through every frame of present mode (already open), checking each at each size; returns how many. */
@@ -259,11 +257,14 @@ async function openLanes(svg: Locator): Promise<string[]> {
 async function expectOpenLanesWhole(where: string): Promise<number> {
   const timeline = mainTimeline();
   const open = await openLanes(timeline);
-  for (const lane of open)
-    await expectShownWhole(
-      timeline.getByRole('group', { name: `${lane} lane`, exact: true }).locator('.lane-bg'),
-      `${where}: ${lane} lane`,
-    );
+  await Promise.all(
+    open.map((lane) =>
+      expectShownWhole(
+        timeline.getByRole('group', { name: `${lane} lane`, exact: true }).locator('.lane-bg'),
+        `${where}: ${lane} lane`,
+      ),
+    ),
+  );
   return open.length;
 }
 
@@ -284,21 +285,25 @@ test('main view at each size: every lane that holds something is on screen whole
   for (const title of PRESETS) {
     await loadPreset(page, title);
     await atEachSize(async (at) => {
-      expect(await expectOpenLanesWhole(`${title}, ${at}`), `${title}, ${at}: lanes shown open`).toBeGreaterThan(2);
-      expect(await overflowingText(page.locator('body')), `${title}, ${at}: text cut`).toEqual([]);
-      await expectTimelineTextWhole(page.locator('.main-column'), `${title}, ${at}`);
+      const [lanes, cut] = await Promise.all([
+        expectOpenLanesWhole(`${title}, ${at}`),
+        overflowingText(page.locator('body')),
+        expectTimelineTextWhole(page.locator('.main-column'), `${title}, ${at}`),
+      ]);
+      expect(lanes, `${title}, ${at}: lanes shown open`).toBeGreaterThan(2);
+      expect(cut, `${title}, ${at}: text cut`).toEqual([]);
     });
     // At the end, with every strike counted: the strike meter's sentence is at its longest.
     await blur();
     await page.keyboard.press('End');
     await expect(page.getByRole('region', { name: 'State at playhead' })).not.toContainText('State at 0 s');
     await atEachSize(async (at) => {
-      expect(await overflowingText(page.locator('body')), `${title}, ${at}, at the end: text cut`).toEqual([]);
-      await expectTimelineTextWhole(page.locator('.main-column'), `${title}, ${at}, at the end`);
-      await expectShownWhole(
-        page.getByRole('region', { name: 'Fates' }).getByRole('row').nth(1),
-        `${title}, ${at}: fates`,
-      );
+      const [cut] = await Promise.all([
+        overflowingText(page.locator('body')),
+        expectTimelineTextWhole(page.locator('.main-column'), `${title}, ${at}, at the end`),
+        expectShownWhole(page.getByRole('region', { name: 'Fates' }).getByRole('row').nth(1), `${title}, ${at}: fates`),
+      ]);
+      expect(cut, `${title}, ${at}, at the end: text cut`).toEqual([]);
     });
     if (title === PRESETS[0])
       await page.screenshot({ path: `test-results/layout/main-${sizeName({ width: 1920, height: 1080 })}.png` });

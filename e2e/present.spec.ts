@@ -1,27 +1,17 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loadPreset, presetTitles } from './fixtures';
+import { loadPreset, presetTitles, sharedPage } from './fixtures';
 import { labelContrasts } from './visibility';
 
 /*
  * One page for the whole file: the app is loaded once and each test picks its preset (or pastes its
- * scenario) on it, in order; each leaves present mode closed. Console and page errors fail the test
- * in which they happen.
+ * scenario) on it; each leaves present mode closed. No animated pan between moments: each frame is
+ * checked as it lands.
  */
-test.describe.configure({ mode: 'serial' });
-
+const shared = sharedPage({ reducedMotion: true });
 let page: Page;
-const errors: string[] = [];
-
-test.beforeAll(async ({ browser }, info) => {
-  page = await browser.newPage({ baseURL: info.project.use.baseURL, viewport: { width: 1440, height: 900 } });
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(`console: ${msg.text()}`));
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  // No animated pan between moments: each frame is checked as it lands.
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto('/');
+test.beforeEach(() => {
+  page = shared.page;
 });
-test.afterEach(() => expect(errors, 'console or page errors').toEqual([]));
-test.afterAll(() => page.close());
 
 const present = (page: Page) => page.getByRole('dialog', { name: /^Present mode/ });
 const caption = (page: Page) => present(page).getByRole('region', { name: 'Caption' });
@@ -183,7 +173,7 @@ function pushLabels(svg: Locator) {
  * theme, the labels' sizes and places.
  */
 test("every text on the timeline (bar, push and input labels, markers, ticks) reads at WCAG AA contrast against what is under it, on the timeline and in present mode, in both themes; present mode's bar, push and input labels are 14 px or larger, bars' inside their taller bars, pushes' and inputs' clear of the rest; the editor's stay 11 and 12 px", async () => {
-  // 31 presets, two themes, three frames each.
+  // 31 presets, three frames each, each frame in two themes.
   test.setTimeout(360_000);
   const titles = await presetTitles(page);
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
@@ -200,54 +190,69 @@ test("every text on the timeline (bar, push and input labels, markers, ticks) re
   let checkedInputs = 0;
   /** Present mode's labels on the frame shown: 14 px or larger, bars' inside their bars, none over another. */
   const sizes = async (where: string) => {
-    const labels = await barLabels(present(page).getByRole('application'));
+    const svg = present(page).getByRole('application');
+    const [labels, pushes, inputs] = await Promise.all([barLabels(svg), pushLabels(svg), inputLabels(svg)]);
     checkedBars += labels.length;
     for (const l of labels) {
       if (l.size < 14) wrong.push(`${where}: "${l.text}" is ${l.size} px`);
       if (!l.inside) wrong.push(`${where}: "${l.text}" runs out of its ${l.bar} px bar`);
     }
-    const pushes = await pushLabels(present(page).getByRole('application'));
     checkedPushes += pushes.length;
     for (const l of pushes) {
       if (l.size < 14) wrong.push(`${where}: push "${l.text}" is ${l.size} px`);
       if (l.overlaps.length) wrong.push(`${where}: push "${l.text}" overlaps ${l.overlaps.join(', ')}`);
     }
-    const inputs = await inputLabels(present(page).getByRole('application'));
     checkedInputs += inputs.length;
     for (const l of inputs) {
       if (l.size < 14) wrong.push(`${where}: input "${l.text}" is ${l.size} px`);
       if (l.overlaps.length) wrong.push(`${where}: input "${l.text}" overlaps ${l.overlaps.join(', ')}`);
     }
   };
-  for (const theme of ['light', 'dark']) {
-    await page.getByLabel('Theme').selectOption(theme);
-    const measure = theme === 'light';
-    for (const title of titles) {
-      await loadPreset(page, title);
-      await contrast(`${theme}, ${title}`);
-      if (measure) {
-        for (const l of await barLabels(timeline))
-          if (l.size !== 11 || l.bar !== 16) wrong.push(`${title}: "${l.text}" is ${l.size} px in a ${l.bar} px bar`);
-        for (const l of await pushLabels(timeline))
-          if (l.size !== 12) wrong.push(`${title}: "${l.text}" is ${l.size} px`);
-        for (const l of await inputLabels(timeline))
-          if (l.size !== 11) wrong.push(`${title}: "${l.text}" is ${l.size} px`);
-      }
-      await page.getByRole('button', { name: '▶ Present' }).click();
-      await expect(present(page)).toBeVisible();
-      // A moment in the middle (bars still open, deadlines still running), then the whole story.
-      await page.keyboard.press('Space');
-      await page.keyboard.press('Space');
-      await contrast(`${theme}, present, ${title}, moment 2`, present(page).getByRole('application'));
-      if (measure) await sizes(`present, ${title}, moment 2`);
-      await page.keyboard.press('End');
-      await expect(present(page)).toContainText('Summary');
-      await contrast(`${theme}, present, ${title}, summary`, present(page).getByRole('application'));
-      if (measure) await sizes(`present, ${title}, summary`);
-      await page.keyboard.press('Escape');
-      await expect(present(page)).toHaveCount(0);
+  // Each frame is looked at in both themes as it stands, the theme switched as the OS switches it (the
+  // toolbar's "System" theme: present mode's dialog covers the toolbar): each preset is loaded and
+  // present mode walked once, not once a theme.
+  await page.getByLabel('Theme').selectOption('system');
+  const inEachTheme = async (check: (theme: 'light' | 'dark') => Promise<void>) => {
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await check(theme);
     }
+  };
+  for (const title of titles) {
+    await loadPreset(page, title);
+    await inEachTheme(async (theme) => {
+      await contrast(`${theme}, ${title}`);
+      if (theme !== 'light') return;
+      const [bars, pushes, inputs] = await Promise.all([
+        barLabels(timeline),
+        pushLabels(timeline),
+        inputLabels(timeline),
+      ]);
+      for (const l of bars)
+        if (l.size !== 11 || l.bar !== 16) wrong.push(`${title}: "${l.text}" is ${l.size} px in a ${l.bar} px bar`);
+      for (const l of pushes) if (l.size !== 12) wrong.push(`${title}: "${l.text}" is ${l.size} px`);
+      for (const l of inputs) if (l.size !== 11) wrong.push(`${title}: "${l.text}" is ${l.size} px`);
+    });
+    await page.getByRole('button', { name: '▶ Present' }).click();
+    await expect(present(page)).toBeVisible();
+    // A moment in the middle (bars still open, deadlines still running), then the whole story.
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Space');
+    await inEachTheme(async (theme) => {
+      await contrast(`${theme}, present, ${title}, moment 2`, present(page).getByRole('application'));
+      if (theme === 'light') await sizes(`present, ${title}, moment 2`);
+    });
+    await page.keyboard.press('End');
+    await expect(present(page)).toContainText('Summary');
+    await inEachTheme(async (theme) => {
+      await contrast(`${theme}, present, ${title}, summary`, present(page).getByRole('application'));
+      if (theme === 'light') await sizes(`present, ${title}, summary`);
+    });
+    await page.keyboard.press('Escape');
+    await expect(present(page)).toHaveCount(0);
   }
+  await page.emulateMedia({ colorScheme: 'light' });
   expect(checked).toBeGreaterThan(100);
   expect(low).toEqual([]);
   expect(checkedBars).toBeGreaterThan(50);

@@ -1,9 +1,11 @@
-import type { Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { encodeScenario } from '../renderer/state/bridges/share';
-import { expect, test } from './fixtures';
+import { sharedPage } from './fixtures';
 import { manyPushes, stackedCalls, throttledDay } from './scenarios';
 import { paintedInPane } from './visibility';
+
+const shared = sharedPage();
 
 const pushSpans = (page: import('@playwright/test').Page) =>
   page.getByRole('application', { name: 'Timeline' }).getByRole('button', { name: /^push p\d+,/ });
@@ -23,10 +25,9 @@ async function grab(page: Page, id: string): Promise<{ y: number; to: (dx: numbe
   return { y, to: (dx, steps = 1) => page.mouse.move(x + dx, y, { steps }) };
 }
 
-test('with many pushes the timeline renders the push rows near its view; a push picked in the Fates table is rendered and shown', async ({
-  page,
-}) => {
-  await page.goto(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
+test('with many pushes the timeline renders the push rows near its view; a push picked in the Fates table is rendered and shown', async () => {
+  const page = shared.page;
+  await shared.fresh(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
   const fates = page.getByRole('region', { name: 'Fates' });
   await expect(fates.getByRole('table')).toHaveAttribute('aria-rowcount', '201');
   await expect(pushSpans(page).first()).toBeVisible();
@@ -65,10 +66,9 @@ test('with many pushes the timeline renders the push rows near its view; a push 
   await expect.poll(() => pushSpans(page).count()).toBeLessThan(200);
 });
 
-test('with many pushes the keyboard walks on past the rendered push rows, and dragging a push still changes fates', async ({
-  page,
-}) => {
-  await page.goto(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
+test('with many pushes the keyboard walks on past the rendered push rows, and dragging a push still changes fates', async () => {
+  const page = shared.page;
+  await shared.fresh(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
   const fates = page.getByRole('region', { name: 'Fates' });
   await expect(pushSpans(page).first()).toBeVisible();
 
@@ -89,10 +89,9 @@ test('with many pushes the keyboard walks on past the rendered push rows, and dr
   await expect(fates.getByRole('row', { name: /^push p0,/ })).not.toHaveAttribute('aria-label', before!);
 });
 
-test('the time axis stays in sight at the top of a scrolled timeline, in each pane when comparing', async ({
-  page,
-}) => {
-  await page.goto(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
+test('the time axis stays in sight at the top of a scrolled timeline, in each pane when comparing', async () => {
+  const page = shared.page;
+  await shared.fresh(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
   await expect(pushSpans(page).first()).toBeVisible();
   const pane = page.locator('.timelines');
   const axisInSight = async (scroller: import('@playwright/test').Locator) => {
@@ -150,24 +149,27 @@ async function allocatedDuring(page: Page, action: () => Promise<void>): Promise
   return size(profile.head) / 1e6;
 }
 
-test('with thousands of markers on one lane every marker is drawn in time order, and a drag frame does not copy them over and over', async ({
-  page,
-}) => {
+test('with thousands of markers on one lane every marker is drawn in time order, and a drag frame does not copy them over and over', async () => {
+  const page = shared.page;
   test.slow();
   // 12,000 pushes to an app that never reports: 5 crashes and strikes, then 11,995 throttled pushes,
   // each marked on callservicesd's lane.
   const count = 12_000;
-  await page.goto(`/#s=${encodeScenario(throttledDay('A throttled day', count))}`);
+  await shared.fresh(`/#s=${encodeScenario(throttledDay('A throttled day', count))}`);
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   await expect(timeline.getByRole('group', { name: 'callservicesd lane' })).toBeVisible({ timeout: 30_000 });
-  const markers = (kind: string) =>
-    timeline.evaluate((svg, kind) => {
-      const xs = [...svg.querySelectorAll(`.marker-${kind} text`)].map((t) => Number(t.getAttribute('x')));
-      return { count: xs.length, inTimeOrder: xs.every((x, i) => i === 0 || x >= xs[i - 1]!) };
-    }, kind);
-  expect(await markers('push-throttled')).toEqual({ count: count - 5, inTimeOrder: true });
-  expect(await markers('strike')).toEqual({ count: 5, inTimeOrder: true });
-  expect(await markers('app-crashed')).toEqual({ count: 5, inTimeOrder: true });
+  // Each kind's markers in one look: over 12,000 elements, a round trip a kind is seconds on a loaded machine.
+  const markers = await timeline.evaluate((svg) =>
+    Object.fromEntries(
+      ['push-throttled', 'strike', 'app-crashed'].map((kind) => {
+        const xs = [...svg.querySelectorAll(`.marker-${kind} text`)].map((t) => Number(t.getAttribute('x')));
+        return [kind, { count: xs.length, inTimeOrder: xs.every((x, i) => i === 0 || x >= xs[i - 1]!) }];
+      }),
+    ),
+  );
+  expect(markers['push-throttled']).toEqual({ count: count - 5, inTimeOrder: true });
+  expect(markers['strike']).toEqual({ count: 5, inTimeOrder: true });
+  expect(markers['app-crashed']).toEqual({ count: 5, inTimeOrder: true });
 
   // Drag the input at the end: the engine goes on from its last checkpoint, and the timeline groups the
   // 12,000 new markers by lane. Copying a lane's list for each marker put ~0.7 GB on the heap a frame;
@@ -189,8 +191,9 @@ test('with thousands of markers on one lane every marker is drawn in time order,
   expect(allocated, 'MB allocated by one drag frame').toBeLessThan(300);
 });
 
-test('while a push is dragged the other pushes keep their rows and the lanes below stay put', async ({ page }) => {
-  await page.goto(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
+test('while a push is dragged the other pushes keep their rows and the lanes below stay put', async () => {
+  const page = shared.page;
+  await shared.fresh(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
   /**
    * Every rendered push's row (its handle's y) but the dragged one's, and the top of the APNs lane, in
    * the SVG's own coordinates. (Near the top: rendered without scrolling; the timeline renders only
@@ -235,10 +238,9 @@ test('while a push is dragged the other pushes keep their rows and the lanes bel
   await expect.poll(layout).toEqual(before);
 });
 
-test("while a push is dragged the other pushes' bars keep their rows, and no two bars of a row overlap", async ({
-  page,
-}) => {
-  await page.goto(`/#s=${encodeScenario(stackedCalls('Stacked calls'))}`);
+test("while a push is dragged the other pushes' bars keep their rows, and no two bars of a row overlap", async () => {
+  const page = shared.page;
+  await shared.fresh(`/#s=${encodeScenario(stackedCalls('Stacked calls'))}`);
   /**
    * Every bar below the Provider lane: its place across (x, width) and its row (its top within its
    * lane), by what its tooltip names it (a push and a state) and its kind.
@@ -291,10 +293,9 @@ test("while a push is dragged the other pushes' bars keep their rows, and no two
   await expect.poll(bars).toEqual(before);
 });
 
-test('the dragged time is shown whole next to the pointer: below it in the top row, left of it at the right edge', async ({
-  page,
-}) => {
-  await page.goto(`/#s=${encodeScenario(stackedCalls('Stacked calls'))}`);
+test('the dragged time is shown whole next to the pointer: below it in the top row, left of it at the right edge', async () => {
+  const page = shared.page;
+  await shared.fresh(`/#s=${encodeScenario(stackedCalls('Stacked calls'))}`);
   /** The time's box, whether it is what the browser paints at its centre, and the axis strip's bottom. */
   const shown = () =>
     page.evaluate(() => {

@@ -2,11 +2,13 @@
  * Over 400 lines on purpose: the timeline editor's journeys (drag, select, zoom, compare, themes) share
  * one page setup; each test stands alone.
  */
-import type { Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { ScenarioFile } from '../machines/scenario';
 import { encodeScenario } from '../renderer/state/bridges/share';
-import { expect, loadPreset, test } from './fixtures';
+import { loadPreset, sharedPage } from './fixtures';
 import { expectShownWhole } from './visibility';
+
+const shared = sharedPage();
 
 const GUTTER = 168;
 
@@ -30,10 +32,9 @@ function tickStep(text: string): number {
 const fateRow = (page: Page, name: string | RegExp) =>
   page.getByRole('region', { name: 'Fates' }).getByRole('row', { name });
 
-test('dragging a push across the reconnect changes its fate while the pointer is down; undo restores it', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('dragging a push across the reconnect changes its fate while the pointer is down; undo restores it', async () => {
+  const page = shared.page;
+  await shared.fresh();
   await loadPreset(page, 'APNs knows the phone is offline: expiration matters');
   await expect(fateRow(page, 'push call-1, voip, fate expired')).toBeVisible();
 
@@ -61,8 +62,9 @@ test('dragging a push across the reconnect changes its fate while the pointer is
   await expect(fateRow(page, 'push call-1, voip, fate rang')).toBeVisible();
 });
 
-test('clicking the timeline moves the playhead and the state panel follows', async ({ page }) => {
-  await page.goto('/');
+test('clicking the timeline moves the playhead and the state panel follows', async () => {
+  const page = shared.page;
+  await shared.fresh();
   const lane = page.getByRole('group', { name: 'callservicesd lane' });
   const box = (await lane.boundingBox())!;
   await page.mouse.click(await xOf(page, 10_000, -30_000, 60_000), box.y + box.height / 2);
@@ -81,8 +83,9 @@ test('clicking the timeline moves the playhead and the state panel follows', asy
   await expect(state).not.toContainText('State at −30 s');
 });
 
-test('add an event by double-clicking a lane, delete it, undo', async ({ page }) => {
-  await page.goto('/');
+test('add an event by double-clicking a lane, delete it, undo', async () => {
+  const page = shared.page;
+  await shared.fresh();
   const lane = page.getByRole('group', { name: 'Provider lane' });
   const box = (await lane.boundingBox())!;
   await page.mouse.dblclick(await xOf(page, 45_000, -30_000, 60_000), box.y + box.height - 6);
@@ -98,10 +101,9 @@ test('add an event by double-clicking a lane, delete it, undo', async ({ page })
   await expect(fateRow(page, 'push call-2, voip, fate rang')).toBeVisible();
 });
 
-test('shift-click selects several inputs; dragging one moves the group; Shift+→ nudges by keyboard', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('shift-click selects several inputs; dragging one moves the group; Shift+→ nudges by keyboard', async () => {
+  const page = shared.page;
+  await shared.fresh();
   const offline = page.getByRole('button', { name: /^network → offline at −30 s/ });
   const wifi = page.getByRole('button', { name: /^network → wifi at 25 s/ });
   await offline.locator('.input-mark').click();
@@ -126,8 +128,9 @@ test('shift-click selects several inputs; dragging one moves the group; Shift+�
   await expect(page.getByRole('button', { name: 'network → offline at −28.9 s' })).toBeVisible();
 });
 
-test('the Add event menu adds an event at the playhead, selected in the inspector', async ({ page }) => {
-  await page.goto('/');
+test('the Add event menu adds an event at the playhead, selected in the inspector', async () => {
+  const page = shared.page;
+  await shared.fresh();
   await page.getByRole('region', { name: 'State at playhead' }).click();
   await page.keyboard.press('End');
   await page.getByLabel('Add event at the playhead').selectOption({ label: 'Another call comes in' });
@@ -139,8 +142,9 @@ test('the Add event menu adds an event at the playhead, selected in the inspecto
   await expect(page.getByRole('button', { name: 'other-call at 1 min' })).toHaveCount(0);
 });
 
-test('an invalid edit shows inline and keeps the last valid result', async ({ page }) => {
-  await page.goto('/');
+test('an invalid edit shows inline and keeps the last valid result', async () => {
+  const page = shared.page;
+  await shared.fresh();
   await page
     .getByRole('button', { name: /^network → wifi at 25 s/ })
     .locator('.input-mark')
@@ -153,8 +157,9 @@ test('an invalid edit shows inline and keeps the last valid result', async ({ pa
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('keyboard only: reach a push in Fates, read why, step through events', async ({ page }) => {
-  await page.goto('/');
+test('keyboard only: reach a push in Fates, read why, step through events', async () => {
+  const page = shared.page;
+  await shared.fresh();
   const row = fateRow(page, 'push call-1, voip, fate stale');
   for (let i = 0; i < 40 && !(await row.evaluate((el) => el === document.activeElement)); i++)
     await page.keyboard.press('Tab');
@@ -166,8 +171,9 @@ test('keyboard only: reach a push in Fates, read why, step through events', asyn
   await expect(why).toContainText('APNs had not noticed yet');
 });
 
-test('the why panel names the change that would have saved a crashed push', async ({ page }) => {
-  await page.goto('/');
+test('the why panel names the change that would have saved a crashed push', async () => {
+  const page = shared.page;
+  await shared.fresh();
   await loadPreset(page, 'Reporting after a network fetch crashes the app');
   await fateRow(page, 'push call-1, voip, fate crashed').click();
   await page.getByRole('button', { name: 'What would have saved it?' }).click();
@@ -176,10 +182,9 @@ test('the why panel names the change that would have saved a crashed push', asyn
   );
 });
 
-test('the rule library: search, read the numbers, jump to a preset moment; reachable from the why panel', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('the rule library: search, read the numbers, jump to a preset moment; reachable from the why panel', async () => {
+  const page = shared.page;
+  await shared.fresh();
   await page.getByRole('button', { name: 'Rules' }).click();
   const library = page.getByRole('dialog', { name: 'Rule library' });
   await library.getByLabel('Search rules').fill('0xbaadca11');
@@ -203,10 +208,9 @@ test('the rule library: search, read the numbers, jump to a preset moment; reach
   await expect(why.getByRole('button', { name: 'PATH-4' })).toBeFocused();
 });
 
-test('"what if it were sent at another time?" lists where a push\'s fate changes, to the millisecond', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('"what if it were sent at another time?" lists where a push\'s fate changes, to the millisecond', async () => {
+  const page = shared.page;
+  await shared.fresh();
   await loadPreset(page, 'The backgrounding race');
   await page.getByRole('button', { name: /^push call-1,/ }).click();
   const why = page.getByRole('region', { name: 'Why' });
@@ -226,8 +230,9 @@ test('"what if it were sent at another time?" lists where a push\'s fate changes
   await expect(why.getByRole('button', { name: 'What if it were sent at another time?' })).toBeVisible();
 });
 
-test('the legend, from the corner above the lane names: every bar tone, glyph and fate in words', async ({ page }) => {
-  await page.goto('/');
+test('the legend, from the corner above the lane names: every bar tone, glyph and fate in words', async () => {
+  const page = shared.page;
+  await shared.fresh();
   const open = page.getByRole('button', { name: 'Legend' });
   await open.click();
   const legend = page.getByRole('dialog', { name: 'Legend' });
@@ -249,10 +254,9 @@ test('the legend, from the corner above the lane names: every bar tone, glyph an
   await expect(open).toBeFocused();
 });
 
-test('? lists every shortcut; Tab stays inside the list, Esc or a click outside closes it, the focus comes back', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('? lists every shortcut; Tab stays inside the list, Esc or a click outside closes it, the focus comes back', async () => {
+  const page = shared.page;
+  await shared.fresh();
   await expect(page.getByLabel('Scenario title')).toBeVisible();
   const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await page.keyboard.press('Shift+?');
@@ -295,10 +299,9 @@ test('? lists every shortcut; Tab stays inside the list, Esc or a click outside 
   await expect(link).toBeFocused();
 });
 
-test('compare with a one-click variant: lanes aligned, differing fates listed with both why-chains', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('compare with a one-click variant: lanes aligned, differing fates listed with both why-chains', async () => {
+  const page = shared.page;
+  await shared.fresh();
   await page
     .getByLabel('Compare with a variant')
     .selectOption({ label: 'What if: iOS 26.4 with the must-report delegate' });
@@ -357,9 +360,10 @@ test('compare with a one-click variant: lanes aligned, differing fates listed wi
   await expect(page.getByRole('region', { name: 'Differences' })).toHaveCount(0);
 });
 
-test('screenshots of the main view in both themes; "system" follows the OS', async ({ page }) => {
+test('screenshots of the main view in both themes; "system" follows the OS', async () => {
+  const page = shared.page;
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto('/');
+  await shared.fresh();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
@@ -377,8 +381,9 @@ test('screenshots of the main view in both themes; "system" follows the OS', asy
   await page.screenshot({ path: 'e2e/screenshots/killed-light.png' });
 });
 
-test('compare with another iOS version and with another scenario, from the compare menu', async ({ page }) => {
-  await page.goto('/');
+test('compare with another iOS version and with another scenario, from the compare menu', async () => {
+  const page = shared.page;
+  await shared.fresh();
   const menu = page.getByLabel('Compare with a variant');
   await menu.selectOption({ label: 'On iOS 12.5' });
   await expect(page.getByRole('heading', { name: /the same scenario on iOS 12\.5/ })).toBeVisible();
@@ -413,8 +418,9 @@ test('compare with another iOS version and with another scenario, from the compa
   await expect(page.getByRole('region', { name: 'Differences' })).toContainText('stale');
 });
 
-test('the rule library compares two iOS versions: the rules that change and what that does here', async ({ page }) => {
-  await page.goto('/');
+test('the rule library compares two iOS versions: the rules that change and what that does here', async () => {
+  const page = shared.page;
+  await shared.fresh();
   await page.getByRole('button', { name: 'Rules' }).click();
   const ios = page.getByRole('region', { name: 'iOS versions' });
   await expect(ios.getByLabel('First iOS version')).toHaveValue('18.5');
@@ -437,8 +443,9 @@ test('the rule library compares two iOS versions: the rules that change and what
   await expect(page.getByRole('region', { name: 'Differences' })).toContainText('1 of 1 pushes');
 });
 
-test('network states are spans: dragging the edge of the offline span moves the reconnect', async ({ page }) => {
-  await page.goto('/');
+test('network states are spans: dragging the edge of the offline span moves the reconnect', async () => {
+  const page = shared.page;
+  await shared.fresh();
   const wifi = page.getByRole('button', { name: /^network → wifi at 25 s/ });
   const edge = wifi.locator('.span-edge');
   const box = (await edge.boundingBox())!;
@@ -453,8 +460,9 @@ test('network states are spans: dragging the edge of the offline span moves the 
   expect(at).toBeLessThan(25);
 });
 
-test('pinch (ctrl + wheel, as trackpads send it) zooms around the pointer', async ({ page }) => {
-  await page.goto('/');
+test('pinch (ctrl + wheel, as trackpads send it) zooms around the pointer', async () => {
+  const page = shared.page;
+  await shared.fresh();
   const svg = page.locator('.timeline svg').first();
   const ticks = async () => (await svg.locator('.tick').allTextContents()).join(' ');
   const before = await ticks();
@@ -508,8 +516,9 @@ async function spread(touch: ReturnType<typeof finger>, mid: number): Promise<vo
   }
 }
 
-test('two fingers pinch-zoom on a touch screen; the playhead does not jump', async ({ page }) => {
-  await page.goto('/');
+test('two fingers pinch-zoom on a touch screen; the playhead does not jump', async () => {
+  const page = shared.page;
+  await shared.fresh();
   const svg = page.locator('.timeline svg').first();
   const ticks = async () => (await svg.locator('.tick').allTextContents()).join(' ');
   const before = await ticks();
@@ -527,10 +536,9 @@ test('two fingers pinch-zoom on a touch screen; the playhead does not jump', asy
 });
 
 for (const first of [1, 2]) {
-  test(`after a pinch whose finger ${first} lifts first, the view stays put and one finger pans and taps again`, async ({
-    page,
-  }) => {
-    await page.goto('/');
+  test(`after a pinch whose finger ${first} lifts first, the view stays put and one finger pans and taps again`, async () => {
+    const page = shared.page;
+    await shared.fresh();
     const svg = page.locator('.timeline svg').first();
     const ticks = async () => (await svg.locator('.tick').allTextContents()).join(' ');
     const box = (await svg.boundingBox())!;
@@ -560,10 +568,9 @@ for (const first of [1, 2]) {
   });
 }
 
-test('a push whose span runs to the end keeps its whole label, fate word included, inside the timeline', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('a push whose span runs to the end keeps its whole label, fate word included, inside the timeline', async () => {
+  const page = shared.page;
+  await shared.fresh();
   await loadPreset(page, 'APNs knows the phone is offline: expiration matters');
   // The preset's result comes from the worker: wait until its undelivered pushes are drawn.
   await expect(
@@ -585,14 +592,15 @@ test('a push whose span runs to the end keeps its whole label, fate word include
   for (const label of overflow) expect(label.past, label.text ?? '').toBeLessThanOrEqual(0);
 });
 
-test('a push sent just before the end has its label before its handle, not over it', async ({ page }) => {
+test('a push sent just before the end has its label before its handle, not over it', async () => {
+  const page = shared.page;
   const file: ScenarioFile = {
     format: 'ringside.scenario/v1',
     title: 'A late call',
     duration: '40s',
     timeline: [{ at: '39s', do: 'push', id: 'call-1', kind: 'voip' }],
   };
-  await page.goto(`/#s=${encodeScenario(file)}`);
+  await shared.fresh(`/#s=${encodeScenario(file)}`);
   const push = page.getByRole('button', { name: /^push call-1,/ });
   await expect(push).toBeVisible();
   const [label, handle, timeline] = await Promise.all([
@@ -605,10 +613,9 @@ test('a push sent just before the end has its label before its handle, not over 
   await expect(push.locator('.push-label')).toHaveText(/call-1 · rang/);
 });
 
-test("what is typed into a field in one visit is one undo step: the title, the trainer's notes, a number", async ({
-  page,
-}) => {
-  await page.goto('/');
+test("what is typed into a field in one visit is one undo step: the title, the trainer's notes, a number", async () => {
+  const page = shared.page;
+  await shared.fresh();
   await loadPreset(page, 'Main thread blocked for 8 s');
   const title = page.getByLabel('Scenario title');
   const inspector = page.getByRole('region', { name: 'Inspector' });
@@ -638,10 +645,9 @@ test("what is typed into a field in one visit is one undo step: the title, the t
   await expect(notes).toHaveValue(original);
 });
 
-test('renaming a push in the inspector takes its cancellation and expectations along; the why panel follows it', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('renaming a push in the inspector takes its cancellation and expectations along; the why panel follows it', async () => {
+  const page = shared.page;
+  await shared.fresh();
   await loadPreset(page, 'Cancelled while in flight mode');
   await page.getByRole('button', { name: /^push call-1,/ }).click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
