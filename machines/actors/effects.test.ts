@@ -18,7 +18,7 @@ interface Ctx {
 
 /** A machine whose `act` assigns, sends, raises now and later, and cancels, in an order that matters. */
 function machine(kind: 'effects' | 'enqueueActions') {
-  const make = (kind === 'effects' ? effects : enqueueActions) as typeof effects;
+  const make: typeof effects = kind === 'effects' ? effects : enqueueActions;
   return setup({
     types: { context: {} as Ctx, events: {} as Ev },
     actors: {

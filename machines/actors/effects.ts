@@ -129,15 +129,5 @@ export function effects<
   effects.type = 'xstate.enqueueActions';
   effects.collect = collect;
   effects.resolve = resolveEffects;
-  return effects as unknown as ActionFunction<
-    TContext,
-    TExpressionEvent,
-    TEvent,
-    TParams,
-    TActor,
-    TAction,
-    TGuard,
-    TDelay,
-    TEmitted
-  >;
+  return effects;
 }
