@@ -32,9 +32,9 @@ export interface Effects<TContext, TEvent extends EventObject, TDelay extends st
   assign(update: Partial<TContext> | (() => TContext)): void;
   raise(event: TEvent, options?: { readonly delay?: TDelay | number; readonly id?: string }): void;
   cancel(id: string): void;
-  sendTo(
+  sendTo<E extends EventObject>(
     target: (args: { system: { get(id: string): unknown } }) => AnyActorRef,
-    event: EventObject,
+    event: E,
     options?: { readonly delay?: number; readonly id?: string },
   ): void;
 }
@@ -72,9 +72,9 @@ class Queue<TContext, TExpressionEvent extends EventObject, TEvent extends Event
   cancel(id: string): void {
     this.actions.push(cancel(id));
   }
-  sendTo(
+  sendTo<E extends EventObject>(
     target: (args: { system: { get(id: string): unknown } }) => AnyActorRef,
-    event: EventObject,
+    event: E,
     options?: { readonly delay?: number; readonly id?: string },
   ): void {
     this.actions.push(sendTo(target as never, event as never, options as never));
