@@ -58,9 +58,10 @@ export type AppEnqueue = Enqueue<AppContext, AppEvent, CallKitEvent | CallServic
  * DEV-4: in the background, a push or the end of the last call restarts the ~30 s grace. This redoes
  * what re-entering `background` did, without the exit and entry (which cost xstate more than the
  * push itself): the lane and callservicesd's view are unchanged, so only `setForeground` (a belief
- * still lagging restarts its catch-up) and the grace timer are redone, in the entry's order.
+ * still lagging restarts its catch-up) and the grace timer are redone, in the entry's order, in one
+ * action (`restartGrace`: each action costs xstate a resolution, and this runs for every push).
  */
-const RESTART_GRACE = [{ type: 'setForeground', params: { foreground: false } }, 'restartGrace'] as const;
+const RESTART_GRACE = ['restartGrace'] as const;
 
 /** `setPath`'s params: the path's news, and whether the process runs code to act on it. */
 const pathParams =
@@ -131,7 +132,8 @@ export const appProcessMachine = setup({
     // DEV-4's timer: a push or the end of the last call restarts it (see RESTART_GRACE).
     armGrace: raise({ type: 'grace.end' }, { delay: 'backgroundGrace', id: 'grace' }),
     disarmGrace: cancel('grace'),
-    restartGrace: effects(({ enqueue }) => {
+    restartGrace: effects(({ context, enqueue }) => {
+      setForeground(context, { foreground: false }, enqueue);
       enqueue.cancel('grace');
       enqueue.raise({ type: 'grace.end' }, { delay: 'backgroundGrace', id: 'grace' });
     }),
