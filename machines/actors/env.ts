@@ -24,11 +24,22 @@ export const ACTOR = {
 
 export type ActorName = (typeof ACTOR)[keyof typeof ACTOR];
 
-/** Target for `sendTo`: the actor registered under `name` in the system. */
-export const to =
-  (name: ActorName) =>
-  ({ system }: { system: { get(id: string): unknown } }): AnyActorRef =>
+type Target = ({ system }: { system: { get(id: string): unknown } }) => AnyActorRef;
+const target =
+  (name: ActorName): Target =>
+  ({ system }) =>
     system.get(name) as AnyActorRef;
+/** One target function per actor, made once: `to` runs for every event sent. */
+const TARGETS: Readonly<Record<ActorName, Target>> = {
+  apns: target(ACTOR.apns),
+  device: target(ACTOR.device),
+  callServices: target(ACTOR.callServices),
+  app: target(ACTOR.app),
+  callKit: target(ACTOR.callKit),
+};
+
+/** Target for `sendTo`: the actor registered under `name` in the system. */
+export const to = (name: ActorName): Target => TARGETS[name];
 
 /**
  * What an actor's action module may enqueue: the part of xstate's `enqueue` the engine uses, typed for

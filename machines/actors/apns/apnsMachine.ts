@@ -1,4 +1,5 @@
-import { enqueueActions, setup } from 'xstate';
+import { setup } from 'xstate';
+import { effects } from '../effects';
 import { ACTOR, to, secs, type SimEnv } from '../env';
 import { eventParams, msg, type ApnsEvent, type EventOf } from '../events';
 import type { QueuedPush } from '../../engine/result';
@@ -34,7 +35,7 @@ export const apnsMachine = setup({
     isStartedConnected: (_, params: { connected: boolean }) => params.connected,
   },
   actions: {
-    forward: enqueueActions(({ context, enqueue }, event: EventOf<ApnsEvent, 'push.sent'>) => {
+    forward: effects(({ context, enqueue }, event: EventOf<ApnsEvent, 'push.sent'>) => {
       const { env } = context;
       const latency = latencyOf(env, context.network);
       const record = env.journal.push(event.push);
@@ -55,7 +56,7 @@ export const apnsMachine = setup({
       });
     }),
     /** The connection died under pushes on the wire: APNs has no ack, so it keeps them (APNS-2). */
-    holdInFlight: enqueueActions(({ context, enqueue }) => {
+    holdInFlight: effects(({ context, enqueue }) => {
       let waiting = context.waiting;
       for (const push of context.inFlight) {
         if (context.env.journal.push(push).deliveredAt !== undefined) continue;
@@ -69,7 +70,7 @@ export const apnsMachine = setup({
       }
       enqueue.assign({ waiting, inFlight: [] });
     }),
-    hold: enqueueActions(({ context, enqueue }, event: EventOf<ApnsEvent, 'push.sent'>) => {
+    hold: effects(({ context, enqueue }, event: EventOf<ApnsEvent, 'push.sent'>) => {
       const { env } = context;
       env.journal.step(
         event.push,
@@ -78,7 +79,7 @@ export const apnsMachine = setup({
       );
       enqueue.assign({ waiting: queue(env, context.waiting, event.push, 'held') });
     }),
-    storeOrDiscard: enqueueActions(({ context, enqueue }, event: EventOf<ApnsEvent, 'push.sent'>) => {
+    storeOrDiscard: effects(({ context, enqueue }, event: EventOf<ApnsEvent, 'push.sent'>) => {
       const { env } = context;
       const record = env.journal.push(event.push);
       if (record.expiration <= 0) {
@@ -103,7 +104,7 @@ export const apnsMachine = setup({
         { delay: Math.max(0, expiresAt - env.now()), id: `expire:${event.push}` },
       );
     }),
-    expire: enqueueActions(({ context, enqueue }, event: EventOf<ApnsEvent, 'push.expire'>) => {
+    expire: effects(({ context, enqueue }, event: EventOf<ApnsEvent, 'push.expire'>) => {
       const { journal } = context.env;
       if (!context.waiting.some((q) => q.id === event.push)) return;
       journal.step(
@@ -116,7 +117,7 @@ export const apnsMachine = setup({
       journal.mark('apns', 'push.expired', `${event.push} expired`, { push: event.push, rule: 'APNS-3' });
       enqueue.assign({ waiting: context.waiting.filter((q) => q.id !== event.push) });
     }),
-    deliverWaiting: enqueueActions(({ context, enqueue }, event: EventOf<ApnsEvent, 'link.up'>) => {
+    deliverWaiting: effects(({ context, enqueue }, event: EventOf<ApnsEvent, 'link.up'>) => {
       const { journal, params } = context.env;
       // APNS-4: APNs does not promise the order of waiting topics; Ringside's choice (a param) sets it.
       const order = params.queuedInSendOrder ? context.waiting : [...context.waiting].reverse();

@@ -1,4 +1,5 @@
-import { assign, cancel, enqueueActions, raise, setup } from 'xstate';
+import { assign, cancel, raise, setup } from 'xstate';
+import { effects } from '../effects';
 import { ACTOR, to, type Enqueue, type SimEnv } from '../env';
 import {
   eventParams,
@@ -57,9 +58,10 @@ export type AppEnqueue = Enqueue<AppContext, AppEvent, CallKitEvent | CallServic
  * DEV-4: in the background, a push or the end of the last call restarts the ~30 s grace. This redoes
  * what re-entering `background` did, without the exit and entry (which cost xstate more than the
  * push itself): the lane and callservicesd's view are unchanged, so only `setForeground` (a belief
- * still lagging restarts its catch-up) and the grace timer are redone, in the entry's order.
+ * still lagging restarts its catch-up) and the grace timer are redone, in the entry's order, in one
+ * action (`restartGrace`: each action costs xstate a resolution, and this runs for every push).
  */
-const RESTART_GRACE = [{ type: 'setForeground', params: { foreground: false } }, 'restartGrace'] as const;
+const RESTART_GRACE = ['restartGrace'] as const;
 
 /** `setPath`'s params: the path's news, and whether the process runs code to act on it. */
 const pathParams =
@@ -117,24 +119,25 @@ export const appProcessMachine = setup({
     isThisProcess: ({ context, event }) => 'gen' in event && event.gen === context.generation,
   },
   actions: {
-    notifySystem: enqueueActions(({ context, enqueue }, params: { running: boolean; foreground: boolean }) =>
+    notifySystem: effects(({ context, enqueue }, params: { running: boolean; foreground: boolean }) =>
       notifySystem(context, params, enqueue),
     ),
     enterLane: ({ context }, params: { kind: string; label: string }) => {
       context.env.journal.openInterval('app', 'app', params.kind, params.label);
     },
-    setForeground: enqueueActions(({ context, enqueue }, params: { foreground: boolean }) =>
+    setForeground: effects(({ context, enqueue }, params: { foreground: boolean }) =>
       setForeground(context, params, enqueue),
     ),
     syncBelief: assign({ believesForeground: ({ context }) => context.isForeground }),
     // DEV-4's timer: a push or the end of the last call restarts it (see RESTART_GRACE).
     armGrace: raise({ type: 'grace.end' }, { delay: 'backgroundGrace', id: 'grace' }),
     disarmGrace: cancel('grace'),
-    restartGrace: enqueueActions(({ enqueue }) => {
+    restartGrace: effects(({ context, enqueue }) => {
+      setForeground(context, { foreground: false }, enqueue);
       enqueue.cancel('grace');
       enqueue.raise({ type: 'grace.end' }, { delay: 'backgroundGrace', id: 'grace' });
     }),
-    setDebugger: enqueueActions(({ context, enqueue }, event: EventOf<AppEvent, 'app.action'>) =>
+    setDebugger: effects(({ context, enqueue }, event: EventOf<AppEvent, 'app.action'>) =>
       setDebugger(context, event, enqueue),
     ),
     queueLaunch: assign({
@@ -143,38 +146,38 @@ export const appProcessMachine = setup({
       launchedByUser: ({ context, event }) => (event.type === 'push.deliver' ? context.launchedByUser : true),
     }),
     noteLaunch: ({ context }, event: EventOf<AppEvent, 'push.deliver'>) => noteLaunch(context, event),
-    armLaunch: enqueueActions(({ context, enqueue }) => {
+    armLaunch: effects(({ context, enqueue }) => {
       if (context.env.scenario.app.launch > context.env.params.launchWatchdog) {
         enqueue.raise({ type: 'launch.watchdog' }, { delay: 'launchWatchdog', id: 'launch' });
       } else {
         enqueue.raise({ type: 'launch.done' }, { delay: 'launchTime', id: 'launch' });
       }
     }),
-    watchdogKill: enqueueActions(({ context, enqueue }) => watchdogKill(context, enqueue)),
-    handOverLaunched: enqueueActions(({ context, enqueue }) => handOverLaunched(context, enqueue)),
-    handle: enqueueActions(({ context, enqueue }, event: HandleEvent) => handle(context, event, enqueue)),
-    report: enqueueActions(({ context, enqueue }, event: EventOf<AppEvent, 'handler.report'>) =>
+    watchdogKill: effects(({ context, enqueue }) => watchdogKill(context, enqueue)),
+    handOverLaunched: effects(({ context, enqueue }) => handOverLaunched(context, enqueue)),
+    handle: effects(({ context, enqueue }, event: HandleEvent) => handle(context, event, enqueue)),
+    report: effects(({ context, enqueue }, event: EventOf<AppEvent, 'handler.report'>) =>
       report(context, event, enqueue),
     ),
-    handlerReturned: enqueueActions(({ context, enqueue }, event: EventOf<AppEvent, 'handler.return'>) =>
+    handlerReturned: effects(({ context, enqueue }, event: EventOf<AppEvent, 'handler.return'>) =>
       handlerReturned(context, event, enqueue),
     ),
-    die: enqueueActions(({ context, enqueue }, event: DeathEvent) => die(context, event, enqueue)),
-    learnCancellation: enqueueActions(({ context, enqueue }) => learnCancellation(context, enqueue)),
-    hearCancellation: enqueueActions(({ context, enqueue }, event: EventOf<AppEvent, 'call.cancelled'>) =>
+    die: effects(({ context, enqueue }, event: DeathEvent) => die(context, event, enqueue)),
+    learnCancellation: effects(({ context, enqueue }) => learnCancellation(context, enqueue)),
+    hearCancellation: effects(({ context, enqueue }, event: EventOf<AppEvent, 'call.cancelled'>) =>
       hearCancellation(context, event, enqueue),
     ),
-    setPath: enqueueActions(({ context, enqueue }, params: { up: boolean; running: boolean }) =>
+    setPath: effects(({ context, enqueue }, params: { up: boolean; running: boolean }) =>
       setPath(context, params, enqueue),
     ),
-    endCall: enqueueActions(({ enqueue }, event: EventOf<AppEvent, 'call.endNow'>) => {
+    endCall: effects(({ enqueue }, event: EventOf<AppEvent, 'call.endNow'>) => {
       enqueue.sendTo(to(ACTOR.callKit), msg.callKit({ type: 'callkit.end', push: event.push, reason: event.reason }));
     }),
     setCalls: assign({ calls: (_, event: EventOf<AppEvent, 'callkit.callsChanged'>) => event.calls }),
-    receiveBackgroundPush: enqueueActions(({ context, enqueue }, params: { push: string; running: boolean }) =>
+    receiveBackgroundPush: effects(({ context, enqueue }, params: { push: string; running: boolean }) =>
       receiveBackgroundPush(context, params, enqueue),
     ),
-    resetByUser: enqueueActions(({ enqueue }, event: EventOf<AppEvent, 'app.action'>) => resetByUser(event, enqueue)),
+    resetByUser: effects(({ enqueue }, event: EventOf<AppEvent, 'app.action'>) => resetByUser(event, enqueue)),
     markRunning: assign({ forceQuit: false }),
   },
 }).createMachine({

@@ -1,4 +1,5 @@
-import { enqueueActions, setup } from 'xstate';
+import { setup } from 'xstate';
+import { effects } from '../effects';
 import { ACTOR, to, secs, type SimEnv } from '../env';
 import { eventParams, msg, type CallKitEvent, type CallRef, type EventOf } from '../events';
 import type { CallView } from '../../engine/result';
@@ -33,7 +34,7 @@ export const callKitMachine = setup({
     input: {} as { env: SimEnv },
   },
   actions: {
-    reportIncoming: enqueueActions(({ context, enqueue }, event: EventOf<CallKitEvent, 'callkit.reportIncoming'>) => {
+    reportIncoming: effects(({ context, enqueue }, event: EventOf<CallKitEvent, 'callkit.reportIncoming'>) => {
       const { journal, params } = context.env;
       const push = journal.push(event.push);
       let sessionValid = context.sessionValid;
@@ -110,7 +111,7 @@ export const callKitMachine = setup({
       );
       enqueue.assign({ sessionValid, calls: [...context.calls.filter(isLive), call] });
     }),
-    end: enqueueActions(({ context, enqueue }, event: EndEvent) => {
+    end: effects(({ context, enqueue }, event: EndEvent) => {
       const push =
         event.type === 'call.timeout'
           ? context.calls.find((c) => c.uuid === event.uuid && isLive(c))?.push
@@ -162,7 +163,7 @@ export const callKitMachine = setup({
       // Ended calls leave the context (their outcome is in the journal), so it stays small.
       enqueue.assign({ calls: context.calls.filter((c) => c !== call && isLive(c)) });
     }),
-    answer: enqueueActions(({ context, enqueue }, event: EventOf<CallKitEvent, 'call.answer'>) => {
+    answer: effects(({ context, enqueue }, event: EventOf<CallKitEvent, 'call.answer'>) => {
       const call = context.calls.find((c) => c.push === event.push && c.status === 'ringing');
       if (!call) {
         context.env.journal.log('callkit', `Answer ignored: ${event.push} is not ringing.`, { push: event.push });
@@ -208,7 +209,7 @@ export const callKitMachine = setup({
         calls: context.calls.map((c) => (c === call ? { ...c, status: 'active' as const, audio } : c)),
       });
     }),
-    mediaserverdCrash: enqueueActions(({ context, enqueue }) => {
+    mediaserverdCrash: effects(({ context, enqueue }) => {
       const { journal } = context.env;
       journal.log(
         'callkit',
@@ -235,7 +236,7 @@ export const callKitMachine = setup({
         calls: [],
       });
     }),
-    otherCall: enqueueActions(({ context, enqueue }) => {
+    otherCall: effects(({ context, enqueue }) => {
       const { journal } = context.env;
       if ((context.env.scenario.app.callAudio ?? 'callkit') !== 'own') return;
       const calls = context.calls.map((call) => {
@@ -255,7 +256,7 @@ export const callKitMachine = setup({
       enqueue.assign({ calls });
     }),
     /** The app's process ended: its CXProvider is gone and so are its calls. */
-    dropCalls: enqueueActions(({ context, enqueue }) => {
+    dropCalls: effects(({ context, enqueue }) => {
       const { journal } = context.env;
       for (const call of context.calls) {
         enqueue.cancel(`ring:${call.uuid}`);
@@ -270,7 +271,7 @@ export const callKitMachine = setup({
      * hears of every change, and of every call action that leaves it with none: it restarts its
      * background grace on that (DEV-4). A list it already has is not sent again.
      */
-    announce: enqueueActions(({ context, enqueue }) => {
+    announce: effects(({ context, enqueue }) => {
       const live: CallRef[] = [];
       for (const c of context.calls)
         if (c.status !== 'ended') live.push({ push: c.push, uuid: c.uuid, status: c.status });

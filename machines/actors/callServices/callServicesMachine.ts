@@ -1,4 +1,5 @@
-import { assign, enqueueActions, setup } from 'xstate';
+import { assign, setup } from 'xstate';
+import { effects } from '../effects';
 import { ACTOR, to, enforcesReporting, type Enqueue, type SimEnv } from '../env';
 import { eventParams, msg, type AppEvent, type CallServicesEvent, type Delivery, type EventOf } from '../events';
 import type { Strike, ThrottleWindow } from '../../engine/result';
@@ -78,10 +79,10 @@ export const callServicesMachine = setup({
     resetsStrikes: ({ context, event }) => resetsStrikes(context, event),
   },
   actions: {
-    deliver: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'push.voip'>) =>
+    deliver: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'push.voip'>) =>
       deliver(context, event, enqueue),
     ),
-    redeliver: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.died'>) => {
+    redeliver: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.died'>) => {
       // Their checks end with the process; each starts again when the relaunched app has the push
       // (push.handedToApp), so none is kept meanwhile.
       let pending: Map<string, PendingDelivery> | undefined;
@@ -99,13 +100,13 @@ export const callServicesMachine = setup({
     block: ({ context }, event: EventOf<CallServicesEvent, 'push.voip'>) => block(context, event),
     noteLetThrough: ({ context }, event: EventOf<CallServicesEvent, 'push.voip'>) =>
       noteLetThrough(context, event.push),
-    blockHandBack: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.died'>) =>
+    blockHandBack: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.died'>) =>
       blockHandBack(context, event, enqueue),
     ),
-    startDeadline: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'push.handedToApp'>) =>
+    startDeadline: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'push.handedToApp'>) =>
       startDeadline(context, event, enqueue),
     ),
-    markReported: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'callkit.reported'>) => {
+    markReported: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'callkit.reported'>) => {
       const delivery = context.pending.get(event.push);
       if (!delivery) return;
       enqueue.cancel(`deadline:${event.push}`);
@@ -114,17 +115,17 @@ export const callServicesMachine = setup({
       pending.delete(event.push);
       enqueue.assign({ pending });
     }),
-    checkDeadline: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'deadline.check'>) =>
+    checkDeadline: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'deadline.check'>) =>
       checkDeadline(context, event, enqueue),
     ),
-    startThrottle: enqueueActions(({ context, enqueue }) => startThrottle(context, enqueue)),
-    extendThrottle: enqueueActions(({ context, enqueue }) => extendThrottle(context, enqueue)),
-    endThrottle: enqueueActions(({ context, enqueue }) => endThrottle(context, enqueue)),
-    resetStrikes: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.reset'>) => {
+    startThrottle: effects(({ context, enqueue }) => startThrottle(context, enqueue)),
+    extendThrottle: effects(({ context, enqueue }) => extendThrottle(context, enqueue)),
+    endThrottle: effects(({ context, enqueue }) => endThrottle(context, enqueue)),
+    resetStrikes: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.reset'>) => {
       // The journal is written here, not inside assign (INTERNALS: journal writes).
       enqueue.assign(resetStrikes(context, event));
     }),
-    crashStrike: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.crashed'>) => {
+    crashStrike: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.crashed'>) => {
       // The crashed push's report check is moot: the process it waits on is gone. Its deadline ends
       // here, on the lane too, as cut short by PK-1.
       enqueue.cancel(`deadline:${event.push}`);
@@ -132,7 +133,7 @@ export const callServicesMachine = setup({
       enqueue.assign(recordStrike(context, event.push, 'crashed'));
       enqueue.raise({ type: 'throttle.check' });
     }),
-    seeApp: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.stateChanged'>) => {
+    seeApp: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.stateChanged'>) => {
       const ended = context.appRunning && !event.running;
       const seen = {
         seesForeground: event.foreground,
@@ -154,7 +155,7 @@ export const callServicesMachine = setup({
       enqueue.assign(pending ? { ...seen, pending } : seen);
     }),
     /** No report will come for this push (DBG-1 spared the app PK-1's crash): the check still runs. */
-    noteUnreported: enqueueActions(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.unreported'>) => {
+    noteUnreported: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'app.unreported'>) => {
       const delivery = context.pending.get(event.push);
       const pending = new Map(context.pending);
       if (delivery && !delivery.forgiven) {
@@ -169,7 +170,7 @@ export const callServicesMachine = setup({
     }),
     // EXEMPT-1: call state reaches callservicesd asynchronously: a call that has just ended still
     // counts as "on a call" for `foregroundStateLag` (an estimate).
-    seeCalls: enqueueActions(({ enqueue }, event: EventOf<CallServicesEvent, 'callkit.callsChanged'>) => {
+    seeCalls: effects(({ enqueue }, event: EventOf<CallServicesEvent, 'callkit.callsChanged'>) => {
       enqueue.cancel('oncall.clear');
       if (event.live > 0) enqueue.assign({ seesOnCall: true });
       else enqueue.raise({ type: 'oncall.clear' }, { delay: 'onCallLag', id: 'oncall.clear' });

@@ -1,4 +1,5 @@
 import { assign, enqueueActions, raise, setup } from 'xstate';
+import { effects } from '../effects';
 import { ACTOR, to, type Enqueue, type SimEnv } from '../env';
 import {
   eventParams,
@@ -114,7 +115,7 @@ export const deviceMachine = setup({
       interfaceOf(event.to) === interfaceOf(context.network),
   },
   actions: {
-    setNetwork: enqueueActions(({ context, enqueue }, event: EventOf<DeviceEvent, 'network.changed'>) => {
+    setNetwork: effects(({ context, enqueue }, event: EventOf<DeviceEvent, 'network.changed'>) => {
       // A NAT that dropped while the phone was offline is on the first network it joins.
       const joined = context.natOn === 'none' && event.to !== 'offline';
       const next: Partial<DeviceContext> = joined
@@ -123,43 +124,43 @@ export const deviceMachine = setup({
       enqueue.assign(next);
       tellPath(context, { ...context, ...next }, enqueue);
     }),
-    dropNat: enqueueActions(({ context, enqueue }) => {
+    dropNat: effects(({ context, enqueue }) => {
       const natOn = interfaceOf(context.network);
       enqueue.assign({ natOn });
       tellPath(context, { ...context, natOn }, enqueue);
     }),
-    restoreNat: enqueueActions(({ context, enqueue }) => {
+    restoreNat: effects(({ context, enqueue }) => {
       enqueue.assign({ natOn: undefined });
       tellPath(context, { ...context, natOn: undefined }, enqueue);
     }),
     recordNetwork: ({ context }) => recordNetwork(context),
     // EXEMPT-1: locking sends a foreground app to the background exactly as the home gesture does.
-    lock: enqueueActions(({ enqueue }) => {
+    lock: effects(({ enqueue }) => {
       enqueue.assign({ locked: true });
       enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'screen.locked' }));
     }),
     unlock: assign({ locked: false }),
-    restrict: enqueueActions(({ context, enqueue }) => restrict(context, enqueue)),
-    wake: enqueueActions(({ context, event, enqueue }) => wake(context, event, enqueue)),
-    linkUp: enqueueActions(({ context, enqueue }) => linkUp(context, enqueue)),
-    linkDown: enqueueActions(({ context, enqueue }, params: { cause: OutageCause }) =>
+    restrict: effects(({ context, enqueue }) => restrict(context, enqueue)),
+    wake: effects(({ context, event, enqueue }) => wake(context, event, enqueue)),
+    linkUp: effects(({ context, enqueue }) => linkUp(context, enqueue)),
+    linkDown: effects(({ context, enqueue }, params: { cause: OutageCause }) =>
       linkDown(context, params.cause, enqueue),
     ),
     countFailure: assign({ failures: ({ context }) => context.failures + 1 }),
-    startRetrying: enqueueActions(({ context, enqueue }) => startRetrying(context, enqueue)),
-    catchUp: enqueueActions(({ context, event, enqueue }) => catchUp(context, event, enqueue)),
+    startRetrying: effects(({ context, enqueue }) => startRetrying(context, enqueue)),
+    catchUp: effects(({ context, event, enqueue }) => catchUp(context, event, enqueue)),
     /** The event that ended `trying.retrying`, handled again in the phase apsd resumed in. */
     handleAgain: raise(({ event }) => event),
-    forgetResume: enqueueActions(({ context, enqueue }) => {
+    forgetResume: effects(({ context, enqueue }) => {
       if (context.resumeFrom !== undefined) enqueue.assign({ resumeFrom: undefined });
     }),
-    markGaveUp: enqueueActions(({ context, enqueue }) => markGaveUp(context, enqueue)),
-    armGiveUp: enqueueActions(({ enqueue }) => {
+    markGaveUp: effects(({ context, enqueue }) => markGaveUp(context, enqueue)),
+    armGiveUp: effects(({ enqueue }) => {
       enqueue.cancel('apsd.giveUp');
       enqueue.raise({ type: 'apsd.giveUp' }, { delay: 'giveUp', id: 'apsd.giveUp' });
     }),
-    disarmGiveUp: enqueueActions(({ enqueue }) => enqueue.cancel('apsd.giveUp')),
-    arrive: enqueueActions(({ context, enqueue }, event: EventOf<DeviceEvent, 'push.arrive'>) =>
+    disarmGiveUp: effects(({ enqueue }) => enqueue.cancel('apsd.giveUp')),
+    arrive: effects(({ context, enqueue }, event: EventOf<DeviceEvent, 'push.arrive'>) =>
       arrive(context, event, enqueue),
     ),
     showConnected: ({ context }) => showConnected(context),
