@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { FRAME_HEADERS, rewriteCspMeta } from './scripts/csp.ts';
 
 /** The built index.html gets the shipped CSP (no dev-server sockets): scripts/csp.ts. */
@@ -9,6 +9,16 @@ const buildCsp: Plugin = {
   apply: 'build',
   transformIndexHtml: { order: 'post', handler: rewriteCspMeta },
 };
+
+const SHELL = [
+  'cli/**/*.test.ts',
+  'electron/**/*.test.ts',
+  'ipc/**/*.test.ts',
+  'renderer/**/*.test.{ts,tsx}',
+  'scripts/**/*.test.ts',
+];
+/** The shell's tests that vi.mock a module. */
+const MOCKING = ['cli/check.test.ts', 'cli/main.test.ts', 'renderer/state/bridges/simulation.test.tsx'];
 
 /** The renderer is built from renderer/ into dist/renderer; Vitest runs the unit tests of every layer. */
 export default defineConfig({
@@ -60,17 +70,16 @@ export default defineConfig({
         test: { name: 'core', include: ['machines/**/*.test.ts'], pool: 'threads', isolate: false },
       },
       {
+        // The other layers' tests share one process too (per environment: node, happy-dom), instead of a
+        // new process that imports the core, React and happy-dom afresh for every file (issue #21). Each
+        // file undoes what it changes (spies restored, globals unstubbed, roots unmounted).
         extends: true,
-        test: {
-          name: 'shell',
-          include: [
-            'cli/**/*.test.ts',
-            'electron/**/*.test.ts',
-            'ipc/**/*.test.ts',
-            'renderer/**/*.test.{ts,tsx}',
-            'scripts/**/*.test.ts',
-          ],
-        },
+        test: { name: 'shell', include: SHELL, exclude: [...configDefaults.exclude, ...MOCKING], isolate: false },
+      },
+      {
+        // vi.mock replaces a module for one file only: these keep a module graph of their own.
+        extends: true,
+        test: { name: 'mocking', include: MOCKING },
       },
     ],
   },

@@ -5,6 +5,7 @@ import { simulate, Simulator } from '../engine/simulate';
 import type { SimulationOutput } from '../engine/result';
 import { busyScenarioArb, scenarioArb } from './arbitraries';
 import { given, push } from './harness';
+import { slices, sliceOptions } from './slices';
 
 /** Everything a caller can see of an output: the result and the trace, queried at every event time. */
 function everything(o: SimulationOutput): string {
@@ -85,85 +86,111 @@ function apply(s: Scenario, edit: Edit): Scenario {
   }
 }
 
+/** A drag as the UI makes it: an event moved (by a little or a lot), deleted, or copied a little later. */
+const dragEdit = fc.oneof(
+  fc.record({ op: fc.constant('move' as const), index: fc.nat(), by: fc.integer({ min: -500, max: 500 }) }),
+  fc.record({ op: fc.constant('move' as const), index: fc.nat(), by: fc.integer({ min: -60_000, max: 60_000 }) }),
+  fc.record({ op: fc.constant('delete' as const), index: fc.nat(), by: fc.constant(0) }),
+  fc.record({ op: fc.constant('copy' as const), index: fc.nat(), by: fc.integer({ min: 0, max: 5_000 }) }),
+);
+
+// The properties' cases are fc.assert's own for their seeds, asserted a slice per test (machines/test/slices.ts).
+const EDITED = slices([scenarioArb, fc.array(editArb, { minLength: 1, maxLength: 6 })], 120, 7, 6);
+const DRAGGED = slices(
+  [
+    fc.oneof(busyScenarioArb, scenarioArb),
+    fc.array(dragEdit, { minLength: 1, maxLength: 10 }),
+    fc.constantFrom(1, 2, 3, 7, 24),
+  ],
+  200,
+  3,
+  10,
+);
+const numbered = <T>(list: T[][]) => list.map((slice, i) => [`${i + 1} of ${list.length}`, slice] as const);
+
 describe('Simulator: re-simulating an edited scenario from a checkpoint', () => {
   // Dense checkpoints try many more resume points and many more chances to catch up with the
   // previous run (and take over its rest) than the default spacing would in these short scenarios.
-  it.each([
+  describe.each([
     ['default checkpoints', undefined],
     ['a checkpoint every 2 firings', 2],
   ])('gives exactly what a fresh simulation gives, and leaves earlier outputs unchanged (%s)', (_, every) => {
-    let resumed = 0;
-    let caughtUp = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(scenarioArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), (first, edits) => {
-        const sim = new Simulator(every === undefined ? {} : { checkpointEvery: every });
-        let scenario = first;
-        let previous = sim.run(scenario);
-        let previousJson = everything(previous);
-        for (const edit of edits) {
-          scenario = apply(scenario, edit);
-          const output = sim.run(scenario);
-          runs++;
-          if (sim.resumedAt !== undefined) resumed++;
-          if (sim.caughtUpAt !== undefined) caughtUp++;
-          expect(everything(output)).toBe(everything(simulate(scenario)));
-          expect(everything(previous)).toBe(previousJson);
-          previous = output;
-          previousJson = everything(output);
-        }
-      }),
-      { numRuns: 120, seed: 7 },
-    );
+    const seen = { slices: 0, runs: 0, resumed: 0, caughtUp: 0 };
+    it.each(numbered(EDITED))('cases, slice %s', (_, slice) => {
+      fc.assert(
+        fc.property(scenarioArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), (first, edits) => {
+          const sim = new Simulator(every === undefined ? {} : { checkpointEvery: every });
+          let scenario = first;
+          let previous = sim.run(scenario);
+          let previousJson = everything(previous);
+          for (const edit of edits) {
+            scenario = apply(scenario, edit);
+            const output = sim.run(scenario);
+            seen.runs++;
+            if (sim.resumedAt !== undefined) seen.resumed++;
+            if (sim.caughtUpAt !== undefined) seen.caughtUp++;
+            const json = everything(output);
+            expect(json).toBe(everything(simulate(scenario)));
+            expect(everything(previous)).toBe(previousJson);
+            previous = output;
+            previousJson = json;
+          }
+        }),
+        sliceOptions(slice),
+      );
+      seen.slices++;
+    });
     // The property above means little if it never went on from a checkpoint or never caught up.
-    expect(resumed / runs).toBeGreaterThan(0.3);
-    if (every !== undefined) expect(caughtUp / runs).toBeGreaterThan(0.03);
+    it('went on from a checkpoint often enough for that to mean something', () => {
+      expect(seen.slices, 'every slice ran before this check').toBe(EDITED.length);
+      expect(seen.resumed / seen.runs).toBeGreaterThan(0.3);
+      if (every !== undefined) expect(seen.caughtUp / seen.runs).toBeGreaterThan(0.03);
+    });
   });
 
-  it('catches up with the previous run after a drag and takes over its rest, exactly as a fresh run', () => {
+  describe('catches up with the previous run after a drag and takes over its rest, exactly as a fresh run', () => {
     // What the UI does: an event dragged, frame after frame (by a little or a lot), now and then one
     // deleted or added; in short and busier scenarios; with checkpoints from dense to the default.
     // (Seed 3 finds the counterexamples that show each check of `caughtUp` is needed.)
-    const edit = fc.oneof(
-      fc.record({ op: fc.constant('move' as const), index: fc.nat(), by: fc.integer({ min: -500, max: 500 }) }),
-      fc.record({ op: fc.constant('move' as const), index: fc.nat(), by: fc.integer({ min: -60_000, max: 60_000 }) }),
-      fc.record({ op: fc.constant('delete' as const), index: fc.nat(), by: fc.constant(0) }),
-      fc.record({ op: fc.constant('copy' as const), index: fc.nat(), by: fc.integer({ min: 0, max: 5_000 }) }),
-    );
-    let runs = 0;
-    let caughtUp = 0;
-    fc.assert(
-      fc.property(
-        fc.oneof(busyScenarioArb, scenarioArb),
-        fc.array(edit, { minLength: 1, maxLength: 10 }),
-        fc.constantFrom(1, 2, 3, 7, 24),
-        (first, edits, every) => {
-          const sim = new Simulator({ checkpointEvery: every });
-          let scenario = first;
-          const outputs: [SimulationOutput, string][] = [];
-          const keep = (o: SimulationOutput) => outputs.push([o, everything(o)]);
-          keep(sim.run(scenario));
-          for (const e of edits) {
-            const timeline = [...scenario.timeline];
-            if (timeline.length === 0) break;
-            const i = e.index % timeline.length;
-            const event = timeline[i]!;
-            if (e.op === 'move') timeline[i] = { ...event, at: event.at + e.by } as TimelineEvent;
-            else if (e.op === 'delete') timeline.splice(i, 1);
-            else if (!('id' in event)) timeline.push({ ...event, at: event.at + e.by } as TimelineEvent);
-            scenario = { ...scenario, timeline };
+    const seen = { slices: 0, runs: 0, caughtUp: 0 };
+    it.each(numbered(DRAGGED))('cases, slice %s', (_, slice) => {
+      fc.assert(
+        fc.property(
+          fc.oneof(busyScenarioArb, scenarioArb),
+          fc.array(dragEdit, { minLength: 1, maxLength: 10 }),
+          fc.constantFrom(1, 2, 3, 7, 24),
+          (first, edits, every) => {
+            const sim = new Simulator({ checkpointEvery: every });
+            let scenario = first;
+            const outputs: [SimulationOutput, string][] = [];
+            const keep = (o: SimulationOutput) => outputs.push([o, everything(o)]);
             keep(sim.run(scenario));
-            runs++;
-            if (sim.caughtUpAt !== undefined) caughtUp++;
-            expect(outputs.at(-1)![1]).toBe(everything(simulate(scenario)));
-          }
-          for (const [o, json] of outputs) expect(everything(o)).toBe(json);
-        },
-      ),
-      // Unshrunk: shrinking these costs many minutes. The counterexample is printed whole.
-      { numRuns: 200, seed: 3, endOnFailure: true },
-    );
-    expect(caughtUp / runs).toBeGreaterThan(0.15);
+            for (const e of edits) {
+              const timeline = [...scenario.timeline];
+              if (timeline.length === 0) break;
+              const i = e.index % timeline.length;
+              const event = timeline[i]!;
+              if (e.op === 'move') timeline[i] = { ...event, at: event.at + e.by } as TimelineEvent;
+              else if (e.op === 'delete') timeline.splice(i, 1);
+              else if (!('id' in event)) timeline.push({ ...event, at: event.at + e.by } as TimelineEvent);
+              scenario = { ...scenario, timeline };
+              keep(sim.run(scenario));
+              seen.runs++;
+              if (sim.caughtUpAt !== undefined) seen.caughtUp++;
+              expect(outputs.at(-1)![1]).toBe(everything(simulate(scenario)));
+            }
+            for (const [o, json] of outputs) expect(everything(o)).toBe(json);
+          },
+        ),
+        // Unshrunk: shrinking these costs many minutes. The counterexample is printed whole.
+        { ...sliceOptions(slice), endOnFailure: true },
+      );
+      seen.slices++;
+    });
+    it('caught up often enough for that to mean something', () => {
+      expect(seen.slices, 'every slice ran before this check').toBe(DRAGGED.length);
+      expect(seen.caughtUp / seen.runs).toBeGreaterThan(0.15);
+    });
   });
 
   it('takes over at a checkpoint between two events at the same time', () => {
