@@ -1,4 +1,4 @@
-import { FATE_SYMBOL, formatTime, formatWindow, parseDuration } from '../../../machines';
+import { FATE_SYMBOL, formatTime, parseDuration } from '../../../machines';
 import type { AudioOutcome, Fate, LaneId, TimelineEventFile } from '../../../machines';
 
 /** Fate → colour token, icon and word: never colour alone. */
@@ -172,7 +172,7 @@ export function relativeTo(t: number, sorted: readonly Landmark[]): string | und
   return `${formatTime(Math.abs(d))} ${d > 0 ? 'after' : 'before'} ${near.name}`;
 }
 
-export { formatTime, formatWindow };
+export { formatTime };
 
 /**
  * A fate's tone in the Fates table, given the call's audio: a call that rang but had no audio
