@@ -1,15 +1,17 @@
-import type { Page } from '@playwright/test';
-import { expect, loadPreset, test } from './fixtures';
+import { test, type Page } from '@playwright/test';
+import { expect, loadPreset, sharedPage } from './fixtures';
+
+// One page for the file, the app started afresh (empty storage) for each test: issue #21.
+const shared = sharedPage();
 
 const fateRow = (page: Page, name: string | RegExp) =>
   page.getByRole('region', { name: 'Fates' }).getByRole('row', { name });
 const pushHandle = (page: Page, id: string) =>
   page.getByRole('button', { name: new RegExp(`^push ${id},`) }).locator('circle');
 
-test('deleting a push that an expectation names deletes the expectation too, says so, and edits go on (#22)', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('deleting a push that an expectation names deletes the expectation too, says so, and edits go on (#22)', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await loadPreset(page, 'The backgrounding race');
   await expect(fateRow(page, 'push call-1, voip, fate crashed')).toBeVisible();
 
@@ -36,10 +38,9 @@ test('deleting a push that an expectation names deletes the expectation too, say
   await expect(fateRow(page, 'push call-2, voip, fate rang')).toBeVisible();
 });
 
-test('an invalid value typed in the inspector is refused at its field; the document keeps simulating', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('an invalid value typed in the inspector is refused at its field; the document keeps simulating', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await loadPreset(page, 'The backgrounding race');
   await pushHandle(page, 'call-2').click();
   const id = page.getByRole('textbox', { name: 'id', exact: true });
@@ -53,10 +54,9 @@ test('an invalid value typed in the inspector is refused at its field; the docum
   await expect(id).not.toHaveAccessibleDescription(/already used/);
 });
 
-test('an edited preset says "modified from" it, names itself in the preset menu, and flags its old notes', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('an edited preset says "modified from" it, names itself in the preset menu, and flags its old notes', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await loadPreset(page, 'The backgrounding race');
   const toolbar = page.getByRole('toolbar', { name: 'Scenario' });
   await expect(toolbar.getByText(/modified from/)).toHaveCount(0);

@@ -1,6 +1,10 @@
 import type { ScenarioFile, TimelineEventFile } from '../machines/scenario';
 import { encodeScenario } from '../renderer/state/bridges/share';
-import { expect, loadPreset, test } from './fixtures';
+import { test } from '@playwright/test';
+import { expect, loadPreset, sharedPage } from './fixtures';
+
+// One page for the file, the app started afresh (empty storage) for each test: issue #21.
+const shared = sharedPage();
 
 /** 200 pushes, three seconds apart: enough that the Fates table renders only the rows near its view. */
 function manyPushes(): ScenarioFile {
@@ -9,10 +13,9 @@ function manyPushes(): ScenarioFile {
   return { format: 'ringside.scenario/v1', title: 'Many pushes', duration: '11m', timeline };
 }
 
-test('with many pushes the Fates table renders the rows near its view; a push picked on the timeline scrolls into it', async ({
-  page,
-}) => {
-  await page.goto(`/#s=${encodeScenario(manyPushes())}`);
+test('with many pushes the Fates table renders the rows near its view; a push picked on the timeline scrolls into it', async () => {
+  const { page } = shared;
+  await shared.fresh(`/#s=${encodeScenario(manyPushes())}`);
   const fates = page.getByRole('region', { name: 'Fates' });
   await expect(fates.getByRole('table')).toHaveAttribute('aria-rowcount', '201');
   await expect(fates.getByRole('row', { name: /^push p0,/ })).toHaveAttribute('aria-rowindex', '2');
@@ -37,10 +40,9 @@ test('with many pushes the Fates table renders the rows near its view; a push pi
   await expect(fates.getByRole('row', { name: /^push p190,/ })).toBeInViewport();
 });
 
-test('a push id, its times and its fate stay on one line; the rules wrap between rules, never inside one or before a dot', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('a push id, its times and its fate stay on one line; the rules wrap between rules, never inside one or before a dot', async () => {
+  const { page } = shared;
+  await shared.fresh();
   // The first preset has the longest id (cancel-call-1) and a six-rule chain in a narrow panel.
   const fates = page.getByRole('region', { name: 'Fates' });
   await expect(fates.getByRole('row', { name: /^push cancel-call-1,/ })).toBeVisible();
@@ -103,10 +105,9 @@ function lateCall(): ScenarioFile {
   };
 }
 
-test('a push that rang late shows its delay and the word "late", in the Fates table and on the timeline; one on time does not', async ({
-  page,
-}) => {
-  await page.goto(`/#s=${encodeScenario(lateCall())}`);
+test('a push that rang late shows its delay and the word "late", in the Fates table and on the timeline; one on time does not', async () => {
+  const { page } = shared;
+  await shared.fresh(`/#s=${encodeScenario(lateCall())}`);
   const fates = page.getByRole('region', { name: 'Fates' });
   const late = fates.getByRole('row', { name: /^push call-1,/ });
   const onTime = fates.getByRole('row', { name: /^push call-2,/ });
@@ -129,10 +130,9 @@ test('a push that rang late shows its delay and the word "late", in the Fates ta
   await fates.screenshot({ path: 'test-results/shots/fates-late.png' });
 });
 
-test('a call that rang with no audio says so in red beside its fate, which is not green; a call with two-way audio needs no tag', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('a call that rang with no audio says so in red beside its fate, which is not green; a call with two-way audio needs no tag', async () => {
+  const { page } = shared;
+  await shared.fresh();
   const fates = page.getByRole('region', { name: 'Fates' });
   await loadPreset(page, 'No audio: mediaserverd crashed earlier');
   const silent = fates.getByRole('row', { name: /^push call-1, voip, fate rang, audio none$/ });

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { test } from '@playwright/test';
+import { expect, sharedPage } from './fixtures';
+
+// One page for the file, the app started afresh (empty storage) for each test: issue #21.
+const shared = sharedPage();
 
 /** Pastes text anywhere in the window, as Ctrl/⌘+V outside a text field does. */
 const paste = (page: import('@playwright/test').Page, text: string) =>
@@ -12,8 +16,9 @@ const paste = (page: import('@playwright/test').Page, text: string) =>
 const fateRow = (page: import('@playwright/test').Page, name: string) =>
   page.getByRole('region', { name: 'Fates' }).getByRole('row', { name });
 
-test('save downloads the scenario; opening it again gives the same document', async ({ page }) => {
-  await page.goto('/');
+test('save downloads the scenario; opening it again gives the same document', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await page.getByLabel('Scenario title').fill('Round trip');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -32,10 +37,9 @@ test('save downloads the scenario; opening it again gives the same document', as
   await expect(fateRow(page, 'push call-1, voip, fate stale')).toBeVisible();
 });
 
-test('in the web app, Ctrl+S saves (downloads) the scenario and Ctrl+O opens a file, even from a text field', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('in the web app, Ctrl+S saves (downloads) the scenario and Ctrl+O opens a file, even from a text field', async () => {
+  const { page } = shared;
+  await shared.fresh();
   const title = page.getByLabel('Scenario title');
   await title.fill('Saved by key');
   // The focus is still in the title field: the keys are the document's, not the browser's.
@@ -53,8 +57,9 @@ test('in the web app, Ctrl+S saves (downloads) the scenario and Ctrl+O opens a f
   await expect(title).toHaveValue('Saved by key');
 });
 
-test('replacing a document with unsaved edits asks first; cancel keeps the edits', async ({ page }) => {
-  await page.goto('/');
+test('replacing a document with unsaved edits asks first; cancel keeps the edits', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await page.getByLabel('Scenario title').fill('My edits');
   const asked: string[] = [];
   page.once('dialog', (dialog) => {
@@ -86,8 +91,9 @@ test('replacing a document with unsaved edits asks first; cancel keeps the edits
   expect(asked).toHaveLength(1);
 });
 
-test('an invalid file shows its errors and keeps the current document', async ({ page }) => {
-  await page.goto('/');
+test('an invalid file shows its errors and keeps the current document', async () => {
+  const { page } = shared;
+  await shared.fresh();
   const bad = JSON.stringify({
     format: 'ringside.scenario/v1',
     title: 'Bad',
@@ -101,14 +107,18 @@ test('an invalid file shows its errors and keeps the current document', async ({
   await expect(page.getByLabel('Scenario title')).toHaveValue('Cancelled while in flight mode');
 });
 
-test('copy link puts the scenario in the URL; opening that link restores it', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('/');
+test('copy link puts the scenario in the URL; opening that link restores it', async ({ browser }) => {
+  const { page } = shared;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await shared.fresh();
   await page.getByLabel('Scenario title').fill('Shared by link');
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status')).toContainText('Link copied');
   const url = page.url();
   expect(url).toMatch(/#s=[A-Za-z0-9_-]+&v=/);
+  // The link opened in a browser of its own (the shared page's context holds that page only).
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const other = await context.newPage();
   await other.goto(url);
   await expect(other.getByLabel('Scenario title')).toHaveValue('Shared by link');
@@ -120,18 +130,21 @@ test('copy link puts the scenario in the URL; opening that link restores it', as
   await third.goto(other.url());
   await expect(third.getByRole('region', { name: 'State at playhead' })).toContainText('State at 1 min');
   await expect(third.getByRole('region', { name: 'Why' })).toContainText('Why call-1');
+  await context.close();
 });
 
-test('pasting scenario JSON opens it', async ({ page }) => {
-  await page.goto('/');
+test('pasting scenario JSON opens it', async () => {
+  const { page } = shared;
+  await shared.fresh();
   const text = readFileSync('scenarios/report-after-fetch.ringside.json', 'utf8');
   await paste(page, text);
   await expect(page.getByLabel('Scenario title')).toHaveValue('Reporting after a network fetch crashes the app');
   await expect(fateRow(page, 'push call-1, voip, fate crashed')).toBeVisible();
 });
 
-test('the report downloads as Markdown with every push and fate', async ({ page }) => {
-  await page.goto('/');
+test('the report downloads as Markdown with every push and fate', async () => {
+  const { page } = shared;
+  await shared.fresh();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByLabel('Download a report').selectOption('md'),
@@ -143,8 +156,9 @@ test('the report downloads as Markdown with every push and fate', async ({ page 
   expect(md).toContain('| cancel-call-1 | alert | 5 s | 27 s | **delivered** |');
 });
 
-test('the report downloads as a printable HTML page that shows every push, fate and rule', async ({ page }) => {
-  await page.goto('/');
+test('the report downloads as a printable HTML page that shows every push, fate and rule', async ({ browser }) => {
+  const { page } = shared;
+  await shared.fresh();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByLabel('Download a report').selectOption('html'),
@@ -154,7 +168,7 @@ test('the report downloads as a printable HTML page that shows every push, fate 
   expect(html).not.toContain('<script');
   // Open it as a page of its own, the way a support person would before printing it. (Not written into
   // the app's page: the app's idle preloading of its views went on there, under the report's CSP.)
-  const report = await page.context().newPage();
+  const report = await browser.newPage();
   await report.setContent(html);
   await expect(report.locator('h1')).toHaveText('Cancelled while in flight mode');
   await expect(report.locator('body')).toContainText('call-1');
@@ -163,10 +177,12 @@ test('the report downloads as a printable HTML page that shows every push, fate 
   await expect(report.locator('body')).toContainText('APNS-2');
   await report.emulateMedia({ media: 'print' });
   await report.screenshot({ path: 'e2e/screenshots/report-print.png', fullPage: true });
+  await report.close();
 });
 
-test('the working copy is autosaved and offered back after a reload', async ({ page }) => {
-  await page.goto('/');
+test('the working copy is autosaved and offered back after a reload', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await page.getByLabel('Scenario title').fill('Work in progress');
   // The copy follows the document every couple of seconds (useAutosave's EVERY_MS): wait until it holds
   // the edit rather than a fixed time, which a busy machine may overrun or a quiet one waste.
@@ -191,8 +207,9 @@ test('the working copy is autosaved and offered back after a reload', async ({ p
   await expect(page.getByLabel('Scenario title')).toHaveValue('Cancelled while in flight mode');
 });
 
-test('the timeline exports as SVG with its lanes and a legend, and as a 2× PNG', async ({ page }) => {
-  await page.goto('/');
+test('the timeline exports as SVG with its lanes and a legend, and as a 2× PNG', async () => {
+  const { page } = shared;
+  await shared.fresh();
   const [svgDownload] = await Promise.all([
     page.waitForEvent('download'),
     page.getByLabel('Export the timeline').selectOption('svg'),

@@ -110,3 +110,56 @@ export function sharedPage(
     },
   };
 }
+
+// --- Helpers for the shared-page specs and the load-independent checks (issue #21). ---
+
+/**
+ * Starts the app again on `page` at `path` with empty storage, as `SharedPage.fresh` does, but waits
+ * for nothing: for tests that check what the page shows while it opens (a refused link's message).
+ */
+export async function restart(page: Page, path: string): Promise<void> {
+  await page.evaluate((flag) => sessionStorage.setItem(flag, '1'), FRESH_FLAG);
+  await page.goto('about:blank');
+  await page.goto(path);
+}
+
+/** CPU time used so far, in ms: by a page's main thread, and by its whole renderer process (its workers too). */
+export interface CpuTime {
+  readonly main: number;
+  readonly process: number;
+}
+
+/**
+ * Reads how much CPU time `page` has used so far (Chromium's ThreadTime and ProcessTime metrics).
+ * Unlike wall-clock time it does not grow when the machine is busy: a budget on it holds under any
+ * load (issue #21). Valid while the page's document stays in the same renderer process: make a new
+ * one after a navigation.
+ */
+export async function cpuClock(page: Page): Promise<() => Promise<CpuTime>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const read = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+    return { main: read('ThreadTime'), process: read('ProcessTime') };
+  };
+}
+
+/**
+ * The main-thread CPU time, in ms, of a fixed piece of synchronous work (parsing 20,000 pushes' JSON
+ * five times) on `page`: the yardstick a budget in `cpuClock` time is written in, so the budget
+ * follows the machine's speed. The best of three runs, so a stray task's time is not counted.
+ */
+export async function probeWork(page: Page, clock: () => Promise<CpuTime>): Promise<number> {
+  const cpu = async () => (await clock()).main;
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const before = await cpu();
+    await page.evaluate(() => {
+      const text = JSON.stringify(Array.from({ length: 20_000 }, (_, i) => ({ at: i, do: 'push', id: `p${i}` })));
+      for (let i = 0; i < 5; i++) JSON.parse(text);
+    });
+    best = Math.min(best, (await cpu()) - before);
+  }
+  return best;
+}

@@ -3,12 +3,26 @@
  * what it became, the rest folded, the import's inferences as questions), then the scenario with its
  * Reality vs model panel. Cancel or a refused file keeps the document; a share link carries no log line.
  */
-import { appendFileSync, mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync, strFromU8 } from 'fflate';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { test, type Page } from '@playwright/test';
+import { cpuClock, expect, sharedPage } from './fixtures';
+
+// One page for the file, the app started afresh (empty storage) for each test: issue #21.
+const shared = sharedPage();
 
 const CORPUS = 'machines/log/corpus';
 const corpus = (name: string) => readFileSync(join(CORPUS, `${name}.log`), 'utf8');
@@ -42,10 +56,9 @@ const title = (page: Page) => page.getByLabel('Scenario title');
 const previewShown = (page: Page) =>
   expect(dialog(page).getByRole('region', { name: 'Recognised lines' })).toBeVisible({ timeout: 20_000 });
 
-test('a dropped log opens its preview; opened, Reality vs model shows the log and the rules agree', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('a dropped log opens its preview; opened, Reality vs model shows the log and the rules agree', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await drop(page, 'synthetic-kill-0xbaadca11.log', Buffer.from(corpus('synthetic-kill-0xbaadca11')));
   await previewShown(page);
   const preview = dialog(page);
@@ -82,12 +95,10 @@ test('a dropped log opens its preview; opened, Reality vs model shows the log an
   await expect(row).toContainText('KILL-1');
 });
 
-test('a pasted log where the rules part from it: ✓ where they agree, ≠ with a lead where they do not', async ({
-  page,
-  context,
-}) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('/');
+test('a pasted log where the rules part from it: ✓ where they agree, ≠ with a lead where they do not', async () => {
+  const { page } = shared;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await shared.fresh();
   await paste(page, REPORTED_THEN_CRASHED);
   await previewShown(page);
   await dialog(page).getByRole('button', { name: 'Open as scenario' }).click();
@@ -108,16 +119,15 @@ test('a pasted log where the rules part from it: ✓ where they agree, ≠ with 
   // Nothing leaves the machine: the link carries the scenario, not one line of the log.
   await page.getByRole('button', { name: 'Copy link' }).click();
   const fragment = new URL(page.url()).hash.match(/s=([A-Za-z0-9_-]+)/)?.[1] ?? '';
-  const shared = strFromU8(inflateSync(Buffer.from(fragment, 'base64url')));
-  expect(JSON.parse(shared)).toMatchObject({ title: 'Imported device log' });
+  const linked = strFromU8(inflateSync(Buffer.from(fragment, 'base64url')));
+  expect(JSON.parse(linked)).toMatchObject({ title: 'Imported device log' });
   for (const text of ['Received incoming APS message', 'Terminating app due to uncaught exception', '<private>'])
-    expect(shared).not.toContain(text);
+    expect(linked).not.toContain(text);
 });
 
-test("an answer changed in the preview goes into the scenario: the rules then part from the log's report", async ({
-  page,
-}) => {
-  await page.goto('/');
+test("an answer changed in the preview goes into the scenario: the rules then part from the log's report", async () => {
+  const { page } = shared;
+  await shared.fresh();
   await paste(page, corpus('seed-003-setconfiguration'));
   await previewShown(page);
   await dialog(page).getByLabel('How does the app report a call to CallKit? (PK-1)').selectOption('never');
@@ -125,8 +135,9 @@ test("an answer changed in the preview goes into the scenario: the rules then pa
   await expect(reality(page).getByRole('listitem', { name: 'call-1: log rang, model crashed, differ' })).toBeVisible();
 });
 
-test('cancel keeps the document as it was', async ({ page }) => {
-  await page.goto('/');
+test('cancel keeps the document as it was', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await title(page).fill('Work in progress');
   await paste(page, corpus('seed-003-null-session'));
   await previewShown(page);
@@ -142,8 +153,9 @@ test('cancel keeps the document as it was', async ({ page }) => {
   await expect(title(page)).toHaveValue('Work in progress');
 });
 
-test('a binary file is refused with a clear error and the document stays', async ({ page }) => {
-  await page.goto('/');
+test('a binary file is refused with a clear error and the document stays', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await title(page).fill('Work in progress');
   const binary = Buffer.alloc(200_000, 0);
   binary.write('\x7fELF', 0, 'latin1');
@@ -156,30 +168,43 @@ test('a binary file is refused with a clear error and the document stays', async
   await expect(title(page)).toHaveValue('Work in progress');
 });
 
-test('Import device log… picks a file; a text that is no log, or one too big, is refused at once', async ({ page }) => {
-  await page.goto('/');
+test('Import device log… picks a file; a text that is no log, or one too big, is refused at once', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await title(page).fill('Work in progress');
   const picker = page.getByLabel('Import a device log');
   await picker.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello\nworld\n') });
   await expect(page.getByRole('alert')).toContainText('notes.txt: cannot import: no timestamped log lines');
   await expect(title(page)).toHaveValue('Work in progress');
 
-  // A 300 MB file (sparse: nothing to read) is refused on its size, before any of it is read.
+  // A 300 MB file (sparse: nothing to read) is refused on its size, before any of it is read. Not timed
+  // (issue #21: a deadline in wall-clock time fails on a busy machine): the file's access time, set in
+  // the past, moves on any read of it, so "not one byte read" is checked as such. A mount that records
+  // no access times (noatime) cannot tell; the test says so in its annotations.
   const huge = join(mkdtempSync(join(tmpdir(), 'ringside-')), 'huge.log');
   writeFileSync(huge, '');
   truncateSync(huge, 300 * 1024 * 1024);
-  const started = Date.now();
+  const past = new Date('2020-01-01T00:00:00Z');
+  utimesSync(huge, past, new Date());
   await picker.setInputFiles(huge);
   await expect(page.getByRole('alert')).toContainText(
     'huge.log: cannot import: the file is 300 MB; the largest log Ringside imports is 256 MB',
+    { timeout: 30_000 },
   );
-  expect(Date.now() - started).toBeLessThan(5_000);
   await expect(title(page)).toHaveValue('Work in progress');
+  expect(statSync(huge).atime, 'the refused file was read').toEqual(past);
+  // The check can fail: a read of one byte moves the access time on this mount.
+  const fd = openSync(huge, 'r');
+  readSync(fd, Buffer.alloc(1), 0, 1, 0);
+  closeSync(fd);
+  if (statSync(huge).atime.getTime() === past.getTime())
+    test.info().annotations.push({ type: 'unchecked', description: 'this mount records no access times' });
 });
 
-test('a large log is read in a worker with progress, and the page stays responsive', async ({ page }) => {
+test('a large log is read in a worker with progress, and the page stays responsive', async () => {
   test.setTimeout(90_000);
-  await page.goto('/');
+  const { page } = shared;
+  await shared.fresh();
   const entry = corpus('synthetic-five-strikes-throttle').split('\n').slice(3, 4).join('\n');
   // 100 MB on disk: Playwright hands a path to the page without copying it through the protocol.
   const big = join(mkdtempSync(join(tmpdir(), 'ringside-')), 'big.log');
@@ -187,14 +212,24 @@ test('a large log is read in a worker with progress, and the page stays responsi
   const block = `${entry}\n`.repeat(10_000);
   for (let i = 0; i < 110; i++) appendFileSync(big, block);
   expect(statSync(big).size).toBeGreaterThan(100 * 1024 * 1024);
+  const cpu = await cpuClock(page);
+  const before = await cpu();
   await page.getByLabel('Import a device log').setInputFiles(big);
   await expect(dialog(page).getByRole('heading', { name: 'Reading big.log…' })).toBeVisible();
   await expect(dialog(page).getByRole('progressbar', { name: 'Read so far' })).toBeVisible();
-  // The main thread paints while the worker reads.
-  const started = Date.now();
+  // The main thread paints while the worker reads (a frame that never comes is a hang: the test's timeout).
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
-  expect(Date.now() - started).toBeLessThan(1_000);
   await expect(dialog(page).getByRole('button', { name: '1,100,000 lines not recognised — show' })).toBeVisible({
     timeout: 60_000,
   });
+  // The reading was the worker's: of the CPU time the page's renderer process spent from the pick to the
+  // preview, its main thread used under half (measured: 25 %, the rest of the page's share mostly the
+  // finished preview arriving and being drawn; with the log read on the page instead, 78 %). CPU time,
+  // not a frame's wall-clock delay, which a busy machine stretched past any budget (issue #21).
+  const after = await cpu();
+  const share = (after.main - before.main) / (after.process - before.process);
+  expect(
+    share,
+    `main thread ${Math.round(after.main - before.main)} ms of ${Math.round(after.process - before.process)} ms`,
+  ).toBeLessThan(1 / 2);
 });

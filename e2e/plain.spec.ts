@@ -1,9 +1,12 @@
-import { expect, loadPreset, test } from './fixtures';
+import { test } from '@playwright/test';
+import { expect, loadPreset, sharedPage } from './fixtures';
 
-test("the why panel: a plain verdict first, Apple's words, glossary terms on hover and focus, what can be done", async ({
-  page,
-}) => {
-  await page.goto('/');
+// One page for the file, the app started afresh (empty storage) for each test: issue #21.
+const shared = sharedPage();
+
+test("the why panel: a plain verdict first, Apple's words, glossary terms on hover and focus, what can be done", async () => {
+  const { page } = shared;
+  await shared.fresh();
   await loadPreset(page, 'Five strikes: throttled, then reinstalled');
   await page.getByRole('row', { name: 'push call-6, voip, fate throttled' }).click();
   const why = page.getByRole('region', { name: 'Why' });
@@ -59,8 +62,9 @@ test("the why panel: a plain verdict first, Apple's words, glossary terms on hov
   await page.screenshot({ path: 'e2e/screenshots/why-plain.png' });
 });
 
-test('the rule library finds rules, and the presets that show them, by meaning', async ({ page }) => {
-  await page.goto('/');
+test('the rule library finds rules, and the presets that show them, by meaning', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await page.getByRole('button', { name: 'Rules' }).click();
   const library = page.getByRole('dialog', { name: 'Rule library' });
   const search = library.getByLabel('Search rules');

@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, loadPreset, test } from './fixtures';
+import { test, type Page } from '@playwright/test';
+import { expect, loadPreset, sharedPage } from './fixtures';
+
+// One page for the file, the app started afresh (empty storage) for each test: issue #21.
+const shared = sharedPage();
 
 const expectations = (page: Page) => page.getByRole('region', { name: 'Expectations' });
 const fateRow = (page: Page, name: string) => page.getByRole('region', { name: 'Fates' }).getByRole('row', { name });
@@ -28,10 +31,9 @@ function check(file: string): { failures: string[]; summary: string } {
   return { failures, summary: lines.at(-1) ?? '' };
 }
 
-test('the Expectations panel follows the edits, and ringside check on the saved file agrees with it', async ({
-  page,
-}) => {
-  await page.goto('/');
+test('the Expectations panel follows the edits, and ringside check on the saved file agrees with it', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await loadPreset(page, 'The backgrounding race');
   await expect(expectations(page).getByLabel('Summary')).toHaveText('3 passed, 0 failed');
   expect(await panelLines(page)).toEqual(['✓ call-1 is crashed', '✓ call-2 is rang', '✓ strikes = 1']);
@@ -75,8 +77,9 @@ test('the Expectations panel follows the edits, and ringside check on the saved 
   expect(await panelLines(page)).toEqual(['✓ call-1 is crashed', '✓ call-2 is rang', '✓ strikes = 1']);
 });
 
-test('a push that was answered can be expected to have its audio', async ({ page }) => {
-  await page.goto('/');
+test('a push that was answered can be expected to have its audio', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await loadPreset(page, 'No audio: mediaserverd crashed earlier');
   const row = page.getByRole('region', { name: 'Fates' }).getByRole('row').nth(1);
   await row.click();
@@ -90,11 +93,10 @@ test('a push that was answered can be expected to have its audio', async ({ page
   await expect(added.getByLabel('passes')).toHaveText('✓');
 });
 
-test('what would have saved it and another send time each offer Apply (one undo step) and Compare', async ({
-  page,
-}) => {
+test('what would have saved it and another send time each offer Apply (one undo step) and Compare', async () => {
   test.setTimeout(60_000);
-  await page.goto('/');
+  const { page } = shared;
+  await shared.fresh();
   await loadPreset(page, 'The backgrounding race');
   await fateRow(page, 'push call-1, voip, fate crashed').click();
   await page.getByRole('button', { name: 'What would have saved it?' }).click();
@@ -127,8 +129,9 @@ test('what would have saved it and another send time each offer Apply (one undo 
   await expect(fateRow(page, 'push call-1, voip, fate crashed')).toBeVisible();
 });
 
-test('double-click on a lane adds the event and selects it; Escape clears the selection', async ({ page }) => {
-  await page.goto('/');
+test('double-click on a lane adds the event and selects it; Escape clears the selection', async () => {
+  const { page } = shared;
+  await shared.fresh();
   const timeline = (await page.getByRole('application', { name: 'Timeline', exact: true }).boundingBox())!;
   const lane = (await page.getByRole('group', { name: 'Provider lane' }).boundingBox())!;
   // 45 s into the first preset's fitted view (−30 s to 60 s, padded 4 %), as timeline.spec does.
@@ -146,16 +149,18 @@ test('double-click on a lane adds the event and selects it; Escape clears the se
   await expect(fateRow(page, 'push call-2, voip, fate rang')).toBeVisible();
 });
 
-test('Enter in the preset search opens the first match', async ({ page }) => {
-  await page.goto('/');
+test('Enter in the preset search opens the first match', async () => {
+  const { page } = shared;
+  await shared.fresh();
   const search = page.getByLabel('Search presets');
   await search.fill('backgrounding');
   await search.press('Enter');
   await expect(page.getByLabel('Scenario title')).toHaveValue('The backgrounding race');
 });
 
-test('New: an empty scenario, or one from a preset, in the web build', async ({ page }) => {
-  await page.goto('/');
+test('New: an empty scenario, or one from a preset, in the web build', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await page.getByLabel('New scenario').selectOption({ label: 'Empty scenario' });
   await expect(page.getByLabel('Scenario title')).toHaveValue('Untitled scenario');
   await idle(page);
@@ -165,8 +170,9 @@ test('New: an empty scenario, or one from a preset, in the web build', async ({ 
   await expect(page.getByLabel('Scenario title')).toHaveValue('The backgrounding race');
 });
 
-test('the Fates table shows each call’s audio; a call that rang with no audio is not green', async ({ page }) => {
-  await page.goto('/');
+test('the Fates table shows each call’s audio; a call that rang with no audio is not green', async () => {
+  const { page } = shared;
+  await shared.fresh();
   await loadPreset(page, 'No audio: mediaserverd crashed earlier');
   const fates = page.getByRole('region', { name: 'Fates' });
   await expect(fates.getByRole('columnheader', { name: 'audio' })).toBeVisible();
