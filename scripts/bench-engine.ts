@@ -278,9 +278,11 @@ async function whereTimeGoes(s: Scenario, runs: number): Promise<string> {
   const source = sourceLookup(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as SourceMapInput);
   const part = (file: string): string => {
     if (file.includes('machines/actors/')) return "the actors' own actions";
-    if (/machines\/(journal|history)/.test(file)) return 'journal and histories';
-    if (/machines\/(simulate|clock|same)/.test(file)) return 'clock, checkpoints';
-    if (/machines\/(output|result|fates|rules)/.test(file)) return 'result and trace';
+    // The engine's room (machines/engine/) since the move: the old patterns named files at machines/'s top.
+    if (/machines\/engine\/(journal|callLog|history)\./.test(file)) return 'journal and histories';
+    if (/machines\/engine\/(simulate|clock|same|checkpoint|wiring|xstateSeam)\./.test(file))
+      return 'clock, checkpoints';
+    if (/machines\/(engine\/(output|result|build)\.|explain\/)/.test(file)) return 'result and trace';
     return 'other';
   };
   const byNode = new Map<number, string | undefined>();
