@@ -300,7 +300,12 @@ test('the dragged time is shown whole next to the pointer: below it in the top r
   const shown = () =>
     page.evaluate(() => {
       const box = document.querySelector('.drag-time rect')!.getBoundingClientRect();
+      // While dragging, the timeline's SVG is left out of hit testing (a drag follows window listeners):
+      // let elementFromPoint see it for this one look, so that it tells what is painted on top.
+      const svgStyle = document.querySelector<SVGElement>('.timeline > svg')!.style;
+      svgStyle.pointerEvents = 'auto';
       const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      svgStyle.pointerEvents = '';
       const axis = document.querySelector('.axis-sticky')!.getBoundingClientRect();
       const svg = document.querySelector('.timeline > svg')!.getBoundingClientRect();
       return {
