@@ -323,9 +323,14 @@ test('main view at each size: every lane that holds something is on screen whole
   });
   await blur();
   const meter = page.getByRole('meter', { name: 'strike budget' });
-  // Event by event to the throttle.
-  for (let i = 0; i < 40 && !(await meter.textContent())?.startsWith('throttled'); i++)
+  // Event by event to the throttle, each step's state on screen before the next (it comes from the
+  // worker: read at once, a busy machine showed the step before, and the walk ran past the throttle).
+  const heading = page.getByRole('region', { name: 'State at playhead' }).getByRole('heading', { level: 2 });
+  for (let i = 0; i < 40 && !(await meter.textContent())?.startsWith('throttled'); i++) {
+    const before = (await heading.textContent()) ?? '';
     await page.keyboard.press('ArrowRight');
+    await expect(heading).not.toHaveText(before);
+  }
   await expect(meter).toContainText('throttled — 5 of 5 failures in the last 24 h');
   await atEachSize(async (at) => {
     expect(await overflowingText(page.locator('body')), `${STRIKES}, ${at}: text cut`).toEqual([]);
