@@ -4,29 +4,9 @@
  * budget that turns a runaway into an error instead of a frozen UI.
  */
 import { describe, expect, it } from 'vitest';
-import { INSTANT_BUDGET, INSTANT_PER_EVENT, RUN_PER_EVENT, RunawayError, VirtualClock } from './clock';
+import { INSTANT_BUDGET, INSTANT_PER_EVENT, RUN_PER_EVENT, RunawayError } from './clock';
+import { setup } from '../test/clockKit';
 import { Time } from './time';
-
-type Ev = { readonly at: number; readonly name: string };
-
-/** A clock whose firings are written to `log`, by name. */
-function setup(budget?: { instant: number; run: number }) {
-  const clock = new VirtualClock<string>(Time.ms(0), budget);
-  const log: string[] = [];
-  const timer = (name: string, delay: number, then?: () => void) => {
-    clock.nextMeta = name;
-    return clock.setTimeout(() => {
-      log.push(`${name}@${clock.now()}`);
-      then?.();
-    }, delay);
-  };
-  const timeline = (events: Ev[], onFire?: (e: Ev) => void) =>
-    clock.setTimeline(events, (e) => {
-      log.push(`${e.name}@${clock.now()}`);
-      onFire?.(e);
-    });
-  return { clock, log, timer, timeline };
-}
 
 describe('VirtualClock: the firing order', () => {
   it('fires by due time, whatever the order they were set in, and sets now to each', () => {

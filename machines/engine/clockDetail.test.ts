@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RunawayError, VirtualClock, type TimerKey } from './clock';
+import { setup } from '../test/clockKit';
 import { Time } from './time';
 
 /** A small deterministic generator (no Math.random in the core's tests either). */
@@ -15,19 +16,6 @@ function lcg(seed: number) {
     s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
     return s % n;
   };
-}
-
-function setup(budget?: { instant: number; run: number }) {
-  const clock = new VirtualClock<string>(Time.ms(0), budget);
-  const log: string[] = [];
-  const timer = (name: string, delay: number, then?: () => void) => {
-    clock.nextMeta = name;
-    return clock.setTimeout(() => {
-      log.push(`${name}@${clock.now()}`);
-      then?.();
-    }, delay);
-  };
-  return { clock, log, timer };
 }
 
 describe('VirtualClock: the heap keeps the firing order', () => {
