@@ -17,7 +17,7 @@ import { CuePatterns } from './timeline/CuePatterns';
 import {
   AXIS,
   barRow,
-  CLAMP_MARGIN,
+  clampedX,
   GUTTER,
   LABEL_CHAR,
   playheadPill,
@@ -211,7 +211,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     onSelectEvents: props.onSelectEvents,
   });
 
-  const clampX = (t: number) => Math.min(Math.max(x(t), GUTTER - CLAMP_MARGIN), width);
+  const clampX = (t: number) => clampedX(x, width, t);
   const pill = playheadPill(x(playhead), formatTime(playhead), axisFont, plot);
   const { byLane, labels: inputLabels } = useMemo(
     () => laneInputs(events, x, markersByLane, width, inputFont),

@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { LaneInterval } from '../../../machines';
-import { CLAMP_MARGIN, GUTTER, barRowTop } from './geometry';
+import { barRowTop, clampedX, inBand } from './geometry';
 import { IntervalBar } from './IntervalBar';
 import { barsWorthDrawing } from './laneRows';
 
@@ -28,17 +28,14 @@ export const LaneBars = memo(function LaneBars(props: {
   onZoom: (from: number, to: number) => void;
 }) {
   const { placed, keys, top, x, width, rowHeight, bandTop, bandBottom } = props;
-  const clampX = (t: number) => Math.min(Math.max(x(t), GUTTER - CLAMP_MARGIN), width);
+  const clampX = (t: number) => clampedX(x, width, t);
   const drawn = useMemo(
-    () => barsWorthDrawing(placed, (iv) => [clampX(iv.from), clampX(iv.to)]),
-    // clampX is made from x and width alone.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    () => barsWorthDrawing(placed, (iv) => [clampedX(x, width, iv.from), clampedX(x, width, iv.to)]),
     [placed, x, width],
   );
   return placed.map(([iv, row], i) => {
     const y0 = barRowTop(top, row, rowHeight);
-    if (!drawn[i]) return null;
-    if (bandTop !== undefined && bandBottom !== undefined && (y0 + rowHeight < bandTop || y0 > bandBottom)) return null;
+    if (!drawn[i] || !inBand(y0, rowHeight, bandTop, bandBottom)) return null;
     return (
       <IntervalBar
         key={keys[i]}

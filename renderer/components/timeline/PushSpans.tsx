@@ -1,6 +1,6 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { PushResult } from '../../../machines';
-import { pushRowTop } from './geometry';
+import { inBand, pushRowTop } from './geometry';
 import { PushSpan } from './PushSpan';
 
 /**
@@ -40,8 +40,7 @@ export const PushSpans = memo(function PushSpans(props: {
     const input = props.inputs.get(p.id);
     const selected = props.selectedPush === p.id || (input !== undefined && props.selection.includes(input));
     const y0 = pushRowTop(top, rows.get(p.id) ?? 0, row);
-    const inBand = bandTop === undefined || bandBottom === undefined || (y0 + row >= bandTop && y0 <= bandBottom);
-    if (!selected && !inBand && !props.keep.has(p.id)) return null;
+    if (!selected && !inBand(y0, row, bandTop, bandBottom) && !props.keep.has(p.id)) return null;
     return (
       <PushSpan
         key={p.id}

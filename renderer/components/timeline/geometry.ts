@@ -59,6 +59,19 @@ export const MARKER_OVER_DIAMOND = 22;
 /** A bar that begins before the view is drawn from this far (px) left of the plot, under the clip. */
 export const CLAMP_MARGIN = 2;
 
+/** x of time `t` on the plot, clamped to the drawing (a bar from before the view starts at its left edge). */
+export function clampedX(x: (t: number) => number, width: number, t: number): number {
+  return Math.min(Math.max(x(t), GUTTER - CLAMP_MARGIN), width);
+}
+
+/**
+ * Whether a row from `y0` down `height` px lies in the rendered band (`top`–`bottom`, SVG y), or every
+ * row does when nothing is windowed (`useRenderedBand`).
+ */
+export function inBand(y0: number, height: number, top: number | undefined, bottom: number | undefined): boolean {
+  return top === undefined || bottom === undefined || (y0 + height >= top && y0 <= bottom);
+}
+
 /** Baseline of the axis's tick labels and of the playhead's time. */
 export const TICK_Y = 18;
 
