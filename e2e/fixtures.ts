@@ -103,9 +103,7 @@ export function sharedPage(
     },
     async fresh(path = '/') {
       const p = this.page;
-      await p.evaluate((flag) => sessionStorage.setItem(flag, '1'), FRESH_FLAG);
-      await p.goto('about:blank');
-      await p.goto(path);
+      await restart(p, path);
       await expect(p.locator('.app')).toHaveAttribute('aria-busy', 'false', { timeout: BOOT_TIMEOUT });
     },
   };
