@@ -2,11 +2,12 @@ import type { ScenarioFile, TimelineEventFile } from '../machines/scenario';
 
 /**
  * 200 pushes in 10 minutes with a network change every 20 pushes: the UI bench's scenario
- * (scripts/bench-ui.ts) and the end-to-end tests of rendering only what is near the view.
+ * (scripts/bench-ui.ts, which also asks for other counts over as long as they take) and the
+ * end-to-end tests of rendering only what is near the view.
  */
-export function manyPushes(title: string): ScenarioFile {
+export function manyPushes(title: string, count = 200, duration = '10m'): ScenarioFile {
   const timeline: TimelineEventFile[] = [];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < count; i++) {
     const at = (i + 1) * 2_900;
     timeline.push({
       at,
@@ -17,7 +18,7 @@ export function manyPushes(title: string): ScenarioFile {
     });
     if (i % 20 === 0) timeline.push({ at: at + 1_000, do: 'network', to: i % 40 === 0 ? 'offline' : 'wifi' });
   }
-  return { format: 'ringside.scenario/v1', title, duration: '10m', app: { learnsCancellation: '3s' }, timeline };
+  return { format: 'ringside.scenario/v1', title, duration, app: { learnsCancellation: '3s' }, timeline };
 }
 
 /**

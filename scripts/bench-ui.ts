@@ -17,7 +17,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { spawn } from 'node:child_process';
 import { manyPushes } from '../e2e/scenarios';
-import type { ScenarioFile, TimelineEventFile } from '../machines';
+import type { ScenarioFile } from '../machines';
 import { encodeScenario } from '../renderer/state/bridges/share';
 import { sourceLookup, type SourceMapInput } from './sourcemap';
 import { row, times } from './bench-rows';
@@ -312,26 +312,8 @@ async function floorP95(page: Page, work: number): Promise<number> {
  */
 function pushes(count: number): ScenarioFile {
   if (count === 200) return manyPushes('Bench: 200 pushes in 10 minutes');
-  const timeline: TimelineEventFile[] = [];
-  for (let i = 0; i < count; i++) {
-    const at = (i + 1) * 2_900;
-    timeline.push({
-      at,
-      do: 'push',
-      id: `p${i}`,
-      kind: i % 7 === 0 ? 'alert' : 'voip',
-      expiration: i % 3 === 0 ? 0 : '1h',
-    });
-    if (i % 20 === 0) timeline.push({ at: at + 1_000, do: 'network', to: i % 40 === 0 ? 'offline' : 'wifi' });
-  }
   const minutes = Math.ceil(((count + 2) * 2_900) / 60_000);
-  return {
-    format: 'ringside.scenario/v1',
-    title: `Bench: ${count} pushes in ${minutes} minutes`,
-    duration: `${minutes}m`,
-    app: { learnsCancellation: '3s' },
-    timeline,
-  };
+  return manyPushes(`Bench: ${count} pushes in ${minutes} minutes`, count, `${minutes}m`);
 }
 
 const quantile = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
