@@ -41,9 +41,7 @@ export function App() {
   const { context } = snapshot;
   const { file, playhead } = context;
   rememberDocument(file);
-  // True while the worker runs the latest edit: the app is aria-busy, and tests wait for the run to land.
-  const [simulating, setSimulating] = useState(false);
-  const sim = useSimulation(file, setSimulating);
+  const sim = useSimulation(file);
   const [theme, setTheme] = useTheme();
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   /** The list of keys and pointer gestures (`?`, or Help → Keyboard Shortcuts in the desktop app). */
@@ -182,8 +180,9 @@ export function App() {
     const { refused } = context;
     return refused?.path === path && typeof refused.value === 'string' ? refused.value : undefined;
   };
+  // Busy until the result on screen is the edited document's own: tests wait for the run to land.
   return (
-    <div className="app" aria-busy={simulating}>
+    <div className="app" aria-busy={sim.file !== file}>
       {library && (
         // While the library loads: its backdrop over the app, which closes it as the library's would.
         <Deferred

@@ -69,3 +69,40 @@ describe('useSimulation: an engine error', () => {
     act(() => root.unmount());
   });
 });
+
+describe('useSimulation: which document a view answers', () => {
+  it('a new document is drawn with the previous view until its own run lands (the app is busy meanwhile)', async () => {
+    const seen: { file: ScenarioFile; view: SimulationView | undefined }[] = [];
+    function Probe({ file }: { file: ScenarioFile }) {
+      seen.push({ file, view: useSimulation(file) });
+      return null;
+    }
+    let root: Root;
+    act(() => {
+      root = createRoot(document.createElement('div'));
+    });
+    const first = natDrop(false);
+    await act(async () => {
+      root.render(<Probe file={first} />);
+      await Promise.resolve();
+    });
+    expect(seen.at(-1)!.view!.file).toBe(first);
+    const second = { ...first, title: 'NAT drop, renamed' } as ScenarioFile;
+    const third = natDrop(true);
+    act(() => root.render(<Probe file={second} />));
+    // The render with the new document, before any answer, still holds the first one's view.
+    expect(seen.at(-1)).toMatchObject({ file: second, view: { file: first } });
+    act(() => root.render(<Probe file={third} />)); // while the second's run is in flight
+    await act(async () => {
+      await Promise.resolve();
+      await Promise.resolve();
+    });
+    // The edit made while a run was in flight was folded into the next run: the last view answers it,
+    // error and all, so the app is no longer busy.
+    const last = seen.at(-1)!;
+    expect(last.file).toBe(third);
+    expect(last.view!.file).toBe(third);
+    expect(last.view!.errors).toHaveLength(1);
+    act(() => root.unmount());
+  });
+});

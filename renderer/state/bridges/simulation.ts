@@ -25,6 +25,8 @@ import {
 } from './simulationRun';
 
 export interface SimulationView {
+  /** The document this view answers: while it is not the one being edited, a newer run is under way. */
+  readonly file: ScenarioFile;
   readonly output: PaintedOutput;
   /** The document as loaded; undefined while it is invalid. */
   readonly scenario: Scenario | undefined;
@@ -75,10 +77,9 @@ function pageEngine(onAnswer: (answer: SimAnswer) => void): Engine {
  * never queued). While the document is invalid, the last valid result stays and the errors are returned;
  * an engine failure is said the same way, and the page stays up.
  */
-export function useSimulation(file: ScenarioFile, onBusy?: (busy: boolean) => void): SimulationView | undefined {
+export function useSimulation(file: ScenarioFile): SimulationView | undefined {
   const [client] = useState(() => new SimulationClient());
   const [view, setView] = useState<SimulationView | undefined>(() => client.firstView(file));
-  useEffect(() => client.busyWith(onBusy), [client, onBusy]);
   useEffect(() => {
     client.open(setView);
     return () => client.close();
@@ -117,6 +118,8 @@ class SimulationClient {
   private show: (view: SimulationView) => void = () => {};
   private seq = 0;
   private inFlight: number | undefined;
+  /** The document of the run in flight. */
+  private running: ScenarioFile | undefined;
   private pending: ScenarioFile | undefined;
   /** What the page holds of the engine's last good answer, and of the last timeline it sent the engine. */
   private held = new HeldAnswer();
@@ -141,6 +144,7 @@ class SimulationClient {
     const { answer } = runFile(new Simulator(), file, 0, new HeldAnswer());
     this.show = (v) => (view = v);
     this.inFlight = 0;
+    this.running = file;
     this.receive(answer);
     this.show = () => {};
     return view;
@@ -150,20 +154,13 @@ class SimulationClient {
     this.show = show;
   }
 
-  /** Told when a run starts and when the last one has come back (the page marks itself aria-busy). */
-  private onBusy: ((busy: boolean) => void) | undefined;
-
-  busyWith(onBusy: ((busy: boolean) => void) | undefined): void {
-    this.onBusy = onBusy;
-  }
-
   run(file: ScenarioFile): void {
     if (this.inFlight !== undefined) {
       this.pending = file;
       return;
     }
-    this.onBusy?.(true);
     this.inFlight = ++this.seq;
+    this.running = file;
     const engine = this.engineFor();
     engine.post(runRequest(this.inFlight, file, this.sentTimeline));
   }
@@ -198,21 +195,21 @@ class SimulationClient {
     // Every good answer is decoded, even one no longer awaited: the engine sends the next against it.
     const ran = answer.kind === 'ran' && answer.ok ? receiveRun(answer, this.held) : undefined;
     if (answer.seq !== this.inFlight && answer.seq !== -1) return;
+    const file = this.running!;
     this.inFlight = undefined;
     const next = this.pending;
     this.pending = undefined;
     if (next) this.run(next);
-    else this.onBusy?.(false);
     let view: SimulationView;
     if (ran) {
       const output: PaintedOutput = ran.output;
       this.lastValid = output;
-      view = { output, scenario: ran.scenario, errors: [], stale: false, fatal: false };
+      view = { file, output, scenario: ran.scenario, errors: [], stale: false, fatal: false };
     } else {
       const errors = answer.kind === 'ran' && !answer.ok ? answer.errors : engineFailure(failure(answer));
       view = this.lastValid
-        ? { output: this.lastValid, scenario: undefined, errors, stale: true, fatal: false }
-        : { output: EMPTY_OUTPUT, scenario: undefined, errors, stale: true, fatal: true };
+        ? { file, output: this.lastValid, scenario: undefined, errors, stale: true, fatal: false }
+        : { file, output: EMPTY_OUTPUT, scenario: undefined, errors, stale: true, fatal: true };
     }
     SimulationClient.byView.set(view, this);
     this.show(view);
