@@ -132,6 +132,34 @@ test('the time axis stays in sight at the top of a scrolled timeline, in each pa
   await page.screenshot({ path: 'e2e/screenshots/many-compare-dark.png' });
 });
 
+test("with many pushes a lane's markers far below the view stay in time order but are laid out and painted only once scrolled near", async () => {
+  const page = shared.page;
+  await shared.fresh(`/#s=${encodeScenario(manyPushes('Many pushes on the timeline'))}`);
+  await expect(pushSpans(page).first()).toBeVisible();
+  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  /** The markers below the Provider lane: how many, how many have a box (are drawn), in time order. */
+  const markers = () =>
+    timeline.evaluate((svg) => {
+      const texts = [...svg.querySelectorAll('.marker text')];
+      const xs = texts.map((t) => Number(t.getAttribute('x')));
+      return {
+        count: texts.length,
+        drawn: texts.filter((t) => t.getClientRects().length > 0).length,
+        inTimeOrder: xs.every((x, i) => i === 0 || x >= xs[i - 1]!),
+      };
+    });
+  // The APNs lane, below 200 push rows, marks the pushes it superseded; a drag at the top does not lay
+  // them out or paint them.
+  const top = await markers();
+  expect(top.count).toBeGreaterThan(20);
+  expect(top).toEqual({ count: top.count, drawn: 0, inTimeOrder: true });
+  // Scrolled down to the lanes below, every one of them is drawn.
+  await page.locator('.timelines').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect.poll(async () => (await markers()).drawn).toBe(top.count);
+  expect(await markers()).toEqual({ ...top, drawn: top.count });
+  await expect(timeline.locator('.marker text').first()).toBeInViewport();
+});
+
 /** Megabytes the page allocates (collected or not) while `action` runs: V8's sampling heap profiler. */
 async function allocatedDuring(page: Page, action: () => Promise<void>): Promise<number> {
   const cdp = await page.context().newCDPSession(page);

@@ -353,6 +353,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
             heights={heights}
             x={x}
             inputs={inputsByLane}
+            bandTop={bandTop}
+            bandBottom={bandBottom}
           />
           <line className="playhead" x1={x(playhead)} x2={x(playhead)} y1={0} y2={total} />
           <PlayheadLabel text={formatTime(playhead)} x0={pill.x0} x1={pill.x1} font={axisFont} />

@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { LANES, type LaneId, type LaneMarker } from '../../../machines';
 import { formatTime } from '../../state/view/labels';
-import { MARKER_ABOVE_BOTTOM, MARKER_OVER_DIAMOND } from './geometry';
+import { inBand, MARKER_ABOVE_BOTTOM, MARKER_OVER_DIAMOND, MARKER_SIZE } from './geometry';
 import { onDiamond } from './inputLabels';
 import { Runs } from './keep';
 import { markerGlyph } from './tones';
@@ -32,7 +32,10 @@ const RUN = 64;
  * One lane's markers, on the strip at its bottom, in runs of `RUN` memoized apart. Memoized on the
  * lane's own list (kept while the lane's markers are the same, `useLaneLayout`): a throttled day has a
  * marker per push, and a drag frame that changes another lane, or only the document, does not go over
- * them again; one that moves a marker goes over its run alone.
+ * them again; one that moves a marker goes over its run alone. While the strip is out of the rendered
+ * band (`shown` false) the markers stay in the document, in time order, but not displayed: Chromium lays
+ * out and paints an SVG's every element whatever its scroll container shows, and 2,000 pushes put ~950
+ * markers with their tooltips far below a drag near the top (~100 ms of layout and paint a frame).
  */
 export const MarkerLane = memo(function MarkerLane(props: {
   markers: readonly LaneMarker[];
@@ -43,21 +46,27 @@ export const MarkerLane = memo(function MarkerLane(props: {
   x: (t: number) => number;
   /** The inputs drawn on the lane, sorted by x. */
   inputs: readonly { readonly cx: number }[] | undefined;
+  /** The strip is in the rendered band (`useRenderedBand`). */
+  shown: boolean;
 }) {
   const [markerRuns] = useState(() => new Runs<LaneMarker>(RUN));
   const [keyRuns] = useState(() => new Runs<string>(RUN));
   const markers = useMemo(() => markerRuns.cut(props.markers), [markerRuns, props.markers]);
   const keys = useMemo(() => keyRuns.cut(props.keys), [keyRuns, props.keys]);
-  return markers.map((run, k) => (
-    <MarkerRun
-      key={k}
-      markers={run}
-      keys={keys[k] ?? NO_KEYS}
-      bottom={props.bottom}
-      x={props.x}
-      inputs={props.inputs}
-    />
-  ));
+  return (
+    <g className="markers" display={props.shown ? undefined : 'none'}>
+      {markers.map((run, k) => (
+        <MarkerRun
+          key={k}
+          markers={run}
+          keys={keys[k] ?? NO_KEYS}
+          bottom={props.bottom}
+          x={props.x}
+          inputs={props.inputs}
+        />
+      ))}
+    </g>
+  );
 });
 
 const MarkerRun = memo(function MarkerRun(props: {
@@ -98,21 +107,29 @@ export function LaneMarkers(props: {
   x: (t: number) => number;
   /** The inputs drawn on each lane, sorted by x. */
   inputs: ReadonlyMap<LaneId, readonly { readonly cx: number }[]>;
+  /** The rendered band (SVG y, px), when only what is near the view is rendered. */
+  bandTop: number | undefined;
+  bandBottom: number | undefined;
 }) {
   return LANES.map((lane) => {
     const markers = props.markers.get(lane);
     if (props.folded.has(lane) || !markers) return null;
+    const bottom = props.tops[lane] + props.heights[lane];
     return (
       <MarkerLane
         key={lane}
         markers={markers}
         keys={props.keys.get(lane) ?? NO_KEYS}
-        bottom={props.tops[lane] + props.heights[lane]}
+        bottom={bottom}
         x={props.x}
         inputs={props.inputs.get(lane)}
+        shown={inBand(bottom - STRIP, STRIP, props.bandTop, props.bandBottom)}
       />
     );
   });
 }
+
+/** The strip markers stand on, up from its lane's bottom (px): the highest glyph's top, over a diamond. */
+const STRIP = MARKER_OVER_DIAMOND + MARKER_SIZE;
 
 const NO_KEYS: readonly string[] = [];
