@@ -1,4 +1,4 @@
-import { useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { measureElement, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import type { AudioOutcome, Fate, PushResult } from '../../machines';
 import { FATE_INFO, PARAMS } from '../../machines';
@@ -25,7 +25,10 @@ const AUDIO_TAG: Partial<Record<AudioOutcome, { text: string; tone: string }>> =
 const LATE_MEANS = PARAMS.lateAfter.about;
 
 /** One push; memoized on plain values, so that a re-simulation renders only the rows that changed. */
-const FateRow = memo(function FateRow(props: {
+const FateRow = memo(function FateRow({
+  measure,
+  ...props
+}: {
   id: string;
   index: number;
   kind: string;
@@ -38,12 +41,15 @@ const FateRow = memo(function FateRow(props: {
   rules: string;
   selected: boolean;
   onSelect: (id: string) => void;
+  /** Measures the row when it is rendered, then follows its size (the virtualizer's `measureElement`). */
+  measure: ((row: HTMLTableRowElement | null) => void) | undefined;
 }) {
   const style = FATE_STYLE[props.fate];
   const tone = toneWithAudio(props.fate, props.audio);
   const audioTag = props.audio && AUDIO_TAG[props.audio];
   return (
     <tr
+      ref={measure}
       data-index={props.index}
       className={props.selected ? 'selected' : undefined}
       tabIndex={0}
@@ -126,9 +132,11 @@ export const FatesPanel = memo(function FatesPanel(props: {
   /** Where the table's body begins in the panel's scrolled content (px): the heading and column names. */
   const [bodyTop, setBodyTop] = useState(0);
   const extract = useCallback((range: Range) => rowsToRender(range, focused), [focused]);
-  // A new key function makes the virtualizer measure every row's place again (all of them, not only
-  // those rendered): the same one while the pushes are the same.
-  const itemKey = useCallback((i: number) => pushes[i]?.id ?? i, [pushes]);
+  // A new key function makes the virtualizer place every row again (all of them, not only those
+  // rendered): the same one while the pushes' ids are in the same order, as on most drag frames, whose
+  // every run gives a new list of pushes.
+  const [keys] = useState(() => new KeptIds());
+  const itemKey = keys.keyOf(pushes);
   // eslint-disable-next-line react-hooks/incompatible-library -- this panel is not compiled by React Compiler; its rows are memoized on plain values, not on the virtualizer's functions
   const virtualizer = useVirtualizer({
     count: pushes.length,
@@ -139,6 +147,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
     scrollMargin: bodyTop,
     rangeExtractor: extract,
     getItemKey: itemKey,
+    measureElement: observedSize,
   });
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -148,12 +157,10 @@ export const FatesPanel = memo(function FatesPanel(props: {
     setBodyTop((t) => (Math.abs(t - top) < 1 ? t : top));
   }, [windowed, pushes.length]);
 
-  // The rendered rows' heights (rules wrap): measured after each render, observed while rendered.
-  useLayoutEffect(() => {
-    if (!windowed) return;
-    for (const row of body.current?.querySelectorAll<HTMLElement>('tr[data-index]') ?? [])
-      virtualizer.measureElement(row);
-  });
+  // The rendered rows' heights (rules wrap): each row is observed from when it is rendered (a
+  // ResizeObserver, which reports sizes from the frame's own layout, `observedSize`). Measuring every
+  // rendered row after each render forced a layout of the whole page in the middle of each drag frame.
+  const measure = windowed ? virtualizer.measureElement : undefined;
 
   const items = windowed ? virtualizer.getVirtualItems() : [];
   const first = windowed ? (items[0]?.index ?? 0) : 0;
@@ -233,6 +240,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
                 rules={p.rules.join(' · ')}
                 selected={p.id === selected}
                 onSelect={props.onSelect}
+                measure={measure}
               />
             ))}
             <Spacer height={below} />
@@ -242,3 +250,36 @@ export const FatesPanel = memo(function FatesPanel(props: {
     </section>
   );
 });
+
+/**
+ * A row's height as its ResizeObserver reports it; asked when the row is rendered (no report yet), the
+ * height last reported for its push, or the guess: reading it there would force a layout of the page.
+ */
+function observedSize(
+  row: Element,
+  entry: ResizeObserverEntry | undefined,
+  virtualizer: Virtualizer<HTMLElement, Element>,
+): number {
+  if (entry) return measureElement(row, entry, virtualizer);
+  const index = virtualizer.indexFromElement(row);
+  return virtualizer.itemSizeCache.get(virtualizer.options.getItemKey(index)) ?? ROW_GUESS;
+}
+
+/**
+ * The virtualizer's key function (a push's id at an index), the same function while the ids are the
+ * same, in the same order.
+ */
+export class KeptIds {
+  private ids: readonly string[] = [];
+  private key: (index: number) => string | number = (i) => i;
+
+  keyOf(pushes: readonly { readonly id: string }[]): (index: number) => string | number {
+    const { ids } = this;
+    if (ids.length !== pushes.length || pushes.some((p, i) => p.id !== ids[i])) {
+      const now = pushes.map((p) => p.id);
+      this.ids = now;
+      this.key = (i) => now[i] ?? i;
+    }
+    return this.key;
+  }
+}
