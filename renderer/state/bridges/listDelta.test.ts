@@ -82,7 +82,7 @@ describe('the worker protocol: a drag frame sends what changed', () => {
       if (answer.kind !== 'ran' || !answer.ok) throw new Error('the run failed');
       return { answer, got: receiveRun(answer, page) };
     };
-    send(pushes(), 1);
+    let before = send(pushes(), 1).got.output.result.pushes;
     for (const [seq, moved] of [
       [2, 700],
       [3, 1_400],
@@ -100,6 +100,12 @@ describe('the worker protocol: a drag frame sends what changed', () => {
       expect(sentItems(answer.trace.intervals) + sentItems(answer.trace.markers)).toBeLessThan(
         (trace.intervals.length + trace.markers.length) / 10,
       );
+      // The pushes too: only those the move changed are sent, and the page keeps its objects for the rest.
+      const now = got.output.result.pushes;
+      const same = now.filter((p) => before.includes(p)).length;
+      expect(sentItems(answer.result.pushes)).toBeLessThan(now.length / 5);
+      expect(same).toBeGreaterThanOrEqual(now.length - sentItems(answer.result.pushes));
+      before = now;
     }
   });
 });

@@ -28,12 +28,6 @@ export type SimRequest =
     }
   | { readonly kind: 'stateAt'; readonly seq: number; readonly t: number };
 
-/**
- * A push result the page already holds is sent as its id alone: the core gives the same object for a push
- * whose story did not change, and the page gives the same object back, so memoized rows stay put.
- */
-export type PushSent = PushResult | { readonly same: string };
-
 /** What the simulation answers. */
 export type SimAnswer =
   | {
@@ -42,7 +36,13 @@ export type SimAnswer =
       readonly ok: true;
       readonly scenario: Omit<Scenario, 'timeline'> & { readonly timeline: ListSent<Scenario['timeline'][number]> };
       readonly result: Omit<SimulationOutput['result'], 'pushes' | 'events'> & {
-        readonly pushes: readonly PushSent[];
+        /**
+         * As what changed (`listDelta.ts`): the core gives the same object for a push whose story did not
+         * change, so a drag frame sends the few pushes it changed, and the page keeps the objects it holds
+         * for the rest (memoized rows stay put). Sending each of 2,000 pushes, if only as its id, and
+         * rebuilding a map of them on the page cost ~10 ms of a drag frame's main thread.
+         */
+        readonly pushes: ListSent<PushResult>;
         readonly events: ListSent<SimulationOutput['result']['events'][number]>;
       };
       readonly trace: Omit<TraceData, 'intervals' | 'markers' | 'eventTimes'> & {
@@ -56,12 +56,12 @@ export type SimAnswer =
   | { readonly kind: 'state'; readonly seq: number; readonly t: number; readonly state: unknown };
 
 /**
- * What one side holds of the last answer exchanged: the push results by id, and the long lists (the
+ * What one side holds of the last answer exchanged: the push results, and the long lists (the
  * loaded timeline, the event log, the trace's intervals, markers and event times) that later answers are
  * sent against. The simulation and the page each keep one, and change it only on a good run, in order.
  */
 export class HeldAnswer {
-  readonly pushes = new Map<string, PushResult>();
+  readonly pushes: Held<PushResult> = { list: undefined };
   readonly timeline: Held<Scenario['timeline'][number]> = { list: undefined };
   readonly events: Held<SimulationOutput['result']['events'][number]> = { list: undefined };
   readonly intervals: Held<TraceData['intervals'][number]> = { list: undefined };
@@ -85,9 +85,7 @@ export function runFile(
     // An engine bug (or the clock's runaway guard): the page keeps the last good result and says so.
     return { answer: { kind: 'failed', seq, message: error instanceof Error ? error.message : String(error) } };
   }
-  const pushes = output.result.pushes.map((p): PushSent => (sent.pushes.get(p.id) === p ? { same: p.id } : p));
-  sent.pushes.clear();
-  for (const p of output.result.pushes) sent.pushes.set(p.id, p);
+  const pushes = encodeList(sent.pushes, output.result.pushes);
   const { start, end, intervals, markers, eventTimes } = output.trace;
   const trace = {
     start,
@@ -116,7 +114,7 @@ export function receiveRun(
   };
   const result = {
     ...answer.result,
-    pushes: receivePushes(answer.result.pushes, held.pushes),
+    pushes: decodeList(held.pushes, answer.result.pushes),
     events: decodeList(held.events, answer.result.events),
   };
   const scenario = { ...answer.scenario, timeline: decodeList(held.timeline, answer.scenario.timeline) };
@@ -132,14 +130,6 @@ export function runRequest(seq: number, file: ScenarioFile, held: Held<TimelineE
   if (!Array.isArray(file.timeline)) return { kind: 'run', seq, file };
   const timeline = encodeList(held, file.timeline, sameData, movedSince);
   return { kind: 'run', seq, file: { ...file, timeline: [] }, timeline };
-}
-
-/** The page's side of `PushSent`: the objects it already holds, by id, for pushes sent as `same`. */
-export function receivePushes(sent: readonly PushSent[], held: Map<string, PushResult>): PushResult[] {
-  const pushes = sent.map((p) => ('same' in p ? held.get(p.same)! : p));
-  held.clear();
-  for (const p of pushes) held.set(p.id, p);
-  return pushes;
 }
 
 /**
