@@ -47,6 +47,32 @@ describe('autosave', () => {
     expect(copies()).toEqual(['t8']);
   });
 
+  it('while a pointer is pressed (a drag re-runs the document every frame) the copy waits, and the lift saves the last frame', () => {
+    vi.useFakeTimers();
+    render(doc('before the drag'), true);
+    act(() => void window.dispatchEvent(new Event('pointerdown')));
+    for (let i = 1; i <= 8; i++) {
+      render(doc(`frame ${i}`), true);
+      act(() => {
+        vi.advanceTimersByTime(EVERY_MS / 4);
+      });
+    }
+    // 4 s of dragging: no copy written meanwhile.
+    expect(copies()).toEqual([]);
+    render(doc('dropped'), true);
+    act(() => {
+      window.dispatchEvent(new Event('pointerup'));
+      vi.advanceTimersByTime(0);
+    });
+    expect(copies()).toEqual(['dropped']);
+    // And the timer goes on as before.
+    render(doc('edited after'), true);
+    act(() => {
+      vi.advanceTimersByTime(EVERY_MS);
+    });
+    expect(copies()).toEqual(['edited after']);
+  });
+
   it('keeps the last edit when the page is left or hidden, at once', () => {
     vi.useFakeTimers();
     render(doc('before'), true);

@@ -110,8 +110,8 @@ export function keepOnCrash(file: ScenarioFile | undefined): void {
 }
 
 /**
- * Keeps the working copy in local storage while it has unsaved edits (every couple of seconds, and
- * when the page is hidden or left), one copy per page so that two tabs never overwrite or discard each
+ * Keeps the working copy in local storage while it has unsaved edits (every couple of seconds, but not
+ * while a pointer is pressed: then when it lifts; and when the page is hidden or left), one copy per page so that two tabs never overwrite or discard each
  * other's; and offers a copy a previous page left behind (after a crash or a closed tab) until it is
  * restored or discarded. A document with no unsaved edits keeps no copy.
  */
@@ -148,14 +148,36 @@ export function useAutosave(file: ScenarioFile, dirty: boolean) {
       write(now.file);
       written.current = now.file;
     };
+    // While a pointer is pressed (a drag: every frame is a new document) the timer's copy waits for it
+    // to lift: serializing and storing a 2,000-push document took a frame's budget and more, in the
+    // middle of the drag. The lift saves the document as the drop left it (its render comes first).
+    let pressed = false;
+    let lift: ReturnType<typeof setTimeout> | undefined;
+    const onTimer = () => pressed || save();
+    const down = () => {
+      pressed = true;
+    };
+    const up = () => {
+      if (!pressed) return;
+      pressed = false;
+      clearTimeout(lift);
+      lift = setTimeout(save, 0);
+    };
     const hidden = () => document.visibilityState === 'hidden' && save();
-    const timer = setInterval(save, EVERY_MS);
+    const timer = setInterval(onTimer, EVERY_MS);
     window.addEventListener('pagehide', save);
     document.addEventListener('visibilitychange', hidden);
+    window.addEventListener('pointerdown', down, true);
+    window.addEventListener('pointerup', up, true);
+    window.addEventListener('pointercancel', up, true);
     return () => {
       clearInterval(timer);
+      clearTimeout(lift);
       window.removeEventListener('pagehide', save);
       document.removeEventListener('visibilitychange', hidden);
+      window.removeEventListener('pointerdown', down, true);
+      window.removeEventListener('pointerup', up, true);
+      window.removeEventListener('pointercancel', up, true);
     };
   }, []);
   useEffect(() => {
