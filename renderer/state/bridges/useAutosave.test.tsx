@@ -73,6 +73,23 @@ describe('autosave', () => {
     expect(copies()).toEqual(['edited after']);
   });
 
+  it('a press whose release the page never hears (the window lost focus) does not stop the copies', () => {
+    vi.useFakeTimers();
+    render(doc('before'), true);
+    act(() => void window.dispatchEvent(new Event('pointerdown')));
+    render(doc('pressed, then switched away'), true);
+    act(() => {
+      window.dispatchEvent(new Event('blur'));
+      vi.advanceTimersByTime(0);
+    });
+    expect(copies()).toEqual(['pressed, then switched away']);
+    render(doc('edited later'), true);
+    act(() => {
+      vi.advanceTimersByTime(EVERY_MS);
+    });
+    expect(copies()).toEqual(['edited later']);
+  });
+
   it('keeps the last edit when the page is left or hidden, at once', () => {
     vi.useFakeTimers();
     render(doc('before'), true);

@@ -111,9 +111,10 @@ export function keepOnCrash(file: ScenarioFile | undefined): void {
 
 /**
  * Keeps the working copy in local storage while it has unsaved edits (every couple of seconds, but not
- * while a pointer is pressed: then when it lifts; and when the page is hidden or left), one copy per page so that two tabs never overwrite or discard each
- * other's; and offers a copy a previous page left behind (after a crash or a closed tab) until it is
- * restored or discarded. A document with no unsaved edits keeps no copy.
+ * while a pointer is pressed: then when it lifts; and when the page is hidden or left), one copy per
+ * page so that two tabs never overwrite or discard each other's; and offers a copy a previous page left
+ * behind (after a crash or a closed tab) until it is restored or discarded. A document with no unsaved
+ * edits keeps no copy.
  */
 export function useAutosave(file: ScenarioFile, dirty: boolean) {
   const [offer, setOffer] = useState<Offer | undefined>();
@@ -170,6 +171,8 @@ export function useAutosave(file: ScenarioFile, dirty: boolean) {
     window.addEventListener('pointerdown', down, true);
     window.addEventListener('pointerup', up, true);
     window.addEventListener('pointercancel', up, true);
+    // A press whose release the page never hears (the window lost focus meanwhile) must not stop the copies.
+    window.addEventListener('blur', up);
     return () => {
       clearInterval(timer);
       clearTimeout(lift);
@@ -178,6 +181,7 @@ export function useAutosave(file: ScenarioFile, dirty: boolean) {
       window.removeEventListener('pointerdown', down, true);
       window.removeEventListener('pointerup', up, true);
       window.removeEventListener('pointercancel', up, true);
+      window.removeEventListener('blur', up);
     };
   }, []);
   useEffect(() => {
