@@ -28,17 +28,17 @@ export async function presetTitles(page: Page): Promise<string[]> {
 export async function loadPreset(page: Page, title: string): Promise<void> {
   await page.getByLabel('Preset', { exact: true }).selectOption({ label: title });
   await expect(page.getByLabel('Scenario title')).toHaveValue(title);
-  // The preset's result comes from the worker: wait until it is the one on screen.
-  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+  // The preset's result comes from the worker: wait until it is the one on screen (see BOOT_TIMEOUT).
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false', { timeout: BOOT_TIMEOUT });
 }
 
 /** The session-storage key `SharedPage.fresh` leaves for the next document to clear storage. */
 const FRESH_FLAG = 'ringside.e2e.fresh';
 
 /**
- * How long a boot may take for its first result: no limit of its own (0), as a per-test page's boot had
- * none: the test's or hook's timeout bounds it (on a loaded machine a big scenario's first run takes
- * longer than expect's 5 s, or 30 s).
+ * How long a boot may take for its first result, or a picked preset for its own: no limit of its own
+ * (0), as a per-test page's boot had none: the test's or hook's timeout bounds it (on a loaded machine
+ * a big scenario's first run takes longer than expect's 5 s, or 30 s).
  */
 const BOOT_TIMEOUT = 0;
 

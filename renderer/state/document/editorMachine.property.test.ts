@@ -100,6 +100,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 describe('every document the editor reaches loads and simulates', () => {
+  // The documents already simulated, as JSON: the core gives the same scenario the same result, and over
+  // half the documents reached are reached again (undo, redo, refused edits), so each is run once
+  // (issue #21: this file 10.6 -> 8.2 CPU s).
+  const simulated = new Set<string>();
   it.each(PRESETS.map((p) => [p.id, p] as const))('from the preset %s', (_, preset) => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
@@ -108,7 +112,11 @@ describe('every document the editor reaches loads and simulates', () => {
           for (const event of s(actor.getSnapshot().context.file)) actor.send(event);
           const loaded = loadScenario(actor.getSnapshot().context.file);
           expect(loaded.ok ? [] : loaded.errors).toEqual([]);
-          if (loaded.ok) simulate(loaded.scenario);
+          if (!loaded.ok) continue;
+          const key = JSON.stringify(loaded.scenario);
+          if (simulated.has(key)) continue;
+          simulate(loaded.scenario);
+          simulated.add(key);
         }
         actor.stop();
       }),
