@@ -7,7 +7,9 @@ import type { Histories } from './history';
 import { buildOutput } from './build';
 import {
   CHECKPOINT_EVERY,
+  DENSE_FIRINGS,
   caughtUp,
+  keptBefore,
   historyList,
   lastBefore,
   previousOf,
@@ -153,6 +155,7 @@ export class Simulator {
       if (mark) h.rollback(mark);
     });
     checkpoints.length = index;
+    keptBefore(checkpoints, checkpoint.fired);
 
     const root = restoredRoot({ env, clock, machine: this.machine }, checkpoint);
     root.start();
@@ -183,9 +186,13 @@ export class Simulator {
           return true;
         }
       }
-      if (n !== 0 && !(next.tier === 1 && n - taken >= every)) return false;
+      // Where a drag frame re-runs, before every timeline event: the next frame of the same drag
+      // resumes just before the dragged event and catches up as soon as its effects settle.
+      const dense = previous !== undefined && n - from.fired < DENSE_FIRINGS;
+      if (n !== 0 && !(next.tier === 1 && (dense || n - taken >= every))) return false;
       taken = n;
       checkpoints.push({
+        dense,
         next,
         now: clock.now(),
         counter: clock.counter(),
