@@ -67,7 +67,10 @@ export interface Previous {
   /** Its journal's redo log and histories, whole. */
   readonly log: CallLog;
   readonly histories: readonly OldHistory[];
-  /** Its journal's facts, replayed from its log up to `shadowAt` (advanced as checkpoints are tried). */
+  /**
+   * Its journal's facts that its calls changed between the checkpoint resumed from and `at`, as they
+   * stood at `at` (advanced as its checkpoints are tried): read from its log from that checkpoint on.
+   */
   readonly shadow: { facts: Map<string, PushFacts>; cancelled: Map<string, number>; at: number };
 }
 
@@ -91,7 +94,7 @@ export function previousOf(
     suffixFrom,
     log: journal.calls(),
     histories: historyList(histories).map((h) => ({ times: h.times, values: h.values, contexts: h.contexts })),
-    shadow: { facts: new Map(), cancelled: new Map(), at: 0 },
+    shadow: { facts: new Map(), cancelled: new Map(), at: checkpoints[index]?.journal.redo ?? 0 },
   };
 }
 
@@ -143,15 +146,22 @@ export function caughtUp(old: Checkpoint, previous: Previous, now: Standing): bo
     if (Object.keys(current.children).length > 0 || Object.keys(then.children).length > 0) return false;
     contexts.push(current.context);
   }
-  // The journal's facts as the previous run had them at `old` (checkpoints are tried in order).
+  // Both runs had the same facts at the checkpoint this one resumed from: only those either changed
+  // since can differ. This run's, as they stood there (`watch`), and the previous run's at `old`
+  // (checkpoints are tried in order); comparing every push's made late drags of long scenarios slow.
+  const since = journal.watching();
+  if (!since) throw new Error('engine bug: a resumed run does not watch its journal');
+  const atResume = (id: string) => (since.facts.has(id) ? since.facts.get(id) : journal.facts(id));
   const shadow = previous.shadow;
-  Journal.factsAt(previous.log, old.journal.redo, shadow.at, shadow.facts, shadow.cancelled);
+  Journal.factsAt(previous.log, old.journal.redo, shadow.at, shadow.facts, shadow.cancelled, atResume);
   shadow.at = old.journal.redo;
   const differing: string[] = [];
-  for (const id of journal.pushes.keys()) if (!sameFacts(journal.facts(id), shadow.facts.get(id))) differing.push(id);
-  for (const id of shadow.facts.keys()) if (!journal.pushes.has(id)) differing.push(id);
-  for (const [id, at] of journal.cancelledAt) if (shadow.cancelled.get(id) !== at) differing.push(id);
-  for (const id of shadow.cancelled.keys()) if (!journal.cancelledAt.has(id)) differing.push(id);
+  for (const [id, then] of shadow.facts) if (!sameFacts(journal.facts(id), then)) differing.push(id);
+  for (const [id, then] of since.facts)
+    if (!shadow.facts.has(id) && !sameFacts(journal.facts(id), then)) differing.push(id);
+  for (const [id, then] of shadow.cancelled) if (journal.cancelledAt.get(id) !== then) differing.push(id);
+  for (const [id, then] of since.cancelled)
+    if (!shadow.cancelled.has(id) && journal.cancelledAt.get(id) !== then) differing.push(id);
   if (differing.length === 0) return true;
   // Unless no actor can ask about those pushes again: none is named in a context, a pending event or
   // the timeline ahead.

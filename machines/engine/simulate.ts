@@ -150,6 +150,7 @@ export class Simulator {
     const index = checkpoints.indexOf(checkpoint);
     const previous = previousOf(checkpoints, index, sameFrom(last.sorted, sorted), env.journal, histories);
     env.journal.rollback(checkpoint.journal);
+    env.journal.watch();
     historyList(histories).forEach((h, i) => {
       const mark = checkpoint.histories[i];
       if (mark) h.rollback(mark);
@@ -181,6 +182,7 @@ export class Simulator {
       if (previous && next.tier === 1 && next.seq >= previous.suffixFrom) {
         const old = previous.byCursor.get(next.seq);
         if (old && caughtUp(old, previous, { clock, root, ids, journal, sorted })) {
+          journal.watch(false);
           takeOver(old, previous, journal, histories, checkpoints, n);
           this.caughtUpAt = old.next.due;
           return true;
@@ -206,6 +208,7 @@ export class Simulator {
       return false;
     });
     this.firings = clock.firings();
+    journal.watch(false);
     // A device idling in apsd's retry cycle (DEV-1) draws its spans up to the end. A run that took over
     // the previous one has that run's end already.
     if (this.caughtUpAt === undefined) (root.system.get(ACTOR.device) as AnyActorRef).send({ type: 'scenario.end' });
