@@ -90,6 +90,12 @@ function untouched(r: PushRecord): boolean {
   );
 }
 
+/** Facts as they stood when the journal began to watch, of the pushes and calls changed since (`watch`). */
+export interface Watched {
+  readonly facts: Map<string, PushFacts | undefined>;
+  readonly cancelled: Map<string, number | undefined>;
+}
+
 /** A point of the journal to roll back to, or to replay from. */
 export interface JournalMark {
   readonly undo: number;
@@ -148,6 +154,8 @@ export class Journal {
   private readonly changes: unknown[] = [];
   /** The redo log, flat: each call's `Call`, its time, then its operands. */
   private readonly redo = new CallLogWriter();
+  /** Since `watch()`: each push's facts and each call's cancellation before the first call that changed them. */
+  private watched: Watched | undefined;
   /** The time of the call being replayed or backdated (`asOf`), else the clock's. */
   private replaying: SimTime | undefined;
 
@@ -278,7 +286,8 @@ export class Journal {
 
   /**
    * What the actors could read back about each push (`PushFacts`) and when each call was cancelled,
-   * as they stood at `to` in `log` (a `calls()`): one pass over the log.
+   * as they stood at `to` in `log` (a `calls()`): one pass over the log. From `from` on, only those the
+   * calls there change; `atFrom` tells a push's facts as they stood at `from`.
    */
   static factsAt(
     log: CallLog,
@@ -286,6 +295,7 @@ export class Journal {
     from = 0,
     facts = new Map<string, PushFacts>(),
     cancelled = new Map<string, number>(),
+    atFrom: (id: string) => PushFacts | undefined = () => undefined,
   ): { facts: Map<string, PushFacts>; cancelled: Map<string, number> } {
     for (const piece of log.pieces) {
       if (piece.at >= to) break;
@@ -308,8 +318,9 @@ export class Journal {
             deliveredAt: undefined,
           });
         } else if (call === Call.Delivered) {
-          const f = facts.get(calls[a] as string);
-          if (f) facts.set(calls[a] as string, { ...f, deliveredAt: calls[i + 1] as number });
+          const id = calls[a] as string;
+          const f = facts.has(id) ? facts.get(id) : atFrom(id);
+          if (f) facts.set(id, { ...f, deliveredAt: calls[i + 1] as number });
         } else if (call === Call.Cancelled) {
           cancelled.set(calls[a] as string, calls[i + 1] as number);
         }
@@ -317,6 +328,25 @@ export class Journal {
       }
     }
     return { facts, cancelled };
+  }
+
+  /**
+   * From now on, notes each push's facts and each call's cancellation as they stand before the first
+   * call that changes them (`watching()`): a resumed run compares with the previous one only those.
+   * Replays are not noted (they come after the comparisons); `watch(false)` stops.
+   */
+  watch(on = true): void {
+    this.watched = on ? { facts: new Map(), cancelled: new Map() } : undefined;
+  }
+
+  /** What `watch()` has noted so far, if watching. */
+  watching(): Watched | undefined {
+    return this.watched;
+  }
+
+  private noteFacts(id: string): void {
+    const w = this.watched;
+    if (w && !w.facts.has(id)) w.facts.set(id, this.facts(id));
   }
 
   /** What the actors could read back about push `id` now (`PushFacts`), if it was sent. */
@@ -399,6 +429,7 @@ export class Journal {
   addPush(record: Pick<PushRecord, 'id' | 'kind' | 'sentAt' | 'topic' | 'expiration' | 'cancels'>): PushRecord {
     // Every field from the start (one object shape for all records: setting a fate later stays cheap).
     const full = Journal.record(record);
+    this.noteFacts(full.id);
     this.redo.own.push(Call.AddPush, this.now(), full);
     this.adopt(full);
     return full;
@@ -480,6 +511,7 @@ export class Journal {
 
   /** The push reached the phone now. */
   delivered(id: string): void {
+    this.noteFacts(id);
     this.redo.own.push(Call.Delivered, this.now(), id);
     this.set(this.edit(id), 'deliveredAt', this.now());
   }
@@ -507,6 +539,8 @@ export class Journal {
 
   /** The caller cancelled `call` now. */
   cancelled(call: string): void {
+    const w = this.watched;
+    if (w && !w.cancelled.has(call)) w.cancelled.set(call, this.cancelledAt.get(call));
     this.redo.own.push(Call.Cancelled, this.now(), call);
     this.applyCancelled(call);
   }

@@ -194,6 +194,54 @@ describe('Journal: what the actors can read back', () => {
     expect([...tail.cancelled]).toEqual([['p1', 50]]);
   });
 
+  it('watch() notes facts and cancellations as they stood before the first change since, and only those', () => {
+    // What `caughtUp` compares: a resumed run's changes since its checkpoint, not every push.
+    const { clock, journal, add } = setup();
+    add('p1');
+    add('p2');
+    journal.cancelled('p2');
+    const atResume = { p1: journal.facts('p1'), p2cancel: journal.cancelledAt.get('p2') };
+    journal.watch();
+    clock.now = 5;
+    journal.delivered('p1');
+    clock.now = 6;
+    journal.delivered('p1');
+    journal.cancelled('p2');
+    clock.now = 7;
+    journal.cancelled('p2');
+    journal.cancelled('p9');
+    add('p3');
+    const seen = journal.watching()!;
+    expect([...seen.facts]).toEqual([
+      ['p1', atResume.p1],
+      ['p3', undefined],
+    ]);
+    expect(seen.facts.get('p1')!.deliveredAt).toBeUndefined();
+    expect([...seen.cancelled]).toEqual([
+      ['p2', atResume.p2cancel],
+      ['p9', undefined],
+    ]);
+    journal.watch(false);
+    journal.delivered('p2');
+    expect(journal.watching()).toBeUndefined();
+  });
+
+  it('factsAt() read from a point on takes the facts as they stood there from `atFrom`', () => {
+    const { clock, journal, add } = setup();
+    add('p1');
+    const from = journal.checkpoint().redo;
+    const there = journal.facts('p1')!;
+    clock.now = 8;
+    journal.delivered('p1');
+    const log = journal.calls();
+    // Without it, the delivery of a push sent before `from` is skipped; with it, it is read.
+    expect(Journal.factsAt(log, log.length, from).facts.has('p1')).toBe(false);
+    const read = Journal.factsAt(log, log.length, from, new Map(), new Map(), (id) =>
+      id === 'p1' ? there : undefined,
+    );
+    expect(read.facts.get('p1')).toEqual({ ...there, deliveredAt: 8 });
+  });
+
   it('before the first delivery there is no delivery time, and nothing past `to` is read', () => {
     const { clock, journal, add } = setup();
     add('p1');

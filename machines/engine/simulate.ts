@@ -7,7 +7,9 @@ import type { Histories } from './history';
 import { buildOutput } from './build';
 import {
   CHECKPOINT_EVERY,
+  DENSE_FIRINGS,
   caughtUp,
+  keptBefore,
   historyList,
   lastBefore,
   previousOf,
@@ -148,11 +150,13 @@ export class Simulator {
     const index = checkpoints.indexOf(checkpoint);
     const previous = previousOf(checkpoints, index, sameFrom(last.sorted, sorted), env.journal, histories);
     env.journal.rollback(checkpoint.journal);
+    env.journal.watch();
     historyList(histories).forEach((h, i) => {
       const mark = checkpoint.histories[i];
       if (mark) h.rollback(mark);
     });
     checkpoints.length = index;
+    keptBefore(checkpoints, checkpoint.fired);
 
     const root = restoredRoot({ env, clock, machine: this.machine }, checkpoint);
     root.start();
@@ -178,14 +182,19 @@ export class Simulator {
       if (previous && next.tier === 1 && next.seq >= previous.suffixFrom) {
         const old = previous.byCursor.get(next.seq);
         if (old && caughtUp(old, previous, { clock, root, ids, journal, sorted })) {
+          journal.watch(false);
           takeOver(old, previous, journal, histories, checkpoints, n);
           this.caughtUpAt = old.next.due;
           return true;
         }
       }
-      if (n !== 0 && !(next.tier === 1 && n - taken >= every)) return false;
+      // Where a drag frame re-runs, before every timeline event: the next frame of the same drag
+      // resumes just before the dragged event and catches up as soon as its effects settle.
+      const dense = previous !== undefined && n - from.fired < DENSE_FIRINGS;
+      if (n !== 0 && !(next.tier === 1 && (dense || n - taken >= every))) return false;
       taken = n;
       checkpoints.push({
+        dense,
         next,
         now: clock.now(),
         counter: clock.counter(),
@@ -199,6 +208,7 @@ export class Simulator {
       return false;
     });
     this.firings = clock.firings();
+    journal.watch(false);
     // A device idling in apsd's retry cycle (DEV-1) draws its spans up to the end. A run that took over
     // the previous one has that run's end already.
     if (this.caughtUpAt === undefined) (root.system.get(ACTOR.device) as AnyActorRef).send({ type: 'scenario.end' });

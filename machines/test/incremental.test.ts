@@ -238,6 +238,33 @@ describe('Simulator: re-simulating an edited scenario from a checkpoint', () => 
     expect(everything(after)).toBe(everything(simulate(dragged)));
   });
 
+  it('resumes the next frame of a drag just before the dragged push, from a checkpoint the frame before took', () => {
+    // 40 alert pushes 5 s apart, p20 (at 105 s) dragged by 100 ms a frame. The first frame resumes
+    // from a checkpoint at the usual spacing; it takes one before every event it re-runs, so the next
+    // frames resume right after p18 (95 s) and re-run a handful of firings, not the usual ~24.
+    const base = given({ duration: '5m', device: { app: 'background' } });
+    for (let i = 0; i < 40; i++) base.at(`${(i + 1) * 5}s`, push(`p${i}`, { kind: 'alert', expiration: 0 }));
+    const scenario = base.scenario();
+    const i = scenario.timeline.findIndex((e) => e.do === 'push' && e.id === 'p20');
+    const sim = new Simulator();
+    sim.run(scenario);
+    const frames = [1, 2, 3].map((k) => {
+      const timeline = [...scenario.timeline];
+      timeline[i] = { ...timeline[i]!, at: timeline[i]!.at + k * 100 } as TimelineEvent;
+      const dragged = { ...scenario, timeline };
+      const output = sim.run(dragged);
+      expect(everything(output)).toBe(everything(simulate(dragged)));
+      return { resumedAt: sim.resumedAt!, firings: sim.firings, caughtUp: sim.caughtUpAt !== undefined };
+    });
+    expect(frames[0]!.resumedAt).toBeLessThan(95_000);
+    for (const frame of frames.slice(1)) {
+      expect(frame.resumedAt).toBeGreaterThan(95_000);
+      expect(frame.resumedAt).toBeLessThan(100_000);
+      expect(frame.caughtUp).toBe(true);
+      expect(frame.firings).toBeLessThan(frames[0]!.firings / 2);
+    }
+  });
+
   it('hands out the same result object again for a push whose story did not change, a new one for one whose did', () => {
     // Building every push's result anew on each drag frame made most of what outlived a minor GC.
     const { scenario, dragged } = intoTheGap();
