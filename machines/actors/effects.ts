@@ -10,6 +10,7 @@ import {
   type ParameterizedObject,
   type ProvidedActor,
 } from 'xstate';
+import { resolvingAction } from '../engine/xstateSeam';
 
 /**
  * `effects(collect)`: xstate's `enqueueActions`, made cheaper for the engine's hot path.
@@ -21,10 +22,9 @@ import {
  * `assign`, `raise`, `cancel` and `sendTo` make, in the order they were enqueued: xstate resolves
  * and executes them exactly as it does `enqueueActions`' (same type, same `resolve` protocol).
  *
- * It leans on xstate's built-in action protocol (an action function carrying `resolve`, called with
- * the actor scope, the snapshot, the action's arguments and params, and the action itself, which
- * returns `[snapshot, params, actions]`), which its public API does not promise: `effects.test.ts`
- * holds it to `enqueueActions`, so an xstate upgrade that changes it fails there.
+ * It leans on xstate's built-in action protocol, which its public API does not promise, only through
+ * `resolvingAction` (engine/xstateSeam.ts, where the engine's other leans on xstate's internals are
+ * and `xstateSeam.test.ts` asserts the protocol); `effects.test.ts` holds `effects` to `enqueueActions`.
  */
 
 /** What `effects`' callback may enqueue: the part of xstate's `enqueue` the engine uses. */
@@ -89,24 +89,6 @@ type Collect<
   TDelay extends string,
 > = (args: EffectArgs<TContext, TExpressionEvent, TEvent, TDelay>, params: TParams) => void;
 
-/** What xstate hands a built-in action's `resolve`; only the parts `effects` reads. */
-interface ActionArgs {
-  readonly context: never;
-  readonly event: EventObject;
-}
-
-function resolveEffects(
-  _scope: unknown,
-  snapshot: unknown,
-  args: ActionArgs,
-  params: unknown,
-  { collect }: { collect: (args: EffectArgs<never, EventObject, EventObject, string>, params: unknown) => void },
-): [unknown, undefined, unknown[]] {
-  const queue = new Queue<never, EventObject, EventObject, string>(args.context, args.event);
-  collect(queue, params);
-  return [snapshot, undefined, queue.actions];
-}
-
 /**
  * Like xstate's `enqueueActions(collect)` (same typing: the machine's context, events and delays),
  * with a lighter `enqueue`: `assign`, `raise`, `cancel` and `sendTo`.
@@ -124,10 +106,9 @@ export function effects<
 >(
   collect: Collect<TContext, TExpressionEvent, TParams, TEvent, TDelay>,
 ): ActionFunction<TContext, TExpressionEvent, TEvent, TParams, TActor, TAction, TGuard, TDelay, TEmitted> {
-  // The shape of xstate's built-in actions: a function carrying its type and `resolve`.
-  function effects(): void {}
-  effects.type = 'xstate.enqueueActions';
-  effects.collect = collect;
-  effects.resolve = resolveEffects;
-  return effects;
+  return resolvingAction((context, event, params) => {
+    const queue = new Queue<TContext, TExpressionEvent, TEvent, TDelay>(context, event as TExpressionEvent);
+    collect(queue, params as TParams);
+    return queue.actions;
+  });
 }

@@ -4,6 +4,7 @@
  * rather than as a drag frame that quietly differs from a fresh run.
  */
 import { describe, expect, it } from 'vitest';
+import { assign, createActor, raise, setup } from 'xstate';
 import { scenario } from '../test/harness';
 import { VirtualClock } from './clock';
 import { Env, sortedTimeline } from './wiring';
@@ -13,6 +14,7 @@ import {
   actorOf,
   childIds,
   freshRoot,
+  resolvingAction,
   restoredRoot,
   rootState,
   scheduleAgain,
@@ -21,6 +23,7 @@ import {
 } from './xstateSeam';
 import { Time } from './time';
 import { DEFAULT_PARAMS } from '../scenario/params';
+import { ringsideMachine } from './ringsideMachine';
 
 // A background app arms its ~30 s grace at start (DEV-4): a delayed event raised to itself with an id.
 const s = scenario({ duration: '2m', device: { app: 'background' } }, [
@@ -30,7 +33,7 @@ const s = scenario({ duration: '2m', device: { app: 'background' } }, [
 function started() {
   const clock = new VirtualClock<TimerMeta>(Time.ms(0));
   const env = new Env(s, clock);
-  const root = freshRoot({ env, clock });
+  const root = freshRoot({ env, clock, machine: ringsideMachine });
   root.start();
   return { clock, env, root };
 }
@@ -72,7 +75,7 @@ describe('restoring from the hand-built snapshot', () => {
     const clock2 = new VirtualClock<TimerMeta>(Time.ms(now));
     clock2.restore(now, clock.counter());
     env.resume(s, clock2);
-    const restored = restoredRoot({ env, clock: clock2 }, state);
+    const restored = restoredRoot({ env, clock: clock2, machine: ringsideMachine }, state);
     restored.start();
     // xstate restored the children under the same ids, in the same order, with the same snapshots.
     expect(childIds(restored)).toEqual(ids);
@@ -94,5 +97,43 @@ describe('restoring from the hand-built snapshot', () => {
     clock2.runUntil(Time.ms(60_000));
     expect(JSON.stringify(snapshotOf(restored, 'app').value)).toContain('suspended');
     restored.stop();
+  });
+});
+
+describe("xstate's built-in action protocol, as resolvingAction uses it", () => {
+  type Ev = { type: 'go'; n: number } | { type: 'then'; n: number };
+  it('resolves an action with the context, the event and the params, into actions run in order', () => {
+    const seen: unknown[] = [];
+    const machine = setup({
+      types: { context: {} as { log: readonly string[] }, events: {} as Ev },
+      actions: {
+        act: resolvingAction((context: { log: readonly string[] }, event, params) => {
+          seen.push([context.log.length, event, params]);
+          const { n } = event as Ev;
+          return [
+            assign({ log: [...context.log, `go ${n}`] }),
+            raise({ type: 'then', n } as never),
+            assign(({ context: c }: { context: { log: readonly string[] } }) => ({ log: [...c.log, 'assigned'] })),
+          ];
+        }),
+      },
+    }).createMachine({
+      context: { log: [] },
+      on: {
+        go: { actions: { type: 'act', params: { by: 2 } } },
+        then: { actions: assign(({ context, event }) => ({ log: [...context.log, `then ${event.n}`] })) },
+      },
+    });
+    const actor = createActor(machine).start();
+    actor.send({ type: 'go', n: 1 });
+    actor.send({ type: 'go', n: 2 });
+    // Each returned action was resolved in order (the second assign saw the first's context), and the
+    // raised event came after the action's own step.
+    expect(actor.getSnapshot().context.log).toEqual(['go 1', 'assigned', 'then 1', 'go 2', 'assigned', 'then 2']);
+    expect(seen).toEqual([
+      [0, { type: 'go', n: 1 }, { by: 2 }],
+      [3, { type: 'go', n: 2 }, { by: 2 }],
+    ]);
+    actor.stop();
   });
 });

@@ -1,16 +1,19 @@
 import { createActor, type AnyActorRef, type EventObject, type InspectionEvent, type Snapshot } from 'xstate';
 import type { VirtualClock, PendingTimer } from './clock';
 import type { MachineSnapshot } from './history';
-import { ringsideMachine } from './ringsideMachine';
+// Type only: the actors import `resolvingAction` from here, and the root machine imports the actors.
+import type { ringsideMachine } from './ringsideMachine';
 import type { SimEnv } from '../actors/env';
 
 /**
- * The two places where the engine leans on xstate internals that its public API does not promise,
- * both needed to resume a run from a checkpoint (`Simulator`): the scheduler's `schedule` is wrapped
- * to learn what each delayed event is, and a resumed root is created from a snapshot built by hand
+ * The places where the engine leans on xstate internals that its public API does not promise. Two are
+ * needed to resume a run from a checkpoint (`Simulator`): the scheduler's `schedule` is wrapped to
+ * learn what each delayed event is, and a resumed root is created from a snapshot built by hand
  * (xstate's own `getPersistedSnapshot` would copy every context and reschedule timers by wall time).
- * `xstateSeam.test.ts` asserts what both rely on, so an xstate upgrade that breaks them fails there.
- * What they buy is measured in INTERNALS.md ("The xstate seam").
+ * The third is on every event's path: `resolvingAction`, the built-in action protocol the actors'
+ * `effects` (a lighter `enqueueActions`) is made with. `xstateSeam.test.ts` asserts what each relies
+ * on, so an xstate upgrade that breaks one fails there. What they buy is measured in INTERNALS.md
+ * ("The xstate seam").
  */
 
 /** What a delayed xstate event is, so that a checkpoint can set it again on new actors. */
@@ -36,7 +39,7 @@ export interface RootOptions {
   readonly clock: VirtualClock<TimerMeta>;
   readonly inspect?: ((event: InspectionEvent) => void) | undefined;
   /** The root machine: `ringsideMachine`, or (tests only) one with some actors provided in its place. */
-  readonly machine?: typeof ringsideMachine;
+  readonly machine: typeof ringsideMachine;
 }
 
 /** The root and its actors as a checkpoint keeps them. */
@@ -46,7 +49,7 @@ export interface RootState {
 }
 
 /** A root actor that starts afresh, its timers described to the clock (not started). */
-export function freshRoot({ env, clock, inspect, machine = ringsideMachine }: RootOptions): AnyActorRef {
+export function freshRoot({ env, clock, inspect, machine }: RootOptions): AnyActorRef {
   const root = createActor(machine, {
     input: { env },
     clock,
@@ -62,7 +65,7 @@ export function freshRoot({ env, clock, inspect, machine = ringsideMachine }: Ro
  * the root's value and context and each child's own snapshot. Its pending timers are set again with
  * `scheduleAgain` once it has started.
  */
-export function restoredRoot({ env, clock, machine = ringsideMachine }: RootOptions, state: RootState): AnyActorRef {
+export function restoredRoot({ env, clock, machine }: RootOptions, state: RootState): AnyActorRef {
   const snapshot = {
     status: 'active',
     value: state.root.value,
@@ -145,4 +148,43 @@ function describeTimers(root: AnyActorRef, clock: VirtualClock<TimerMeta>): void
     clock.nextMeta = { source: source.id, target: target.id, event, id };
     schedule(source, target, event, delay, id);
   };
+}
+
+/** What xstate hands a built-in action's `resolve`, as far as `resolvingAction` reads it. */
+interface ActionArgs {
+  readonly context: unknown;
+  readonly event: EventObject;
+}
+
+/** What `resolvingAction`'s action carries beside xstate's `type` and `resolve`. */
+interface Resolving {
+  readonly collect: (context: never, event: EventObject, params: unknown) => unknown[];
+}
+
+function resolveCollected(
+  _scope: unknown,
+  snapshot: unknown,
+  args: ActionArgs,
+  params: unknown,
+  { collect }: Resolving,
+): [unknown, undefined, unknown[]] {
+  return [snapshot, undefined, collect(args.context as never, args.event, params)];
+}
+
+/**
+ * An action that xstate resolves, like `enqueueActions`, into the actions `collect` returns (made by
+ * xstate's own `assign`, `raise`, `cancel`, `sendTo`), resolved and executed in that order. It is
+ * xstate's built-in action protocol: a function carrying `type` and
+ * `resolve(scope, snapshot, { context, event }, params, action)` → `[snapshot, params, actions]`.
+ * The caller types it (`actors/effects.ts`).
+ */
+export function resolvingAction(
+  collect: (context: never, event: EventObject, params: unknown) => unknown[],
+): () => void {
+  // The shape of xstate's built-in actions: a function carrying its type and `resolve`.
+  function resolving(): void {}
+  resolving.type = 'xstate.enqueueActions';
+  resolving.collect = collect;
+  resolving.resolve = resolveCollected;
+  return resolving;
 }

@@ -51,6 +51,20 @@ describe('DEV-4', () => {
     expect(run.state('129s').app.state).toBe('background');
     expect(run.state('131s').app.state).toBe('suspended');
   });
+  it('a push handled in the background restarts the 30 s grace, however many come', () => {
+    // Before iOS 13 a handler that never reports leaves no call and no kill: only the grace is left.
+    const app = { report: 'never' as const };
+    const quiet = given({ device: { ios: '12.4' }, app }).run();
+    const pushed = given({ device: { ios: '12.4' }, app })
+      .at('10s', push('a'))
+      .at('20s', push('b'))
+      .at('25s', push('c'))
+      .run();
+    expect(quiet.state('31s').app.state).toBe('suspended');
+    expect(pushed.state('54s').app.state).toBe('background');
+    expect(pushed.state('56s').app.state).toBe('suspended');
+    expect(pushed.fate('c')).toBe('exempt');
+  });
 });
 
 describe('LAUNCH-1', () => {
