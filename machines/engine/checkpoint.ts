@@ -179,7 +179,8 @@ function sameFacts(a: PushFacts | undefined, b: PushFacts | undefined): boolean 
     a.topic === b.topic &&
     a.expiration === b.expiration &&
     a.cancels === b.cancels &&
-    a.deliveredAt === b.deliveredAt
+    a.deliveredAt === b.deliveredAt &&
+    a.spared === b.spared
   );
 }
 

@@ -20,7 +20,17 @@ export interface PushRecord {
   readonly steps: readonly RuleStep[];
   readonly audio?: AudioOutcome;
   readonly call?: string;
+  /** The debugger spared the app a crash or kill for it (a `SPARED_BY` step): see `PushFacts.spared`. */
+  readonly spared?: true;
 }
+
+/**
+ * The one rule step that is also a fact actors read back: whether the debugger spared the app PK-1's
+ * crash or KILL-1's kill for a push (DBG-1) decides how a later KILL-1 check, the debugger gone by
+ * then, is worded. The journal notes it itself when such a step is written (`spared`), so no writer
+ * can forget it and `caughtUp` compares it with the other `PushFacts`.
+ */
+export const SPARED_BY = 'DBG-1';
 
 type MutableRecord = { -readonly [K in keyof PushRecord]: PushRecord[K] } & { steps: RuleStep[] };
 
@@ -86,7 +96,8 @@ function untouched(r: PushRecord): boolean {
     r.fate === undefined &&
     r.deliveredAt === undefined &&
     r.call === undefined &&
-    r.audio === undefined
+    r.audio === undefined &&
+    r.spared === undefined
   );
 }
 
@@ -110,6 +121,8 @@ export interface PushFacts {
   readonly expiration: number;
   readonly cancels: string | undefined;
   readonly deliveredAt: number | undefined;
+  /** The debugger spared the app a crash or kill for it (DBG-1): a later KILL-1 says it was gone by then. */
+  readonly spared: boolean;
 }
 
 /** Kinds of change in the undo log. */
@@ -316,11 +329,16 @@ export class Journal {
             expiration: r.expiration,
             cancels: r.cancels,
             deliveredAt: undefined,
+            spared: false,
           });
         } else if (call === Call.Delivered) {
           const id = calls[a] as string;
           const f = facts.has(id) ? facts.get(id) : atFrom(id);
           if (f) facts.set(id, { ...f, deliveredAt: calls[i + 1] as number });
+        } else if (call === Call.Step && (calls[a + 1] as RuleStep).rule === SPARED_BY) {
+          const id = calls[a] as string;
+          const f = facts.has(id) ? facts.get(id) : atFrom(id);
+          if (f && !f.spared) facts.set(id, { ...f, spared: true });
         } else if (call === Call.Cancelled) {
           cancelled.set(calls[a] as string, calls[i + 1] as number);
         }
@@ -360,6 +378,7 @@ export class Journal {
         expiration: r.expiration,
         cancels: r.cancels,
         deliveredAt: r.deliveredAt,
+        spared: r.spared === true,
       }
     );
   }
@@ -451,6 +470,7 @@ export class Journal {
       steps: [],
       audio: undefined,
       call: undefined,
+      spared: undefined,
     };
   }
 
@@ -481,14 +501,16 @@ export class Journal {
   }
 
   private addStep(id: string, step: RuleStep): void {
+    if (step.rule === SPARED_BY) this.noteFacts(id);
     this.redo.own.push(Call.Step, step.at, id, step);
     this.applyStep(id, step);
   }
 
   private applyStep(id: string, step: RuleStep): void {
-    const steps = this.edit(id).steps;
-    steps.push(step);
-    this.changes.push(steps, Op.Step);
+    const record = this.edit(id);
+    record.steps.push(step);
+    this.changes.push(record.steps, Op.Step);
+    if (step.rule === SPARED_BY && record.spared === undefined) this.set(record, 'spared', true);
   }
 
   /** Sets a push's fate once; later attempts are ignored (the first decisive rule wins). */
@@ -527,7 +549,7 @@ export class Journal {
     this.set(this.edit(id), 'audio', audio);
   }
 
-  private set<K extends 'deliveredAt' | 'call' | 'audio'>(
+  private set<K extends 'deliveredAt' | 'call' | 'audio' | 'spared'>(
     record: MutableRecord,
     key: K,
     value: MutableRecord[K],

@@ -80,6 +80,11 @@ describe('Journal: rollback restores what was there before', () => {
     at();
     journal.audio('p1', 'one-way');
     at();
+    journal.step('p1', 'DBG-1', 'spared');
+    expect(journal.push('p1').spared).toBe(true);
+    at();
+    journal.step('p1', 'DBG-1', 'spared again');
+    at();
     journal.cancelled('p1');
     at();
     clock.now = 9;
@@ -164,6 +169,7 @@ describe('Journal: what the actors can read back', () => {
       expiration: 1,
       cancels: undefined,
       deliveredAt: 20,
+      spared: true,
     });
     expect(full.facts.get('p2')).toEqual({
       kind: 'alert',
@@ -172,6 +178,7 @@ describe('Journal: what the actors can read back', () => {
       expiration: 21,
       cancels: 'p1',
       deliveredAt: 50,
+      spared: false,
     });
     expect(full.facts.get('p1')).toEqual(journal.facts('p1'));
     expect(full.facts.get('p2')).toEqual(journal.facts('p2'));
@@ -184,10 +191,11 @@ describe('Journal: what the actors can read back', () => {
     const first = Journal.factsAt(log, half);
     expect([...first.facts.keys()]).toEqual(['p1']);
     expect(first.facts.get('p1')!.deliveredAt).toBeUndefined();
+    expect(first.facts.get('p1')!.spared).toBe(false);
     const both = Journal.factsAt(log, log.length, half, first.facts, first.cancelled);
     expect(both.facts).toEqual(full.facts);
     expect(both.cancelled).toEqual(full.cancelled);
-    // Read from the cut alone, it knows only p2: the delivery of p1, unknown to it, is skipped.
+    // Read from the cut alone, it knows only p2: the delivery of p1 and its DBG-1, unknown to it, are skipped.
     const tail = Journal.factsAt(log, log.length, half);
     expect([...tail.facts.keys()]).toEqual(['p2']);
     expect(tail.facts.get('p2')!.deliveredAt).toBe(50);
@@ -224,6 +232,23 @@ describe('Journal: what the actors can read back', () => {
     journal.watch(false);
     journal.delivered('p2');
     expect(journal.watching()).toBeUndefined();
+  });
+
+  it('a step is no fact, except DBG-1 (PushFacts.spared): watch() notes the push before it, once', () => {
+    // reportCheck words a later KILL-1 by it; a resumed run must compare it (caughtUp).
+    const { journal, add } = setup();
+    add('p1');
+    journal.watch();
+    journal.step('p1', 'KILL-1', 'checked');
+    expect(journal.watching()!.facts.size).toBe(0);
+    const before = journal.facts('p1')!;
+    journal.step('p1', 'DBG-1', 'spared');
+    journal.step('p1', 'DBG-1', 'spared again');
+    expect(before.spared).toBe(false);
+    expect([...journal.watching()!.facts]).toEqual([['p1', before]]);
+    expect(journal.facts('p1')).toEqual({ ...before, spared: true });
+    const log = journal.calls();
+    expect(Journal.factsAt(log, log.length).facts.get('p1')).toEqual(journal.facts('p1'));
   });
 
   it('factsAt() read from a point on takes the facts as they stood there from `atFrom`', () => {

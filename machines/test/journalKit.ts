@@ -62,4 +62,8 @@ export function fullRun(j: Journal, clock: { now: number }, add: ReturnType<type
   clock.now = 50;
   j.cancelled('p1');
   j.delivered('p2');
+  // DBG-1 is the one step that is also a fact (PushFacts.spared); written twice, noted once.
+  j.step('p1', 'DBG-1', 'spared');
+  clock.now = 60;
+  j.step('p1', 'DBG-1', 'spared again');
 }

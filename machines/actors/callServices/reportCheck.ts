@@ -84,8 +84,9 @@ export function checkDeadline(
   }
   // A strike either way (`recordStrike` forgets the delivery); a process launched since the one
   // that failed is not killed for it.
-  // The debugger spared the app PushKit's crash for this push (DBG-1), but is gone by now.
-  const spared = journal.push(event.push).steps.some((x) => x.rule === 'DBG-1');
+  // The debugger spared the app PushKit's crash or an earlier check's kill for this push (DBG-1), but
+  // is gone by now: a fact the journal keeps (`PushFacts.spared`), which a resumed run compares.
+  const spared = journal.push(event.push).spared === true;
   const checked = `${spared ? 'The debugger was detached by then, so ' : ''}callservicesd checked ${secs(params.callservicesdDeadline)} after handing the push to the app`;
   if (!gone) {
     journal.step(
