@@ -180,7 +180,8 @@ function sameFacts(a: PushFacts | undefined, b: PushFacts | undefined): boolean 
     a.expiration === b.expiration &&
     a.cancels === b.cancels &&
     a.deliveredAt === b.deliveredAt &&
-    a.spared === b.spared
+    a.spared === b.spared &&
+    a.inAppExplained === b.inAppExplained
   );
 }
 

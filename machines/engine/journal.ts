@@ -20,17 +20,27 @@ export interface PushRecord {
   readonly steps: readonly RuleStep[];
   readonly audio?: AudioOutcome;
   readonly call?: string;
-  /** The debugger spared the app a crash or kill for it (a `SPARED_BY` step): see `PushFacts.spared`. */
+  /** The debugger spared the app a crash or kill for it (a DBG-1 step): see `PushFacts.spared`. */
   readonly spared?: true;
+  /** The app's in-app call UI was explained already (an EXEMPT-3 step): see `PushFacts.inAppExplained`. */
+  readonly inAppExplained?: true;
 }
 
 /**
- * The one rule step that is also a fact actors read back: whether the debugger spared the app PK-1's
- * crash or KILL-1's kill for a push (DBG-1) decides how a later KILL-1 check, the debugger gone by
- * then, is worded. The journal notes it itself when such a step is written (`spared`), so no writer
- * can forget it and `caughtUp` compares it with the other `PushFacts`.
+ * The rule steps that are also facts actors read back, and the record's flag each sets. Whether the
+ * debugger spared the app PK-1's crash or KILL-1's kill for a push (DBG-1) decides how a later KILL-1
+ * check, the debugger gone by then, is worded; whether the app already explained its own in-app call UI
+ * (EXEMPT-3, written when its handler decided) keeps CallKit from explaining it twice. The journal notes
+ * each itself when such a step is written, so no writer can forget it and `caughtUp` compares it with
+ * the other `PushFacts`.
  */
-export const SPARED_BY = 'DBG-1';
+export const FACT_STEPS = { 'DBG-1': 'spared', 'EXEMPT-3': 'inAppExplained' } as const;
+
+type FactFlag = (typeof FACT_STEPS)[keyof typeof FACT_STEPS];
+
+/** The flag a step of `rule` sets, if it is one of `FACT_STEPS`. */
+const factFlag = (rule: string): FactFlag | undefined =>
+  Object.hasOwn(FACT_STEPS, rule) ? FACT_STEPS[rule as keyof typeof FACT_STEPS] : undefined;
 
 type MutableRecord = { -readonly [K in keyof PushRecord]: PushRecord[K] } & { steps: RuleStep[] };
 
@@ -97,7 +107,8 @@ function untouched(r: PushRecord): boolean {
     r.deliveredAt === undefined &&
     r.call === undefined &&
     r.audio === undefined &&
-    r.spared === undefined
+    r.spared === undefined &&
+    r.inAppExplained === undefined
   );
 }
 
@@ -123,6 +134,8 @@ export interface PushFacts {
   readonly deliveredAt: number | undefined;
   /** The debugger spared the app a crash or kill for it (DBG-1): a later KILL-1 says it was gone by then. */
   readonly spared: boolean;
+  /** The app explained its own in-app call UI when its handler decided (EXEMPT-3): CallKit does not again. */
+  readonly inAppExplained: boolean;
 }
 
 /** Kinds of change in the undo log. */
@@ -330,15 +343,17 @@ export class Journal {
             cancels: r.cancels,
             deliveredAt: undefined,
             spared: false,
+            inAppExplained: false,
           });
         } else if (call === Call.Delivered) {
           const id = calls[a] as string;
           const f = facts.has(id) ? facts.get(id) : atFrom(id);
           if (f) facts.set(id, { ...f, deliveredAt: calls[i + 1] as number });
-        } else if (call === Call.Step && (calls[a + 1] as RuleStep).rule === SPARED_BY) {
+        } else if (call === Call.Step && factFlag((calls[a + 1] as RuleStep).rule)) {
           const id = calls[a] as string;
+          const flag = factFlag((calls[a + 1] as RuleStep).rule)!;
           const f = facts.has(id) ? facts.get(id) : atFrom(id);
-          if (f && !f.spared) facts.set(id, { ...f, spared: true });
+          if (f && !f[flag]) facts.set(id, { ...f, [flag]: true });
         } else if (call === Call.Cancelled) {
           cancelled.set(calls[a] as string, calls[i + 1] as number);
         }
@@ -379,6 +394,7 @@ export class Journal {
         cancels: r.cancels,
         deliveredAt: r.deliveredAt,
         spared: r.spared === true,
+        inAppExplained: r.inAppExplained === true,
       }
     );
   }
@@ -471,6 +487,7 @@ export class Journal {
       audio: undefined,
       call: undefined,
       spared: undefined,
+      inAppExplained: undefined,
     };
   }
 
@@ -501,7 +518,7 @@ export class Journal {
   }
 
   private addStep(id: string, step: RuleStep): void {
-    if (step.rule === SPARED_BY) this.noteFacts(id);
+    if (factFlag(step.rule)) this.noteFacts(id);
     this.redo.own.push(Call.Step, step.at, id, step);
     this.applyStep(id, step);
   }
@@ -510,7 +527,8 @@ export class Journal {
     const record = this.edit(id);
     record.steps.push(step);
     this.changes.push(record.steps, Op.Step);
-    if (step.rule === SPARED_BY && record.spared === undefined) this.set(record, 'spared', true);
+    const flag = factFlag(step.rule);
+    if (flag && record[flag] === undefined) this.set(record, flag, true);
   }
 
   /** Sets a push's fate once; later attempts are ignored (the first decisive rule wins). */
@@ -549,7 +567,7 @@ export class Journal {
     this.set(this.edit(id), 'audio', audio);
   }
 
-  private set<K extends 'deliveredAt' | 'call' | 'audio' | 'spared'>(
+  private set<K extends 'deliveredAt' | 'call' | 'audio' | FactFlag>(
     record: MutableRecord,
     key: K,
     value: MutableRecord[K],

@@ -170,6 +170,7 @@ describe('Journal: what the actors can read back', () => {
       cancels: undefined,
       deliveredAt: 20,
       spared: true,
+      inAppExplained: false,
     });
     expect(full.facts.get('p2')).toEqual({
       kind: 'alert',
@@ -179,6 +180,7 @@ describe('Journal: what the actors can read back', () => {
       cancels: 'p1',
       deliveredAt: 50,
       spared: false,
+      inAppExplained: true,
     });
     expect(full.facts.get('p1')).toEqual(journal.facts('p1'));
     expect(full.facts.get('p2')).toEqual(journal.facts('p2'));
@@ -232,6 +234,23 @@ describe('Journal: what the actors can read back', () => {
     journal.watch(false);
     journal.delivered('p2');
     expect(journal.watching()).toBeUndefined();
+  });
+
+  it('a step is no fact, except EXEMPT-3 (PushFacts.inAppExplained): watch() notes the push before it, once', () => {
+    // callKit tells the in-app UI once by it; a resumed run must compare it (caughtUp).
+    const { journal, add } = setup();
+    add('p1');
+    journal.watch();
+    journal.step('p1', 'CALL-1', 'rang');
+    expect(journal.watching()!.facts.size).toBe(0);
+    const before = journal.facts('p1')!;
+    journal.step('p1', 'EXEMPT-3', 'in-app');
+    journal.step('p1', 'EXEMPT-3', 'in-app again');
+    expect(before.inAppExplained).toBe(false);
+    expect([...journal.watching()!.facts]).toEqual([['p1', before]]);
+    expect(journal.facts('p1')).toEqual({ ...before, inAppExplained: true });
+    const log = journal.calls();
+    expect(Journal.factsAt(log, log.length).facts.get('p1')).toEqual(journal.facts('p1'));
   });
 
   it('a step is no fact, except DBG-1 (PushFacts.spared): watch() notes the push before it, once', () => {

@@ -21,14 +21,10 @@ const PRESETS = readdirSync(DIR)
   .sort();
 
 /**
- * Reads still made outside `PushFacts`, until each is made a fact (as DBG-1's was: `spared`). callKit
- * asks whether the app already explained an in-app call (EXEMPT-3) so as not to tell it twice: the
- * app's decision to report because it is in the foreground is in its context, which `caughtUp`
- * compares, but not whether its view lagged the system's then. No drag was found where this changes a
- * take-over (2026-12-07: 4,000 random scenarios heavy in foreground and background changes, 6 drags
- * each); it is still a gap.
+ * Reads still made outside `PushFacts`, until each is made a fact. None today: DBG-1's (KILL-1's
+ * wording) became `spared` and EXEMPT-3's (CallKit's in-app UI, told once) `inAppExplained`.
  */
-const OPEN: Record<string, readonly string[]> = { 'callKit/callKitMachine.ts': ['steps'] };
+const OPEN: Record<string, readonly string[]> = {};
 
 /** The actor source file (under machines/actors/) that called `journal.push`, if an actor did. */
 function actorCaller(): string | undefined {

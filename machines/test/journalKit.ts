@@ -62,8 +62,11 @@ export function fullRun(j: Journal, clock: { now: number }, add: ReturnType<type
   clock.now = 50;
   j.cancelled('p1');
   j.delivered('p2');
-  // DBG-1 is the one step that is also a fact (PushFacts.spared); written twice, noted once.
+  // DBG-1 and EXEMPT-3 are the steps that are also facts (PushFacts.spared, .inAppExplained); written
+  // twice, noted once.
   j.step('p1', 'DBG-1', 'spared');
+  j.step('p2', 'EXEMPT-3', 'in-app UI');
   clock.now = 60;
   j.step('p1', 'DBG-1', 'spared again');
+  j.step('p2', 'EXEMPT-3', 'in-app UI again');
 }

@@ -83,7 +83,9 @@ export const callKitMachine = setup({
         );
         journal.fate(event.push, 'stale');
       } else if (ui === 'in-app') {
-        if (!push.steps.some((s) => s.rule === 'EXEMPT-3')) {
+        // The app's handler explained it when it decided, unless its view of the foreground lagged then
+        // (a fact the journal keeps, `PushFacts.inAppExplained`, which a resumed run compares).
+        if (!push.inAppExplained) {
           journal.step(
             event.push,
             'EXEMPT-3',
