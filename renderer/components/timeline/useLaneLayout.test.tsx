@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LaneId, LaneInterval, LaneMarker } from '../../../machines';
+import { Time, type LaneId, type LaneInterval, type LaneMarker } from '../../../machines';
 import { useLaneLayout } from './useLaneLayout';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -12,13 +12,15 @@ const waiting = (count: number, shift: number): LaneInterval[] =>
   Array.from({ length: count }, (_, i) => ({
     lane: 'apns' as const,
     kind: 'push.waiting',
-    from: shift + i,
-    to: shift + 1_000,
+    from: Time.ms(shift + i),
+    to: Time.ms(shift + 1_000),
     open: false,
     label: 'waiting',
     push: `p${i}`,
   }));
-const marks = (at: number): LaneMarker[] => [{ lane: 'apns', kind: 'push.superseded', at, label: 'superseded' }];
+const marks = (at: number): LaneMarker[] => [
+  { lane: 'apns', kind: 'push.superseded', at: Time.ms(at), label: 'superseded' },
+];
 
 type Layout = ReturnType<typeof useLaneLayout>;
 let root: ReturnType<typeof createRoot> | undefined;
@@ -31,7 +33,9 @@ describe('useLaneLayout', () => {
     let frozen = new Set<LaneId>();
     const held: Layout[] = [];
     function Probe(p: { trace: typeof first }) {
-      held.push(useLaneLayout([], { end: 10_000, ...p.trace }, 10, 7, { layout: undefined, order: undefined }, frozen));
+      held.push(
+        useLaneLayout([], { end: Time.ms(10_000), ...p.trace }, 10, 7, { layout: undefined, order: undefined }, frozen),
+      );
       return null;
     }
     root = createRoot(document.createElement('div'));
