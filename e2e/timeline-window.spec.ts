@@ -377,3 +377,36 @@ test('the dragged time is shown whole next to the pointer: below it in the top r
   expect(s.bottom).toBeLessThan(y);
   await page.mouse.up();
 });
+
+test('a dragged push stays by the pointer at 2,000 pushes, and the lanes below do not move', async () => {
+  test.slow();
+  const page = shared.page;
+  await shared.fresh(`/#s=${encodeScenario(manyPushes('Two thousand pushes', 2_000, '97m'))}`);
+  /** p20's handle's y and the APNs lane's top, in the SVG's own coordinates. */
+  const layout = () =>
+    page.evaluate(() => {
+      const svg = document.querySelector('.timeline svg')!.getBoundingClientRect();
+      const y = (el: Element | null | undefined) => Math.round(el!.getBoundingClientRect().y - svg.y);
+      const p20 = [...document.querySelectorAll('.timeline g.push')].find((g) =>
+        g.getAttribute('aria-label')?.startsWith('push p20,'),
+      );
+      return {
+        p20: y(p20?.querySelector('circle')),
+        apns: y(document.querySelector('.timeline [aria-label="APNs lane"] rect')),
+      };
+    });
+  const before = await layout();
+  /** A push row and the gap below it are 20 px at the default font. */
+  const oneRow = 24;
+  const p20 = await grab(page, 'p20');
+  // Along rows that are busy all the way (superseded pushes wait to the end): no row far below, nor a
+  // new one, is where the user holds it.
+  for (let dx = 4; dx <= 300; dx += 40) {
+    await p20.to(dx);
+    await expect(page.locator('.drag-time')).toBeVisible();
+    const during = await layout();
+    expect(Math.abs(during.p20 - before.p20), `p20 at dx ${dx}`).toBeLessThanOrEqual(oneRow);
+    expect(during.apns, `APNs lane at dx ${dx}`).toBe(before.apns);
+  }
+  await page.mouse.up();
+});

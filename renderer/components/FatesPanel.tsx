@@ -4,6 +4,7 @@ import type { AudioOutcome, Fate, PushResult } from '../../machines';
 import { FATE_INFO, PARAMS } from '../../machines';
 import { FATE_STYLE, formatTime, toneWithAudio } from '../state/view/labels';
 import { afterPaint } from '../state/bridges/afterPaint';
+import { usePointerPressed } from '../state/view/usePointerPressed';
 
 /** From this many pushes on, only the rows near the panel's scrolled view are in the document. */
 const WINDOW_FROM = 80;
@@ -174,7 +175,11 @@ export const FatesPanel = memo(function FatesPanel(props: {
   };
 
   // A push selected elsewhere (on the timeline, by a link) is scrolled into the panel's view, and so is
-  // the selected push whose row moved (dragged to another send time, it sorts elsewhere).
+  // the selected push whose row moved (dragged to another send time, it sorts elsewhere): once the
+  // pointer lifts. Following the dragged push's row on every drag frame read the panel's layout and
+  // mounted the rows it scrolled to, each frame (at 2,000 pushes), for a table the user is not looking
+  // at while holding the push; the drop shows where it went.
+  const pressed = usePointerPressed();
   const reveal = useRef<string | undefined>(undefined);
   const selectedIndex = selected === undefined ? -1 : pushes.findIndex((p) => p.id === selected);
   useLayoutEffect(() => {
@@ -182,7 +187,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
   }, [selected, selectedIndex]);
   // After the paint (`afterPaint`): the click that selected it does not wait for a layout of the panels.
   useEffect(() => {
-    if (reveal.current === undefined) return;
+    if (reveal.current === undefined || pressed) return;
     return afterPaint(() => {
       const id = reveal.current;
       const el = scroller.current;

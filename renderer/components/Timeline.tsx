@@ -33,7 +33,7 @@ import { Kept, keepLists, sameLanes, sameMap, sameSet } from './timeline/keep';
 import { LaneBars } from './timeline/LaneBars';
 import { FOLDED, foldLanes, isLaneInput, type FoldReason } from './timeline/folds';
 import { DragTime, LaneBacks, LaneNames } from './timeline/LaneChrome';
-import { laneAt, laneHeights, laneTops } from './timeline/lanes';
+import { laneAt, laneHeights, lanesBelow, laneTops } from './timeline/lanes';
 import { stackedRows } from './timeline/laneRows';
 import { LaneMarkers } from './timeline/Marker';
 import { PushSpans } from './timeline/PushSpans';
@@ -90,6 +90,9 @@ class TimelineKept {
   readonly heights = new Kept<Readonly<Record<LaneId, number>>>(sameLanes);
   readonly keep = new Kept<ReadonlySet<string>>(sameSet);
   readonly pushInput = new Kept<ReadonlyMap<string, number>>(sameMap);
+  readonly frozen = new Kept<ReadonlySet<LaneId>>(sameSet);
+  /** The lanes' tops as last drawn (`lanesBelow`). */
+  tops: Readonly<Record<LaneId, number>> | undefined;
   private lastDiamonds: ReadonlyMap<LaneId, readonly LaneInput[]> | undefined;
 
   /** Each lane's inputs, the last list while their diamonds stand where they did. */
@@ -124,15 +127,25 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     onDragMove: props.onDragMove,
     onDragEnd: props.onDragEnd,
   });
+  const [kept] = useState(() => new TimelineKept());
+  // With many pushes, only the rows within the scrolled view and one view's height above and below it
+  // are rendered (the SVG keeps its full height, so nothing moves): Chromium paints an SVG whole, not
+  // only what its scroll container shows. A selected, dragged or focused push is always rendered, and
+  // so are the pushes before and after a focused one, so that Tab and Shift+Tab walk on to them.
+  const windowed = result.pushes.length >= WINDOW_FROM && !props.complete;
+  const { band, measureBand } = useRenderedBand(host, svgRef, windowed);
+  const frozen = kept.frozen.keep(
+    windowed && drag.layout && kept.tops ? lanesBelow(kept.tops, band.bottom) : new Set<LaneId>(),
+  );
   const { pushRows, providerRows, layouts, placedByLane, markersByLane, markerKeys, shownPushes } = useLaneLayout(
     result.pushes,
     trace,
     msPerPx,
     charW,
     drag,
+    frozen,
   );
   const inputLanes = new Set(events.filter(isLaneInput).map(laneOfEvent));
-  const [kept] = useState(() => new TimelineKept());
   const foldedLanes = kept.folded.keep(
     foldLanes({
       intervals: trace.intervals,
@@ -157,12 +170,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const { keepTallestOf } = drag;
   useLayoutEffect(() => keepTallestOf(heights), [keepTallestOf, heights]);
   const { tops, total } = useMemo(() => laneTops(heights), [heights]);
-  // With many pushes, only the rows within the scrolled view and one view's height above and below it
-  // are rendered (the SVG keeps its full height, so nothing moves): Chromium paints an SVG whole, not
-  // only what its scroll container shows. A selected, dragged or focused push is always rendered, and
-  // so are the pushes before and after a focused one, so that Tab and Shift+Tab walk on to them.
-  const windowed = result.pushes.length >= WINDOW_FROM && !props.complete;
-  const { band, measureBand } = useRenderedBand(host, svgRef, windowed);
+  kept.tops = tops;
   const [focused, setFocused] = useState<string>();
   const pushY = (id: string) => pushRowTop(tops.provider, pushRows.get(id) ?? 0, pushRowHeight);
   const keep = kept.keep.keep(windowed ? alwaysRendered(shownPushes, selectedPush, focused) : new Set<string>());

@@ -63,6 +63,11 @@ export class PerKey<K, V> {
     this.held.set(key, { inputs, value });
     return value;
   }
+
+  /** The value last computed for `key`, if any. */
+  last(key: K): V | undefined {
+    return this.held.get(key)?.value;
+  }
 }
 
 /** The last value kept, given again while a new one is `equal` to it. */

@@ -73,3 +73,12 @@ export function keepTallest(
   for (const lane of LANES) out[lane] = Math.max(kept[lane], heights[lane]);
   return out;
 }
+
+/**
+ * The lanes wholly below the rendered band (`bandBottom`, SVG y) at `tops`. While an input is dragged
+ * the lanes only grow (`keepTallest`), so a lane below the band at the last render is below it still:
+ * its bars and markers are not drawn, and laying it out again on every frame only costs time.
+ */
+export function lanesBelow(tops: Readonly<Record<LaneId, number>>, bandBottom: number): Set<LaneId> {
+  return new Set(LANES.filter((lane) => tops[lane] >= bandBottom));
+}

@@ -55,4 +55,25 @@ describe('push rows', () => {
     // c stays in row 1 though row 0 is free then; d overlaps c there and takes row 0.
     expect(Object.fromEntries(rows)).toEqual({ a: 0, c: 1, d: 0 });
   });
+
+  it('while dragging, a moved push stays by the pointer: its row, or the next one if free, never a row away or a new one', () => {
+    const rows = ['a', 'b', 'z', 'x', 'y', 'w'];
+    const kept = new Map([...rows.map((id, row) => [id, row] as const), ['c', 2] as const, ['d', 5] as const]);
+    const pushes = [
+      push('a', 0, 10_000),
+      push('b', 0, 3_000),
+      push('z', 0, 3_000),
+      push('x', 0, 3_000),
+      push('y', 0, 500),
+      push('w', 0, 3_000),
+      // Moved to where their own rows are busy (z, w): only y's row 4 is free then.
+      push('c', 1_000, 2_000),
+      push('d', 1_000, 2_000),
+      push('new', 1_200, 1_500),
+    ];
+    const placed = keepRows(pushes, END, MS_PER_PX, kept, new Set(['c', 'd']), CHAR_W);
+    // c stays in its row, over z (row 4 is two rows away); d takes row 4, just above its own; the
+    // push the drag began without takes the lowest free row, a new one.
+    expect(Object.fromEntries(placed)).toEqual({ a: 0, b: 1, z: 2, x: 3, y: 4, w: 5, c: 2, d: 4, new: 6 });
+  });
 });

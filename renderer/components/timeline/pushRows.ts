@@ -47,11 +47,14 @@ function extentOf(p: PushResult, end: number, msPerPx: number, charW: number): {
 /**
  * Rows while inputs are dragged (`kept`: the rows when the drag began). Every push that is not
  * `moving` keeps its row whatever its span does meanwhile: a span that grows may run under its
- * neighbour's label until the drop packs the rows afresh. A moving push (or one not in `kept`) then
- * takes its own row if it overlaps nothing there, else the lowest row where it overlaps nothing. So
- * nothing but what the pointer moves changes rows, and the lane grows only when no row has room for
- * it: a neighbour bumped to a new row moved every lane below, and Chromium laid out and painted the
- * whole timeline again (~30 ms).
+ * neighbour's label until the drop packs the rows afresh. So nothing but what the pointer moves
+ * changes rows: a neighbour bumped to a new row moved every lane below, and Chromium laid out and
+ * painted the whole timeline again (~30 ms). A moving push stays by the pointer: its own row if it
+ * overlaps nothing there, else the row just above or below it if free there, else its own row, over
+ * its neighbours until the drop. Taking the lowest free row anywhere sent the dragged push thousands
+ * of px away, out of view, at 2,000 pushes, and when no row was free it added one, which moved every
+ * lane below (~950 markers and ~400 inputs: a long task). Only a push new since the drag began (not
+ * in `kept`) takes the lowest free row, and may add one.
  */
 export function keepRows(
   pushes: readonly PushResult[],
@@ -72,11 +75,15 @@ export function keepRows(
       (taken[row] ??= []).push(extentOf(p, end, msPerPx, charW));
     }
   }
+  let rows = 0;
+  for (const row of kept.values()) rows = Math.max(rows, row + 1);
   for (const p of rest) {
     const e = extentOf(p, end, msPerPx, charW);
     const free = (row: number) => !taken[row]?.some((o) => o.freeBefore < e.stop && e.freeBefore < o.stop);
-    let row = kept.get(p.id) ?? 0;
-    if (!free(row)) for (row = 0; !free(row);) row++;
+    const own = kept.get(p.id);
+    let row = own ?? 0;
+    if (own === undefined) while (!free(row)) row++;
+    else if (!free(own)) row = [own - 1, own + 1].find((r) => r >= 0 && r < rows && free(r)) ?? own;
     out.set(p.id, row);
     (taken[row] ??= []).push(e);
   }

@@ -18,6 +18,7 @@ export function useLaneLayout(
   /** A push label's character width (px). */
   charW: number,
   drag: { readonly layout: DragLayout | undefined; readonly order: ReadonlyMap<string, number> | undefined },
+  frozen: ReadonlySet<LaneId>,
 ) {
   const keptRows = drag.layout?.rows;
   const moving = drag.layout?.moving;
@@ -38,6 +39,11 @@ export function useLaneLayout(
   const layouts = useMemo(() => {
     const m = new Map<LaneId, ReturnType<typeof layoutLane>>();
     for (const lane of LANES) {
+      const last = frozen.has(lane) ? memo.layouts.last(lane) : undefined;
+      if (last) {
+        m.set(lane, last);
+        continue;
+      }
       const kept = keptLanes?.get(lane);
       const intervals = intervalsByLane.get(lane) ?? NONE;
       m.set(
@@ -48,8 +54,8 @@ export function useLaneLayout(
       );
     }
     return m;
-  }, [memo, intervalsByLane, keptLanes, moving]);
-  const markersByLane = useMemo(() => memo.markers(trace.markers), [memo, trace.markers]);
+  }, [memo, intervalsByLane, keptLanes, moving, frozen]);
+  const markersByLane = useMemo(() => memo.shown(memo.markers(trace.markers), frozen), [memo, trace.markers, frozen]);
   const placedByLane = useMemo(() => {
     const m = new Map<LaneId, { placed: [LaneInterval, number][]; keys: string[] }>();
     for (const [lane, layout] of layouts)
@@ -93,6 +99,7 @@ const onSpan = (mk: LaneMarker) =>
 class LaneMemo {
   private lastIntervals: ReadonlyMap<LaneId, readonly LaneInterval[]> | undefined;
   private lastMarkers: ReadonlyMap<LaneId, readonly LaneMarker[]> | undefined;
+  private shownMarkers: ReadonlyMap<LaneId, readonly LaneMarker[]> | undefined;
   readonly layouts = new PerKey<LaneId, ReturnType<typeof layoutLane>>();
   readonly placed = new PerKey<LaneId, { placed: [LaneInterval, number][]; keys: string[] }>();
   readonly markerKeys = new PerKey<LaneId, string[]>();
@@ -103,5 +110,22 @@ class LaneMemo {
 
   markers(all: readonly LaneMarker[]): ReadonlyMap<LaneId, readonly LaneMarker[]> {
     return (this.lastMarkers = byLane(all, (mk) => mk.lane, this.lastMarkers, onSpan));
+  }
+
+  /** `byLane`'s markers, the `frozen` lanes' those last shown (the same map when none differs). */
+  shown(
+    byLane: ReadonlyMap<LaneId, readonly LaneMarker[]>,
+    frozen: ReadonlySet<LaneId>,
+  ): ReadonlyMap<LaneId, readonly LaneMarker[]> {
+    const before = this.shownMarkers;
+    if (!before || ![...frozen].some((lane) => before.get(lane) !== byLane.get(lane)))
+      return (this.shownMarkers = byLane);
+    const out = new Map(byLane);
+    for (const lane of frozen) {
+      const kept = before.get(lane);
+      if (kept) out.set(lane, kept);
+      else out.delete(lane);
+    }
+    return (this.shownMarkers = out);
   }
 }
