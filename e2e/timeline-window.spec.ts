@@ -1,3 +1,9 @@
+/**
+ * The timeline at thousands of pushes and markers: only what is near the view is rendered, yet the
+ * keyboard, the Fates table and a drag reach everything, and a drag moves nothing the user is not
+ * holding. Over 400 lines on purpose: its tests share one page (`sharedPage`) and its big scenarios;
+ * a second file would boot another page and simulate them again (issue #21).
+ */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { encodeScenario } from '../renderer/state/bridges/share';
