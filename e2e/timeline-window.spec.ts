@@ -415,4 +415,11 @@ test('a dragged push stays by the pointer at 2,000 pushes, and the lanes below d
     expect(during.apns, `APNs lane at dx ${dx}`).toBe(before.apns);
   }
   await page.mouse.up();
+  // The drop lays the rows out afresh and p20's new row is far below: the timeline follows it there,
+  // through the result that lands after the drop.
+  const dropped = page
+    .getByRole('application', { name: 'Timeline', exact: true })
+    .getByRole('button', { name: /^push p20,/ });
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+  await expect(dropped).toBeInViewport();
 });

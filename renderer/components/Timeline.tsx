@@ -181,6 +181,7 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
     host,
     svg: svgRef,
     selected: selectedPush,
+    moving: drag.layout?.moving,
     off: props.readOnly,
     measured,
     rowTop: (id) => (pushRows.has(id) ? pushY(id) : undefined),
