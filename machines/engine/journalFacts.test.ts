@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { entries } from './callLog';
-import { Journal } from './journal';
+import { FACT_STEPS, Journal } from './journal';
 import { fullRun, setup } from '../test/journalKit';
 
 describe('Journal: what the actors can read back', () => {
@@ -89,39 +89,26 @@ describe('Journal: what the actors can read back', () => {
     expect(journal.watching()).toBeUndefined();
   });
 
-  it('a step is no fact, except EXEMPT-3 (PushFacts.inAppExplained): watch() notes the push before it, once', () => {
-    // callKit tells the in-app UI once by it; a resumed run must compare it (caughtUp).
-    const { journal, add } = setup();
-    add('p1');
-    journal.watch();
-    journal.step('p1', 'CALL-1', 'rang');
-    expect(journal.watching()!.facts.size).toBe(0);
-    const before = journal.facts('p1')!;
-    journal.step('p1', 'EXEMPT-3', 'in-app');
-    journal.step('p1', 'EXEMPT-3', 'in-app again');
-    expect(before.inAppExplained).toBe(false);
-    expect([...journal.watching()!.facts]).toEqual([['p1', before]]);
-    expect(journal.facts('p1')).toEqual({ ...before, inAppExplained: true });
-    const log = journal.calls();
-    expect(Journal.factsAt(log, log.length).facts.get('p1')).toEqual(journal.facts('p1'));
-  });
-
-  it('a step is no fact, except DBG-1 (PushFacts.spared): watch() notes the push before it, once', () => {
-    // reportCheck words a later KILL-1 by it; a resumed run must compare it (caughtUp).
-    const { journal, add } = setup();
-    add('p1');
-    journal.watch();
-    journal.step('p1', 'KILL-1', 'checked');
-    expect(journal.watching()!.facts.size).toBe(0);
-    const before = journal.facts('p1')!;
-    journal.step('p1', 'DBG-1', 'spared');
-    journal.step('p1', 'DBG-1', 'spared again');
-    expect(before.spared).toBe(false);
-    expect([...journal.watching()!.facts]).toEqual([['p1', before]]);
-    expect(journal.facts('p1')).toEqual({ ...before, spared: true });
-    const log = journal.calls();
-    expect(Journal.factsAt(log, log.length).facts.get('p1')).toEqual(journal.facts('p1'));
-  });
+  // DBG-1 words a later KILL-1 (reportCheck); EXEMPT-3 tells the in-app UI once (callKit): a resumed
+  // run must compare each (caughtUp). A fact step added to FACT_STEPS is tested here with no new test.
+  it.each(Object.entries(FACT_STEPS))(
+    'a step is no fact, except %s (PushFacts.%s): watch() notes the push before it, once',
+    (rule, flag) => {
+      const { journal, add } = setup();
+      add('p1');
+      journal.watch();
+      journal.step('p1', 'CALL-1', 'not a fact');
+      expect(journal.watching()!.facts.size).toBe(0);
+      const before = journal.facts('p1')!;
+      journal.step('p1', rule, 'noted');
+      journal.step('p1', rule, 'noted again');
+      expect(before[flag]).toBe(false);
+      expect([...journal.watching()!.facts]).toEqual([['p1', before]]);
+      expect(journal.facts('p1')).toEqual({ ...before, [flag]: true });
+      const log = journal.calls();
+      expect(Journal.factsAt(log, log.length).facts.get('p1')).toEqual(journal.facts('p1'));
+    },
+  );
 
   it('factsAt() read from a point on takes the facts as they stood there from `atFrom`', () => {
     const { clock, journal, add } = setup();
