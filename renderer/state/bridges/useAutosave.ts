@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { loadScenario, type ScenarioFile } from '../../../machines';
+import { watchPointerPress } from '../view/usePointerPressed';
 
 /** Every recovery copy is under this prefix, one per page (tab) that made it. */
 const PREFIX = 'ringside.autosave.';
@@ -152,36 +153,26 @@ export function useAutosave(file: ScenarioFile, dirty: boolean) {
     // While a pointer is pressed (a drag: every frame is a new document) the timer's copy waits for it
     // to lift: serializing and storing a 2,000-push document took a frame's budget and more, in the
     // middle of the drag. The lift saves the document as the drop left it (its render comes first).
+    // A press whose release the page never hears (the window lost focus) ends with the blur.
     let pressed = false;
     let lift: ReturnType<typeof setTimeout> | undefined;
     const onTimer = () => pressed || save();
-    const down = () => {
-      pressed = true;
-    };
-    const up = () => {
-      if (!pressed) return;
-      pressed = false;
+    const unwatch = watchPointerPress((now) => {
+      pressed = now;
+      if (now) return;
       clearTimeout(lift);
       lift = setTimeout(save, 0);
-    };
+    });
     const hidden = () => document.visibilityState === 'hidden' && save();
     const timer = setInterval(onTimer, EVERY_MS);
     window.addEventListener('pagehide', save);
     document.addEventListener('visibilitychange', hidden);
-    window.addEventListener('pointerdown', down, true);
-    window.addEventListener('pointerup', up, true);
-    window.addEventListener('pointercancel', up, true);
-    // A press whose release the page never hears (the window lost focus meanwhile) must not stop the copies.
-    window.addEventListener('blur', up);
     return () => {
       clearInterval(timer);
       clearTimeout(lift);
       window.removeEventListener('pagehide', save);
       document.removeEventListener('visibilitychange', hidden);
-      window.removeEventListener('pointerdown', down, true);
-      window.removeEventListener('pointerup', up, true);
-      window.removeEventListener('pointercancel', up, true);
-      window.removeEventListener('blur', up);
+      unwatch();
     };
   }, []);
   useEffect(() => {
