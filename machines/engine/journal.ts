@@ -349,11 +349,11 @@ export class Journal {
           const id = calls[a] as string;
           const f = facts.has(id) ? facts.get(id) : atFrom(id);
           if (f) facts.set(id, { ...f, deliveredAt: calls[i + 1] as number });
-        } else if (call === Call.Step && factFlag((calls[a + 1] as RuleStep).rule)) {
+        } else if (call === Call.Step) {
+          const flag = factFlag((calls[a + 1] as RuleStep).rule);
           const id = calls[a] as string;
-          const flag = factFlag((calls[a + 1] as RuleStep).rule)!;
-          const f = facts.has(id) ? facts.get(id) : atFrom(id);
-          if (f && !f[flag]) facts.set(id, { ...f, [flag]: true });
+          const f = flag && (facts.has(id) ? facts.get(id) : atFrom(id));
+          if (flag && f && !f[flag]) facts.set(id, { ...f, [flag]: true });
         } else if (call === Call.Cancelled) {
           cancelled.set(calls[a] as string, calls[i + 1] as number);
         }
