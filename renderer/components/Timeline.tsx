@@ -8,7 +8,14 @@ import {
   useState,
   type PointerEvent as ReactPointerEvent,
 } from 'react';
-import { LANES, parseDuration, type LaneId, type PaintedOutput, type TimelineEventFile } from '../../machines';
+import {
+  LANES,
+  parseDuration,
+  type LaneId,
+  type PaintedOutput,
+  type PushResult,
+  type TimelineEventFile,
+} from '../../machines';
 import type { View } from '../state/document/editorMachine';
 import { useHandlers } from '../state/view/useHandlers';
 import { formatTime, laneOfEvent, snap } from '../state/view/labels';
@@ -36,7 +43,7 @@ import { DragTime, LaneBacks, LaneNames } from './timeline/LaneChrome';
 import { laneAt, laneHeights, lanesBelow, laneTops } from './timeline/lanes';
 import { stackedRows } from './timeline/laneRows';
 import { LaneMarkers } from './timeline/Marker';
-import { PushSpans } from './timeline/PushSpans';
+import { DraggedPushes, PushSpans } from './timeline/PushSpans';
 import { useInputDrag } from './timeline/useInputDrag';
 import { useLaneLayout } from './timeline/useLaneLayout';
 import { useLabelFonts } from './timeline/useLabelFonts';
@@ -83,6 +90,7 @@ export interface TimelineProps {
 // The timeline's parts (timeline/*.tsx) are memoized on plain values: while a push is dragged, only the
 // parts whose place or text changed render again (and React compares, and the browser repaints, only those).
 const NO_BARS = { placed: [], keys: [] };
+const NO_PUSHES: readonly PushResult[] = [];
 
 /** What a timeline keeps between renders while it is equal, for its memoized parts (`keep.ts`). */
 class TimelineKept {
@@ -175,6 +183,12 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const pushY = (id: string) => pushRowTop(tops.provider, pushRows.get(id) ?? 0, pushRowHeight);
   const keep = kept.keep.keep(windowed ? alwaysRendered(shownPushes, selectedPush, focused) : new Set<string>());
   const bandTop = windowed ? band.top : undefined;
+  // The pushes a drag moves, drawn again on top (`DraggedPushes`): a few, found once per result.
+  const moving = drag.layout?.moving;
+  const draggedPushes = useMemo(
+    () => (moving ? result.pushes.filter((p) => moving.has(p.id)) : NO_PUSHES),
+    [result.pushes, moving],
+  );
   const bandBottom = windowed ? band.bottom : undefined;
 
   const pickedHere = useRevealPush({
@@ -365,6 +379,24 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
             bandTop={bandTop}
             bandBottom={bandBottom}
           />
+          {/* Over every other push, marker and input, under the playhead: the pushes being dragged. */}
+          {!foldedLanes.has('provider') && draggedPushes.length > 0 && (
+            <DraggedPushes
+              pushes={draggedPushes}
+              rows={pushRows}
+              top={tops.provider}
+              row={pushRowHeight}
+              font={pushFont}
+              x={x}
+              width={width}
+              end={trace.end}
+              selectedPush={selectedPush}
+              selection={selection}
+              inputs={pushInput}
+              concealed={props.concealed}
+              differs={props.differs}
+            />
+          )}
           <line className="playhead" x1={x(playhead)} x2={x(playhead)} y1={0} y2={total} />
           <PlayheadLabel text={formatTime(playhead)} x0={pill.x0} x1={pill.x1} font={axisFont} />
         </g>

@@ -7,14 +7,11 @@ import { LABEL_CHAR, PUSH_FONT } from './geometry';
 const LATE = 'late';
 const CONCEALED_STYLE = { icon: '?', tone: 'muted', label: 'fate not shown yet' } as const;
 
-export const PushSpan = memo(function PushSpan(props: {
+/** What a push span draws, as plain values: the same for its focusable element and its dragged copy. */
+interface SpanLook {
   id: string;
-  kind: string;
   fate: Fate;
-  sentAt: number;
   deliveredAt: number | undefined;
-  /** The scenario end: where an undelivered push's span stops. */
-  end: number;
   x0: number;
   x1: number;
   y0: number;
@@ -28,14 +25,17 @@ export const PushSpan = memo(function PushSpan(props: {
   late: boolean;
   differs: boolean;
   selected: boolean;
-  /** File index of the push's input, when it has one (it can be dragged). */
-  input: number | undefined;
-  onDown: (id: string, input: number | undefined, e: ReactPointerEvent<SVGElement>) => void;
-  onSelect: (id: string) => void;
-  onFocus: (id: string) => void;
-  onZoom: (from: number, to: number) => void;
-}) {
-  const { id, sentAt, deliveredAt, x0, x1, y0, hidden, differs } = props;
+}
+
+/** The span's class names (its tone, selected, differs). */
+function spanClass(p: SpanLook): string {
+  const style = p.hidden ? CONCEALED_STYLE : FATE_STYLE[p.fate];
+  return `push tone-${style.tone}${p.selected ? ' selected' : ''}${p.differs ? ' differs' : ''}`;
+}
+
+/** The span's line, handle and label. */
+function SpanDrawing(props: SpanLook) {
+  const { id, deliveredAt, x0, x1, y0, hidden, differs } = props;
   const style = hidden ? CONCEALED_STYLE : FATE_STYLE[props.fate];
   // "late" is a word on the label, not a colour alone; a concealed fate hides it too.
   const late = props.late && !hidden;
@@ -51,25 +51,10 @@ export const PushSpan = memo(function PushSpan(props: {
   const labelX = !inside ? after : before ? x0 - 10 : x1 - 2;
   const lineEnd = inside && !before ? Math.max(x0 + 2, labelX - textW - 6) : Math.max(x1, x0 + 2);
   const mid = y0 + props.row / 2;
+  const dash = deliveredAt === undefined ? '4 3' : undefined;
   return (
-    <g
-      className={`push tone-${style.tone}${props.selected ? ' selected' : ''}${differs ? ' differs' : ''}`}
-      role="button"
-      tabIndex={0}
-      aria-label={`push ${id}, ${props.kind}, sent ${formatTime(sentAt)}, ${hidden ? 'fate not shown yet' : `fate ${props.fate}`}${late ? `, ${LATE} (Ringside's estimate)` : ''}${differs ? ', differs in the comparison' : ''}`}
-      onPointerDown={(e) => props.onDown(id, props.input, e)}
-      onKeyDown={(e) => e.key === 'Enter' && props.onSelect(id)}
-      onFocus={() => props.onFocus(id)}
-      onDoubleClick={(e) => (e.stopPropagation(), props.onZoom(sentAt, deliveredAt ?? props.end))}
-    >
-      <line
-        className="push-span"
-        x1={x0}
-        x2={lineEnd}
-        y1={mid}
-        y2={mid}
-        strokeDasharray={deliveredAt === undefined ? '4 3' : undefined}
-      />
+    <>
+      <line className="push-span" x1={x0} x2={lineEnd} y1={mid} y2={mid} strokeDasharray={dash} />
       <circle className="push-handle" cx={x0} cy={mid} r={6} />
       <text
         className="push-label"
@@ -79,6 +64,52 @@ export const PushSpan = memo(function PushSpan(props: {
       >
         {text}
       </text>
+    </>
+  );
+}
+
+export const PushSpan = memo(function PushSpan(
+  props: SpanLook & {
+    kind: string;
+    sentAt: number;
+    /** The scenario end: where an undelivered push's span stops. */
+    end: number;
+    /** File index of the push's input, when it has one (it can be dragged). */
+    input: number | undefined;
+    onDown: (id: string, input: number | undefined, e: ReactPointerEvent<SVGElement>) => void;
+    onSelect: (id: string) => void;
+    onFocus: (id: string) => void;
+    onZoom: (from: number, to: number) => void;
+  },
+) {
+  const { id, sentAt, deliveredAt, hidden, differs } = props;
+  const late = props.late && !hidden;
+  return (
+    <g
+      className={spanClass(props)}
+      role="button"
+      tabIndex={0}
+      aria-label={`push ${id}, ${props.kind}, sent ${formatTime(sentAt)}, ${hidden ? 'fate not shown yet' : `fate ${props.fate}`}${late ? `, ${LATE} (Ringside's estimate)` : ''}${differs ? ', differs in the comparison' : ''}`}
+      onPointerDown={(e) => props.onDown(id, props.input, e)}
+      onKeyDown={(e) => e.key === 'Enter' && props.onSelect(id)}
+      onFocus={() => props.onFocus(id)}
+      onDoubleClick={(e) => (e.stopPropagation(), props.onZoom(sentAt, deliveredAt ?? props.end))}
+    >
+      <SpanDrawing {...props} />
+    </g>
+  );
+});
+
+/**
+ * A dragged push drawn again over everything else on the plot, with a halo behind its label (styles.css),
+ * so that it reads over the neighbours it passes (which keep their rows until the drop). A picture
+ * only: hidden from assistive technology and the pointer; the focusable push stays in its place in
+ * the accessible mirror's timeline order (SVG paints in document order, so the copy is what is on top).
+ */
+export const DraggedPushCopy = memo(function DraggedPushCopy(props: SpanLook) {
+  return (
+    <g className={`${spanClass(props)} dragged-copy`} aria-hidden="true" data-push={props.id}>
+      <SpanDrawing {...props} />
     </g>
   );
 });
