@@ -22,6 +22,7 @@ import { useEditorKeys } from './app/useEditorKeys';
 import { useTheme } from './app/useTheme';
 import { useToolbarActions } from './app/useToolbarActions';
 import { Workspace } from './app/Workspace';
+import { ShownDocument } from './app/shownDocument';
 
 /** How often (ms) the panels follow the simulation while an input is dragged; the timeline follows every frame. */
 const PANELS_WHILE_DRAGGING = 150;
@@ -56,6 +57,7 @@ export function App() {
   /** While an export copies the timeline: every push row is in the document, not only those near the view. */
   const [exporting, setExporting] = useState(false);
   const [presenting, setPresenting] = useState(false);
+  const [shownDocument] = useState(() => new ShownDocument());
   const { notice, setNotice, openImported, autosave, detach, downloaded, log } = useDocumentFile({
     file,
     edits: context.past.length,
@@ -180,9 +182,12 @@ export function App() {
     const { refused } = context;
     return refused?.path === path && typeof refused.value === 'string' ? refused.value : undefined;
   };
+  // While another document opens, the workspace draws the one whose result is on screen, whole and
+  // inert (`ShownDocument`); the toolbar already names the document being opened.
+  const shown = shownDocument.pick(context, sim.file);
   // Busy until the result on screen is the edited document's own: tests wait for the run to land.
   return (
-    <div className="app" aria-busy={sim.file !== file}>
+    <div className={shown.opening ? 'app opening' : 'app'} aria-busy={sim.file !== file}>
       {library && (
         // While the library loads: its backdrop over the app, which closes it as the library's would.
         <Deferred
@@ -240,11 +245,12 @@ export function App() {
         onShortcuts={() => setShortcuts(true)}
       />
       <Workspace
-        context={context}
+        context={shown.context}
+        opening={shown.opening}
         send={send}
         sim={sim}
         panelSim={panelSim}
-        view={view}
+        view={shown.context.view ?? fitted}
         exporting={exporting}
         compare={compare}
         openRule={openRule}

@@ -29,7 +29,10 @@ const ignore = () => undefined;
  * beside them the Why panel and the inspector.
  */
 export function Workspace(props: {
+  /** The context drawn: the editor's, or while another document opens, the one on screen (`ShownDocument`). */
   context: EditorContext;
+  /** Another document is being opened: this one stays drawn, not to be edited (inert), until its result lands. */
+  opening: boolean;
   send: Send;
   /** The latest simulation (the timeline follows every frame). */
   sim: SimulationView;
@@ -101,7 +104,7 @@ export function Workspace(props: {
     [shownResult],
   );
   return (
-    <div className="workspace">
+    <div className="workspace" inert={props.opening}>
       {/* Comparing, the column is split: the scenario's timeline on top and the variant's below, each
           scrolling on its own on the same time axis, and the differences beside the fates. The main
           timeline keeps its place among the column's children, so that it is not mounted again. */}

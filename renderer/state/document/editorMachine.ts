@@ -27,6 +27,8 @@ export interface Refused {
 
 export interface EditorContext {
   readonly file: ScenarioFile;
+  /** Which document this is: each load (a preset, a file, a link, New) makes a new one; edits, undo and redo keep it. */
+  readonly doc: number;
   readonly past: readonly ScenarioFile[];
   readonly future: readonly ScenarioFile[];
   /** The file as it was when a drag began: the whole drag is one undo step. */
@@ -116,6 +118,7 @@ export const editorMachine = setup({
   id: 'editor',
   context: ({ input }) => ({
     file: input.file,
+    doc: 0,
     past: [],
     future: [],
     selection: [],
@@ -130,8 +133,9 @@ export const editorMachine = setup({
     editing: {
       on: {
         'doc.load': {
-          actions: assign(({ event }) => ({
+          actions: assign(({ context, event }) => ({
             file: event.file,
+            doc: context.doc + 1,
             past: [],
             future: [],
             selection: [],

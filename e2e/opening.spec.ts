@@ -1,0 +1,126 @@
+import { expect, test, type Page } from '@playwright/test';
+import { sharedPage } from './fixtures';
+import { manyPushes } from './scenarios';
+
+const shared = sharedPage();
+
+/** What one painted frame's timeline shows: its pushes and its inputs, and whether the app was busy. */
+interface Frame {
+  readonly busy: boolean;
+  readonly pushes: string;
+  readonly inputs: string;
+}
+
+/**
+ * Records what the timeline shows on every animation frame from now on (`stop` ends it and returns the
+ * frames): the first few push spans and inputs drawn, by their accessible names.
+ */
+async function recordFrames(page: Page): Promise<{ stop: () => Promise<Frame[]> }> {
+  const key = await page.evaluate(() => {
+    const w = window as unknown as { recorders?: { frames: Frame[]; recording: boolean }[] };
+    const recorder = { frames: [] as Frame[], recording: true };
+    (w.recorders ??= []).push(recorder);
+    const names = (svg: Element, selector: string) =>
+      [...svg.querySelectorAll(selector)]
+        .slice(0, 5)
+        .map((el) => el.getAttribute('aria-label'))
+        .join(' | ');
+    const tick = () => {
+      const svg = document.querySelector('[role=application][aria-label=Timeline]');
+      if (svg)
+        recorder.frames.push({
+          busy: document.querySelector('.app')?.getAttribute('aria-busy') === 'true',
+          pushes: names(svg, 'g.push[role=button]'),
+          inputs: names(svg, 'g.input'),
+        });
+      if (recorder.recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    return w.recorders.length - 1;
+  });
+  return {
+    // Stopped after the next frame, so that the frame on screen now is recorded.
+    stop: () =>
+      page.evaluate(
+        (key) =>
+          new Promise<Frame[]>((done) =>
+            requestAnimationFrame(() => {
+              const w = window as unknown as { recorders: { frames: Frame[]; recording: boolean }[] };
+              const recorder = w.recorders[key]!;
+              recorder.recording = false;
+              done(recorder.frames);
+            }),
+          ),
+        key,
+      ),
+  };
+}
+
+/** Whether frame `f` draws the document `doc` drew once idle. */
+const isDoc = (f: Frame, doc: Omit<Frame, 'busy'>) => f.inputs === doc.inputs && f.pushes === doc.pushes;
+
+/**
+ * Whether frame `f` draws the 2,000 pushes' document: its inputs, and pushes of its own (which rows are
+ * rendered follows the scroll, so not always the same ones).
+ */
+const isBig = (f: Frame, big: Omit<Frame, 'busy'>) =>
+  f.inputs === big.inputs && f.pushes.split(' | ').every((name) => /^push p\d+,/.test(name));
+
+/** The frame the timeline shows once the app is idle. */
+async function settled(page: Page): Promise<Omit<Frame, 'busy'>> {
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+  const frames = await recordFrames(page);
+  const last = (await frames.stop()).at(-1)!;
+  return { pushes: last.pushes, inputs: last.inputs };
+}
+
+test('while another document opens, the timeline draws the old one whole (its inputs with its fates), then the new one at once', async () => {
+  test.slow();
+  const page = shared.page;
+  await shared.fresh();
+  const old = await settled(page);
+  expect(old.inputs, 'the first preset has inputs besides its pushes').not.toBe('');
+
+  // A document of 2,000 pushes: its first run takes a while, and the old preset stays drawn meanwhile.
+  const big = manyPushes('Two thousand pushes', 2_000, '97m');
+  let frames = await recordFrames(page);
+  await page.getByLabel('Open a scenario file').setInputFiles({
+    name: 'big.ringside.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(big)),
+  });
+  // The toolbar names the document being opened; the workspace is not to be edited meanwhile.
+  await expect(page.getByLabel('Scenario title')).toHaveValue('Two thousand pushes');
+  await expect(page.locator('.app.opening .workspace[inert]')).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('opening-2000.png') });
+  const fresh = await settled(page);
+  await expect(page.locator('.app.opening')).toHaveCount(0);
+  let seen = await frames.stop();
+  console.log(
+    JSON.stringify(seen.map((f) => [f.busy, f.inputs.slice(0, 60), f.pushes.slice(0, 40)])),
+    JSON.stringify(old),
+  );
+  expect(fresh.inputs).not.toBe(old.inputs);
+  expect(fresh.pushes).not.toBe(old.pushes);
+  const whole = (f: Frame) => isDoc(f, old) || isBig(f, fresh);
+  expect(
+    seen.filter((f) => !whole(f)),
+    'frames mixing one document with the other',
+  ).toEqual([]);
+  expect(
+    seen.filter((f) => f.busy && f.inputs === old.inputs).length,
+    'busy frames drawing the old document',
+  ).toBeGreaterThan(0);
+
+  // And back from the 2,000 pushes to a preset.
+  frames = await recordFrames(page);
+  await page.getByLabel('Preset', { exact: true }).selectOption({ index: 2 });
+  await page.screenshot({ path: test.info().outputPath('opening-from-2000.png') });
+  const back = await settled(page);
+  seen = await frames.stop();
+  const wholeBack = (f: Frame) => isBig(f, fresh) || isDoc(f, back);
+  expect(
+    seen.filter((f) => !wholeBack(f)),
+    'frames mixing one document with the other',
+  ).toEqual([]);
+});
