@@ -99,7 +99,11 @@ export function App() {
   // painted. While a drag is on they follow at most every PANELS_WHILE_DRAGGING ms (the last move
   // always comes through) and at once when the pointer lifts: rendering, laying out and painting them
   // after every drag frame took about a quarter of the drag's main-thread time.
-  const panelSim = useDeferredValue(useThrottled(sim, snapshot.matches('dragging'), PANELS_WHILE_DRAGGING));
+  // A step behind is for the edits of one document: when another document's result lands, the panels
+  // follow it in the same frame as the timeline (their last document's fates beside the new timeline
+  // would be two documents at once).
+  const behind = useDeferredValue(useThrottled(sim, snapshot.matches('dragging'), PANELS_WHILE_DRAGGING));
+  const panelSim = behind && sim && !shownDocument.sameDocument(behind.file, sim.file) ? sim : behind;
   const compare = useCompare({ panelSim, sim, presetId: context.presetId });
   const toolbar = useToolbarActions({
     context,

@@ -11,7 +11,7 @@ function editor() {
   const actor = createActor(editorMachine, { input: { file: a! } }).start();
   const shown = new ShownDocument();
   const show = (answered = actor.getSnapshot().context.file) => shown.pick(actor.getSnapshot().context, answered);
-  return { actor, show, context: () => actor.getSnapshot().context };
+  return { actor, show, shown, context: () => actor.getSnapshot().context };
 }
 
 describe('ShownDocument', () => {
@@ -68,5 +68,17 @@ describe('ShownDocument', () => {
     expect(show(edited.file)).toEqual({ context: edited, opening: true });
     expect(old.doc).toBe(0);
     expect(show(a)).toEqual({ context: context(), opening: false });
+  });
+
+  it('tells files of one document from files of another (the panels a step behind follow a new document at once)', () => {
+    const { actor, show, shown, context } = editor();
+    show();
+    actor.send({ type: 'doc.edit', file: { ...a!, title: 'edited' } });
+    const edited = (show(a), context().file);
+    expect(shown.sameDocument(a!, edited)).toBe(true);
+    actor.send({ type: 'doc.load', file: b! });
+    show(edited);
+    expect(shown.sameDocument(edited, b!)).toBe(false);
+    expect(shown.sameDocument(c!, b!), 'a file it never held').toBe(true);
   });
 });

@@ -23,6 +23,12 @@ export class ShownDocument {
   /** The editor's latest context in each document that may still be drawn. */
   private readonly latest = new Map<number, EditorContext>();
 
+  /** Whether two files the editor held are of one document (a file it never held is taken to be). */
+  sameDocument(a: ScenarioFile, b: ScenarioFile): boolean {
+    const [docA, docB] = [this.docOf.get(a), this.docOf.get(b)];
+    return docA === undefined || docB === undefined || docA === docB;
+  }
+
   /** `context`: the editor's; `answered`: the file the simulation's result on screen is of. */
   pick(context: EditorContext, answered: ScenarioFile): Shown {
     this.docOf.set(context.file, context.doc);
