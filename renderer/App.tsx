@@ -162,6 +162,10 @@ export function App() {
     close();
   };
 
+  // While another document opens, the workspace and present mode draw the one whose result is on screen,
+  // whole and inert (`ShownDocument`); the toolbar already names the document being opened.
+  const shown = shownDocument.pick(context, sim.file);
+
   if (presenting && sim.scenario) {
     return (
       // While present mode loads: its dark, empty full-screen frame.
@@ -172,9 +176,9 @@ export function App() {
         <PresentMode
           output={sim.output}
           scenario={sim.scenario}
-          file={file}
+          file={shown.context.file}
           variant={compare.variant}
-          writtenFor={staleTexts(context) ? origin?.title : undefined}
+          writtenFor={staleTexts(shown.context) ? documentOrigin(shown.context)?.title : undefined}
           onExit={() => setPresenting(false)}
         />
       </Deferred>
@@ -186,9 +190,6 @@ export function App() {
     const { refused } = context;
     return refused?.path === path && typeof refused.value === 'string' ? refused.value : undefined;
   };
-  // While another document opens, the workspace draws the one whose result is on screen, whole and
-  // inert (`ShownDocument`); the toolbar already names the document being opened.
-  const shown = shownDocument.pick(context, sim.file);
   // Busy until the result on screen is the edited document's own: tests wait for the run to land.
   return (
     <div className={shown.opening ? 'app opening' : 'app'} aria-busy={sim.file !== file}>
