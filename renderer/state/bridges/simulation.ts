@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import {
   RESULT_FORMAT,
   Simulator,
@@ -75,22 +75,25 @@ function pageEngine(onAnswer: (answer: SimAnswer) => void): Engine {
  * frame goes on from its last checkpoint), so the page's main thread only paints. One run is in flight at
  * a time; edits made meanwhile are folded into the newest, which runs next (stale frames are dropped,
  * never queued). While the document is invalid, the last valid result stays and the errors are returned;
- * an engine failure is said the same way, and the page stays up. An answer is drawn with the next render
- * the page makes anyway (a drag's next move), else at the next frame (`SimulationClient.publish`).
+ * an engine failure is said the same way, and the page stays up.
  */
 export function useSimulation(file: ScenarioFile): SimulationView | undefined {
-  const [client] = useState(() => new SimulationClient(file));
-  useEffect(() => client.close, [client]);
+  const [client] = useState(() => new SimulationClient());
+  const [view, setView] = useState<SimulationView | undefined>(() => client.firstView(file));
+  useEffect(() => {
+    client.open(setView);
+    return () => client.close();
+  }, [client]);
   useEffect(() => client.run(file), [client, file]);
   useEffect(warmUpOnce, []);
-  return useSyncExternalStore(client.subscribe, client.snapshot);
+  return view;
 }
 
 /**
  * The state of every actor at `t`, for the State panel. Asked of the worker, so it arrives a moment after
  * the playhead moves; until then the state last had is shown. A state equal to the one shown keeps that
  * object: a drag asks again on every frame, and mostly gets the same state back (the playhead is not where
- * the push moves), which then renders nothing.
+ * the push moves), which then renders nothing (it was a commit of the panels per frame).
  */
 export function useWorldState(view: SimulationView | undefined, t: number): WorldState | undefined {
   const [state, setState] = useState<WorldState | undefined>(undefined);
@@ -113,16 +116,10 @@ export function useWorldState(view: SimulationView | undefined, t: number): Worl
  */
 const FIRST_PAINT_EVENTS = 1_000;
 
-/** A new view is drawn at the next frame, or after this many ms where the page has no frames (hidden). */
-const PUBLISH_AT_LATEST = 100;
-
 class SimulationClient {
   private static readonly byView = new WeakMap<SimulationView, SimulationClient>();
   private engine: Engine | undefined;
-  /** The newest view, what a render reads; `listeners` are told of it at the next frame. */
-  private view: SimulationView | undefined;
-  private readonly listeners = new Set<() => void>();
-  private frame: { raf: number; timer: ReturnType<typeof setTimeout> } | undefined;
+  private show: (view: SimulationView) => void = () => {};
   private seq = 0;
   private inFlight: number | undefined;
   /** The document of the run in flight. */
@@ -144,39 +141,21 @@ class SimulationClient {
     });
   }
 
-  /** The first view is simulated here and now when the document is small; else it is the worker's, later. */
-  constructor(file: ScenarioFile) {
-    if (!Array.isArray(file.timeline) || file.timeline.length > FIRST_PAINT_EVENTS) return;
+  /** The first view, simulated here and now when the document is small; else the worker's, later. */
+  firstView(file: ScenarioFile): SimulationView | undefined {
+    if (!Array.isArray(file.timeline) || file.timeline.length > FIRST_PAINT_EVENTS) return undefined;
+    let view: SimulationView | undefined;
     const { answer } = runFile(new Simulator(), file, 0, new HeldAnswer());
+    this.show = (v) => (view = v);
     this.inFlight = 0;
     this.running = file;
     this.receive(answer);
+    this.show = () => {};
+    return view;
   }
 
-  readonly snapshot = (): SimulationView | undefined => this.view;
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  /**
-   * Tells the page of a new view at the next animation frame, not in a task of its own: a drag's move
-   * lands before that frame's callbacks and renders the page anyway, and that render reads the newest
-   * view (`snapshot`), so the answer is drawn in the same commit as the move instead of one more commit
-   * of the whole app in between (each was a render of App, the timeline and the panels, and a layout).
-   * The timer draws it where no frame comes (a hidden page).
-   */
-  private publish(): void {
-    if (this.frame || this.listeners.size === 0) return;
-    const tell = () => {
-      if (!this.frame) return;
-      cancelAnimationFrame(this.frame.raf);
-      clearTimeout(this.frame.timer);
-      this.frame = undefined;
-      for (const listener of [...this.listeners]) listener();
-    };
-    this.frame = { raf: requestAnimationFrame(tell), timer: setTimeout(tell, PUBLISH_AT_LATEST) };
+  open(show: (view: SimulationView) => void): void {
+    this.show = show;
   }
 
   run(file: ScenarioFile): void {
@@ -191,19 +170,14 @@ class SimulationClient {
   }
 
   /** Ends the worker; a view mounted again (React's strict mode does it) starts a new one on its next run. */
-  readonly close = (): void => {
-    if (this.frame) {
-      cancelAnimationFrame(this.frame.raf);
-      clearTimeout(this.frame.timer);
-      this.frame = undefined;
-    }
+  close(): void {
     this.engine?.close();
     this.engine = undefined;
     this.inFlight = undefined;
     this.pending = undefined;
     for (const resolve of this.states.values()) resolve(undefined);
     this.states.clear();
-  };
+  }
 
   private engineFor(): Engine {
     if (!this.engine) {
@@ -242,8 +216,7 @@ class SimulationClient {
         : { file, output: EMPTY_OUTPUT, scenario: undefined, errors, stale: true, fatal: true };
     }
     SimulationClient.byView.set(view, this);
-    this.view = view;
-    this.publish();
+    this.show(view);
   }
 }
 
