@@ -2,8 +2,8 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Time, type LaneId, type LaneInterval, type LaneMarker } from '../../../machines';
-import { useLaneLayout } from './useLaneLayout';
+import { Time, type LaneId, type LaneInterval, type LaneMarker, type PushResult } from '../../../machines';
+import { inDragOrder, useLaneLayout } from './useLaneLayout';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -51,5 +51,15 @@ describe('useLaneLayout', () => {
     act(() => root!.render(<Probe trace={next} />));
     expect(held[2]!.layouts.get('apns')!.count).toBe(3);
     expect(held[2]!.markersByLane.get('apns')![0]!.at).toBe(50);
+  });
+});
+
+describe('inDragOrder', () => {
+  const push = (id: string) => ({ id }) as PushResult;
+  it("puts the pushes in the drag's order, those new since it began after, in their own order", () => {
+    // The drag began with p0..p3; the result that lands has p2 moved first, p1 gone and p9, p8 new.
+    const order = new Map(['p0', 'p1', 'p2', 'p3'].map((id, i) => [id, i]));
+    const shown = inDragOrder(['p2', 'p9', 'p0', 'p3', 'p8'].map(push), order);
+    expect(shown.map((p) => p.id)).toEqual(['p0', 'p2', 'p3', 'p9', 'p8']);
   });
 });

@@ -30,8 +30,12 @@ export function useLaneLayout(
         : assignRows(pushes, trace.end, msPerPx, charW),
     [pushes, trace.end, msPerPx, keptRows, moving, charW],
   );
-  let providerRows = 1;
-  for (const row of pushRows.values()) providerRows = Math.max(providerRows, row + 1);
+  // Once per result, not on every render (a drag move renders the timeline before its result lands).
+  const providerRows = useMemo(() => {
+    let rows = 1;
+    for (const row of pushRows.values()) rows = Math.max(rows, row + 1);
+    return rows;
+  }, [pushRows]);
   // Each lane's bars, markers, rows and keys are the objects of the last result wherever that lane did
   // not change (`keep.ts`): its memoized part (LaneBars, MarkerLane) then skips its render.
   const [memo] = useState(() => new LaneMemo());
@@ -81,15 +85,30 @@ export function useLaneLayout(
   // drag began with, so that React does not move the dragged push (focused, and moving it makes React
   // restore the focus and the scroll of every ancestor, a forced layout) past its neighbours each frame.
   const order = drag.order;
-  const shownPushes = useMemo(
-    () =>
-      order ? [...pushes].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || 0) : pushes,
-    [pushes, order],
-  );
+  const shownPushes = useMemo(() => (order ? inDragOrder(pushes, order) : pushes), [pushes, order]);
   return { pushRows, providerRows, layouts, placedByLane, markersByLane, markerKeys, shownPushes };
 }
 
 const NONE: readonly LaneInterval[] = [];
+
+/**
+ * `pushes` in the drag's `order` (position by id), those not in it (new since the drag began) after, in
+ * their own order. Placed by position, in one pass: sorting 2,000 pushes by a map lookup on every result
+ * of a drag cost more than the rest of the layout.
+ */
+export function inDragOrder(pushes: readonly PushResult[], order: ReadonlyMap<string, number>): PushResult[] {
+  const placed: (PushResult | undefined)[] = new Array<PushResult | undefined>(order.size);
+  const after: PushResult[] = [];
+  for (const p of pushes) {
+    const at = order.get(p.id);
+    if (at === undefined || at >= placed.length || placed[at]) after.push(p);
+    else placed[at] = p;
+  }
+  const out: PushResult[] = [];
+  for (const p of placed) if (p) out.push(p);
+  for (const p of after) out.push(p);
+  return out;
+}
 
 /** Markers drawn as the push spans' ends, not on their lanes' strips. */
 const onSpan = (mk: LaneMarker) =>

@@ -3,8 +3,8 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createMachine } from 'xstate';
 import { describe, expect, it, vi } from 'vitest';
-import type { Scenario, ScenarioFile } from '../../../machines';
-import { useSimulation, type SimulationView } from './simulation';
+import type { Scenario, ScenarioFile, WorldState } from '../../../machines';
+import { useSimulation, useWorldState, type SimulationView } from './simulation';
 
 /**
  * The engine with a deliberately broken actor for a scenario titled "Runaway" (tests only): a CallKit
@@ -103,6 +103,40 @@ describe('useSimulation: which document a view answers', () => {
     expect(last.file).toBe(third);
     expect(last.view!.file).toBe(third);
     expect(last.view!.errors).toHaveLength(1);
+    act(() => root.unmount());
+  });
+});
+
+describe('useWorldState', () => {
+  it('keeps the state shown when a new run answers an equal one at the playhead: nothing to render again', async () => {
+    const states: (WorldState | undefined)[] = [];
+    function Probe({ file }: { file: ScenarioFile }) {
+      states.push(useWorldState(useSimulation(file), 7_000));
+      return null;
+    }
+    // The run's answer, then the state asked once its view is drawn (the page's engine answers in microtasks).
+    const settle = () =>
+      act(async () => {
+        for (let i = 0; i < 4; i++) await Promise.resolve();
+      });
+    let root: Root;
+    act(() => {
+      root = createRoot(document.createElement('div'));
+    });
+    const first = natDrop(false);
+    act(() => root.render(<Probe file={first} />));
+    await settle();
+    const shown = states.at(-1);
+    expect(shown).toBeDefined();
+    // Renamed: another run, the same world at 7 s.
+    act(() => root.render(<Probe file={{ ...first, title: 'NAT drop, renamed' }} />));
+    await settle();
+    expect(states.at(-1)).toBe(shown);
+    // Moved past the playhead: the state at 7 s is another.
+    const moved = { ...first, timeline: [{ at: '8s', do: 'push', id: 'call-1', kind: 'voip' }, first.timeline[1]] };
+    act(() => root.render(<Probe file={moved as ScenarioFile} />));
+    await settle();
+    expect(states.at(-1)).not.toEqual(shown);
     act(() => root.unmount());
   });
 });

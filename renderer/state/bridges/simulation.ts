@@ -13,7 +13,7 @@ import {
   type WorldState,
 } from '../../../machines';
 import { FIRST_PRESET } from '../document/presets';
-import type { Held } from './listDelta';
+import { sameData, type Held } from './listDelta';
 import {
   HeldAnswer,
   receiveRun,
@@ -91,14 +91,18 @@ export function useSimulation(file: ScenarioFile): SimulationView | undefined {
 
 /**
  * The state of every actor at `t`, for the State panel. Asked of the worker, so it arrives a moment after
- * the playhead moves; until then the state last had is shown.
+ * the playhead moves; until then the state last had is shown. A state equal to the one shown keeps that
+ * object: a drag asks again on every frame, and mostly gets the same state back (the playhead is not where
+ * the push moves), which then renders nothing (it was a commit of the panels per frame).
  */
 export function useWorldState(view: SimulationView | undefined, t: number): WorldState | undefined {
   const [state, setState] = useState<WorldState | undefined>(undefined);
   useEffect(() => {
     if (!view) return;
     let live = true;
-    void SimulationClient.stateAt(view, t).then((s) => live && s && setState(s));
+    void SimulationClient.stateAt(view, t).then(
+      (s) => live && s && setState((shown) => (shown && sameData(shown, s) ? shown : s)),
+    );
     return () => {
       live = false;
     };
