@@ -12,6 +12,7 @@ export {
   type ScenarioError,
   type LoadOptions,
 } from './load';
+export { loadEdited, type LoadedFrom } from './loadEdited';
 export { MAX_DEPTH, MAX_EVENTS, MAX_PUSHES, MAX_SCENARIO_BYTES, MAX_TIME_MS } from './limits';
 export { migrate, MIGRATIONS, type Migration } from './migrate';
 export { savedScenarioText, serializeScenario } from './serialize';

@@ -379,54 +379,60 @@ export function movedEventsError(file: ScenarioFile, moved: Iterable<number>): S
   return late === -1 ? undefined : { path: `timeline[${order[late]!}].at`, message: afterTheEnd(duration.ms) };
 }
 
+/** One parsed event as the engine reads it, `index` its place in the file. */
+export function normalizeEvent(e: ParsedScenarioFile['timeline'][number], index: number): TimelineEvent {
+  // Built property by property in one order (index, at, caption?, do, …), never by spreading:
+  // objects spread together from optional parts each got a shape of their own (a slow,
+  // dictionary-like one), which made this loader ~10× slower and every later read of an event
+  // (the engine reads them on every run, the UI loads on every drag frame) a slow lookup.
+  const out: Record<string, unknown> = { index, at: e.at };
+  if (e.caption !== undefined) out.caption = e.caption;
+  out.do = e.do;
+  switch (e.do) {
+    case 'push':
+      out.id = e.id;
+      out.kind = e.kind;
+      out.expiration = e.expiration;
+      out.priority = e.priority ?? (e.kind === 'background' ? 5 : 10);
+      if (e.question !== undefined) out.question = e.question;
+      break;
+    case 'cancel':
+      out.call = e.call;
+      out.via = e.via;
+      out.id = cancelPushId(e);
+      out.expiration = e.expiration;
+      break;
+    case 'network':
+      out.to = e.to;
+      break;
+    case 'app':
+      out.action = e.action;
+      break;
+    case 'power':
+      out.policy = e.policy;
+      break;
+    case 'wake':
+      out.by = e.by;
+      break;
+    case 'answer':
+    case 'decline':
+    case 'hangup':
+      out.call = e.call;
+      break;
+    default:
+      break;
+  }
+  return out as unknown as TimelineEvent;
+}
+
+/** The timeline's order: by time, and events at the same time in file order (a total order: indexes differ). */
+export const inTimelineOrder = (a: TimelineEvent, b: TimelineEvent): number => a.at - b.at || a.index - b.index;
+
 function normalize(file: ParsedScenarioFile, indexMap: readonly number[]): Scenario {
   const timeline = file.timeline
-    .map((e, k): TimelineEvent => {
-      // Built property by property in one order (index, at, caption?, do, …), never by spreading:
-      // objects spread together from optional parts each got a shape of their own (a slow,
-      // dictionary-like one), which made this loader ~10× slower and every later read of an event
-      // (the engine reads them on every run, the UI loads on every drag frame) a slow lookup.
-      const out: Record<string, unknown> = { index: indexMap[k] ?? k, at: e.at };
-      if (e.caption !== undefined) out.caption = e.caption;
-      out.do = e.do;
-      switch (e.do) {
-        case 'push':
-          out.id = e.id;
-          out.kind = e.kind;
-          out.expiration = e.expiration;
-          out.priority = e.priority ?? (e.kind === 'background' ? 5 : 10);
-          if (e.question !== undefined) out.question = e.question;
-          break;
-        case 'cancel':
-          out.call = e.call;
-          out.via = e.via;
-          out.id = cancelPushId(e);
-          out.expiration = e.expiration;
-          break;
-        case 'network':
-          out.to = e.to;
-          break;
-        case 'app':
-          out.action = e.action;
-          break;
-        case 'power':
-          out.policy = e.policy;
-          break;
-        case 'wake':
-          out.by = e.by;
-          break;
-        case 'answer':
-        case 'decline':
-        case 'hangup':
-          out.call = e.call;
-          break;
-        default:
-          break;
-      }
-      return out as unknown as TimelineEvent;
-    })
+    .map((e, k) => normalizeEvent(e, indexMap[k] ?? k))
     // Stable: events at the same time keep their file order.
-    .sort((a, b) => a.at - b.at || a.index - b.index);
+    .sort(inTimelineOrder);
   const overrides = Object.fromEntries(
     Object.entries(file.params).filter(([, v]) => v !== undefined),
   ) as Partial<Params>;

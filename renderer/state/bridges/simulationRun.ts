@@ -4,7 +4,10 @@
  * (the trace without its query function). Rules are the core's alone: this only calls its door.
  */
 import {
+  loadEdited,
   loadScenario,
+  type LoadedFrom,
+  type LoadResult,
   type PushResult,
   type Scenario,
   type ScenarioError,
@@ -69,14 +72,18 @@ export class HeldAnswer {
   readonly eventTimes: Held<TraceData['eventTimes'][number]> = { list: undefined };
 }
 
-/** Runs one document on `simulator`; `sent` remembers what the page holds, so only changes are sent. */
+/**
+ * Runs one document on `simulator`; `sent` remembers what the page holds, so only changes are sent.
+ * `load` is the loader (the server's loads a drag frame from the frame before: `loadEdited`).
+ */
 export function runFile(
   simulator: Simulator,
   file: ScenarioFile,
   seq: number,
   sent: HeldAnswer,
+  load: (file: ScenarioFile) => LoadResult = loadScenario,
 ): { answer: SimAnswer; output?: SimulationOutput } {
-  const loaded = loadScenario(file);
+  const loaded = load(file);
   if (!loaded.ok) return { answer: { kind: 'ran', seq, ok: false, errors: loaded.errors } };
   let output: SimulationOutput;
   try {
@@ -140,13 +147,20 @@ export function simulationServer(simulator: Simulator): (request: SimRequest) =>
   const sent = new HeldAnswer();
   const received: Held<TimelineEventFile> = { list: undefined };
   let last: SimulationOutput | undefined;
+  // The last good load: a drag frame's file is loaded from it, checking only the events it moved.
+  let previous: LoadedFrom | undefined;
+  const load = (file: ScenarioFile): LoadResult => {
+    const loaded = loadEdited(previous, file);
+    if (loaded.ok) previous = { input: file, loaded };
+    return loaded;
+  };
   return (request) => {
     if (request.kind === 'stateAt')
       return { kind: 'state', seq: request.seq, t: request.t, state: last?.trace.stateAt(request.t) };
     const file = request.timeline
       ? { ...request.file, timeline: [...decodeList(received, request.timeline)] }
       : request.file;
-    const { answer, output } = runFile(simulator, file, request.seq, sent);
+    const { answer, output } = runFile(simulator, file, request.seq, sent, load);
     if (output) last = output;
     return answer;
   };
