@@ -106,7 +106,7 @@ const REDO_ARITY: Record<Call, number> = {
 export interface RolledBack {
   /** Where the records' undo log was rolled back to (`JournalMark.records`). */
   readonly to: number;
-  /** The records' undo log as it stood before: pairs of a push id and its record before each change. */
+  /** The records' undo log from `to` on, as it stood before: pairs of a push id and its record before each change. */
   readonly undo: readonly unknown[];
   /** Pairs of a push id and its record before the rollback, one per change undone, the last change first. */
   readonly heads: readonly unknown[];
@@ -185,7 +185,7 @@ export class Journal {
    */
   private readonly heads = new Map<string, PushRecord | undefined>();
   /** The records' undo log, flat: pairs of a push id and its record before it was replaced. */
-  private recordUndo: unknown[] = [];
+  private readonly recordUndo: unknown[] = [];
   /** Records made since the last checkpoint: only these are changed in place (`edit`). */
   private fresh = new Set<PushRecord>();
   readonly order: string[] = [];
@@ -272,9 +272,11 @@ export class Journal {
     let taken = shared?.from ?? 0;
     const take = (to: number) => {
       if (!shared || !redone) return;
+      // `shared.undo` starts at position `shared.to` of the records' undo log.
       const undo = shared.undo;
       for (; taken < to; taken += 2)
-        if (!redone.has(undo[taken] as string)) this.recordUndo.push(undo[taken], undo[taken + 1]);
+        if (!redone.has(undo[taken - shared.to] as string))
+          this.recordUndo.push(undo[taken - shared.to], undo[taken - shared.to + 1]);
     };
     const mark = (i: number, redo: number) => {
       take(shared?.marks[i] ?? taken);
@@ -305,7 +307,7 @@ export class Journal {
       }
     }
     while (next < positions.length && positions[next] === log.length) mark(next++, log.length + shift);
-    take(shared?.undo.length ?? 0);
+    if (shared) take(shared.to + shared.undo.length);
     this.replaying = undefined;
     this.redo.append(log, from);
   }
@@ -318,7 +320,7 @@ export class Journal {
   private adoptRecords(shared: SharedRecords): Set<string> {
     const redone = new Set<string>();
     for (let k = shared.to; k < this.recordUndo.length; k += 2) redone.add(this.recordUndo[k] as string);
-    for (let k = shared.to; k < shared.from; k += 2) redone.add(shared.undo[k] as string);
+    for (let k = 0; k < shared.from - shared.to; k += 2) redone.add(shared.undo[k] as string);
     // From the first change undone to the last: each push ends with its record before the rollback.
     const heads = shared.heads;
     for (let k = heads.length - 2; k >= 0; k -= 2) {
@@ -482,7 +484,8 @@ export class Journal {
       before.push(id, this.heads.get(id));
       this.heads.set(id, undo[k + 1] as PushRecord | undefined);
     }
-    this.recordUndo = undo.slice(0, mark.records);
+    // Cut off in place: what a resume near the end cuts is short.
+    const tail = undo.splice(mark.records);
     this.fresh = new Set();
     const c = this.changes;
     const checkpoint = mark.undo;
@@ -524,7 +527,7 @@ export class Journal {
         }
       }
     }
-    return { to: mark.records, undo, heads: before };
+    return { to: mark.records, undo: tail, heads: before };
   }
 
   addPush(record: Pick<PushRecord, 'id' | 'kind' | 'sentAt' | 'topic' | 'expiration' | 'cancels'>): PushRecord {

@@ -76,6 +76,7 @@ function takenOver() {
   const old = journal.checkpoint();
   let mid = old;
   tail(kit, () => (mid = journal.checkpoint()));
+  const end = journal.checkpoint();
   const log = journal.calls();
   const finals = new Map(['x', 'y', 'z', 'u', 'w'].map((id) => [id, journal.push(id)]));
   const printed = new Map([...held, ...[...finals].map(([id, r]) => [`${id}'`, r] as const)]);
@@ -83,10 +84,10 @@ function takenOver() {
   const rolledBack = journal.rollback(resumed);
   newWindow(kit);
   const marks: JournalMark[] = [];
-  journal.replay(log, old.redo, [old.redo, mid.redo, log.length], (k, m) => (marks[k] = m), {
+  journal.replay(log, old.redo, [old.redo, mid.redo, end.redo], (k, m) => (marks[k] = m), {
     ...rolledBack,
     from: old.records,
-    marks: [old.records, mid.records, rolledBack.undo.length],
+    marks: [old.records, mid.records, end.records],
   });
   return { kit, finals, printed, before, marks };
 }
