@@ -2,7 +2,7 @@ import type { AnyActorRef } from 'xstate';
 import type { PendingTimer, TimerKey, VirtualClock } from './clock';
 import { ACTOR_NAMES, type Histories, type History, type HistoryMark } from './history';
 import type { CallLog } from './callLog';
-import { Journal, type JournalMark, type PushFacts } from './journal';
+import { Journal, type JournalMark, type PushFacts, type RolledBack } from './journal';
 import { mentions, same } from './same';
 import { snapshotOf, type RootState, type TimerMeta } from './xstateSeam';
 import type { TimelineEvent } from '../scenario/types';
@@ -66,6 +66,8 @@ export interface Previous {
   readonly suffixFrom: number;
   /** Its journal's redo log and histories, whole. */
   readonly log: CallLog;
+  /** What rolling its journal back to the checkpoint resumed from undid of its push records. */
+  readonly records: RolledBack;
   readonly histories: readonly OldHistory[];
   /**
    * Its journal's facts that its calls changed between the checkpoint resumed from and `at`, as they
@@ -79,12 +81,17 @@ export function historyList(histories: Histories): History<unknown>[] {
   return ACTOR_NAMES.map((name): History<unknown> => histories[name]);
 }
 
-/** What the previous run leaves to a run resumed from its checkpoint number `index`. */
+/**
+ * What the previous run leaves to a run resumed from its checkpoint number `index`: its redo log
+ * (`journal.calls()` before the rollback), what the rollback undid of its records, and its histories
+ * (before they are rolled back).
+ */
 export function previousOf(
   checkpoints: readonly Checkpoint[],
   index: number,
   suffixFrom: number,
-  journal: Journal,
+  log: CallLog,
+  records: RolledBack,
   histories: Histories,
 ): Previous {
   const later = checkpoints.slice(index + 1).filter((c) => c.next.tier === 1);
@@ -92,7 +99,8 @@ export function previousOf(
     byCursor: new Map(later.map((c) => [c.cursor, c])),
     checkpoints: later,
     suffixFrom,
-    log: journal.calls(),
+    log,
+    records,
     histories: historyList(histories).map((h) => ({ times: h.times, values: h.values, contexts: h.contexts })),
     shadow: { facts: new Map(), cancelled: new Map(), at: checkpoints[index]?.journal.redo ?? 0 },
   };
@@ -245,7 +253,11 @@ export function takeOver(
     old.journal.redo,
     later.map((c) => c.journal.redo),
     (k, mark) => (journalMarks[k] = mark),
-    true,
+    {
+      ...previous.records,
+      from: old.journal.records,
+      marks: later.map((c) => c.journal.records),
+    },
   );
   later.forEach((c, k) => {
     const journalMark = journalMarks[k];

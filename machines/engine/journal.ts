@@ -99,17 +99,27 @@ const REDO_ARITY: Record<Call, number> = {
   [Call.Close]: 4,
 };
 
-/** Whether a record is as `addPush` made it: no step, fate or later fact yet. */
-function untouched(r: PushRecord): boolean {
-  return (
-    r.steps.length === 0 &&
-    r.fate === undefined &&
-    r.deliveredAt === undefined &&
-    r.call === undefined &&
-    r.audio === undefined &&
-    r.spared === undefined &&
-    r.inAppExplained === undefined
-  );
+/**
+ * What a rollback undid of the push records (`Journal.rollback`), for a take-over to put back what
+ * neither run changed. Never changed once handed out.
+ */
+export interface RolledBack {
+  /** Where the records' undo log was rolled back to (`JournalMark.records`). */
+  readonly to: number;
+  /** The records' undo log from `to` on, as it stood before: pairs of a push id and its record before each change. */
+  readonly undo: readonly unknown[];
+  /** Pairs of a push id and its record before the rollback, one per change undone, the last change first. */
+  readonly heads: readonly unknown[];
+}
+
+/**
+ * What a take-over is given of the previous run's records (`takeOver`): what its rollback undid, where
+ * its records' undo log stood at the checkpoint caught up with (`from`) and at each later checkpoint
+ * replayed past (`marks`, as `positions`).
+ */
+export interface SharedRecords extends RolledBack {
+  readonly from: number;
+  readonly marks: readonly number[];
 }
 
 /** Facts as they stood when the journal began to watch, of the pushes and calls changed since (`watch`). */
@@ -122,6 +132,8 @@ export interface Watched {
 export interface JournalMark {
   readonly undo: number;
   readonly redo: number;
+  /** Where the records' undo log stood (`RolledBack.undo`). */
+  readonly records: number;
 }
 
 /** What actors read back from the journal about a push: all that may steer what happens next. */
@@ -141,9 +153,6 @@ export interface PushFacts {
 /** Kinds of change in the undo log. */
 const enum Op {
   AddPush,
-  Step,
-  Fate,
-  Set,
   Cancel,
   Strike,
   Log,
@@ -159,14 +168,26 @@ const enum Op {
  * virtual clock it is given.
  *
  * Every change is also written to an undo log, so that a re-simulation can roll the journal back to a
- * checkpoint (`checkpoint()` / `rollback()`) and go on from there. Every call that may change it is
- * also written, with its time, to a redo log, so that a re-simulation that has caught up with the
- * previous run can make the rest of that run's calls again (`replay`) instead of re-running the actors.
+ * checkpoint (`checkpoint()` / `rollback()`) and go on from there. Push records are copied on write: a
+ * record is changed in place only until the next checkpoint, and the records' own undo log keeps each
+ * push's record before its first change after one; so a record a checkpoint or another run holds
+ * never changes, and a take-over keeps the previous run's records of the pushes its re-run left alone.
+ * Every call that may change it is also written, with its time, to a redo log, so that a
+ * re-simulation that has caught up with the previous run can make the rest of that run's calls again
+ * (`replay`) instead of re-running the actors.
  * Objects handed out (steps, intervals, markers, events, strikes) are never changed afterwards; results
  * copy the arrays that hold them.
  */
 export class Journal {
-  readonly pushes = new Map<string, PushRecord>();
+  /**
+   * Each push's record now; `undefined` for one rolled back before it was sent (not deleted: deleting
+   * and setting again the ~10,000 keys a rollback and a take-over pass over rehashed the map each time).
+   */
+  private readonly heads = new Map<string, PushRecord | undefined>();
+  /** The records' undo log, flat: pairs of a push id and its record before it was replaced. */
+  private readonly recordUndo: unknown[] = [];
+  /** Records made since the last checkpoint: only these are changed in place (`edit`). */
+  private fresh = new Set<PushRecord>();
   readonly order: string[] = [];
   readonly strikes: Strike[] = [];
   readonly events: LogEvent[] = [];
@@ -186,6 +207,13 @@ export class Journal {
   private replaying: SimTime | undefined;
 
   constructor(private readonly clockNow: () => SimTime) {}
+
+  /** Each push's record, by id, in a new map (tests; the engine reads `push(id)`). */
+  records(): Map<string, PushRecord> {
+    const records = new Map<string, PushRecord>();
+    for (const [id, record] of this.heads) if (record) records.set(id, record);
+    return records;
+  }
 
   private now(): SimTime {
     return this.replaying ?? this.clockNow();
@@ -211,7 +239,8 @@ export class Journal {
 
   /** A point to roll back to or replay from. */
   checkpoint(): JournalMark {
-    return { undo: this.changes.length, redo: this.redo.length };
+    this.fresh = new Set();
+    return { undo: this.changes.length, redo: this.redo.length, records: this.recordUndo.length };
   }
 
   /** The redo log as it stands; later calls and rollbacks do not change what was handed out. */
@@ -223,19 +252,37 @@ export class Journal {
    * Makes again the calls of `log` (another run's `calls()`) from `from` on, at their times: what
    * that run did from there. `at(position, mark)` is told the journal's mark when the replay reaches
    * each position of `positions` (ascending), as that run's checkpoints stood in its log. With
-   * `reuse`, the log's run has been rolled back to before `from` (`takeOver`): the records it made
-   * from there are as they were made and no longer that run's, and are taken as they are instead of
-   * copied (10,000 records and their step arrays were a drag frame's most common garbage).
+   * `shared`, this journal was rolled back from the log's run to its checkpoint at `shared.to` and
+   * has caught up with it at `from` (`takeOver`): the pushes neither run wrote to since then have the
+   * same records at `from` in both, so they take that run's final records and records' undo log as
+   * they are, and only the calls on the others are made again (at 10,000 pushes, making every push's
+   * calls again was a third of a drag frame).
    */
   replay(
     log: CallLog,
     from: number,
     positions: readonly number[],
     at: (i: number, mark: JournalMark) => void,
-    reuse = false,
+    shared?: SharedRecords,
   ): void {
     // The redo log takes the calls over by reference (`CallLogWriter.append`), not call by call.
     const shift = this.redo.length - from;
+    const redone = shared ? this.adoptRecords(shared) : undefined;
+    // The previous run's records' undo log is taken, between two checkpoints, for the pushes not redone.
+    let taken = shared?.from ?? 0;
+    const take = (to: number) => {
+      if (!shared || !redone) return;
+      // `shared.undo` starts at position `shared.to` of the records' undo log.
+      const undo = shared.undo;
+      for (; taken < to; taken += 2)
+        if (!redone.has(undo[taken - shared.to] as string))
+          this.recordUndo.push(undo[taken - shared.to], undo[taken - shared.to + 1]);
+    };
+    const mark = (i: number, redo: number) => {
+      take(shared?.marks[i] ?? taken);
+      this.fresh = new Set();
+      at(i, { undo: this.changes.length, redo, records: this.recordUndo.length });
+    };
     let next = 0;
     for (const piece of log.pieces) {
       const size = piece.to - piece.from;
@@ -244,31 +291,55 @@ export class Journal {
       // Position `g` of the log is `calls[g - base]`.
       const base = piece.at - piece.from;
       for (let i = Math.max(piece.from, from - base); i < piece.to;) {
-        while (next < positions.length && positions[next] === i + base)
-          at(next++, { undo: this.changes.length, redo: i + base + shift });
+        while (next < positions.length && positions[next] === i + base) mark(next++, i + base + shift);
         const call = calls[i] as Call;
         this.replaying = calls[i + 1] as SimTime;
         const a = i + 2;
-        this.apply(call, calls, a, reuse);
+        // A call on a push's record is made again only for the pushes redone; the others' are taken.
+        if (
+          !redone ||
+          call > Call.Audio ||
+          redone.has((call === Call.AddPush ? (calls[a] as PushRecord).id : calls[a]) as string)
+        )
+          this.apply(call, calls, a);
+        else if (call === Call.AddPush) this.addOrder((calls[a] as PushRecord).id);
         i = a + REDO_ARITY[call];
       }
     }
-    while (next < positions.length && positions[next] === log.length)
-      at(next++, { undo: this.changes.length, redo: log.length + shift });
+    while (next < positions.length && positions[next] === log.length) mark(next++, log.length + shift);
+    if (shared) take(shared.to + shared.undo.length);
     this.replaying = undefined;
     this.redo.append(log, from);
   }
 
+  /**
+   * The start of a take-over (`replay` with `shared`): the pushes neither run wrote to since the
+   * checkpoint resumed from (this one up to now, that one up to `shared.from`) get back the records the
+   * previous run ended with; the calls on the others are made again. Returns those others.
+   */
+  private adoptRecords(shared: SharedRecords): Set<string> {
+    const redone = new Set<string>();
+    for (let k = shared.to; k < this.recordUndo.length; k += 2) redone.add(this.recordUndo[k] as string);
+    for (let k = 0; k < shared.from - shared.to; k += 2) redone.add(shared.undo[k] as string);
+    // From the first change undone to the last: each push ends with its record before the rollback.
+    const heads = shared.heads;
+    for (let k = heads.length - 2; k >= 0; k -= 2) {
+      const id = heads[k] as string;
+      if (redone.has(id)) continue;
+      this.heads.set(id, heads[k + 1] as PushRecord | undefined);
+    }
+    this.fresh = new Set();
+    return redone;
+  }
+
   /** Makes a call of the redo log again, with its operands, without writing it to the redo log. */
-  private apply(call: Call, calls: readonly unknown[], a: number, reuse: boolean): void {
+  private apply(call: Call, calls: readonly unknown[], a: number): void {
     const x = calls[a];
     const y = calls[a + 1];
     switch (call) {
-      case Call.AddPush: {
-        const record = x as MutableRecord;
-        this.adopt(reuse && untouched(record) ? record : Journal.record(record));
+      case Call.AddPush:
+        this.adopt(Journal.record(x as PushRecord));
         break;
-      }
       case Call.Step:
         this.applyStep(x as string, y as RuleStep);
         break;
@@ -276,13 +347,13 @@ export class Journal {
         this.applyFate(x as string, y as Fate);
         break;
       case Call.Delivered:
-        this.set(this.edit(x as string), 'deliveredAt', this.now());
+        this.edit(x as string).deliveredAt = this.now();
         break;
       case Call.Call:
-        this.set(this.edit(x as string), 'call', y as string);
+        this.edit(x as string).call = y as string;
         break;
       case Call.Audio:
-        this.set(this.edit(x as string), 'audio', y as AudioOutcome);
+        this.edit(x as string).audio = y as AudioOutcome;
         break;
       case Call.Cancelled:
         this.applyCancelled(x as string);
@@ -384,7 +455,7 @@ export class Journal {
 
   /** What the actors could read back about push `id` now (`PushFacts`), if it was sent. */
   facts(id: string): PushFacts | undefined {
-    const r = this.pushes.get(id);
+    const r = this.heads.get(id);
     return (
       r && {
         kind: r.kind,
@@ -399,33 +470,30 @@ export class Journal {
     );
   }
 
-  /** Undoes every change made since `checkpoint`. */
-  rollback(mark: JournalMark): void {
+  /**
+   * Undoes every change made since `checkpoint`; returns what it undid of the records, for a take-over
+   * of the run rolled back (`SharedRecords`). The records' undo log is cut in a copy: the one returned
+   * stays as it was.
+   */
+  rollback(mark: JournalMark): RolledBack {
     this.redo.cut(mark.redo);
+    const undo = this.recordUndo;
+    const before: unknown[] = [];
+    for (let k = undo.length - 2; k >= mark.records; k -= 2) {
+      const id = undo[k] as string;
+      before.push(id, this.heads.get(id));
+      this.heads.set(id, undo[k + 1] as PushRecord | undefined);
+    }
+    // Cut off in place: what a resume near the end cuts is short.
+    const tail = undo.splice(mark.records);
+    this.fresh = new Set();
     const c = this.changes;
     const checkpoint = mark.undo;
     while (c.length > checkpoint) {
       switch (c.pop() as Op) {
-        case Op.AddPush: {
-          const id = c.pop() as string;
-          const previous = c.pop() as PushRecord | undefined;
+        case Op.AddPush:
           this.order.pop();
-          if (previous) this.pushes.set(id, previous);
-          else this.pushes.delete(id);
           break;
-        }
-        case Op.Step:
-          (c.pop() as RuleStep[]).pop();
-          break;
-        case Op.Fate:
-          (c.pop() as MutableRecord).fate = undefined;
-          break;
-        case Op.Set: {
-          const previous = c.pop();
-          const key = c.pop() as 'deliveredAt';
-          (c.pop() as Record<string, unknown>)[key] = previous;
-          break;
-        }
         case Op.Cancel: {
           const previous = c.pop() as number | undefined;
           const call = c.pop() as string;
@@ -459,6 +527,7 @@ export class Journal {
         }
       }
     }
+    return { to: mark.records, undo: tail, heads: before };
   }
 
   addPush(record: Pick<PushRecord, 'id' | 'kind' | 'sentAt' | 'topic' | 'expiration' | 'cancels'>): PushRecord {
@@ -493,20 +562,52 @@ export class Journal {
 
   /** Makes `full` push `full.id`'s record (replacing one of the same id). */
   private adopt(full: MutableRecord): void {
-    const previous = this.pushes.get(full.id);
-    this.pushes.set(full.id, full);
-    this.order.push(full.id);
-    this.changes.push(previous, full.id, Op.AddPush);
+    this.replace(full.id, full);
+    this.addOrder(full.id);
+  }
+
+  private addOrder(id: string): void {
+    this.order.push(id);
+    this.changes.push(Op.AddPush);
+  }
+
+  /** Makes `record` push `id`'s record, noting the one it replaces, and this run's to change until a checkpoint. */
+  private replace(id: string, record: MutableRecord): void {
+    this.recordUndo.push(id, this.heads.get(id));
+    this.heads.set(id, record);
+    this.fresh.add(record);
   }
 
   push(id: string): PushRecord {
-    const record = this.pushes.get(id);
+    const record = this.heads.get(id);
     if (!record) throw new Error(`engine bug: unknown push ${id}`);
     return record;
   }
 
+  /**
+   * Push `id`'s record, to change: a record made before the last checkpoint is copied first (a
+   * checkpoint, a result being built or another run may hold it), with every field in one order.
+   */
   private edit(id: string): MutableRecord {
-    return this.push(id) as MutableRecord;
+    const record = this.push(id) as MutableRecord;
+    if (this.fresh.has(record)) return record;
+    const copy: MutableRecord = {
+      id: record.id,
+      kind: record.kind,
+      sentAt: record.sentAt,
+      topic: record.topic,
+      expiration: record.expiration,
+      cancels: record.cancels,
+      deliveredAt: record.deliveredAt,
+      fate: record.fate,
+      steps: record.steps.slice(),
+      audio: record.audio,
+      call: record.call,
+      spared: record.spared,
+      inAppExplained: record.inAppExplained,
+    };
+    this.replace(id, copy);
+    return copy;
   }
 
   /**
@@ -526,9 +627,8 @@ export class Journal {
   private applyStep(id: string, step: RuleStep): void {
     const record = this.edit(id);
     record.steps.push(step);
-    this.changes.push(record.steps, Op.Step);
     const flag = factFlag(step.rule);
-    if (flag && record[flag] === undefined) this.set(record, flag, true);
+    if (flag && record[flag] === undefined) record[flag] = true;
   }
 
   /** Sets a push's fate once; later attempts are ignored (the first decisive rule wins). */
@@ -538,10 +638,8 @@ export class Journal {
   }
 
   private applyFate(id: string, fate: Fate): boolean {
-    const record = this.edit(id);
-    if (record.fate !== undefined) return false;
-    record.fate = fate;
-    this.changes.push(record, Op.Fate);
+    if (this.push(id).fate !== undefined) return false;
+    this.edit(id).fate = fate;
     return true;
   }
 
@@ -553,28 +651,18 @@ export class Journal {
   delivered(id: string): void {
     this.noteFacts(id);
     this.redo.own.push(Call.Delivered, this.now(), id);
-    this.set(this.edit(id), 'deliveredAt', this.now());
+    this.edit(id).deliveredAt = this.now();
   }
 
   /** The CallKit call (by UUID) the push was reported as. */
   call(id: string, uuid: string): void {
     this.redo.own.push(Call.Call, this.now(), id, uuid);
-    this.set(this.edit(id), 'call', uuid);
+    this.edit(id).call = uuid;
   }
 
   audio(id: string, audio: AudioOutcome): void {
     this.redo.own.push(Call.Audio, this.now(), id, audio);
-    this.set(this.edit(id), 'audio', audio);
-  }
-
-  private set<K extends 'deliveredAt' | 'call' | 'audio' | FactFlag>(
-    record: MutableRecord,
-    key: K,
-    value: MutableRecord[K],
-  ): void {
-    const previous = record[key];
-    record[key] = value;
-    this.changes.push(record, key, previous, Op.Set);
+    this.edit(id).audio = audio;
   }
 
   /** The caller cancelled `call` now. */

@@ -107,7 +107,7 @@ describe('Journal: rollback restores what was there before', () => {
       journal.rollback(marks[k]!);
       expect(snapshot(journal), `checkpoint ${k}`).toBe(states[k]);
     }
-    expect(journal.pushes.size).toBe(0);
+    expect(journal.records().size).toBe(0);
     expect(journal.isOpen('k')).toBe(false);
   });
 

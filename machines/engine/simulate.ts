@@ -148,8 +148,9 @@ export class Simulator {
     clock.restore(checkpoint.now, checkpoint.counter);
     env.resume(scenario, clock);
     const index = checkpoints.indexOf(checkpoint);
-    const previous = previousOf(checkpoints, index, sameFrom(last.sorted, sorted), env.journal, histories);
-    env.journal.rollback(checkpoint.journal);
+    const log = env.journal.calls();
+    const rolledBack = env.journal.rollback(checkpoint.journal);
+    const previous = previousOf(checkpoints, index, sameFrom(last.sorted, sorted), log, rolledBack, histories);
     env.journal.watch();
     historyList(histories).forEach((h, i) => {
       const mark = checkpoint.histories[i];

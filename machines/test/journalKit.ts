@@ -24,7 +24,7 @@ export function setup() {
 /** Everything a result is built from, in JSON (what a run hands on). */
 export function snapshot(j: Journal): string {
   return JSON.stringify({
-    pushes: [...j.pushes.values()],
+    pushes: [...j.records().values()],
     order: j.order,
     strikes: j.strikes,
     events: j.events,
