@@ -115,6 +115,11 @@ export type CallKitEvent =
       reuses?: string;
       setConfiguration: boolean;
       foreground: boolean;
+      /**
+       * callservicesd runs a report check on this push (its delivery was enforced: KILL-1), so it is
+       * told of the report; of an exempt one it would have nothing to forget (one xstate event saved).
+       */
+      checked: boolean;
     }
   | { type: 'callkit.end'; push: string; reason: string }
   | { type: 'call.answer'; push: string }

@@ -47,7 +47,9 @@ export const callKitMachine = setup({
           'The app called setConfiguration on its CXProvider just before reporting, which handed callservicesd a valid audio session ID again.',
         );
       }
-      enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'callkit.reported', push: event.push }));
+      // Only a push whose report check runs (KILL-1): callservicesd keeps no other (a duplicate too counts, EXEMPT-2).
+      if (event.checked)
+        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'callkit.reported', push: event.push }));
       const existing = context.calls.find((c) => c.uuid === event.uuid && isLive(c));
       if (existing) {
         journal.step(
