@@ -68,10 +68,14 @@ export type CallServicesEvent =
   | { type: 'throttle.lift' }
   | { type: 'throttle.check' };
 
+/**
+ * A live call as the app knows it from CallKit: which push and UUID (what its handler decides by,
+ * EXEMPT-2). Not whether it rings or was answered: the app decides nothing by that, and telling it
+ * would cost an xstate event per answer.
+ */
 export interface CallRef {
   readonly push: string;
   readonly uuid: string;
-  readonly status: 'ringing' | 'active';
 }
 
 export type AppEvent =

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyActorRef } from 'xstate';
 import { simulate } from '../engine/simulate';
 import type { Scenario } from '../scenario/types';
-import { given, push } from './harness';
+import { answer, given, push } from './harness';
 
 /**
  * The xstate events a run sends, as `receiver <- type` (start-up's `xstate.init` left out). Every
@@ -37,5 +37,17 @@ describe('xstate events per VoIP push', () => {
     );
     expect(exempt).toContain('callKit <- callkit.reportIncoming');
     expect(exempt).not.toContain('callServices <- callkit.reported');
+  });
+
+  it('the app hears which calls are live, not that one was answered (it decides nothing by that)', () => {
+    const h = hops(
+      given({ device: { app: 'background' } })
+        .at('1s', push('a'))
+        .at('5s', answer('a'))
+        .scenario(),
+    );
+    expect(h).toContain('callKit <- call.answer');
+    // The report's call, once: the answer changes no call the app knows of.
+    expect(h.filter((e) => e === 'app <- callkit.callsChanged')).toHaveLength(1);
   });
 });

@@ -20,8 +20,7 @@ type EndEvent = EventOf<CallKitEvent, 'callkit.end' | 'call.decline' | 'call.han
 const isLive = (c: CallView): boolean => c.status !== 'ended';
 
 const sameCalls = (a: readonly CallRef[], b: readonly CallRef[]): boolean =>
-  a.length === b.length &&
-  a.every((c, i) => c.push === b[i]!.push && c.uuid === b[i]!.uuid && c.status === b[i]!.status);
+  a.length === b.length && a.every((c, i) => c.push === b[i]!.push && c.uuid === b[i]!.uuid);
 
 /**
  * CallKit: calls by UUID, the system incoming-call UI or none in the foreground, duplicate-UUID
@@ -272,13 +271,13 @@ export const callKitMachine = setup({
     }),
     /**
      * Tells the app and callservicesd which calls are live (they decide "on a call" from it). The app
-     * hears of every change, and of every call action that leaves it with none: it restarts its
-     * background grace on that (DEV-4). A list it already has is not sent again.
+     * hears of every change of which calls are live (not of an answer: `CallRef`), and of every call
+     * action that leaves it with none: it restarts its background grace on that (DEV-4). A list it
+     * already has is not sent again.
      */
     announce: effects(({ context, enqueue }) => {
       const live: CallRef[] = [];
-      for (const c of context.calls)
-        if (c.status !== 'ended') live.push({ push: c.push, uuid: c.uuid, status: c.status });
+      for (const c of context.calls) if (c.status !== 'ended') live.push({ push: c.push, uuid: c.uuid });
       const changed = !sameCalls(live, context.announced);
       if (changed || live.length === 0) {
         enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'callkit.callsChanged', calls: live }));
