@@ -55,9 +55,16 @@ export type CallServicesEvent =
    */
   | { type: 'push.handedToApp'; deliveries: readonly Delivery[]; lost?: true }
   | { type: 'deadline.check'; push: string }
-  | { type: 'callkit.reported'; push: string }
-  | { type: 'callkit.callsChanged'; live: number }
-  /** EXEMPT-1: the news that the app's last call ended reaches callservicesd's view, `foregroundStateLag` late. */
+  /**
+   * CallKit took the app's report of `push`: sent when callservicesd runs its check (an enforced
+   * delivery) or when the report began the app's only live call (`onCall`: callservicesd sees the app
+   * on a call from now, EXEMPT-1). One event for both: they come from the same report.
+   */
+  | { type: 'callkit.reported'; push: string; onCall: boolean }
+  /**
+   * EXEMPT-1: the news that the app's last call ended reaches callservicesd's view, `foregroundStateLag`
+   * late: CallKit sends it delayed when the last call ends, and cancels it if a call begins meanwhile.
+   */
   | { type: 'oncall.clear' }
   | { type: 'app.stateChanged'; foreground: boolean; running: boolean; debugger: boolean }
   | { type: 'app.crashed'; push: string }

@@ -21,22 +21,17 @@ function hops(s: Scenario): string[] {
 }
 
 describe('xstate events per VoIP push', () => {
-  it('callservicesd hears of a report only for a push whose report check it runs (KILL-1)', () => {
-    // In the background the delivery is enforced: the report cancels the check.
-    const enforced = hops(
+  it('callservicesd hears of a report only for a push it checks (KILL-1) or that began a call', () => {
+    // In the background `a` is enforced: its report ends the check. `b` comes while the app is on a
+    // call: exempt (EXEMPT-1), no check, and the report begins no call: callservicesd hears nothing.
+    const h = hops(
       given({ device: { app: 'background' } })
-        .at('1s', push('c'))
+        .at('1s', push('a'))
+        .at('3s', push('b'))
         .scenario(),
     );
-    expect(enforced).toContain('callServices <- callkit.reported');
-    // In the foreground it is exempt (EXEMPT-1): callservicesd runs no check and keeps nothing to forget.
-    const exempt = hops(
-      given({ device: { app: 'foreground' } })
-        .at('1s', push('c'))
-        .scenario(),
-    );
-    expect(exempt).toContain('callKit <- callkit.reportIncoming');
-    expect(exempt).not.toContain('callServices <- callkit.reported');
+    expect(h.filter((e) => e === 'callKit <- callkit.reportIncoming')).toHaveLength(2);
+    expect(h.filter((e) => e === 'callServices <- callkit.reported')).toHaveLength(1);
   });
 
   it('the app hears which calls are live, not that one was answered (it decides nothing by that)', () => {
@@ -49,5 +44,17 @@ describe('xstate events per VoIP push', () => {
     expect(h).toContain('callKit <- call.answer');
     // The report's call, once: the answer changes no call the app knows of.
     expect(h.filter((e) => e === 'app <- callkit.callsChanged')).toHaveLength(1);
+  });
+
+  it("callservicesd hears of a call's start with its report, and of its end once, `foregroundStateLag` late (EXEMPT-1)", () => {
+    const s = given({ device: { app: 'background' } })
+      .at('1s', push('c'))
+      .at('3s', answer('c'))
+      .at('10s', { do: 'hangup', call: 'c' })
+      .scenario();
+    const heard = hops(s)
+      .filter((e) => e.startsWith('callServices <- '))
+      .map((e) => e.slice('callServices <- '.length));
+    expect(heard).toEqual(['app.stateChanged', 'push.voip', 'callkit.reported', 'oncall.clear']);
   });
 });
