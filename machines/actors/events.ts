@@ -55,9 +55,16 @@ export type CallServicesEvent =
    */
   | { type: 'push.handedToApp'; deliveries: readonly Delivery[]; lost?: true }
   | { type: 'deadline.check'; push: string }
-  | { type: 'callkit.reported'; push: string }
-  | { type: 'callkit.callsChanged'; live: number }
-  /** EXEMPT-1: the news that the app's last call ended reaches callservicesd's view, `foregroundStateLag` late. */
+  /**
+   * CallKit took the app's report of `push`: sent when callservicesd runs its check (an enforced
+   * delivery) or when the report began the app's only live call (`onCall`: callservicesd sees the app
+   * on a call from now, EXEMPT-1). One event for both: they come from the same report.
+   */
+  | { type: 'callkit.reported'; push: string; onCall: boolean }
+  /**
+   * EXEMPT-1: the news that the app's last call ended reaches callservicesd's view, `foregroundStateLag`
+   * late: CallKit sends it delayed when the last call ends, and cancels it if a call begins meanwhile.
+   */
   | { type: 'oncall.clear' }
   | { type: 'app.stateChanged'; foreground: boolean; running: boolean; debugger: boolean }
   | { type: 'app.crashed'; push: string }
@@ -68,10 +75,14 @@ export type CallServicesEvent =
   | { type: 'throttle.lift' }
   | { type: 'throttle.check' };
 
+/**
+ * A live call as the app knows it from CallKit: which push and UUID (what its handler decides by,
+ * EXEMPT-2). Not whether it rings or was answered: the app decides nothing by that, and telling it
+ * would cost an xstate event per answer.
+ */
 export interface CallRef {
   readonly push: string;
   readonly uuid: string;
-  readonly status: 'ringing' | 'active';
 }
 
 export type AppEvent =
@@ -115,6 +126,11 @@ export type CallKitEvent =
       reuses?: string;
       setConfiguration: boolean;
       foreground: boolean;
+      /**
+       * callservicesd runs a report check on this push (its delivery was enforced: KILL-1), so it is
+       * told of the report; of an exempt one it would have nothing to forget (one xstate event saved).
+       */
+      checked: boolean;
     }
   | { type: 'callkit.end'; push: string; reason: string }
   | { type: 'call.answer'; push: string }

@@ -138,6 +138,7 @@ export function reportCall(context: AppContext, push: string, enqueue: AppEnqueu
       reuses: decision.reuses,
       setConfiguration: app.setConfigurationBeforeReport,
       foreground: context.isForeground,
+      checked: handling.delivery.enforced,
     }),
   );
   if (decision.thenEnd) {

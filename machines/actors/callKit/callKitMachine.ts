@@ -20,8 +20,7 @@ type EndEvent = EventOf<CallKitEvent, 'callkit.end' | 'call.decline' | 'call.han
 const isLive = (c: CallView): boolean => c.status !== 'ended';
 
 const sameCalls = (a: readonly CallRef[], b: readonly CallRef[]): boolean =>
-  a.length === b.length &&
-  a.every((c, i) => c.push === b[i]!.push && c.uuid === b[i]!.uuid && c.status === b[i]!.status);
+  a.length === b.length && a.every((c, i) => c.push === b[i]!.push && c.uuid === b[i]!.uuid);
 
 /**
  * CallKit: calls by UUID, the system incoming-call UI or none in the foreground, duplicate-UUID
@@ -47,7 +46,6 @@ export const callKitMachine = setup({
           'The app called setConfiguration on its CXProvider just before reporting, which handed callservicesd a valid audio session ID again.',
         );
       }
-      enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'callkit.reported', push: event.push }));
       const existing = context.calls.find((c) => c.uuid === event.uuid && isLive(c));
       if (existing) {
         journal.step(
@@ -270,22 +268,37 @@ export const callKitMachine = setup({
     }),
     /**
      * Tells the app and callservicesd which calls are live (they decide "on a call" from it). The app
-     * hears of every change, and of every call action that leaves it with none: it restarts its
-     * background grace on that (DEV-4). A list it already has is not sent again.
+     * hears of every change of which calls are live (not of an answer: `CallRef`), and of every call
+     * action that leaves it with none: it restarts its background grace on that (DEV-4). A list it
+     * already has is not sent again. callservicesd only needs whether the app is on a call at all:
+     * it hears that one began with the report that began it (`report`, one event for both), and
+     * that the last one ended `foregroundStateLag` late (EXEMPT-1), unless one began meanwhile.
      */
-    announce: effects(({ context, enqueue }) => {
+    announce: effects(({ context, enqueue }, report: EventOf<CallKitEvent, 'callkit.reportIncoming'> | undefined) => {
       const live: CallRef[] = [];
-      for (const c of context.calls)
-        if (c.status !== 'ended') live.push({ push: c.push, uuid: c.uuid, status: c.status });
+      for (const c of context.calls) if (c.status !== 'ended') live.push({ push: c.push, uuid: c.uuid });
       const changed = !sameCalls(live, context.announced);
       if (changed || live.length === 0) {
         enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'callkit.callsChanged', calls: live }));
       }
+      // Only a report makes a call live; a duplicate (EXEMPT-2) counts as reported too.
+      const began = live.length > 0 && context.announced.length === 0;
+      if (began) enqueue.cancel('oncall.clear');
+      // callservicesd keeps only the checks of enforced deliveries (KILL-1): of another report it
+      // would have nothing to forget, so it hears of it only when the report began a call.
+      if (report && (report.checked || began)) {
+        enqueue.sendTo(
+          to(ACTOR.callServices),
+          msg.callServices({ type: 'callkit.reported', push: report.push, onCall: began }),
+        );
+      }
       if (!changed) return;
       enqueue.assign({ announced: live });
-      // callservicesd only needs to know whether the app is on a call at all.
-      if (live.length > 0 !== context.announced.length > 0) {
-        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'callkit.callsChanged', live: live.length }));
+      if (live.length === 0 && context.announced.length > 0) {
+        enqueue.sendTo(to(ACTOR.callServices), msg.callServices({ type: 'oncall.clear' }), {
+          delay: context.env.params.foregroundStateLag,
+          id: 'oncall.clear',
+        });
       }
     }),
   },
@@ -293,7 +306,12 @@ export const callKitMachine = setup({
   id: 'callKit',
   context: ({ input }) => ({ env: input.env, calls: [], sessionValid: true, announced: [] }),
   on: {
-    'callkit.reportIncoming': { actions: [{ type: 'reportIncoming', params: eventParams }, 'announce'] },
+    'callkit.reportIncoming': {
+      actions: [
+        { type: 'reportIncoming', params: eventParams },
+        { type: 'announce', params: eventParams },
+      ],
+    },
     'callkit.end': { actions: [{ type: 'end', params: eventParams }, 'announce'] },
     'call.decline': { actions: [{ type: 'end', params: eventParams }, 'announce'] },
     'call.hangup': { actions: [{ type: 'end', params: eventParams }, 'announce'] },

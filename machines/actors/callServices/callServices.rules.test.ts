@@ -219,6 +219,19 @@ describe('EXEMPT-1', () => {
     // lands at 10.6 s, after the 300 ms lag: it must be reported, and rings
     expect(after('10500ms').fate('c2')).toBe('rang');
   });
+  it('a call that begins within the lag keeps the app "on a call": the late news that the first ended does not clear it', () => {
+    const run = given({ app: { onCall: 'skip' } })
+      .at('0s', push('c1'))
+      .at('2s', answer('c1'))
+      .at('10s', { do: 'hangup', call: 'c1' }, push('c2'))
+      .at('10300ms', push('c3'))
+      .run();
+    // c2 lands at 10.1 s, inside the 300 ms lag: exempt, but the app, knowing of no call, reports it.
+    expect(run.fate('c2')).toBe('rang');
+    // c3 lands at 10.4 s, after c1's lag ran out, while c2 rings: still on a call, so the skip is allowed.
+    expect(run.fate('c3')).toBe('exempt');
+    expect(run.strikes()).toBe(0);
+  });
   it('an app already on a call may skip the report', () => {
     const run = given({ app: { onCall: 'skip' } })
       .at('0s', push('c1'))

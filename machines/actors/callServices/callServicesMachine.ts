@@ -49,12 +49,7 @@ export interface CallServicesContext {
 }
 
 /** What callservicesd's action modules (reportCheck.ts, throttle.ts) enqueue. */
-export type CallServicesEnqueue = Enqueue<
-  CallServicesContext,
-  CallServicesEvent,
-  AppEvent,
-  'reportDeadline' | 'onCallLag'
->;
+export type CallServicesEnqueue = Enqueue<CallServicesContext, CallServicesEvent, AppEvent, 'reportDeadline'>;
 
 /**
  * callservicesd: receives VoIP pushes from apsd, hands them to the app, runs the ~7 s report check
@@ -69,7 +64,6 @@ export const callServicesMachine = setup({
   },
   delays: {
     reportDeadline: ({ context }) => context.env.params.callservicesdDeadline,
-    onCallLag: ({ context }) => context.env.params.foregroundStateLag,
   },
   guards: {
     isThrottleFull: ({ context }) =>
@@ -106,14 +100,18 @@ export const callServicesMachine = setup({
     startDeadline: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'push.handedToApp'>) =>
       startDeadline(context, event, enqueue),
     ),
+    // The report ends its check (KILL-1), and, when it began the app's only call, callservicesd sees
+    // the app on a call at once (EXEMPT-1; it hears that it ended `foregroundStateLag` late: oncall.clear).
     markReported: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'callkit.reported'>) => {
-      const delivery = context.pending.get(event.push);
-      if (!delivery) return;
-      enqueue.cancel(`deadline:${event.push}`);
-      context.env.journal.closeInterval(`deadline:${event.push}`);
-      const pending = new Map(context.pending);
-      pending.delete(event.push);
-      enqueue.assign({ pending });
+      let pending: Map<string, PendingDelivery> | undefined;
+      if (context.pending.has(event.push)) {
+        enqueue.cancel(`deadline:${event.push}`);
+        context.env.journal.closeInterval(`deadline:${event.push}`);
+        pending = new Map(context.pending);
+        pending.delete(event.push);
+      }
+      if (event.onCall) enqueue.assign(pending ? { pending, seesOnCall: true } : { seesOnCall: true });
+      else if (pending) enqueue.assign({ pending });
     }),
     checkDeadline: effects(({ context, enqueue }, event: EventOf<CallServicesEvent, 'deadline.check'>) =>
       checkDeadline(context, event, enqueue),
@@ -168,13 +166,6 @@ export const callServicesMachine = setup({
       pending.delete(event.push);
       if (delivery) enqueue.assign({ pending });
     }),
-    // EXEMPT-1: call state reaches callservicesd asynchronously: a call that has just ended still
-    // counts as "on a call" for `foregroundStateLag` (an estimate).
-    seeCalls: effects(({ enqueue }, event: EventOf<CallServicesEvent, 'callkit.callsChanged'>) => {
-      enqueue.cancel('oncall.clear');
-      if (event.live > 0) enqueue.assign({ seesOnCall: true });
-      else enqueue.raise({ type: 'oncall.clear' }, { delay: 'onCallLag', id: 'oncall.clear' });
-    }),
     clearOnCall: assign({ seesOnCall: false }),
   },
 }).createMachine({
@@ -193,7 +184,6 @@ export const callServicesMachine = setup({
   on: {
     'push.handedToApp': { actions: { type: 'startDeadline', params: eventParams } },
     'callkit.reported': { actions: { type: 'markReported', params: eventParams } },
-    'callkit.callsChanged': { actions: { type: 'seeCalls', params: eventParams } },
     'oncall.clear': { actions: 'clearOnCall' },
     'app.stateChanged': { actions: { type: 'seeApp', params: eventParams } },
     'app.died': { actions: { type: 'redeliver', params: eventParams } },
