@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type Page } from '@playwright/test';
 
 /** `test` that fails on any console error or uncaught page error. */
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -54,47 +54,83 @@ export interface SharedPage {
   fresh(path?: string): Promise<void>;
 }
 
+/** The page of this worker's shared-page files, its console and page errors, and the browser it is in. */
+let tab: { page: Page; errors: string[]; browser: Browser } | undefined;
+
 /**
- * Registers hooks that open one page for the tests of the calling file (or `describe`) and returns
- * it. Issue #21: a new browser context and renderer process per test was most of the e2e suite's
- * time (a test's own work is often a tenth of its boot), and spawning them is what loaded the
- * machine. Use it with Playwright's plain `test`, not this file's `test`: that one's console check
- * asks for a `page` per test and would open one anyway. Console and page errors are collected here
- * and fail the test they happen in. A test that fails ends its worker; the next worker opens a
- * fresh page for the tests after it, so one failure never poisons the rest.
+ * This worker's shared page, opened on its first use: a new browser context and renderer process cost
+ * more than the app's boot itself, and a context's HTTP and code caches make later boots cheaper
+ * (issue #21: a page per file was ~2 s of each file's beforeAll on a busy machine).
+ */
+async function workerTab(browser: Browser, baseURL: string | undefined): Promise<NonNullable<typeof tab>> {
+  if (tab && tab.browser === browser && !tab.page.isClosed()) return tab;
+  const page = await browser.newPage({ baseURL });
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  // `fresh()` marks the tab; the next document of the app's origin then starts with empty storage,
+  // cleared before any of the app's scripts runs (the old page is gone by then: it cannot autosave).
+  await page.addInitScript((flag) => {
+    try {
+      if (sessionStorage.getItem(flag) === null) return;
+      localStorage.clear();
+      sessionStorage.clear();
+    } catch {
+      // about:blank has no storage
+    }
+  }, FRESH_FLAG);
+  tab = { page, errors, browser };
+  return tab;
+}
+
+/**
+ * Registers hooks that give the tests of the calling file (or `describe`) one page and returns it.
+ * Issue #21: a new browser context and renderer process per test was most of the e2e suite's time (a
+ * test's own work is often a tenth of its boot), and spawning them is what loaded the machine; the
+ * files of a worker now share one page too. Each file gets it as a new page would be: the app started
+ * again from nothing (storage cleared), at the file's viewport, in the light scheme with no reduced
+ * motion unless asked, with no permissions granted, no dialog handler and the mouse at the corner.
+ * Use it with Playwright's plain `test`, not this file's `test`: that one's console check asks for a
+ * `page` per test and would open one anyway. Console and page errors are collected here and fail the
+ * test they happen in. A test that fails ends its worker; the next worker opens a fresh page for the
+ * tests after it, so one failure never poisons the rest.
  */
 export function sharedPage(
   options: { viewport?: { width: number; height: number }; reducedMotion?: boolean } = {},
 ): SharedPage {
   let page: Page | undefined;
-  const errors: string[] = [];
+  let errors: string[] = [];
   base.beforeAll(async ({ browser }, info) => {
-    const { baseURL, viewport } = info.project.use;
-    page = await browser.newPage({ baseURL, viewport: options.viewport ?? viewport });
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+    const { baseURL, viewport, colorScheme } = info.project.use;
+    ({ page, errors } = await workerTab(browser, baseURL));
+    // What an earlier file left on the page: its handlers, its grants, its emulation, its pointer.
+    page.removeAllListeners('dialog');
+    await page.context().clearPermissions();
+    const size = options.viewport ?? viewport;
+    if (size) await page.setViewportSize(size);
+    await page.emulateMedia({
+      media: null,
+      colorScheme: colorScheme ?? 'light',
+      reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
     });
-    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    if (options.reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
-    // `fresh()` marks the tab; the next document of the app's origin then starts with empty storage,
-    // cleared before any of the app's scripts runs (the old page is gone by then: it cannot autosave).
-    await page.addInitScript((flag) => {
-      try {
-        if (sessionStorage.getItem(flag) === null) return;
-        localStorage.clear();
-        sessionStorage.clear();
-      } catch {
-        // about:blank has no storage
-      }
-    }, FRESH_FLAG);
-    await page.goto('/');
+    await page.mouse.move(0, 0);
+    // Parked on about:blank by the last file (its storage to be cleared) or new: the app from nothing.
+    if (page.url() === 'about:blank') await page.goto('/');
+    else await restart(page, '/');
     await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false', { timeout: BOOT_TIMEOUT });
+  });
+  base.afterAll(async () => {
+    // Parked between files: an app left running (a 12,000-push timeline) would go on using the CPU
+    // while the worker's other files run.
+    if (page && !page.isClosed() && page.url().startsWith('http')) {
+      await page.evaluate((flag) => sessionStorage.setItem(flag, '1'), FRESH_FLAG);
+      await page.goto('about:blank');
+    }
   });
   base.afterEach(() => {
     expect(errors.splice(0), 'console or page errors').toEqual([]);
-  });
-  base.afterAll(async () => {
-    await page?.close();
   });
   return {
     get page(): Page {

@@ -1,10 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadPreset, sharedPage } from './fixtures';
-import { expectShownWhole, installShownWhole } from './visibility';
+import { installLayoutChecks, type TimelineText, type WithLayoutChecks } from './layoutChecks';
+import { expectShownWhole } from './visibility';
 
 /**
- * Over 400 lines on purpose: one page serves every test below, and a second file would start the app again.
- *
  * Room-ready layout (issue 24): on a 1280×720 projector, a 1440×900 laptop and a 1920×1080 screen, no
  * text is cut, present mode shows its caption, fate cards and timeline whole without scrolling, and
  * the lanes that matter (those that hold something; comparing, those that differ) are on screen.
@@ -36,8 +35,8 @@ const LONG_TITLE =
 const shared = sharedPage({ viewport: SMALL, reducedMotion: true });
 let page: Page;
 test.beforeAll(async () => {
-  // For the present-mode frames' one-look check (`presentFrameProblems`).
-  await installShownWhole(shared.page);
+  // The looks at a view, defined on the page once (layoutChecks.ts).
+  await installLayoutChecks(shared.page);
 });
 test.beforeEach(() => {
   page = shared.page;
@@ -47,7 +46,7 @@ test.beforeEach(() => {
  * Runs `check` at each size in turn, retried until the page has laid itself out again after the
  * resize (the timelines measure their width in a ResizeObserver): no fixed wait.
  */
-async function atEachSize(check: (at: string) => Promise<void>): Promise<void> {
+async function atEachSize(check: (at: string) => Promise<unknown>): Promise<void> {
   for (const size of sizesFromHere()) {
     await resizeTo(size);
     await expect(() => check(sizeName(size))).toPass({ timeout: 10_000 });
@@ -74,73 +73,14 @@ const present = () => page.getByRole('dialog', { name: /^Present mode/ });
 const mainTimeline = () => page.getByRole('application', { name: 'Timeline', exact: true });
 const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
-/**
- * Every shown element with text whose text runs out of its box (scrollWidth > clientWidth, or taller
- * than a box that hides what overflows), with a description. Inline elements have no box of their own: the block that holds them overflows instead.
- * Form fields (the title, the menus) scroll their own text by design and are left out, as are
- * elements drawn 1 px or smaller (visually hidden text for screen readers).
- */
+/** What `ringsideLayout.overflowingText` finds under `root` (see layoutChecks.ts). */
 function overflowingText(root: Locator): Promise<string[]> {
-  return root.evaluate((top) => {
-    const out: string[] = [];
-    for (const el of [top, ...top.querySelectorAll('*')]) {
-      if (!(el instanceof HTMLElement) || el.closest('svg, input, select, textarea, option')) continue;
-      const style = getComputedStyle(el);
-      if (style.display === 'inline' || style.display === 'contents' || style.visibility !== 'visible') continue;
-      const r = el.getBoundingClientRect();
-      if (r.width <= 1 || r.height <= 1 || !el.textContent?.trim()) continue;
-      const what = `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 50)}"`;
-      if (el.scrollWidth > el.clientWidth + 1) out.push(`${what}: ${el.scrollWidth} > ${el.clientWidth} wide`);
-      // A box that hides what does not fit cuts text that wraps onto a line below it, too.
-      const hides = style.overflowY === 'hidden' || style.overflowY === 'clip';
-      if (hides && el.scrollHeight > el.clientHeight + 1)
-        out.push(`${what}: ${el.scrollHeight} > ${el.clientHeight} tall`);
-    }
-    return out;
-  });
+  return root.evaluate((top) => (window as Window & WithLayoutChecks).ringsideLayout!.overflowingText(top));
 }
 
-/**
- * What is cut or overflows on every timeline under `root`: lane names past the gutter (into the plot)
- * or out of their lane; any shown text (bar, deadline, input and push labels, markers, ticks, lane
- * names) that ends in an ellipsis; a bar's label that runs out of its bar (or its deadline's window);
- * any text that runs out of its timeline's drawing. Counts the texts looked at, so that a check of
- * nothing cannot pass.
- */
-function timelineText(root: Locator): Promise<{ problems: string[]; texts: number }> {
-  return root.evaluate((top) => {
-    const problems: string[] = [];
-    let texts = 0;
-    for (const timeline of top.querySelectorAll('.timeline')) {
-      const svg = timeline.querySelector('svg')!;
-      const box = svg.getBoundingClientRect();
-      // The gutter is 168 px of the SVG's own units; a zoomed-out timeline draws it narrower.
-      const gutter = box.left + 168 * (box.width / svg.width.baseVal.value);
-      for (const name of timeline.querySelectorAll('.lane-name')) {
-        const r = name.getBoundingClientRect();
-        const lane = name.parentElement!.getBoundingClientRect();
-        if (r.right > gutter + 0.5) problems.push(`lane name "${name.textContent}" runs into the plot`);
-        if (r.bottom > lane.bottom + 0.5) problems.push(`lane name "${name.textContent}" runs out of its lane`);
-      }
-      for (const text of timeline.querySelectorAll('svg text, .lane-name')) {
-        const r = text.getBoundingClientRect();
-        const content = text.textContent ?? '';
-        if (r.width === 0 || !content.trim()) continue;
-        texts++;
-        if (content.trimEnd().endsWith('…')) problems.push(`"${content}" is cut`);
-        if (r.left < box.left - 0.5 || r.right > box.right + 0.5)
-          problems.push(`"${content}" runs out of the timeline (${Math.round(r.left)}–${Math.round(r.right)})`);
-        if (!text.classList.contains('iv-label')) continue;
-        const g = text.parentElement!;
-        const frame = (g.querySelector('.deadline-window') ?? g.querySelector('.iv')!).getBoundingClientRect();
-        const bar = g.querySelector('.iv')!.getBoundingClientRect();
-        const right = Math.max(frame.right, bar.right);
-        if (r.left < frame.left - 0.5 || r.right > right + 0.5)
-          problems.push(`bar label "${content}" runs out of its ${Math.round(right - frame.left)} px bar`);
-      }
-    }
-    return { problems, texts };
-  });
+/** What `ringsideLayout.timelineText` finds on every timeline under `root` (see layoutChecks.ts). */
+function timelineText(root: Locator): Promise<TimelineText> {
+  return root.evaluate((top) => (window as Window & WithLayoutChecks).ringsideLayout!.timelineText(top));
 }
 
 /** A screenshot of the page at each size, named `${name}-${size}.png`. */
@@ -160,7 +100,7 @@ async function expectTimelineTextWhole(root: Locator, where: string) {
 }
 
 /** `expectTimelineTextWhole` for what `timelineText` found. */
-function expectTimelineTextFound({ problems, texts }: { problems: string[]; texts: number }, where: string) {
+function expectTimelineTextFound({ problems, texts }: TimelineText, where: string) {
   expect(problems, `${where}: timeline text cut or overflowing`).toEqual([]);
   expect(texts, `${where}: timeline texts looked at`).toBeGreaterThan(5);
 }
@@ -178,72 +118,26 @@ async function expectNoScrolling(box: Locator, what: string) {
 }
 
 /**
- * Present mode's frame on screen, in one look (a frame is checked at each size, hundreds of times in
- * all): the caption and the timeline scroll neither way; the caption, each fate card and each timeline
- * lie inside the window and every box that clips them; the caption's leads are 28 px or larger.
+ * Present mode's checks for the frame on screen, in one look (a frame is checked at each size, hundreds
+ * of times in all): no text cut, the timelines' texts whole, and the caption, fate cards and timelines
+ * whole (`ringsideLayout`'s checks, layoutChecks.ts). Says whether the frame is the last one (its Next
+ * button disabled), so a walk needs no second round trip a frame.
  */
-function presentFrameProblems(dialog: Locator): Promise<{ problems: string[] }> {
-  return dialog.evaluate((root) => {
-    const problems: string[] = [];
-    const noScrolling = (el: Element | null, what: string) => {
-      if (!el) {
-        problems.push(`${what}: missing`);
-        return;
-      }
-      if (el.scrollHeight > el.clientHeight + 1)
-        problems.push(`${what}: scroll height ${el.scrollHeight} > ${el.clientHeight}`);
-      if (el.scrollWidth > el.clientWidth + 1)
-        problems.push(`${what}: scroll width ${el.scrollWidth} > ${el.clientWidth}`);
+async function checkPresentFrame(where: string): Promise<{ last: boolean }> {
+  const { cut, text, frame, last } = await present().evaluate((root) => {
+    const checks = (window as Window & WithLayoutChecks).ringsideLayout!;
+    return {
+      cut: checks.overflowingText(root),
+      text: checks.timelineText(root),
+      frame: checks.presentFrameProblems(root),
+      last: root.querySelector<HTMLButtonElement>('button[aria-label="Next"]')?.disabled,
     };
-    // As `expectShownWhole`: inside the window and inside every box that clips it (see `installShownWhole`).
-    const place = (
-      window as Window & { ringsidePlaceInClip?: (el: Element) => { box: DOMRectReadOnly; clip: DOMRectReadOnly } }
-    ).ringsidePlaceInClip;
-    const shownWhole = (el: Element, what: string) => {
-      if (!place) {
-        problems.push('installShownWhole was not run on this page');
-        return;
-      }
-      const { box: r, clip } = place(el);
-      if (
-        r.top < clip.top - 0.5 ||
-        r.bottom > clip.bottom + 0.5 ||
-        r.left < clip.left - 0.5 ||
-        r.right > clip.right + 0.5
-      )
-        problems.push(
-          `${what} not shown whole: ${[r.top, r.right, r.bottom, r.left].map(Math.round).join(' ')} in ${[clip.top, clip.right, clip.bottom, clip.left].map(Math.round).join(' ')}`,
-        );
-    };
-    const caption = root.querySelector('[aria-label="Caption"]');
-    noScrolling(caption, 'caption');
-    if (caption) shownWhole(caption, 'caption');
-    noScrolling(root.querySelector('.present-timeline'), 'timeline');
-    for (const card of root.querySelectorAll('.present-fate')) shownWhole(card, `fate card "${card.textContent}"`);
-    const leads = caption ? [...caption.querySelectorAll('.present-lead, .present-question:not(.small)')] : [];
-    for (const lead of leads) {
-      const size = parseFloat(getComputedStyle(lead).fontSize);
-      if (size < 28) problems.push(`caption type ${size} px: "${lead.textContent}"`);
-    }
-    const svgs = root.querySelectorAll('svg[role="application"]');
-    if (svgs.length === 0) problems.push('no timeline');
-    for (const svg of svgs) shownWhole(svg, 'timeline');
-    return { problems };
   });
-}
-
-/** Present mode's checks for the frame on screen. */
-async function checkPresentFrame(where: string) {
-  const dialog = present();
-  // The three looks at once: their round trips overlap (a frame is checked hundreds of times in all).
-  const [cut, text, frame] = await Promise.all([
-    overflowingText(dialog),
-    timelineText(dialog),
-    presentFrameProblems(dialog),
-  ]);
   expect(cut, `${where}: text cut`).toEqual([]);
   expectTimelineTextFound(text, where);
-  expect(frame.problems, `${where}: caption, fate cards, timeline`).toEqual([]);
+  expect(frame, `${where}: caption, fate cards, timeline`).toEqual([]);
+  expect(last, `${where}: present mode's Next button`).toBeDefined();
+  return { last: last! };
 }
 
 /**
@@ -254,7 +148,6 @@ async function checkPresentFrame(where: string) {
  * below). Every frame is still checked at every size, and each size's walk must see as many frames.
  */
 async function walkPresent(where: string): Promise<number> {
-  const next = present().getByRole('button', { name: 'Next' });
   const counts: number[] = [];
   for (const size of sizesFromHere()) {
     await resizeTo(size);
@@ -262,9 +155,10 @@ async function walkPresent(where: string): Promise<number> {
     let frames = 0;
     for (;;) {
       const at = `${where}, frame ${frames}, ${sizeName(size)}`;
-      await expect(() => checkPresentFrame(at)).toPass({ timeout: 10_000 });
+      let last = false;
+      await expect(async () => ({ last } = await checkPresentFrame(at))).toPass({ timeout: 10_000 });
       frames++;
-      if (await next.isDisabled()) break;
+      if (last) break;
       await page.keyboard.press('Space');
     }
     counts.push(frames);

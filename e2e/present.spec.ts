@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadPreset, presetTitles, sharedPage } from './fixtures';
-import { labelContrasts } from './visibility';
+import { installLabelChecks, type WithLabelChecks } from './labelChecks';
 
 /*
  * One page for the whole file: the app is loaded once and each test picks its preset (or pastes its
@@ -9,6 +9,10 @@ import { labelContrasts } from './visibility';
  */
 const shared = sharedPage({ reducedMotion: true });
 let page: Page;
+test.beforeAll(async () => {
+  // The looks at a frame's labels, defined on the page once (labelChecks.ts).
+  await installLabelChecks(shared.page);
+});
 test.beforeEach(() => {
   page = shared.page;
 });
@@ -123,50 +127,6 @@ test('authored captions and questions from the scenario file are what the room s
   await expect(present(page)).toHaveCount(0);
 });
 
-/** Every shown bar label on `svg`: its computed font size, whether it lies inside its bar (or deadline window), and the bar's height. */
-function barLabels(svg: Locator) {
-  return svg.evaluate((root) =>
-    [...root.querySelectorAll('.iv-label')]
-      .filter((label) => label.textContent && label.getBoundingClientRect().width > 0)
-      .map((label) => {
-        const g = label.parentElement!;
-        const bar = g.querySelector('.iv')!.getBoundingClientRect();
-        const frame = (g.querySelector('.deadline-window') ?? g.querySelector('.iv')!).getBoundingClientRect();
-        const r = label.getBoundingClientRect();
-        return {
-          text: label.textContent,
-          size: parseFloat(getComputedStyle(label).fontSize),
-          inside:
-            r.left >= frame.left - 0.5 &&
-            r.right <= frame.right + 0.5 &&
-            r.top >= frame.top - 0.5 &&
-            r.bottom <= frame.bottom + 0.5,
-          bar: Math.round(bar.height * 10) / 10,
-        };
-      }),
-  );
-}
-
-/** Every shown push label on `svg`: its text, computed font size, and the labels whose boxes it overlaps. */
-function pushLabels(svg: Locator) {
-  return svg.evaluate((root) => {
-    const labels = [...root.querySelectorAll('.push-label')].filter((l) => l.getBoundingClientRect().width > 0);
-    const boxes = labels.map((l) => l.getBoundingClientRect());
-    return labels.map((label, i) => ({
-      text: label.textContent,
-      size: parseFloat(getComputedStyle(label).fontSize),
-      overlaps: labels
-        .filter((_, j) => {
-          const a = boxes[i]!;
-          const b = boxes[j]!;
-          // 1 px of slack: glyph boxes of neighbouring rows may touch.
-          return j !== i && a.left < b.right && b.left < a.right && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-        })
-        .map((l) => l.textContent),
-    }));
-  });
-}
-
 /*
  * One walk through every preset, in both themes, for two checks of the same frames (the editor's
  * timeline, present mode's second moment and its summary): every text's contrast, and, in the first
@@ -177,10 +137,21 @@ test("every text on the timeline (bar, push and input labels, markers, ticks) re
   test.setTimeout(360_000);
   const titles = await presetTitles(page);
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  /**
+   * The looks at the frame on `svg`, in one round trip (labelChecks.ts): every text's contrast, and
+   * with `sizes` the bar, push and input labels' sizes and places.
+   */
+  const look = (svg: Locator, sizes: boolean) =>
+    svg.evaluate((root, sizes) => {
+      const checks = (window as Window & WithLabelChecks).ringsideLabels!;
+      const placed = sizes
+        ? { bars: checks.barLabels(root), pushes: checks.pushLabels(root), inputs: checks.inputLabels(root) }
+        : undefined;
+      return { contrasts: checks.contrasts(root), placed };
+    }, sizes);
   const low: string[] = [];
   let checked = 0;
-  const contrast = async (where: string, svg = timeline) => {
-    const labels = await labelContrasts(svg);
+  const contrast = (where: string, labels: { text: string; ratio: number }[]) => {
     checked += labels.length;
     for (const { text, ratio } of labels) if (ratio < 4.5) low.push(`${where}: "${text}" ${ratio}:1`);
   };
@@ -188,24 +159,27 @@ test("every text on the timeline (bar, push and input labels, markers, ticks) re
   let checkedBars = 0;
   let checkedPushes = 0;
   let checkedInputs = 0;
-  /** Present mode's labels on the frame shown: 14 px or larger, bars' inside their bars, none over another. */
-  const sizes = async (where: string) => {
-    const svg = present(page).getByRole('application');
-    const [labels, pushes, inputs] = await Promise.all([barLabels(svg), pushLabels(svg), inputLabels(svg)]);
+  /** Present mode's frame on screen: every text's contrast; in light, its labels 14 px or larger, bars' inside their bars, none over another. */
+  const presentFrame = async (theme: 'light' | 'dark', where: string) => {
+    const { contrasts, placed } = await look(present(page).getByRole('application'), theme === 'light');
+    contrast(`${theme}, present, ${where}`, contrasts);
+    if (!placed) return;
+    const { bars: labels, pushes, inputs } = placed;
+    const at = `present, ${where}`;
     checkedBars += labels.length;
     for (const l of labels) {
-      if (l.size < 14) wrong.push(`${where}: "${l.text}" is ${l.size} px`);
-      if (!l.inside) wrong.push(`${where}: "${l.text}" runs out of its ${l.bar} px bar`);
+      if (l.size < 14) wrong.push(`${at}: "${l.text}" is ${l.size} px`);
+      if (!l.inside) wrong.push(`${at}: "${l.text}" runs out of its ${l.bar} px bar`);
     }
     checkedPushes += pushes.length;
     for (const l of pushes) {
-      if (l.size < 14) wrong.push(`${where}: push "${l.text}" is ${l.size} px`);
-      if (l.overlaps.length) wrong.push(`${where}: push "${l.text}" overlaps ${l.overlaps.join(', ')}`);
+      if (l.size < 14) wrong.push(`${at}: push "${l.text}" is ${l.size} px`);
+      if (l.overlaps.length) wrong.push(`${at}: push "${l.text}" overlaps ${l.overlaps.join(', ')}`);
     }
     checkedInputs += inputs.length;
     for (const l of inputs) {
-      if (l.size < 14) wrong.push(`${where}: input "${l.text}" is ${l.size} px`);
-      if (l.overlaps.length) wrong.push(`${where}: input "${l.text}" overlaps ${l.overlaps.join(', ')}`);
+      if (l.size < 14) wrong.push(`${at}: input "${l.text}" is ${l.size} px`);
+      if (l.overlaps.length) wrong.push(`${at}: input "${l.text}" overlaps ${l.overlaps.join(', ')}`);
     }
   };
   // Each frame is looked at in both themes as it stands, the theme switched as the OS switches it (the
@@ -227,13 +201,10 @@ test("every text on the timeline (bar, push and input labels, markers, ticks) re
   for (const title of titles) {
     await loadPreset(page, title);
     await inEachTheme(async (theme) => {
-      await contrast(`${theme}, ${title}`);
-      if (theme !== 'light') return;
-      const [bars, pushes, inputs] = await Promise.all([
-        barLabels(timeline),
-        pushLabels(timeline),
-        inputLabels(timeline),
-      ]);
+      const { contrasts, placed } = await look(timeline, theme === 'light');
+      contrast(`${theme}, ${title}`, contrasts);
+      if (!placed) return;
+      const { bars, pushes, inputs } = placed;
       for (const l of bars)
         if (l.size !== 11 || l.bar !== 16) wrong.push(`${title}: "${l.text}" is ${l.size} px in a ${l.bar} px bar`);
       for (const l of pushes) if (l.size !== 12) wrong.push(`${title}: "${l.text}" is ${l.size} px`);
@@ -244,16 +215,10 @@ test("every text on the timeline (bar, push and input labels, markers, ticks) re
     // A moment in the middle (bars still open, deadlines still running), then the whole story.
     await page.keyboard.press('Space');
     await page.keyboard.press('Space');
-    await inEachTheme(async (theme) => {
-      await contrast(`${theme}, present, ${title}, moment 2`, present(page).getByRole('application'));
-      if (theme === 'light') await sizes(`present, ${title}, moment 2`);
-    });
+    await inEachTheme((theme) => presentFrame(theme, `${title}, moment 2`));
     await page.keyboard.press('End');
     await expect(present(page)).toContainText('Summary');
-    await inEachTheme(async (theme) => {
-      await contrast(`${theme}, present, ${title}, summary`, present(page).getByRole('application'));
-      if (theme === 'light') await sizes(`present, ${title}, summary`);
-    });
+    await inEachTheme((theme) => presentFrame(theme, `${title}, summary`));
     await page.keyboard.press('Escape');
     await expect(present(page)).toHaveCount(0);
   }
@@ -265,32 +230,6 @@ test("every text on the timeline (bar, push and input labels, markers, ticks) re
   expect(checkedInputs).toBeGreaterThan(20);
   expect(wrong).toEqual([]);
 });
-
-/**
- * Every shown input label on `svg` ("network → wifi"): its text, computed font size, and what it runs
- * over on its row: another input's label or diamond, or a marker.
- */
-function inputLabels(svg: Locator) {
-  return svg.evaluate((root) => {
-    const labels = [...root.querySelectorAll('.input-label')].filter((l) => l.getBoundingClientRect().width > 0);
-    const others = [...root.querySelectorAll('.input-label, .input-mark, .marker text')];
-    return labels.map((label) => {
-      const a = label.getBoundingClientRect();
-      return {
-        text: label.textContent,
-        size: parseFloat(getComputedStyle(label).fontSize),
-        overlaps: others
-          .filter((o) => {
-            if (o === label) return false;
-            const b = o.getBoundingClientRect();
-            // 1 px of slack: glyph boxes are a little wider than the glyphs.
-            return a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-          })
-          .map((o) => (o.classList.contains('input-mark') ? 'a diamond' : `"${o.textContent}"`)),
-      };
-    });
-  });
-}
 
 test("a trainer writes a moment's caption and the room's question in the inspector; emptied, they are gone", async () => {
   await loadPreset(page, 'Main thread blocked for 8 s');
