@@ -8,14 +8,7 @@ import {
   useState,
   type PointerEvent as ReactPointerEvent,
 } from 'react';
-import {
-  LANES,
-  parseDuration,
-  type LaneId,
-  type PaintedOutput,
-  type PushResult,
-  type TimelineEventFile,
-} from '../../machines';
+import { LANES, parseDuration, type LaneId, type PaintedOutput, type TimelineEventFile } from '../../machines';
 import type { View } from '../state/document/editorMachine';
 import { useHandlers } from '../state/view/useHandlers';
 import { formatTime, laneOfEvent, snap } from '../state/view/labels';
@@ -35,10 +28,10 @@ import {
   xOf,
 } from './timeline/geometry';
 import { InputMarks } from './timeline/InputMarks';
-import { laneInputs, pushInputs, type LaneInput } from './timeline/inputLabels';
-import { Kept, keepLists, sameLanes, sameMap, sameSet } from './timeline/keep';
+import { laneInputs, pushInputs } from './timeline/inputLabels';
+import { TimelineKept } from './timeline/timelineKept';
 import { LaneBars } from './timeline/LaneBars';
-import { FOLDED, foldLanes, isLaneInput, type FoldReason } from './timeline/folds';
+import { FOLDED, foldLanes, isLaneInput } from './timeline/folds';
 import { DragTime, LaneBacks, LaneNames } from './timeline/LaneChrome';
 import { laneAt, laneHeights, lanesBelow, laneTops } from './timeline/lanes';
 import { stackedRows } from './timeline/laneRows';
@@ -90,24 +83,6 @@ export interface TimelineProps {
 // The timeline's parts (timeline/*.tsx) are memoized on plain values: while a push is dragged, only the
 // parts whose place or text changed render again (and React compares, and the browser repaints, only those).
 const NO_BARS = { placed: [], keys: [] };
-const NO_PUSHES: readonly PushResult[] = [];
-
-/** What a timeline keeps between renders while it is equal, for its memoized parts (`keep.ts`). */
-class TimelineKept {
-  readonly folded = new Kept<ReadonlyMap<LaneId, FoldReason>>(sameMap);
-  readonly heights = new Kept<Readonly<Record<LaneId, number>>>(sameLanes);
-  readonly keep = new Kept<ReadonlySet<string>>(sameSet);
-  readonly pushInput = new Kept<ReadonlyMap<string, number>>(sameMap);
-  readonly frozen = new Kept<ReadonlySet<LaneId>>(sameSet);
-  /** The lanes' tops as last drawn (`lanesBelow`). */
-  tops: Readonly<Record<LaneId, number>> | undefined;
-  private lastDiamonds: ReadonlyMap<LaneId, readonly LaneInput[]> | undefined;
-
-  /** Each lane's inputs, the last list while their diamonds stand where they did. */
-  diamonds(byLane: ReadonlyMap<LaneId, readonly LaneInput[]>): ReadonlyMap<LaneId, readonly LaneInput[]> {
-    return (this.lastDiamonds = keepLists(this.lastDiamonds, byLane, (a, b) => a.cx === b.cx));
-  }
-}
 
 export const Timeline = memo(function Timeline(props: TimelineProps) {
   const { output, events, view, playhead, selection, selectedPush } = props;
@@ -183,12 +158,8 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
   const pushY = (id: string) => pushRowTop(tops.provider, pushRows.get(id) ?? 0, pushRowHeight);
   const keep = kept.keep.keep(windowed ? alwaysRendered(shownPushes, selectedPush, focused) : new Set<string>());
   const bandTop = windowed ? band.top : undefined;
-  // The pushes a drag moves, drawn again on top (`DraggedPushes`): a few, found once per result.
+  // The pushes a drag moves, drawn again on top of the others (`DraggedPushes`).
   const moving = drag.layout?.moving;
-  const draggedPushes = useMemo(
-    () => (moving ? result.pushes.filter((p) => moving.has(p.id)) : NO_PUSHES),
-    [result.pushes, moving],
-  );
   const bandBottom = windowed ? band.bottom : undefined;
 
   const pickedHere = useRevealPush({
@@ -380,9 +351,10 @@ export const Timeline = memo(function Timeline(props: TimelineProps) {
             bandBottom={bandBottom}
           />
           {/* Over every other push, marker and input, under the playhead: the pushes being dragged. */}
-          {!foldedLanes.has('provider') && draggedPushes.length > 0 && (
+          {!foldedLanes.has('provider') && moving && moving.size > 0 && (
             <DraggedPushes
-              pushes={draggedPushes}
+              pushes={result.pushes}
+              moving={moving}
               rows={pushRows}
               top={tops.provider}
               row={pushRowHeight}

@@ -87,6 +87,11 @@ export const PushSpans = memo(function PushSpans(
  * dragged pushes, and each copy memoized on its own values: a drag frame draws one more small group,
  * not the spans again.
  */
-export const DraggedPushes = memo(function DraggedPushes(props: SpansPlace & { pushes: readonly PushResult[] }) {
-  return props.pushes.map((p) => <DraggedPushCopy key={p.id} {...spanLook(p, props)} />);
+export const DraggedPushes = memo(function DraggedPushes(
+  props: SpansPlace & { pushes: readonly PushResult[]; moving: ReadonlySet<string> },
+) {
+  // A few pushes of the result's: found again only when the result, the drag or the look changes.
+  return props.pushes
+    .filter((p) => props.moving.has(p.id))
+    .map((p) => <DraggedPushCopy key={p.id} {...spanLook(p, props)} />);
 });
