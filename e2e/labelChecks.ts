@@ -21,12 +21,23 @@ export interface PlacedLabel {
   overlaps: (string | null)[];
 }
 
+/** An interval bar and the pattern laid over it (see `LabelChecks.barCues`). */
+export interface BarCue {
+  kind: string;
+  tone: string;
+  width: number;
+  labelled: boolean;
+  cue: string;
+  covers: boolean;
+}
+
 /** The looks at a timeline's texts that `installLabelChecks` leaves on the page's window, each run on an SVG. */
 export interface LabelChecks {
   contrasts(root: Element): Contrast[];
   barLabels(root: Element): BarLabel[];
   pushLabels(root: Element): PlacedLabel[];
   inputLabels(root: Element): PlacedLabel[];
+  barCues(root: Element): BarCue[];
 }
 
 /** The name under which `installLabelChecks` leaves the checks on the page's window. */
@@ -174,6 +185,28 @@ const defineLabelChecks = () => {
               return a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
             })
             .map((o) => (o.classList.contains('input-mark') ? 'a diamond' : `"${o.textContent}"`)),
+        };
+      });
+    },
+
+    /**
+     * Every interval bar on `root`: its tone, whether it carries a label, and the tone of the pattern
+     * laid over it ('none' without one), found through the `fill` of its `.iv-cue` in this SVG's own defs.
+     */
+    barCues(root) {
+      return [...root.querySelectorAll('.iv')].map((bar) => {
+        const g = bar.parentElement!;
+        const cue = g.querySelector('.iv-cue');
+        const id = /^url\(#(.+)\)$/.exec(cue?.getAttribute('fill') ?? '')?.[1];
+        const pattern = id === undefined ? null : root.querySelector(`pattern[id="${CSS.escape(id)}"]`);
+        const same = (a: string) => cue?.getAttribute(a) === bar.getAttribute(a);
+        return {
+          kind: bar.getAttribute('class')!.replace('iv ', ''),
+          tone: bar.getAttribute('data-tone') ?? '',
+          width: Math.round(bar.getBoundingClientRect().width * 10) / 10,
+          labelled: g.querySelector('.iv-label') !== null,
+          cue: !cue ? 'none' : (pattern?.getAttribute('data-tone') ?? `a fill of no pattern here (${id ?? 'none'})`),
+          covers: !cue || ['x', 'y', 'width', 'height'].every(same),
         };
       });
     },

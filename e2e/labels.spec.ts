@@ -2,8 +2,13 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ScenarioFile } from '../machines/scenario';
 import { encodeScenario } from '../renderer/state/bridges/share';
 import { loadPreset, presetTitles, sharedPage } from './fixtures';
+import { installLabelChecks, type BarCue, type WithLabelChecks } from './labelChecks';
 
 const shared = sharedPage();
+test.beforeAll(async () => {
+  // The looks at a timeline's bars, defined on the page once (labelChecks.ts).
+  await installLabelChecks(shared.page);
+});
 
 /** Labels on the timeline that run past their box or over a marker, another input or its label. */
 function labelDefects(page: Page): Promise<string[]> {
@@ -126,28 +131,9 @@ test("the playhead's time never sits on a tick label of the axis: at 0, at a tic
   expect(await playheadOverTicks(page, '.present .timeline')).toEqual([]);
 });
 
-/**
- * Every interval bar on `svg`: its tone, whether it carries a label, and the tone of the pattern laid
- * over it ('none' without one), found through the `fill` of its `.iv-cue` in this SVG's own defs.
- */
-function barCues(svg: Locator) {
-  return svg.evaluate((root) =>
-    [...root.querySelectorAll('.iv')].map((bar) => {
-      const g = bar.parentElement!;
-      const cue = g.querySelector('.iv-cue');
-      const id = /^url\(#(.+)\)$/.exec(cue?.getAttribute('fill') ?? '')?.[1];
-      const pattern = id === undefined ? null : root.querySelector(`pattern[id="${CSS.escape(id)}"]`);
-      const same = (a: string) => cue?.getAttribute(a) === bar.getAttribute(a);
-      return {
-        kind: bar.getAttribute('class')!.replace('iv ', ''),
-        tone: bar.getAttribute('data-tone') ?? '',
-        width: Math.round(bar.getBoundingClientRect().width * 10) / 10,
-        labelled: g.querySelector('.iv-label') !== null,
-        cue: !cue ? 'none' : (pattern?.getAttribute('data-tone') ?? `a fill of no pattern here (${id ?? 'none'})`),
-        covers: !cue || ['x', 'y', 'width', 'height'].every(same),
-      };
-    }),
-  );
+/** Every interval bar on `svg` and the pattern laid over it (labelChecks.ts, `barCues`), in one round trip. */
+function barCues(svg: Locator): Promise<BarCue[]> {
+  return svg.evaluate((root) => (window as Window & WithLabelChecks).ringsideLabels!.barCues(root));
 }
 
 /** The cue each bar must carry: its tone's pattern when it has no label and a cued tone (timeline/tones.ts, CUED). */
@@ -285,8 +271,8 @@ test('in every preset, at the fitted view and zoomed out, each unlabelled bar of
 
   const wrong: string[] = [];
   const seen: Record<string, number> = { off: 0, mid: 0, call: 0, rest: 0 };
-  const check = async (where: string) => {
-    for (const bar of await barCues(timeline)) {
+  const check = (where: string, bars: BarCue[]) => {
+    for (const bar of bars) {
       const want = cueFor(bar);
       if (want !== 'none') seen[want]! += 1;
       if (bar.cue !== want || !bar.covers)
@@ -295,18 +281,39 @@ test('in every preset, at the fitted view and zoomed out, each unlabelled bar of
         );
     }
   };
+  // Each view is looked at in one round trip (issue #21: the walk made ~13 a preset, each costing as
+  // much as the looks themselves on a busy machine): the fitted view's bars with its ticks and where
+  // to zoom, then, after the wheel, the zoomed-out bars once its ticks have changed.
+  let pointer: { x: number; y: number } | undefined;
   for (const title of titles) {
     await loadPreset(page, title);
-    await check(title);
-    // Zoomed out nine times around the middle: more bars lose their labels.
-    const ticks = await timeline.locator('.tick').allTextContents();
-    const box = (await timeline.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + 60);
+    const fitted = await timeline.evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      return {
+        bars: (window as Window & WithLabelChecks).ringsideLabels!.barCues(svg),
+        ticks: [...svg.querySelectorAll('.tick')].map((t) => t.textContent ?? ''),
+        at: { x: box.x + box.width / 2, y: box.y + 60 },
+      };
+    });
+    check(title, fitted.bars);
+    // Zoomed out nine times around the middle: more bars lose their labels. The pointer stays where
+    // the last preset's zoom left it when the timeline has not moved.
+    if (pointer?.x !== fitted.at.x || pointer.y !== fitted.at.y) await page.mouse.move(fitted.at.x, fitted.at.y);
+    pointer = fitted.at;
     await page.keyboard.down('Control');
     await page.mouse.wheel(0, 1100);
     await page.keyboard.up('Control');
-    await expect.poll(() => timeline.locator('.tick').allTextContents()).not.toEqual(ticks);
-    await check(`${title}, zoomed out`);
+    // As `expect.poll` did: the ticks are read again each frame, for up to expect's 5 s.
+    const zoomed = await page.evaluate(async (before) => {
+      const svg = () => document.querySelector('svg[role="application"][aria-label="Timeline"]')!;
+      const ticks = () => JSON.stringify([...svg().querySelectorAll('.tick')].map((t) => t.textContent ?? ''));
+      for (const until = performance.now() + 5000; ticks() === before;)
+        if (performance.now() > until) return { ticks: ticks(), bars: undefined };
+        else await new Promise(requestAnimationFrame);
+      return { ticks: ticks(), bars: (window as Window & WithLabelChecks).ringsideLabels!.barCues(svg()) };
+    }, JSON.stringify(fitted.ticks));
+    expect(zoomed.bars, `${title}: the ticks did not change on zooming out: ${zoomed.ticks}`).toBeDefined();
+    check(`${title}, zoomed out`, zoomed.bars!);
   }
   expect(wrong).toEqual([]);
   // The presets do have narrow bars of each cued tone: the check above was not vacuous.

@@ -489,34 +489,48 @@ test('pinch (ctrl + wheel, as trackpads send it) zooms around the pointer', asyn
   expect(tickStep(await ticks())).toBeLessThan(tickStep(before));
 });
 
-/** A finger at height `y` on the timeline: touch pointer events, down on its SVG, the rest on the window. */
-const finger = (page: Page, y: number) => (type: string, pointerId: number, x: number) =>
-  page.evaluate(
-    ([type, pointerId, x, y]) => {
-      const target = type === 'pointerdown' ? document.querySelector('.timeline svg')! : window;
-      target.dispatchEvent(
-        new PointerEvent(type, {
-          pointerId,
-          pointerType: 'touch',
-          isPrimary: pointerId === 1,
-          clientX: x,
-          clientY: y,
-          button: 0,
-          bubbles: true,
-        }),
-      );
-    },
-    [type, pointerId, x, y] as const,
-  );
+/** One finger's pointer event: its type, the finger (pointer id) and its x. */
+type Touch = readonly [type: string, pointerId: number, x: number];
+
+/**
+ * Fingers at height `y` on the timeline: touch pointer events, a down on its SVG, the rest on the
+ * window. A gesture's events go in one round trip (issue #21: one each was most of the touch tests'
+ * own time on a busy machine), each in a task of its own, as when a round trip separated them: the
+ * gesture's handlers read the fingers from refs and the view captured at the pointer's down, not from
+ * a render in between.
+ */
+const fingers =
+  (page: Page, y: number) =>
+  (...touches: Touch[]) =>
+    page.evaluate(
+      async ([touches, y]) => {
+        for (const [type, pointerId, x] of touches) {
+          const target = type === 'pointerdown' ? document.querySelector('.timeline svg')! : window;
+          target.dispatchEvent(
+            new PointerEvent(type, {
+              pointerId,
+              pointerType: 'touch',
+              isPrimary: pointerId === 1,
+              clientX: x,
+              clientY: y,
+              button: 0,
+              bubbles: true,
+            }),
+          );
+          await new Promise((done) => setTimeout(done));
+        }
+      },
+      [touches, y] as const,
+    );
 
 /** Fingers 1 and 2 go down 80 px apart around `mid` and spread to 600 px apart (a pinch-out); both stay down. */
-async function spread(touch: ReturnType<typeof finger>, mid: number): Promise<void> {
-  await touch('pointerdown', 1, mid - 40);
-  await touch('pointerdown', 2, mid + 40);
-  for (let d = 60; d <= 300; d += 40) {
-    await touch('pointermove', 1, mid - d);
-    await touch('pointermove', 2, mid + d);
-  }
+function spread(mid: number): Touch[] {
+  const touches: Touch[] = [
+    ['pointerdown', 1, mid - 40],
+    ['pointerdown', 2, mid + 40],
+  ];
+  for (let d = 60; d <= 300; d += 40) touches.push(['pointermove', 1, mid - d], ['pointermove', 2, mid + d]);
+  return touches;
 }
 
 test('two fingers pinch-zoom on a touch screen; the playhead does not jump', async () => {
@@ -527,11 +541,9 @@ test('two fingers pinch-zoom on a touch screen; the playhead does not jump', asy
   const before = await ticks();
   const box = (await svg.boundingBox())!;
   const y = box.y + 100;
-  const touch = finger(page, y);
+  const touch = fingers(page, y);
   const mid = box.x + box.width * 0.6;
-  await spread(touch, mid);
-  await touch('pointerup', 1, mid - 300);
-  await touch('pointerup', 2, mid + 300);
+  await touch(...spread(mid), ['pointerup', 1, mid - 300], ['pointerup', 2, mid + 300]);
   await expect.poll(ticks).not.toBe(before);
   // Zoomed in, not panned: the axis counts in smaller steps.
   expect(tickStep(await ticks())).toBeLessThan(tickStep(before));
@@ -546,27 +558,26 @@ for (const first of [1, 2]) {
     const ticks = async () => (await svg.locator('.tick').allTextContents()).join(' ');
     const box = (await svg.boundingBox())!;
     const y = box.y + 100;
-    const touch = finger(page, y);
+    const touch = fingers(page, y);
     const mid = box.x + box.width * 0.6;
-    await spread(touch, mid);
+    await touch(...spread(mid));
     await expect.poll(ticks).not.toBe('');
     const pinched = await ticks();
     // One finger lifts; the other moves a little and lifts: the pinched view stays as it is.
     const other = first === 1 ? 2 : 1;
     const otherX = other === 1 ? mid - 300 : mid + 300;
-    await touch('pointerup', first, first === 1 ? mid - 300 : mid + 300);
-    await touch('pointermove', other, otherX + 60);
-    await touch('pointerup', other, otherX + 60);
+    await touch(
+      ['pointerup', first, first === 1 ? mid - 300 : mid + 300],
+      ['pointermove', other, otherX + 60],
+      ['pointerup', other, otherX + 60],
+    );
     expect(await ticks()).toBe(pinched);
     // A new single finger pans (same step, other ticks), not a pinch with a finger long gone.
-    await touch('pointerdown', 3, mid);
-    await touch('pointermove', 3, mid - 200);
-    await touch('pointerup', 3, mid - 200);
+    await touch(['pointerdown', 3, mid], ['pointermove', 3, mid - 200], ['pointerup', 3, mid - 200]);
     await expect.poll(ticks).not.toBe(pinched);
     expect(tickStep(await ticks())).toBe(tickStep(pinched));
     // And a tap moves the playhead.
-    await touch('pointerdown', 4, box.x + box.width * 0.5);
-    await touch('pointerup', 4, box.x + box.width * 0.5);
+    await touch(['pointerdown', 4, box.x + box.width * 0.5], ['pointerup', 4, box.x + box.width * 0.5]);
     await expect(page.getByRole('region', { name: 'State at playhead' })).not.toContainText('State at 0 s');
   });
 }
