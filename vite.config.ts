@@ -18,7 +18,12 @@ const SHELL = [
   'scripts/**/*.test.ts',
 ];
 /** The shell's tests that vi.mock a module. */
-const MOCKING = ['cli/check.test.ts', 'cli/main.test.ts', 'renderer/state/bridges/simulation.test.tsx'];
+const MOCKING = [
+  'cli/check.test.ts',
+  'cli/main.test.ts',
+  'renderer/components/FatesReveal.test.tsx',
+  'renderer/state/bridges/simulation.test.tsx',
+];
 
 /** The renderer is built from renderer/ into dist/renderer; Vitest runs the unit tests of every layer. */
 export default defineConfig({

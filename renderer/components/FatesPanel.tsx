@@ -185,6 +185,14 @@ export const FatesPanel = memo(function FatesPanel(props: {
   useLayoutEffect(() => {
     reveal.current = selected;
   }, [selected, selectedIndex]);
+  // The pushes whose rows are in the document now. The reveal below runs after a paint, and a newer
+  // result (the drop's, landing late on a busy machine) can be committed before it: the rows are then
+  // that result's, and an index found in the older pushes names another push's row, which the reveal
+  // took for the selected one's and stopped (the dropped push's row was never scrolled to).
+  const committed = useRef(pushes);
+  useLayoutEffect(() => {
+    committed.current = pushes;
+  });
   // After the paint (`afterPaint`): the click that selected it does not wait for a layout of the panels.
   useEffect(() => {
     if (reveal.current === undefined || pressed) return;
@@ -193,7 +201,7 @@ export const FatesPanel = memo(function FatesPanel(props: {
       const el = scroller.current;
       const tbody = body.current;
       if (id === undefined || !el || !tbody) return;
-      const index = pushes.findIndex((p) => p.id === id);
+      const index = committed.current.findIndex((p) => p.id === id);
       if (index === -1) return;
       const row = tbody.querySelector<HTMLElement>(`tr[aria-rowindex="${index + 2}"]`);
       if (!row) {
