@@ -86,4 +86,27 @@ describe("the Fates table's reveal of the selected push", () => {
     expect(tops).toContainEqual(expect.closeTo(15 * 27 + 27 / 2 - 100 / 2, 0));
     act(() => root.unmount());
   });
+
+  it("follows the dragged push's row once the pointer lifts, not on every drag frame", () => {
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+    const scrolls = vi.spyOn(HTMLElement.prototype, 'scrollTo').mockImplementation(() => undefined);
+    const host = document.body.appendChild(document.createElement('div'));
+    const root = createRoot(host);
+    // Each result is committed, then painted (what waits for the paint runs), then the next comes.
+    const show = (pushes: PushResult[]) => {
+      act(() => root.render(<FatesPanel pushes={pushes} selected="p0" onSelect={() => undefined} />));
+      act(paint);
+    };
+    show(run(0));
+    scrolls.mockClear();
+    // The pointer holds p0 and drags it later and later: it sorts 50th, 100th, 150th.
+    act(() => void window.dispatchEvent(new PointerEvent('pointerdown')));
+    for (const at of [50, 100, 150]) show(run(at));
+    expect(scrolls).not.toHaveBeenCalled();
+    act(() => void window.dispatchEvent(new PointerEvent('pointerup')));
+    act(paint);
+    expect(scrolls).toHaveBeenCalled();
+    act(() => root.unmount());
+  });
 });

@@ -66,31 +66,4 @@ describe("the Fates table's rows while a drag re-runs the document", () => {
     expect([0, 1, 2, 3].map(after)).toEqual(['p0', 'p2', 'p1', 'p3']);
     expect(kept.keyOf(run(6))(5)).toBe('p5');
   });
-
-  it("follows the dragged push's row once the pointer lifts, not on every drag frame", async () => {
-    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
-    const scrolls = vi.spyOn(HTMLElement.prototype, 'scrollTo').mockImplementation(() => undefined);
-    const painted = () => act(() => new Promise((done) => setTimeout(done, 60)));
-    const host = document.body.appendChild(document.createElement('div'));
-    const root = createRoot(host);
-    const show = (pushes: PushResult[]) =>
-      act(() => root.render(<FatesPanel pushes={pushes} selected="p0" onSelect={() => undefined} />));
-    show(run(200));
-    await painted();
-    scrolls.mockClear();
-    // The pointer holds p0 and drags it later and later: it sorts 50th, 100th, 150th.
-    act(() => void window.dispatchEvent(new PointerEvent('pointerdown')));
-    for (const at of [50, 100, 150]) {
-      const pushes = run(200).slice(1);
-      pushes.splice(at, 0, { ...run(1)[0]!, sentAt: at * 1_000 + 500 });
-      show(pushes);
-      await painted();
-    }
-    expect(scrolls).not.toHaveBeenCalled();
-    act(() => void window.dispatchEvent(new PointerEvent('pointerup')));
-    await painted();
-    expect(scrolls).toHaveBeenCalled();
-    act(() => root.unmount());
-  });
 });
