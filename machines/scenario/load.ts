@@ -357,26 +357,41 @@ const afterTheEnd = (duration: number) =>
  * the schema's, then the references', each in timeline order.
  */
 export function movedEventsError(file: ScenarioFile, moved: Iterable<number>): ScenarioError | undefined {
+  const checked = checkMoved(file, moved);
+  return checked.ok ? undefined : checked.error;
+}
+
+/**
+ * {@link movedEventsError}'s checks, keeping what they parsed: the moved events as the engine reads them
+ * (in timeline-index order) when the move loads, else the loader's first error. `loadEdited` builds a drag
+ * frame's timeline from these instead of parsing each moved event a second time.
+ */
+export function checkMoved(
+  file: ScenarioFile,
+  moved: Iterable<number>,
+): { ok: true; events: TimelineEvent[] } | { ok: false; error: ScenarioError | undefined } {
   const order = [...new Set(moved)].filter((i) => i >= 0 && i < file.timeline.length).sort((a, b) => a - b);
   // A number JSON cannot hold is the loader's first stage, before any other: its answer, from itself.
   if (order.some((i) => typeof file.timeline[i]!.at === 'number' && !Number.isFinite(file.timeline[i]!.at))) {
     const loaded = loadScenario(file);
-    return loaded.ok ? undefined : loaded.errors[0];
+    return { ok: false, error: loaded.ok ? undefined : loaded.errors[0] };
   }
-  const times: number[] = [];
+  const events: TimelineEvent[] = [];
   for (const i of order) {
-    const event = file.timeline[i];
-    const parsed = timelineEvent.safeParse(event, { reportInput: true });
+    const parsed = timelineEvent.safeParse(file.timeline[i], { reportInput: true });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      return describeIssue({ ...issue, path: ['timeline', i, ...issue.path] }, file)[0];
+      return { ok: false, error: describeIssue({ ...issue, path: ['timeline', i, ...issue.path] }, file)[0] };
     }
-    times.push(parsed.data.at);
+    events.push(normalizeEvent(parsed.data, i));
   }
   const duration = readDuration(file.duration);
-  if (!duration.ok) return undefined;
-  const late = times.findIndex((t) => t > duration.ms);
-  return late === -1 ? undefined : { path: `timeline[${order[late]!}].at`, message: afterTheEnd(duration.ms) };
+  // A duration the file cannot have is not the move's doing: the caller's full load reports it.
+  if (!duration.ok) return { ok: false, error: undefined };
+  const late = events.findIndex((e) => e.at > duration.ms);
+  return late === -1
+    ? { ok: true, events }
+    : { ok: false, error: { path: `timeline[${order[late]!}].at`, message: afterTheEnd(duration.ms) } };
 }
 
 /** One parsed event as the engine reads it, `index` its place in the file. */

@@ -1,7 +1,7 @@
 // Loading a drag frame from the load before it: the live simulation loads the document on every frame.
 import { same } from '../engine/same';
-import { inTimelineOrder, loadScenario, movedEventsError, normalizeEvent, type LoadResult } from './load';
-import { timelineEvent, type ScenarioFile } from './schema';
+import { checkMoved, inTimelineOrder, loadScenario, type LoadResult } from './load';
+import type { ScenarioFile } from './schema';
 import type { TimelineEvent } from './types';
 
 /** A good load and the file it was given: what {@link loadEdited} loads that file's next edit from. */
@@ -25,15 +25,12 @@ export function loadEdited(previous: LoadedFrom | undefined, file: ScenarioFile)
   const moved = previous && movedOnly(previous.input, file);
   if (!previous || !moved || previous.loaded.migratedFrom !== undefined) return loadScenario(file);
   if (moved.length === 0) return { ok: true, scenario: previous.loaded.scenario, file };
-  if (movedEventsError(file, moved)) return loadScenario(file);
+  // Each moved event is parsed once, by the same checks that find the loader's first error.
+  const checked = checkMoved(file, moved);
+  if (!checked.ok) return loadScenario(file);
   const isMoved = new Set(moved);
   const timeline: TimelineEvent[] = previous.loaded.scenario.timeline.filter((e) => !isMoved.has(e.index));
-  for (const i of moved) {
-    const parsed = timelineEvent.safeParse(file.timeline[i]);
-    // movedEventsError parsed it already; a refusal here would be a loader whose stages disagree.
-    if (!parsed.success) return loadScenario(file);
-    timeline.push(normalizeEvent(parsed.data, i));
-  }
+  timeline.push(...checked.events);
   return { ok: true, scenario: { ...previous.loaded.scenario, timeline: timeline.sort(inTimelineOrder) }, file };
 }
 
