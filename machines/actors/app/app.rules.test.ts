@@ -65,6 +65,18 @@ describe('DEV-4', () => {
     expect(pushed.state('56s').app.state).toBe('suspended');
     expect(pushed.fate('c')).toBe('exempt');
   });
+  it('a call action that changes no call (an answer with nothing ringing) gives the app no more time', () => {
+    // The call ends at 3 s, so the grace runs from there to 33 s. The answer at 20 s finds nothing
+    // ringing and is ignored: the app is suspended at 33 s all the same, not at 50 s.
+    const declined = given({ duration: '2m' }).at('1s', push('c')).at('3s', { do: 'decline', call: 'c' });
+    const run = declined.run();
+    const answered = declined.at('20s', answer('c')).run();
+    expect(run.state('32s').app.state).toBe('background');
+    expect(run.state('34s').app.state).toBe('suspended');
+    expect(answered.state('32s').app.state).toBe('background');
+    expect(answered.state('34s').app.state).toBe('suspended');
+    expect(answered.output.result.events.some((e) => e.what.startsWith('Answer ignored'))).toBe(true);
+  });
 });
 
 describe('LAUNCH-1', () => {

@@ -268,9 +268,10 @@ export const callKitMachine = setup({
     }),
     /**
      * Tells the app and callservicesd which calls are live (they decide "on a call" from it). The app
-     * hears of every change of which calls are live (not of an answer: `CallRef`), and of every call
-     * action that leaves it with none: it restarts its background grace on that (DEV-4). A list it
-     * already has is not sent again. callservicesd only needs whether the app is on a call at all:
+     * hears of every change of which calls are live (not of an answer: `CallRef`); when the last one
+     * ends it restarts its background grace (DEV-4: "when the call ends, normal rules return"). A list
+     * it already has is not sent again: an action that changed no call (an answer with nothing ringing,
+     * the end of a call already over) gives a backgrounded app no more time. callservicesd only needs whether the app is on a call at all:
      * it hears that one began with the report that began it (`report`, one event for both), and
      * that the last one ended `foregroundStateLag` late (EXEMPT-1), unless one began meanwhile.
      */
@@ -278,9 +279,7 @@ export const callKitMachine = setup({
       const live: CallRef[] = [];
       for (const c of context.calls) if (c.status !== 'ended') live.push({ push: c.push, uuid: c.uuid });
       const changed = !sameCalls(live, context.announced);
-      if (changed || live.length === 0) {
-        enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'callkit.callsChanged', calls: live }));
-      }
+      if (changed) enqueue.sendTo(to(ACTOR.app), msg.app({ type: 'callkit.callsChanged', calls: live }));
       // Only a report makes a call live; a duplicate (EXEMPT-2) counts as reported too.
       const began = live.length > 0 && context.announced.length === 0;
       if (began) enqueue.cancel('oncall.clear');
