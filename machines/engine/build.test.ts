@@ -4,7 +4,7 @@
  * from never changes in place, and only for the `lateAfter` it was built with.
  */
 import { describe, expect, it } from 'vitest';
-import { buildOutput, type Given } from './build';
+import { buildOutput, momentsOf, type Given } from './build';
 import { toPushResult } from './output';
 import { newHistories } from './wiring';
 import { Time } from './time';
@@ -12,6 +12,7 @@ import { setup } from '../test/journalKit';
 import { scenario } from '../test/harness';
 import type { Histories, MachineSnapshot } from './history';
 import type { Scenario } from '../scenario/types';
+import type { LaneInterval } from './result';
 import type { CallServicesContext } from '../actors/callServices/callServicesMachine';
 
 /** Histories with callservicesd's one state the output reads (its throttle windows). */
@@ -84,5 +85,48 @@ describe('buildOutput: results given again by record', () => {
       [10, 'later'],
       [10, 'last'],
     ]);
+  });
+});
+
+/** Every time of the timeline, markers and intervals sorted together, as `momentsOf` once did. */
+function momentsByOneSort(
+  timeline: readonly { at: number }[],
+  markers: readonly { at: number }[],
+  intervals: readonly LaneInterval[],
+  start: number,
+  end: number,
+): number[] {
+  const all = [
+    ...timeline.map((e) => e.at),
+    ...markers.map((m) => m.at),
+    ...intervals.flatMap((i) => (i.open ? [i.from] : [i.from, i.to])),
+  ].sort((a, b) => a - b);
+  return all.filter((t, i) => t >= start && t <= end && (i === 0 || t !== all[i - 1]));
+}
+
+describe('momentsOf', () => {
+  it('merges sorted intervals and markers with the rest as one sort of everything would (random lists)', () => {
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const time = () => Time.ms(next(40) - 5);
+      const timeline = Array.from({ length: next(12) }, () => ({ at: time() }));
+      let markers = Array.from({ length: next(12) }, () => ({ at: time() }));
+      // Markers are usually written in time order; every third round has them out of it.
+      if (round % 3 !== 0) markers = markers.sort((a, b) => a.at - b.at);
+      const intervals = Array.from({ length: next(12) }, (): LaneInterval => {
+        const from = time();
+        const open = next(4) === 0;
+        return { lane: 'app', kind: 'k', label: 'l', from, to: open ? Time.ms(30) : Time.ms(from + next(10)), open };
+      }).sort((a, b) => a.from - b.from || a.to - b.to);
+      const start = Time.ms(next(5) - 2);
+      const end = Time.ms(20 + next(15));
+      expect(momentsOf(timeline, markers, intervals, start, end)).toEqual(
+        momentsByOneSort(timeline, markers, intervals, start, end),
+      );
+    }
   });
 });

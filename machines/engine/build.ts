@@ -3,7 +3,7 @@ import type { Journal, PushRecord } from './journal';
 import { checkExpectation, madeFrom, toPushResult, worldAt } from './output';
 import {
   RESULT_FORMAT,
-  type LogEvent,
+  type LaneInterval,
   type PushResult,
   type Result,
   type SimulationOutput,
@@ -74,8 +74,8 @@ export function buildOutput({ scenario, start, end, journal, histories, given }:
     expectations: scenario.expect.map((e) => checkExpectation(e, pushes, strikes.length, throttled.length > 0)),
   };
 
-  const eventTimes = momentsOf(scenario, journal, start, end);
   const intervals = [...journal.intervals].sort((a, b) => a.from - b.from || a.to - b.to);
+  const eventTimes = momentsOf(scenario.timeline, journal.markers, intervals, start, end);
   const frozen: Histories = {
     apns: histories.apns.copy(),
     device: histories.device.copy(),
@@ -97,36 +97,67 @@ export function buildOutput({ scenario, start, end, journal, histories, given }:
 
 /**
  * Every time something happens, starts or ends (a timeline event, a marker, an interval's ends; an
- * open interval's end is the scenario's), within `[start, end]`, ascending, once each. Sorted as
- * numbers in a typed array: a Set of ~60,000 times and a sort with a comparator were most of
- * building a 10,000-push output.
+ * open interval's end is the scenario's), within `[start, end]`, ascending, once each. `intervals` are
+ * sorted by start and markers are written as the clock goes, so both are merged as they are (markers sorted
+ * first if one was backdated); the rest (the timeline in file order, the intervals' ends) is sorted as
+ * numbers in a typed array. At 10,000 pushes (~66,000 times) sorting them all was a third of a drag
+ * frame resumed near the end; merging made it ~20 % cheaper.
  */
-function momentsOf(scenario: Scenario, journal: Journal, start: SimTime, end: SimTime): SimTime[] {
-  const { markers, intervals } = journal;
-  const timeline = scenario.timeline;
-  // Room for both ends of every interval, cut to what was written: one pass over the intervals, not two.
-  const all = new Float64Array(timeline.length + markers.length + 2 * intervals.length);
+export function momentsOf(
+  timeline: readonly { readonly at: number }[],
+  markers: readonly { readonly at: number }[],
+  intervals: readonly LaneInterval[],
+  start: SimTime,
+  end: SimTime,
+): SimTime[] {
+  // Each object is read once, into typed arrays: merging straight from the objects (several shapes)
+  // was slower than sorting everything.
+  const nt = timeline.length;
+  const nm = markers.length;
+  const ni = intervals.length;
+  const rest = new Float64Array(nt + ni);
+  const froms = new Float64Array(ni);
+  const marks = new Float64Array(nm);
   let k = 0;
-  for (let i = 0; i < timeline.length; i++) all[k++] = timeline[i]!.at;
-  for (let i = 0; i < markers.length; i++) all[k++] = markers[i]!.at;
-  for (let i = 0; i < intervals.length; i++) {
+  for (let i = 0; i < nt; i++) rest[k++] = timeline[i]!.at;
+  for (let i = 0; i < ni; i++) {
     const interval = intervals[i]!;
-    all[k++] = interval.from;
-    if (!interval.open) all[k++] = interval.to;
+    froms[i] = interval.from;
+    if (!interval.open) rest[k++] = interval.to;
   }
-  const sorted = all.subarray(0, k).sort();
+  let inOrder = true;
+  for (let i = 0; i < nm; i++) {
+    const at = markers[i]!.at;
+    marks[i] = at;
+    if (i > 0 && at < marks[i - 1]!) inOrder = false;
+  }
+  if (!inOrder) marks.sort();
+  const sorted = rest.subarray(0, k).sort();
   const times: SimTime[] = [];
   let last = NaN;
-  for (let i = 0; i < k; i++) {
-    const t = sorted[i]!;
+  for (let a = 0, b = 0, c = 0; a < k || b < nm || c < ni;) {
+    const x = a < k ? sorted[a]! : Infinity;
+    const y = b < nm ? marks[b]! : Infinity;
+    const z = c < ni ? froms[c]! : Infinity;
+    let t: number;
+    if (x <= y && x <= z) {
+      t = x;
+      a++;
+    } else if (y <= z) {
+      t = y;
+      b++;
+    } else {
+      t = z;
+      c++;
+    }
     if (t !== last && t >= start && t <= end) times.push(t as SimTime);
     last = t;
   }
   return times;
 }
 
-/** Whether the events are in time order already (they are written as the clock goes, but for backdated ones). */
-function ascending(events: readonly LogEvent[]): boolean {
-  for (let i = 1; i < events.length; i++) if (events[i]!.at < events[i - 1]!.at) return false;
+/** Whether the items are in time order already (written as the clock goes, but for backdated ones). */
+function ascending(items: readonly { readonly at: number }[]): boolean {
+  for (let i = 1; i < items.length; i++) if (items[i]!.at < items[i - 1]!.at) return false;
   return true;
 }
