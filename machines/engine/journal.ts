@@ -243,6 +243,15 @@ export class Journal {
     return { undo: this.changes.length, redo: this.redo.length, records: this.recordUndo.length };
   }
 
+  /**
+   * The records as they stand are final: a later write copies one before changing it, as after a
+   * checkpoint. A result is built from them, and a `Simulator` gives that result again for as long
+   * as a push keeps the very same record (`buildOutput`).
+   */
+  seal(): void {
+    this.fresh = new Set();
+  }
+
   /** The redo log as it stands; later calls and rollbacks do not change what was handed out. */
   calls(): CallLog {
     return this.redo.view();

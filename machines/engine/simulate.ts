@@ -4,7 +4,7 @@ import { ACTOR, type ActorName } from '../actors/env';
 import { playTimelineEvent } from './provider';
 import { VirtualClock } from './clock';
 import type { Histories } from './history';
-import { buildOutput } from './build';
+import { buildOutput, type Given } from './build';
 import {
   CHECKPOINT_EVERY,
   DENSE_FIRINGS,
@@ -19,7 +19,7 @@ import {
 } from './checkpoint';
 import { Env, fixedPart, newHistories, recordActors, sortedTimeline } from './wiring';
 import { childIds, freshRoot, restoredRoot, rootState, scheduleAgain, type TimerMeta } from './xstateSeam';
-import type { PushResult, SimulationOutput } from './result';
+import type { SimulationOutput } from './result';
 import { firstDifference, sameFrom } from './same';
 import type { Scenario, TimelineEvent } from '../scenario/types';
 import { Time, type SimTime } from './time';
@@ -76,12 +76,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
 export class Simulator {
   private last: Run | undefined;
   /**
-   * The push results last given, by id. A push whose story did not change (`madeFrom`) gets the same
+   * The push results last given, by id. A push whose story did not change (its record, `madeFrom`) gets the same
    * object again: building ~200 results with their sentences on every drag frame made most of what
    * outlived a minor GC, and those collections were the slow drag frames. (A deleted push's entry
    * stays until its id comes back: a new story never matches it.)
    */
-  private readonly given = new Map<string, PushResult>();
+  private readonly given = new Map<string, Given>();
 
   private readonly machine: typeof ringsideMachine;
 
