@@ -22,7 +22,7 @@ import { useEditorKeys } from './app/useEditorKeys';
 import { useTheme } from './app/useTheme';
 import { useToolbarActions } from './app/useToolbarActions';
 import { Workspace } from './app/Workspace';
-import { ShownDocument } from './app/shownDocument';
+import { shownDocument } from './app/shownDocument';
 
 /** How often (ms) the panels follow the simulation while an input is dragged; the timeline follows every frame. */
 const PANELS_WHILE_DRAGGING = 150;
@@ -42,7 +42,7 @@ export function App() {
   const { context } = snapshot;
   const { file, playhead } = context;
   rememberDocument(file);
-  const sim = useSimulation(file);
+  const sim = useSimulation(file, context.doc);
   const [theme, setTheme] = useTheme();
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   /** The list of keys and pointer gestures (`?`, or Help → Keyboard Shortcuts in the desktop app). */
@@ -57,7 +57,6 @@ export function App() {
   /** While an export copies the timeline: every push row is in the document, not only those near the view. */
   const [exporting, setExporting] = useState(false);
   const [presenting, setPresenting] = useState(false);
-  const [shownDocument] = useState(() => new ShownDocument());
   const { notice, setNotice, openImported, autosave, detach, downloaded, log } = useDocumentFile({
     file,
     edits: context.past.length,
@@ -103,7 +102,12 @@ export function App() {
   // follow it in the same frame as the timeline (their last document's fates beside the new timeline
   // would be two documents at once).
   const behind = useDeferredValue(useThrottled(sim, snapshot.matches('dragging'), PANELS_WHILE_DRAGGING));
-  const panelSim = behind && sim && !shownDocument.sameDocument(behind.file, sim.file) ? sim : behind;
+  const panelSim = behind && sim && behind.doc !== sim.doc ? sim : behind;
+  // The editor lets go of the documents it left that no result will show again (results land in order).
+  const landed = sim?.doc;
+  useEffect(() => {
+    if (landed !== undefined) send({ type: 'doc.landed', doc: landed });
+  }, [landed, send]);
   const compare = useCompare({ panelSim, sim, presetId: context.presetId });
   const toolbar = useToolbarActions({
     context,
@@ -163,8 +167,8 @@ export function App() {
   };
 
   // While another document opens, the workspace and present mode draw the one whose result is on screen,
-  // whole and inert (`ShownDocument`); the toolbar already names the document being opened.
-  const shown = shownDocument.pick(context, sim.file);
+  // whole and inert (`shownDocument`); the toolbar already names the document being opened.
+  const shown = shownDocument(context, sim.doc);
 
   if (presenting && sim.scenario) {
     return (

@@ -27,6 +27,8 @@ import {
 export interface SimulationView {
   /** The document this view answers: while it is not the one being edited, a newer run is under way. */
   readonly file: ScenarioFile;
+  /** The document (`EditorContext.doc`) `file` is of: a load makes a new one even of the same file. */
+  readonly doc: number;
   readonly output: PaintedOutput;
   /** The document as loaded; undefined while it is invalid. */
   readonly scenario: Scenario | undefined;
@@ -75,16 +77,17 @@ function pageEngine(onAnswer: (answer: SimAnswer) => void): Engine {
  * frame goes on from its last checkpoint), so the page's main thread only paints. One run is in flight at
  * a time; edits made meanwhile are folded into the newest, which runs next (stale frames are dropped,
  * never queued). While the document is invalid, the last valid result stays and the errors are returned;
- * an engine failure is said the same way, and the page stays up.
+ * an engine failure is said the same way, and the page stays up. `doc`: the document `file` is of
+ * (`EditorContext.doc`), which the view answering it carries.
  */
-export function useSimulation(file: ScenarioFile): SimulationView | undefined {
+export function useSimulation(file: ScenarioFile, doc = 0): SimulationView | undefined {
   const [client] = useState(() => new SimulationClient());
-  const [view, setView] = useState<SimulationView | undefined>(() => client.firstView(file));
+  const [view, setView] = useState<SimulationView | undefined>(() => client.firstView(file, doc));
   useEffect(() => {
     client.open(setView);
     return () => client.close();
   }, [client]);
-  useEffect(() => client.run(file), [client, file]);
+  useEffect(() => client.run(file, doc), [client, file, doc]);
   useEffect(warmUpOnce, []);
   return view;
 }
@@ -116,6 +119,12 @@ export function useWorldState(view: SimulationView | undefined, t: number): Worl
  */
 const FIRST_PAINT_EVENTS = 1_000;
 
+/** A run asked for: the file and the document it is of. */
+interface Running {
+  readonly file: ScenarioFile;
+  readonly doc: number;
+}
+
 class SimulationClient {
   private static readonly byView = new WeakMap<SimulationView, SimulationClient>();
   private engine: Engine | undefined;
@@ -123,8 +132,8 @@ class SimulationClient {
   private seq = 0;
   private inFlight: number | undefined;
   /** The document of the run in flight. */
-  private running: ScenarioFile | undefined;
-  private pending: ScenarioFile | undefined;
+  private running: Running | undefined;
+  private pending: Running | undefined;
   /** What the page holds of the engine's last good answer, and of the last timeline it sent the engine. */
   private held = new HeldAnswer();
   private sentTimeline: Held<TimelineEventFile> = { list: undefined };
@@ -142,13 +151,13 @@ class SimulationClient {
   }
 
   /** The first view, simulated here and now when the document is small; else the worker's, later. */
-  firstView(file: ScenarioFile): SimulationView | undefined {
+  firstView(file: ScenarioFile, doc: number): SimulationView | undefined {
     if (!Array.isArray(file.timeline) || file.timeline.length > FIRST_PAINT_EVENTS) return undefined;
     let view: SimulationView | undefined;
     const { answer } = runFile(new Simulator(), file, 0, new HeldAnswer());
     this.show = (v) => (view = v);
     this.inFlight = 0;
-    this.running = file;
+    this.running = { file, doc };
     this.receive(answer);
     this.show = () => {};
     return view;
@@ -158,13 +167,13 @@ class SimulationClient {
     this.show = show;
   }
 
-  run(file: ScenarioFile): void {
+  run(file: ScenarioFile, doc: number): void {
     if (this.inFlight !== undefined) {
-      this.pending = file;
+      this.pending = { file, doc };
       return;
     }
     this.inFlight = ++this.seq;
-    this.running = file;
+    this.running = { file, doc };
     const engine = this.engineFor();
     engine.post(runRequest(this.inFlight, file, this.sentTimeline));
   }
@@ -199,21 +208,21 @@ class SimulationClient {
     // Every good answer is decoded, even one no longer awaited: the engine sends the next against it.
     const ran = answer.kind === 'ran' && answer.ok ? receiveRun(answer, this.held) : undefined;
     if (answer.seq !== this.inFlight && answer.seq !== -1) return;
-    const file = this.running!;
+    const { file, doc } = this.running!;
     this.inFlight = undefined;
     const next = this.pending;
     this.pending = undefined;
-    if (next) this.run(next);
+    if (next) this.run(next.file, next.doc);
     let view: SimulationView;
     if (ran) {
       const output: PaintedOutput = ran.output;
       this.lastValid = output;
-      view = { file, output, scenario: ran.scenario, errors: [], stale: false, fatal: false };
+      view = { file, doc, output, scenario: ran.scenario, errors: [], stale: false, fatal: false };
     } else {
       const errors = answer.kind === 'ran' && !answer.ok ? answer.errors : engineFailure(failure(answer));
       view = this.lastValid
-        ? { file, output: this.lastValid, scenario: undefined, errors, stale: true, fatal: false }
-        : { file, output: EMPTY_OUTPUT, scenario: undefined, errors, stale: true, fatal: true };
+        ? { file, doc, output: this.lastValid, scenario: undefined, errors, stale: true, fatal: false }
+        : { file, doc, output: EMPTY_OUTPUT, scenario: undefined, errors, stale: true, fatal: true };
     }
     SimulationClient.byView.set(view, this);
     this.show(view);
