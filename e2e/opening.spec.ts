@@ -5,14 +5,15 @@ import { manyPushes } from './scenarios';
 const shared = sharedPage();
 
 /**
- * What one painted frame shows: the timeline's pushes and inputs, the Fates table's first row, and
- * whether the app was busy.
+ * What one painted frame shows: the timeline's pushes and inputs, the Fates table's first row, the State
+ * panel's text, and whether the app was busy.
  */
 interface Frame {
   readonly busy: boolean;
   readonly pushes: string;
   readonly inputs: string;
   readonly fates: string;
+  readonly state: string;
 }
 
 /**
@@ -37,6 +38,7 @@ async function recordFrames(page: Page): Promise<{ stop: () => Promise<Frame[]> 
           pushes: names(svg, 'g.push[role=button]'),
           inputs: names(svg, 'g.input'),
           fates: names(document.querySelector('[aria-label=Fates]') ?? svg, '[aria-label^="push "]').split(' | ')[0]!,
+          state: document.querySelector('[aria-label="State at playhead"]')?.textContent ?? '',
         });
       if (recorder.recording) requestAnimationFrame(tick);
     };
@@ -63,29 +65,33 @@ async function recordFrames(page: Page): Promise<{ stop: () => Promise<Frame[]> 
 
 /** Whether frame `f` draws the document `doc` drew once idle. */
 const isDoc = (f: Frame, doc: Omit<Frame, 'busy'>) =>
-  f.inputs === doc.inputs && f.pushes === doc.pushes && f.fates === doc.fates;
+  f.inputs === doc.inputs && f.pushes === doc.pushes && f.fates === doc.fates && f.state === doc.state;
 
 /**
  * Whether frame `f` draws the 2,000 pushes' document: its inputs, and pushes of its own (which rows are
  * rendered follows the scroll, so not always the same ones).
  */
 const isBig = (f: Frame, big: Omit<Frame, 'busy'>) =>
-  f.inputs === big.inputs && [...f.pushes.split(' | '), f.fates].every((name) => /^push p\d+,/.test(name));
+  f.inputs === big.inputs &&
+  f.state === big.state &&
+  [...f.pushes.split(' | '), f.fates].every((name) => /^push p\d+,/.test(name));
 
 /** The frame the timeline shows once the app is idle. */
 async function settled(page: Page): Promise<Omit<Frame, 'busy'>> {
   await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
   const frames = await recordFrames(page);
   const last = (await frames.stop()).at(-1)!;
-  return { pushes: last.pushes, inputs: last.inputs, fates: last.fates };
+  return { pushes: last.pushes, inputs: last.inputs, fates: last.fates, state: last.state };
 }
 
-test('while another document opens, the timeline and the fates show the old one whole (its inputs with its fates), then the new one at once', async () => {
+test('while another document opens, the timeline and the panels show the old one whole (its inputs with its fates and state), then the new one at once', async () => {
   test.slow();
   const page = shared.page;
   await shared.fresh();
   const old = await settled(page);
   expect(old.inputs, 'the first preset has inputs besides its pushes').not.toBe('');
+  // The State panel has its state as soon as the app is idle: it comes with the result.
+  expect(old.state).toMatch(/^State at 0 s/);
 
   // A document of 2,000 pushes: its first run takes a while, and the old preset stays drawn meanwhile.
   const big = manyPushes('Two thousand pushes', 2_000, '97m');
@@ -104,6 +110,8 @@ test('while another document opens, the timeline and the fates show the old one 
   let seen = await frames.stop();
   expect(fresh.inputs).not.toBe(old.inputs);
   expect(fresh.pushes).not.toBe(old.pushes);
+  expect(fresh.state).toMatch(/^State at 0 s/);
+  expect(fresh.state, 'the two documents have different states at 0 s').not.toBe(old.state);
   const whole = (f: Frame) => isDoc(f, old) || isBig(f, fresh);
   expect(
     seen.filter((f) => !whole(f)),

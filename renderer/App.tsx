@@ -42,7 +42,7 @@ export function App() {
   const { context } = snapshot;
   const { file, playhead } = context;
   rememberDocument(file);
-  const sim = useSimulation(file, context.doc);
+  const sim = useSimulation(file, context.doc, playhead);
   const [theme, setTheme] = useTheme();
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   /** The list of keys and pointer gestures (`?`, or Help → Keyboard Shortcuts in the desktop app). */
