@@ -79,9 +79,13 @@ export function App() {
     [traceStart, traceEnd],
   );
   const view = context.view ?? fitted;
-  const playback = usePlayback(playhead, trace?.end ?? 0, (t) => send({ type: 'playhead.set', t }));
+  // While another document opens, the playhead waits for it to be drawn: Play pressed meanwhile starts
+  // then (`usePlayback`), and the keys and the Next button that move it do nothing (the result on screen,
+  // whose event times and end they would use, is the old document's).
+  const opening = sim !== undefined && shownDocument(context, sim.doc).opening;
+  const playback = usePlayback(playhead, trace?.end ?? 0, (t) => send({ type: 'playhead.set', t }), opening);
   const step = (dir: 1 | -1) => {
-    if (!trace) return;
+    if (!trace || opening) return;
     const times = trace.eventTimes;
     const t = dir > 0 ? times.find((x) => x > playhead) : [...times].reverse().find((x) => x < playhead);
     if (t !== undefined) send({ type: 'playhead.set', t });
@@ -130,7 +134,7 @@ export function App() {
   useEditorKeys({
     context,
     send,
-    trace,
+    trace: opening ? undefined : trace,
     view,
     step,
     help: () => setShortcuts(true),
