@@ -22,7 +22,7 @@ import { useEditorKeys } from './app/useEditorKeys';
 import { useTheme } from './app/useTheme';
 import { useToolbarActions } from './app/useToolbarActions';
 import { Workspace } from './app/Workspace';
-import { ShownDocument } from './app/shownDocument';
+import { shownDocument } from './app/shownDocument';
 
 /** How often (ms) the panels follow the simulation while an input is dragged; the timeline follows every frame. */
 const PANELS_WHILE_DRAGGING = 150;
@@ -42,7 +42,7 @@ export function App() {
   const { context } = snapshot;
   const { file, playhead } = context;
   rememberDocument(file);
-  const sim = useSimulation(file);
+  const sim = useSimulation(file, context.doc, playhead);
   const [theme, setTheme] = useTheme();
   const [library, setLibrary] = useState<{ focus?: string } | undefined>();
   /** The list of keys and pointer gestures (`?`, or Help → Keyboard Shortcuts in the desktop app). */
@@ -57,7 +57,6 @@ export function App() {
   /** While an export copies the timeline: every push row is in the document, not only those near the view. */
   const [exporting, setExporting] = useState(false);
   const [presenting, setPresenting] = useState(false);
-  const [shownDocument] = useState(() => new ShownDocument());
   const { notice, setNotice, openImported, autosave, detach, downloaded, log } = useDocumentFile({
     file,
     edits: context.past.length,
@@ -80,9 +79,13 @@ export function App() {
     [traceStart, traceEnd],
   );
   const view = context.view ?? fitted;
-  const playback = usePlayback(playhead, trace?.end ?? 0, (t) => send({ type: 'playhead.set', t }));
+  // While another document opens, the playhead waits for it to be drawn: Play pressed meanwhile starts
+  // then (`usePlayback`), and the keys and the Next button that move it do nothing (the result on screen,
+  // whose event times and end they would use, is the old document's).
+  const opening = sim !== undefined && shownDocument(context, sim.doc).opening;
+  const playback = usePlayback(playhead, trace?.end ?? 0, (t) => send({ type: 'playhead.set', t }), opening);
   const step = (dir: 1 | -1) => {
-    if (!trace) return;
+    if (!trace || opening) return;
     const times = trace.eventTimes;
     const t = dir > 0 ? times.find((x) => x > playhead) : [...times].reverse().find((x) => x < playhead);
     if (t !== undefined) send({ type: 'playhead.set', t });
@@ -103,7 +106,12 @@ export function App() {
   // follow it in the same frame as the timeline (their last document's fates beside the new timeline
   // would be two documents at once).
   const behind = useDeferredValue(useThrottled(sim, snapshot.matches('dragging'), PANELS_WHILE_DRAGGING));
-  const panelSim = behind && sim && !shownDocument.sameDocument(behind.file, sim.file) ? sim : behind;
+  const panelSim = behind && sim && behind.doc !== sim.doc ? sim : behind;
+  // The editor lets go of the documents it left that no result will show again (results land in order).
+  const landed = sim?.doc;
+  useEffect(() => {
+    if (landed !== undefined) send({ type: 'doc.landed', doc: landed });
+  }, [landed, send]);
   const compare = useCompare({ panelSim, sim, presetId: context.presetId });
   const toolbar = useToolbarActions({
     context,
@@ -126,7 +134,7 @@ export function App() {
   useEditorKeys({
     context,
     send,
-    trace,
+    trace: opening ? undefined : trace,
     view,
     step,
     help: () => setShortcuts(true),
@@ -163,8 +171,8 @@ export function App() {
   };
 
   // While another document opens, the workspace and present mode draw the one whose result is on screen,
-  // whole and inert (`ShownDocument`); the toolbar already names the document being opened.
-  const shown = shownDocument.pick(context, sim.file);
+  // whole and inert (`shownDocument`); the toolbar already names the document being opened.
+  const shown = shownDocument(context, sim.doc);
 
   if (presenting && sim.scenario) {
     return (

@@ -29,7 +29,7 @@ const ignore = () => undefined;
  * beside them the Why panel and the inspector.
  */
 export function Workspace(props: {
-  /** The context drawn: the editor's, or while another document opens, the one on screen (`ShownDocument`). */
+  /** The context drawn: the editor's, or while another document opens, the one on screen (`shownDocument`). */
   context: EditorContext;
   /** Another document is being opened: this one stays drawn, not to be edited (inert), until its result lands. */
   opening: boolean;

@@ -139,4 +139,36 @@ describe('useWorldState', () => {
     expect(states.at(-1)).not.toEqual(shown);
     act(() => root.unmount());
   });
+
+  it("switches in the render that draws another document, to that document's own state, never another's", async () => {
+    const seen: { doc: number | undefined; state: WorldState | undefined }[] = [];
+    function Probe({ file, doc }: { file: ScenarioFile; doc: number }) {
+      const view = useSimulation(file, doc, 12_000);
+      seen.push({ doc: view?.doc, state: useWorldState(view, 12_000) });
+      return null;
+    }
+    const settle = () =>
+      act(async () => {
+        for (let i = 0; i < 4; i++) await Promise.resolve();
+      });
+    let root: Root;
+    act(() => {
+      root = createRoot(document.createElement('div'));
+    });
+    // At 12 s the first document's NAT has dropped (at 10 s); the second's never does.
+    const first = natDrop(false);
+    const second = { ...first, title: 'No NAT drop', timeline: [first.timeline[0]] } as ScenarioFile;
+    act(() => root.render(<Probe file={first} doc={0} />));
+    await settle();
+    expect(seen.at(-1)!.state?.device.natDropped).toBe(true);
+    const from = seen.length;
+    act(() => root.render(<Probe file={second} doc={1} />));
+    await settle();
+    const renders = seen.slice(from);
+    expect(renders.at(-1)!.doc).toBe(1);
+    // Every render draws the state of the document its view is of: the first render of the second
+    // document's view has its own state already (no frame of the first document's state beside it).
+    expect(renders.map((r) => [r.doc, r.state?.device.natDropped])).toEqual(renders.map((r) => [r.doc, r.doc === 0]));
+    act(() => root.unmount());
+  });
 });

@@ -27,7 +27,11 @@ import {
 export interface SimulationView {
   /** The document this view answers: while it is not the one being edited, a newer run is under way. */
   readonly file: ScenarioFile;
+  /** The document (`EditorContext.doc`) `file` is of: a load makes a new one even of the same file. */
+  readonly doc: number;
   readonly output: PaintedOutput;
+  /** The world's state at the playhead the run was asked with: drawn with the result, in the same frame. */
+  readonly state?: { readonly t: number; readonly state: WorldState };
   /** The document as loaded; undefined while it is invalid. */
   readonly scenario: Scenario | undefined;
   /** Errors of the current document; the output is then the last valid one. */
@@ -75,39 +79,48 @@ function pageEngine(onAnswer: (answer: SimAnswer) => void): Engine {
  * frame goes on from its last checkpoint), so the page's main thread only paints. One run is in flight at
  * a time; edits made meanwhile are folded into the newest, which runs next (stale frames are dropped,
  * never queued). While the document is invalid, the last valid result stays and the errors are returned;
- * an engine failure is said the same way, and the page stays up.
+ * an engine failure is said the same way, and the page stays up. `doc`: the document `file` is of
+ * (`EditorContext.doc`), which the view answering it carries; `playhead`: each run's view carries the
+ * world's state there (`SimulationView.state`).
  */
-export function useSimulation(file: ScenarioFile): SimulationView | undefined {
+export function useSimulation(file: ScenarioFile, doc = 0, playhead?: number): SimulationView | undefined {
   const [client] = useState(() => new SimulationClient());
-  const [view, setView] = useState<SimulationView | undefined>(() => client.firstView(file));
+  const [view, setView] = useState<SimulationView | undefined>(() => client.firstView(file, doc, playhead));
   useEffect(() => {
     client.open(setView);
     return () => client.close();
   }, [client]);
-  useEffect(() => client.run(file), [client, file]);
+  // Before the run below: a document loaded with its playhead runs with the state there.
+  useEffect(() => client.at(playhead), [client, playhead]);
+  useEffect(() => client.run(file, doc), [client, file, doc]);
   useEffect(warmUpOnce, []);
   return view;
 }
 
 /**
- * The state of every actor at `t`, for the State panel. Asked of the worker, so it arrives a moment after
- * the playhead moves; until then the state last had is shown. A state equal to the one shown keeps that
- * object: a drag asks again on every frame, and mostly gets the same state back (the playhead is not where
- * the push moves), which then renders nothing (it was a commit of the panels per frame).
+ * The state of every actor at `t`, for the State panel: the view's own when it was run at `t` (so the
+ * panel changes in the same frame as the others: a document opened, an edit), else asked of the worker,
+ * so it arrives a moment after the playhead moves; until then the state last had of the same document
+ * is shown (or the view's own, at the playhead it was run with), never another document's. A state equal to the one shown keeps that object: a drag asks
+ * again on every frame, and mostly gets the same state back (the playhead is not where the push moves),
+ * which then renders nothing (it was a commit of the panels per frame).
  */
 export function useWorldState(view: SimulationView | undefined, t: number): WorldState | undefined {
-  const [state, setState] = useState<WorldState | undefined>(undefined);
+  const [asked, setAsked] = useState<{ readonly doc: number; readonly state: WorldState } | undefined>(undefined);
+  const own = view?.state?.t === t ? view.state.state : undefined;
   useEffect(() => {
-    if (!view) return;
+    if (!view || own) return;
     let live = true;
+    const { doc } = view;
     void SimulationClient.stateAt(view, t).then(
-      (s) => live && s && setState((shown) => (shown && sameData(shown, s) ? shown : s)),
+      (s) =>
+        live && s && setAsked((shown) => (shown?.doc === doc && sameData(shown.state, s) ? shown : { doc, state: s })),
     );
     return () => {
       live = false;
     };
-  }, [view, t]);
-  return state;
+  }, [view, t, own]);
+  return own ?? (asked && asked.doc === view?.doc ? asked.state : view?.state?.state);
 }
 
 /**
@@ -116,6 +129,12 @@ export function useWorldState(view: SimulationView | undefined, t: number): Worl
  */
 const FIRST_PAINT_EVENTS = 1_000;
 
+/** A run asked for: the file and the document it is of. */
+interface Running {
+  readonly file: ScenarioFile;
+  readonly doc: number;
+}
+
 class SimulationClient {
   private static readonly byView = new WeakMap<SimulationView, SimulationClient>();
   private engine: Engine | undefined;
@@ -123,13 +142,16 @@ class SimulationClient {
   private seq = 0;
   private inFlight: number | undefined;
   /** The document of the run in flight. */
-  private running: ScenarioFile | undefined;
-  private pending: ScenarioFile | undefined;
+  private running: Running | undefined;
+  private pending: Running | undefined;
   /** What the page holds of the engine's last good answer, and of the last timeline it sent the engine. */
   private held = new HeldAnswer();
   private sentTimeline: Held<TimelineEventFile> = { list: undefined };
   private lastValid: PaintedOutput | undefined;
   private readonly states = new Map<number, (state: WorldState | undefined) => void>();
+  /** The playhead each run is asked with; the state last carried by a run, kept while equal. */
+  private playhead: number | undefined;
+  private lastState: SimulationView['state'];
 
   static stateAt(view: SimulationView, t: number): Promise<WorldState | undefined> {
     const client = SimulationClient.byView.get(view);
@@ -142,31 +164,36 @@ class SimulationClient {
   }
 
   /** The first view, simulated here and now when the document is small; else the worker's, later. */
-  firstView(file: ScenarioFile): SimulationView | undefined {
+  firstView(file: ScenarioFile, doc: number, playhead: number | undefined): SimulationView | undefined {
     if (!Array.isArray(file.timeline) || file.timeline.length > FIRST_PAINT_EVENTS) return undefined;
     let view: SimulationView | undefined;
-    const { answer } = runFile(new Simulator(), file, 0, new HeldAnswer());
+    const { answer } = runFile(new Simulator(), file, 0, new HeldAnswer(), undefined, playhead);
     this.show = (v) => (view = v);
     this.inFlight = 0;
-    this.running = file;
+    this.running = { file, doc };
     this.receive(answer);
     this.show = () => {};
     return view;
+  }
+
+  /** The playhead the next runs are asked with. */
+  at(playhead: number | undefined): void {
+    this.playhead = playhead;
   }
 
   open(show: (view: SimulationView) => void): void {
     this.show = show;
   }
 
-  run(file: ScenarioFile): void {
+  run(file: ScenarioFile, doc: number): void {
     if (this.inFlight !== undefined) {
-      this.pending = file;
+      this.pending = { file, doc };
       return;
     }
     this.inFlight = ++this.seq;
-    this.running = file;
+    this.running = { file, doc };
     const engine = this.engineFor();
-    engine.post(runRequest(this.inFlight, file, this.sentTimeline));
+    engine.post(runRequest(this.inFlight, file, this.sentTimeline, this.playhead));
   }
 
   /** Ends the worker; a view mounted again (React's strict mode does it) starts a new one on its next run. */
@@ -199,21 +226,28 @@ class SimulationClient {
     // Every good answer is decoded, even one no longer awaited: the engine sends the next against it.
     const ran = answer.kind === 'ran' && answer.ok ? receiveRun(answer, this.held) : undefined;
     if (answer.seq !== this.inFlight && answer.seq !== -1) return;
-    const file = this.running!;
+    const { file, doc } = this.running!;
     this.inFlight = undefined;
     const next = this.pending;
     this.pending = undefined;
-    if (next) this.run(next);
+    if (next) this.run(next.file, next.doc);
     let view: SimulationView;
     if (ran) {
       const output: PaintedOutput = ran.output;
       this.lastValid = output;
-      view = { file, output, scenario: ran.scenario, errors: [], stale: false, fatal: false };
+      view = { file, doc, output, scenario: ran.scenario, errors: [], stale: false, fatal: false };
+      const state = answer.kind === 'ran' && answer.ok ? answer.state : undefined;
+      if (state) {
+        const last = this.lastState;
+        if (!last || last.t !== state.t || !sameData(last.state, state.state))
+          this.lastState = state as NonNullable<SimulationView['state']>;
+        view = { ...view, state: this.lastState };
+      }
     } else {
       const errors = answer.kind === 'ran' && !answer.ok ? answer.errors : engineFailure(failure(answer));
       view = this.lastValid
-        ? { file, output: this.lastValid, scenario: undefined, errors, stale: true, fatal: false }
-        : { file, output: EMPTY_OUTPUT, scenario: undefined, errors, stale: true, fatal: true };
+        ? { file, doc, output: this.lastValid, scenario: undefined, errors, stale: true, fatal: false }
+        : { file, doc, output: EMPTY_OUTPUT, scenario: undefined, errors, stale: true, fatal: true };
     }
     SimulationClient.byView.set(view, this);
     this.show(view);

@@ -28,6 +28,8 @@ export type SimRequest =
       readonly file: ScenarioFile;
       /** The file's timeline as changed since the last run sent, when it is a list (`listDelta.ts`). */
       readonly timeline?: ListSent<TimelineEventFile>;
+      /** The playhead: the answer carries the world's state there (`stateAt`), so the State panel follows with the rest. */
+      readonly t?: number;
     }
   | { readonly kind: 'stateAt'; readonly seq: number; readonly t: number };
 
@@ -53,6 +55,8 @@ export type SimAnswer =
         readonly markers: ListSent<TraceData['markers'][number]>;
         readonly eventTimes: ListSent<TraceData['eventTimes'][number]>;
       };
+      /** The world's state at the playhead the run was asked with. */
+      readonly state?: { readonly t: number; readonly state: unknown };
     }
   | { readonly kind: 'ran'; readonly seq: number; readonly ok: false; readonly errors: readonly ScenarioError[] }
   | { readonly kind: 'failed'; readonly seq: number; readonly message: string }
@@ -82,6 +86,7 @@ export function runFile(
   seq: number,
   sent: HeldAnswer,
   load: (file: ScenarioFile) => LoadResult = loadScenario,
+  t?: number,
 ): { answer: SimAnswer; output?: SimulationOutput } {
   const loaded = load(file);
   if (!loaded.ok) return { answer: { kind: 'ran', seq, ok: false, errors: loaded.errors } };
@@ -103,7 +108,8 @@ export function runFile(
   };
   const scenario = { ...loaded.scenario, timeline: encodeList(sent.timeline, loaded.scenario.timeline, sameData) };
   const result = { ...output.result, pushes, events: encodeList(sent.events, output.result.events, sameData) };
-  return { answer: { kind: 'ran', seq, ok: true, scenario, result, trace }, output };
+  const state = t === undefined ? {} : { state: { t, state: output.trace.stateAt(t) } };
+  return { answer: { kind: 'ran', seq, ok: true, scenario, result, trace, ...state }, output };
 }
 
 /** The page's side: the answer as plain data again, rebuilt from what it holds (kept objects keep identity). */
@@ -133,10 +139,11 @@ export function receiveRun(
  * Comparing 10,000 small events costs the page less than cloning them; a drag frame, whose timeline says
  * which events it moved (`movedSince`), compares only those.
  */
-export function runRequest(seq: number, file: ScenarioFile, held: Held<TimelineEventFile>): SimRequest {
-  if (!Array.isArray(file.timeline)) return { kind: 'run', seq, file };
+export function runRequest(seq: number, file: ScenarioFile, held: Held<TimelineEventFile>, t?: number): SimRequest {
+  const at = t === undefined ? {} : { t };
+  if (!Array.isArray(file.timeline)) return { kind: 'run', seq, file, ...at };
   const timeline = encodeList(held, file.timeline, sameData, movedSince);
-  return { kind: 'run', seq, file: { ...file, timeline: [] }, timeline };
+  return { kind: 'run', seq, file: { ...file, timeline: [] }, timeline, ...at };
 }
 
 /**
@@ -160,7 +167,7 @@ export function simulationServer(simulator: Simulator): (request: SimRequest) =>
     const file = request.timeline
       ? { ...request.file, timeline: [...decodeList(received, request.timeline)] }
       : request.file;
-    const { answer, output } = runFile(simulator, file, request.seq, sent, load);
+    const { answer, output } = runFile(simulator, file, request.seq, sent, load, request.t);
     if (output) last = output;
     return answer;
   };

@@ -29,6 +29,13 @@ export interface EditorContext {
   readonly file: ScenarioFile;
   /** Which document this is: each load (a preset, a file, a link, New) makes a new one; edits, undo and redo keep it. */
   readonly doc: number;
+  /**
+   * The documents left by a load whose result may still be the one on screen, oldest first, each as it
+   * was when it was left (without its own `left`): the workspace goes on drawing one of them whole until
+   * its successor's result lands (`app/shownDocument.ts`). `doc.landed` lets go of those no result will
+   * show again.
+   */
+  readonly left: readonly EditorContext[];
   readonly past: readonly ScenarioFile[];
   readonly future: readonly ScenarioFile[];
   /** The file as it was when a drag began: the whole drag is one undo step. */
@@ -52,6 +59,8 @@ export interface EditorContext {
 
 export type EditorEvent =
   | { type: 'doc.load'; file: ScenarioFile; presetId?: string }
+  /** The simulation's result on screen is now document `doc`'s: results land in the order documents were opened. */
+  | { type: 'doc.landed'; doc: number }
   | DocEdit
   | { type: 'drag.start' }
   /** The dragged events' times (ms), by index. */
@@ -113,12 +122,14 @@ export const editorMachine = setup({
   guards: {
     canUndo: ({ context }) => context.past.length > 0,
     canRedo: ({ context }) => context.future.length > 0,
+    hasLeftBefore: ({ context }, params: { doc: number }) => context.left.some((c) => c.doc < params.doc),
   },
 }).createMachine({
   id: 'editor',
   context: ({ input }) => ({
     file: input.file,
     doc: 0,
+    left: [],
     past: [],
     future: [],
     selection: [],
@@ -136,6 +147,7 @@ export const editorMachine = setup({
           actions: assign(({ context, event }) => ({
             file: event.file,
             doc: context.doc + 1,
+            left: [...context.left, { ...context, left: [] }],
             past: [],
             future: [],
             selection: [],
@@ -217,6 +229,11 @@ export const editorMachine = setup({
     },
   },
   on: {
+    // Whatever the editor is doing (a drag of the new document included).
+    'doc.landed': {
+      guard: { type: 'hasLeftBefore', params: ({ event }) => ({ doc: event.doc }) },
+      actions: assign({ left: ({ context, event }) => context.left.filter((c) => c.doc >= event.doc) }),
+    },
     'select.events': {
       actions: assign({ selection: ({ event }) => event.indexes, typing: undefined, refused: undefined }),
     },
