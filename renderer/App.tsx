@@ -14,6 +14,7 @@ import { useDocumentFile } from './state/bridges/useDocumentFile';
 import { desktop } from './state/bridges/desktop';
 import { usePlayback } from './state/view/usePlayback';
 import { useThrottled } from './state/view/useThrottled';
+import { HeldWhile } from './state/view/heldWhile';
 import { Deferred, PresentMode, RuleLibrary, usePreloadViews } from './lazyViews';
 import { HintBar } from './app/HintBar';
 import { useCompare } from './app/useCompare';
@@ -75,10 +76,14 @@ export function App() {
   // The fitted view is the same object while the scenario's span is the same: the memoized timelines
   // compare it by identity.
   const [traceStart, traceEnd] = [trace?.start, trace?.end];
-  const fitted = useMemo(
+  const fittedNow = useMemo(
     () => (traceStart === undefined || traceEnd === undefined ? { start: 0, end: 60_000 } : fit(traceStart, traceEnd)),
     [traceStart, traceEnd],
   );
+  const dragging = snapshot.matches('dragging');
+  // While an input is dragged the fitted view stays as it was when the drag began (`HeldWhile`).
+  const [fittedHold] = useState(() => new HeldWhile<View>());
+  const fitted = fittedHold.take(fittedNow, dragging);
   const view = context.view ?? fitted;
   const playback = usePlayback(playhead, trace?.end ?? 0, (t) => send({ type: 'playhead.set', t }));
   const step = (dir: 1 | -1) => {
@@ -102,7 +107,7 @@ export function App() {
   // A step behind is for the edits of one document: when another document's result lands, the panels
   // follow it in the same frame as the timeline (their last document's fates beside the new timeline
   // would be two documents at once).
-  const behind = useDeferredValue(useThrottled(sim, snapshot.matches('dragging'), PANELS_WHILE_DRAGGING));
+  const behind = useDeferredValue(useThrottled(sim, dragging, PANELS_WHILE_DRAGGING));
   const panelSim = behind && sim && !shownDocument.sameDocument(behind.file, sim.file) ? sim : behind;
   const compare = useCompare({ panelSim, sim, presetId: context.presetId });
   const toolbar = useToolbarActions({
