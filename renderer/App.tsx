@@ -110,6 +110,9 @@ export function App() {
   const behind = useDeferredValue(useThrottled(sim, dragging, PANELS_WHILE_DRAGGING));
   const panelSim = behind && sim && !shownDocument.sameDocument(behind.file, sim.file) ? sim : behind;
   const compare = useCompare({ panelSim, sim, presetId: context.presetId });
+  // The inspector follows the dragged document as the panels do: its "at" field and where that stands
+  // among the other events (measured over every event) at most every PANELS_WHILE_DRAGGING ms.
+  const inspected = useThrottled(file, dragging, PANELS_WHILE_DRAGGING);
   const toolbar = useToolbarActions({
     context,
     send,
@@ -260,6 +263,7 @@ export function App() {
         send={send}
         sim={sim}
         panelSim={panelSim}
+        inspected={dragging ? inspected : shown.context.file}
         view={shown.context.view ?? fitted}
         exporting={exporting}
         compare={compare}

@@ -208,7 +208,7 @@ class SimulationClient {
     if (ran) {
       const output: PaintedOutput = ran.output;
       this.lastValid = output;
-      view = { file, output, scenario: ran.scenario, errors: [], stale: false, fatal: false };
+      view = { file, output, scenario: ran.scenario, errors: NO_ERRORS, stale: false, fatal: false };
     } else {
       const errors = answer.kind === 'ran' && !answer.ok ? answer.errors : engineFailure(failure(answer));
       view = this.lastValid
@@ -219,6 +219,9 @@ class SimulationClient {
     this.show(view);
   }
 }
+
+/** No errors, the same array every time: the memoized panels given a view's errors then skip their render. */
+const NO_ERRORS: readonly ScenarioError[] = [];
 
 const failure = (answer: SimAnswer): string => (answer.kind === 'failed' ? answer.message : 'no answer');
 
