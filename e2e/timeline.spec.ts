@@ -62,6 +62,35 @@ test('dragging a push across the reconnect changes its fate while the pointer is
   await expect(fateRow(page, 'push call-1, voip, fate rang')).toBeVisible();
 });
 
+test('a push dragged before the first event: the view holds and the push stays by the pointer until the drop fits the view again', async () => {
+  const page = shared.page;
+  await shared.fresh();
+  await loadPreset(page, 'APNs knows the phone is offline: expiration matters');
+  const svg = page.getByRole('application', { name: 'Timeline', exact: true });
+  const grid = () => svg.locator('line.grid').evaluateAll((lines) => lines.map((l) => l.getAttribute('x1')).join(' '));
+  const before = await grid();
+  const handle = page
+    .getByRole('button', { name: /^push call-1, voip, sent/ })
+    .locator('circle')
+    .first();
+  const from = (await handle.boundingBox())!;
+  const y = from.y + from.height / 2;
+  await page.mouse.move(from.x + from.width / 2, y);
+  await page.mouse.down();
+  // 25 s before the scenario's first event (the phone going offline at −10 min), inside the view's margin.
+  const target = await xOf(page, -625_000, -600_000, 180_000);
+  await page.mouse.move(target, y, { steps: 12 });
+  // Still dragging, the run with the push first has landed: the scenario now starts earlier, yet the
+  // view stays as the drag began (re-fitted, every lane would move, and the push away from the pointer).
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByRole('button', { name: /^push call-1, voip, sent −10 min 2\d s/ })).toHaveCount(1);
+  expect(await grid()).toBe(before);
+  const moved = (await handle.boundingBox())!;
+  expect(Math.abs(moved.x + moved.width / 2 - target)).toBeLessThan(4);
+  await page.mouse.up();
+  await expect.poll(grid).not.toBe(before);
+});
+
 test('clicking the timeline moves the playhead and the state panel follows', async () => {
   const page = shared.page;
   await shared.fresh();

@@ -14,6 +14,7 @@ import { useDocumentFile } from './state/bridges/useDocumentFile';
 import { desktop } from './state/bridges/desktop';
 import { usePlayback } from './state/view/usePlayback';
 import { useThrottled } from './state/view/useThrottled';
+import { HeldWhile } from './state/view/heldWhile';
 import { Deferred, PresentMode, RuleLibrary, usePreloadViews } from './lazyViews';
 import { HintBar } from './app/HintBar';
 import { useCompare } from './app/useCompare';
@@ -74,10 +75,14 @@ export function App() {
   // The fitted view is the same object while the scenario's span is the same: the memoized timelines
   // compare it by identity.
   const [traceStart, traceEnd] = [trace?.start, trace?.end];
-  const fitted = useMemo(
+  const fittedNow = useMemo(
     () => (traceStart === undefined || traceEnd === undefined ? { start: 0, end: 60_000 } : fit(traceStart, traceEnd)),
     [traceStart, traceEnd],
   );
+  const dragging = snapshot.matches('dragging');
+  // While an input is dragged the fitted view stays as it was when the drag began (`HeldWhile`).
+  const [fittedHold] = useState(() => new HeldWhile<View>());
+  const fitted = fittedHold.take(fittedNow, dragging);
   const view = context.view ?? fitted;
   // While another document opens, the playhead waits for it to be drawn: Play pressed meanwhile starts
   // then (`usePlayback`), and the keys and the Next button that move it do nothing (the result on screen,
@@ -105,7 +110,7 @@ export function App() {
   // A step behind is for the edits of one document: when another document's result lands, the panels
   // follow it in the same frame as the timeline (their last document's fates beside the new timeline
   // would be two documents at once).
-  const behind = useDeferredValue(useThrottled(sim, snapshot.matches('dragging'), PANELS_WHILE_DRAGGING));
+  const behind = useDeferredValue(useThrottled(sim, dragging, PANELS_WHILE_DRAGGING));
   const panelSim = behind && sim && behind.doc !== sim.doc ? sim : behind;
   // The editor lets go of the documents it left that no result will show again (results land in order).
   const landed = sim?.doc;
@@ -113,6 +118,9 @@ export function App() {
     if (landed !== undefined) send({ type: 'doc.landed', doc: landed });
   }, [landed, send]);
   const compare = useCompare({ panelSim, sim, presetId: context.presetId });
+  // The inspector follows the dragged document as the panels do: its "at" field and where that stands
+  // among the other events (measured over every event) at most every PANELS_WHILE_DRAGGING ms.
+  const inspected = useThrottled(file, dragging, PANELS_WHILE_DRAGGING);
   const toolbar = useToolbarActions({
     context,
     send,
@@ -263,6 +271,7 @@ export function App() {
         send={send}
         sim={sim}
         panelSim={panelSim}
+        inspected={dragging ? inspected : shown.context.file}
         view={shown.context.view ?? fitted}
         exporting={exporting}
         compare={compare}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ExpectationResult, LaneId, Scenario } from '../../machines';
+import type { ExpectationResult, LaneId, Scenario, ScenarioFile } from '../../machines';
 import { sweepSendTimes, sweepStep, whatWouldHaveSaved } from '../../machines';
 import { FatesPanel } from '../components/FatesPanel';
 import { Inspector } from '../components/Inspector';
@@ -34,6 +34,8 @@ export function Workspace(props: {
   /** Another document is being opened: this one stays drawn, not to be edited (inert), until its result lands. */
   opening: boolean;
   send: Send;
+  /** The document the inspector shows: the context's, a step behind while dragging (as `panelSim`). */
+  inspected: ScenarioFile;
   /** The latest simulation (the timeline follows every frame). */
   sim: SimulationView;
   /** The simulation the panels show, a step behind while dragging. */
@@ -208,7 +210,7 @@ export function Workspace(props: {
           sweep={panels.sweep}
         />
         <Inspector
-          file={file}
+          file={props.inspected}
           selection={selection}
           errors={sim.errors}
           refused={context.refused}

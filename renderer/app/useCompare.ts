@@ -43,7 +43,11 @@ export function useCompare(options: {
   // The menu depends on the changes that apply and the iOS version (strings), not on the scenario
   // object, which every drag frame replaces: the same menu is the same object, and the memoized
   // toolbar need not render again.
-  const { changes, ios } = scenario ? compareMenuInputs(scenario) : { changes: '', ios: '' };
+  // Worked out once per scenario the panels show, not on every render of the app (every drag frame).
+  const { changes, ios } = useMemo(
+    () => (scenario ? compareMenuInputs(scenario) : { changes: '', ios: '' }),
+    [scenario],
+  );
   const groups = useMemo<readonly CompareGroup[]>(() => {
     if (!ios) return [];
     const opened = [...files.keys()].map((key) => ({ key, label: key.slice('file:'.length) }));

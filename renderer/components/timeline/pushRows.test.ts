@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PushResult } from '../../../machines';
 import { assignRows, keepRows } from './pushRows';
@@ -76,4 +77,56 @@ describe('push rows', () => {
     // push the drag began without takes the lowest free row, a new one.
     expect(Object.fromEntries(placed)).toEqual({ a: 0, b: 1, z: 2, x: 3, y: 4, w: 5, c: 2, d: 4, new: 6 });
   });
+
+  it('places every push as looking at every row would, whatever the drag moves (it looks only near the moving ones)', () => {
+    const spans = fc.array(fc.tuple(fc.nat(50), fc.nat(30), fc.nat(8), fc.boolean()), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(spans, fc.nat(10), (list, newcomers) => {
+        const pushes = list.map(([at, len], i) => push(`p${i}`, at * 100, at * 100 + len * 100));
+        const kept = assignRows(pushes, END, MS_PER_PX, CHAR_W);
+        // Some pushes moved (by `shift` steps), and maybe pushes the drag began without.
+        const moving = new Set(list.flatMap(([, , , moved], i) => (moved ? [`p${i}`] : [])));
+        const now = pushes.map((p, i) =>
+          moving.has(p.id) ? push(p.id, p.sentAt + list[i]![2] * 100, p.deliveredAt! + list[i]![2] * 100) : p,
+        );
+        for (let k = 0; k < newcomers % 3; k++) now.push(push(`new${k}`, k * 300, k * 300 + 500));
+        expect(keepRows(now, END, MS_PER_PX, kept, moving, CHAR_W)).toEqual(everyRow(now, kept, moving));
+      }),
+    );
+  });
 });
+
+/** keepRows as it was, with every push's extent in its row: what the rows must be. */
+function everyRow(pushes: readonly PushResult[], kept: ReadonlyMap<string, number>, moving: ReadonlySet<string>) {
+  const extent = (p: PushResult) => {
+    const label = (p.id.length + p.fate.length + 6) * CHAR_W + 16;
+    const spanEnd = Math.max(p.deliveredAt ?? END, p.sentAt);
+    const inside = spanEnd + label * MS_PER_PX > END + 12 * MS_PER_PX;
+    const from = inside ? Math.min(p.sentAt, spanEnd - label * MS_PER_PX) : p.sentAt;
+    return { freeBefore: from - 8 * MS_PER_PX, stop: inside ? spanEnd : spanEnd + label * MS_PER_PX };
+  };
+  const taken: { freeBefore: number; stop: number }[][] = [];
+  const out = new Map<string, number>();
+  const rest: PushResult[] = [];
+  for (const p of pushes) {
+    const row = kept.get(p.id);
+    if (row === undefined || moving.has(p.id)) rest.push(p);
+    else {
+      out.set(p.id, row);
+      (taken[row] ??= []).push(extent(p));
+    }
+  }
+  let rows = 0;
+  for (const row of kept.values()) rows = Math.max(rows, row + 1);
+  for (const p of rest) {
+    const e = extent(p);
+    const free = (row: number) => !taken[row]?.some((o) => o.freeBefore < e.stop && e.freeBefore < o.stop);
+    const own = kept.get(p.id);
+    let row = own ?? 0;
+    if (own === undefined) while (!free(row)) row++;
+    else if (!free(own)) row = [own - 1, own + 1].find((r) => r >= 0 && r < rows && free(r)) ?? own;
+    out.set(p.id, row);
+    (taken[row] ??= []).push(e);
+  }
+  return out;
+}

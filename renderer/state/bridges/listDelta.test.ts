@@ -71,6 +71,27 @@ function pushes(moved = 0): ScenarioFile {
   return { format: 'ringside.scenario/v1', title: 'Drag', duration: '10m', timeline };
 }
 
+/**
+ * The bench's 200 pushes (`manyPushes` in e2e/scenarios.ts), p20 `moved` ms: calls that end, and a network
+ * change every 20 pushes, so that moving one push changes few other stories.
+ */
+function file(moved: number): ScenarioFile {
+  const timeline: TimelineEventFile[] = [];
+  for (let i = 0; i < 200; i++) {
+    const at = (i + 1) * 2_900;
+    const kind = i % 7 === 0 ? 'alert' : 'voip';
+    timeline.push({ at: at + (i === 20 ? moved : 0), do: 'push', id: `p${i}`, kind, expiration: i % 3 ? '1h' : 0 });
+    if (i % 20 === 0) timeline.push({ at: at + 1_000, do: 'network', to: i % 40 === 0 ? 'offline' : 'wifi' });
+  }
+  return {
+    format: 'ringside.scenario/v1',
+    title: 'Drag',
+    duration: '10m',
+    app: { learnsCancellation: '3s' },
+    timeline,
+  };
+}
+
 describe('the worker protocol: a drag frame sends what changed', () => {
   it('gives the page exactly what a fresh simulate() gives, while sending a small part of the trace', () => {
     const serve = simulationServer(new Simulator());
@@ -105,6 +126,34 @@ describe('the worker protocol: a drag frame sends what changed', () => {
       const same = now.filter((p) => before.includes(p)).length;
       expect(sentItems(answer.result.pushes)).toBeLessThan(now.length / 5);
       expect(same).toBeGreaterThanOrEqual(now.length - sentItems(answer.result.pushes));
+      before = now;
+    }
+  });
+
+  it('sends only the pushes whose story changed when a push dragged before the first event starts the run over', () => {
+    const serve = simulationServer(new Simulator());
+    const page = new HeldAnswer();
+    const timeline: Held<TimelineEventFile> = { list: undefined };
+    const send = (file: ScenarioFile, seq: number) => {
+      const answer = structuredClone<SimAnswer>(serve(structuredClone(runRequest(seq, file, timeline))));
+      if (answer.kind !== 'ran' || !answer.ok) throw new Error('the run failed');
+      return { answer, got: receiveRun(answer, page) };
+    };
+    let before = send(file(0), 1).got.output.result.pushes;
+    // p20 goes before p0, then further: each run starts from the new first event, with new objects.
+    for (const [seq, moved] of [
+      [2, -100_000],
+      [3, -200_000],
+    ] as const) {
+      const { answer, got } = send(file(moved), seq);
+      const loaded = loadScenario(file(moved));
+      if (!loaded.ok) throw new Error('invalid');
+      expect(JSON.stringify(got.output.result)).toBe(JSON.stringify(simulate(loaded.scenario).result));
+      const now = got.output.result.pushes;
+      expect('patches' in answer.result.pushes).toBe(true);
+      const sent = 'patches' in answer.result.pushes ? answer.result.pushes.patches.length : Infinity;
+      expect(sent).toBeLessThan(now.length / 5);
+      expect(now.filter((p) => before.includes(p)).length).toBeGreaterThanOrEqual(now.length - sent);
       before = now;
     }
   });

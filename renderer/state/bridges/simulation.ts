@@ -235,7 +235,7 @@ class SimulationClient {
     if (ran) {
       const output: PaintedOutput = ran.output;
       this.lastValid = output;
-      view = { file, doc, output, scenario: ran.scenario, errors: [], stale: false, fatal: false };
+      view = { file, doc, output, scenario: ran.scenario, errors: NO_ERRORS, stale: false, fatal: false };
       const state = answer.kind === 'ran' && answer.ok ? answer.state : undefined;
       if (state) {
         const last = this.lastState;
@@ -253,6 +253,9 @@ class SimulationClient {
     this.show(view);
   }
 }
+
+/** No errors, the same array every time: the memoized panels given a view's errors then skip their render. */
+const NO_ERRORS: readonly ScenarioError[] = [];
 
 const failure = (answer: SimAnswer): string => (answer.kind === 'failed' ? answer.message : 'no answer');
 
