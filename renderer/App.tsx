@@ -87,7 +87,8 @@ export function App() {
   // While another document opens, the playhead waits for it to be drawn: Play pressed meanwhile starts
   // then (`usePlayback`), and the keys and the Next button that move it do nothing (the result on screen,
   // whose event times and end they would use, is the old document's).
-  const opening = sim !== undefined && shownDocument(context, sim.doc).opening;
+  const shown = sim && shownDocument(context, sim.doc);
+  const opening = shown?.opening ?? false;
   const playback = usePlayback(playhead, trace?.end ?? 0, (t) => send({ type: 'playhead.set', t }), opening);
   const step = (dir: 1 | -1) => {
     if (!trace || opening) return;
@@ -151,7 +152,7 @@ export function App() {
   });
   const origin = documentOrigin(context);
 
-  if (!sim) {
+  if (!sim || !shown) {
     // The first run is under way in the worker (a large document can take a second or two).
     return (
       <main className="fatal" aria-busy="true">
@@ -179,8 +180,7 @@ export function App() {
   };
 
   // While another document opens, the workspace and present mode draw the one whose result is on screen,
-  // whole and inert (`shownDocument`); the toolbar already names the document being opened.
-  const shown = shownDocument(context, sim.doc);
+  // whole and inert (`shown`, above); the toolbar already names the document being opened.
 
   if (presenting && sim.scenario) {
     return (
