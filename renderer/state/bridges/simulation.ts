@@ -101,9 +101,10 @@ export function useSimulation(file: ScenarioFile, doc = 0, playhead?: number): S
  * The state of every actor at `t`, for the State panel: the view's own when it was run at `t` (so the
  * panel changes in the same frame as the others: a document opened, an edit), else asked of the worker,
  * so it arrives a moment after the playhead moves; until then the state last had of the same document
- * is shown (or the view's own, at the playhead it was run with), never another document's. A state equal to the one shown keeps that object: a drag asks
- * again on every frame, and mostly gets the same state back (the playhead is not where the push moves),
- * which then renders nothing (it was a commit of the panels per frame).
+ * is shown (or the view's own, at the playhead it was run with), never another document's. A state
+ * equal to the one shown keeps that object: a drag asks again on every frame, and mostly gets the same
+ * state back (the playhead is not where the push moves), which then renders nothing (it was a commit of
+ * the panels per frame).
  */
 export function useWorldState(view: SimulationView | undefined, t: number): WorldState | undefined {
   const [asked, setAsked] = useState<{ readonly doc: number; readonly state: WorldState } | undefined>(undefined);
