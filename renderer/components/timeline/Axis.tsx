@@ -17,27 +17,50 @@ export const Grid = memo(function Grid(props: {
   font: number;
 }) {
   const { start, end, plot, total, font, pillFrom: from, pillTo: to } = props;
-  return ticks(start, end, plot).map((t) => {
-    const tx = xOf(t, start, end, plot);
-    const label = formatTime(t);
-    const width = textWidth(label, font);
-    // A label at the end of the axis that would run past the drawing's edge ends at its tick instead
-    // of starting there: whole, never cut (issue 24).
-    const flipped = tx + 3 + width > GUTTER + plot + PLOT_END;
-    const left = flipped ? tx - 3 - width : tx + 3;
-    const covered = left < to + GAP && from - GAP < left + width;
+  return tickLabels(ticks(start, end, plot), start, end, plot, font).map(({ t, tx, left, width, flipped, shown }) => {
+    const covered = !shown || (left < to + GAP && from - GAP < left + width);
     return (
       <g key={t}>
         <line className="grid" x1={tx} x2={tx} y1={AXIS - 6} y2={total} />
         {!covered && (
           <text className="tick" x={flipped ? tx - 3 : tx + 3} y={TICK_Y} textAnchor={flipped ? 'end' : undefined}>
-            {label}
+            {formatTime(t)}
           </text>
         )}
       </g>
     );
   });
 });
+
+/** Where a tick's label goes (`left`, `width`), and whether it is drawn at all (`shown`). */
+export interface TickLabel {
+  readonly t: number;
+  readonly tx: number;
+  readonly left: number;
+  readonly width: number;
+  readonly flipped: boolean;
+  readonly shown: boolean;
+}
+
+/**
+ * The tick labels of an axis: each starts at its tick, but one at the end that would run past the
+ * drawing's edge ends at its tick instead, whole, never cut (issue 24). Flipped, it may land on the label
+ * before it ("1 min 20 s" under "1 min 30 s"): it is then left out, its grid line stays.
+ */
+export function tickLabels(at: readonly number[], start: number, end: number, plot: number, font: number): TickLabel[] {
+  const out: TickLabel[] = [];
+  let lastRight = -Infinity;
+  for (const t of at) {
+    const tx = xOf(t, start, end, plot);
+    const width = textWidth(formatTime(t), font);
+    const flipped = tx + 3 + width > GUTTER + plot + PLOT_END;
+    const left = flipped ? tx - 3 - width : tx + 3;
+    const shown = left >= lastRight + GAP;
+    if (shown) lastRight = left + width;
+    out.push({ t, tx, left, width, flipped, shown });
+  }
+  return out;
+}
 
 /** The playhead's time (`pill` from playheadPill): on the axis's tick row, over the tick label it replaces. */
 export const PlayheadLabel = memo(function PlayheadLabel(props: {
