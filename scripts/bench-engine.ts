@@ -101,12 +101,20 @@ const count = (n: number) => Math.round(n).toLocaleString('en');
 /** What a run of `s` asks of xstate (events, assigns, actions, timers), counted in one inspected run. */
 const asksOfRun = (s: Scenario): Asks => asksOf((inspect) => simulate(s, { inspect }));
 
+/** Where the time of some work went: ms by kind of work, and by function (self time). */
+interface Profile {
+  readonly kinds: Map<string, number>;
+  readonly functions: Map<string, number>;
+  /** Each function's kind of work. */
+  readonly kindOfFunction: Map<string, string | undefined>;
+}
+
 /**
- * Milliseconds by kind of work while `work` runs, by a CPU profile of this process (V8's sampling
- * profiler, 100 µs): xstate's interpreter (its package), garbage collection, and the engine's own code
- * by part (through the bundle's source map).
+ * Where the time goes while `work` runs, by a CPU profile of this process (V8's sampling profiler,
+ * 100 µs): by kind, xstate's interpreter (its package), garbage collection, and the engine's own code
+ * by part (through the bundle's source map); by function, each function's self time with its file.
  */
-async function profileOf(work: () => void): Promise<Map<string, number>> {
+async function profileOf(work: () => void): Promise<Profile> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -117,10 +125,13 @@ async function profileOf(work: () => void): Promise<Map<string, number>> {
   session.disconnect();
   const bundle = fileURLToPath(import.meta.url);
   const source = sourceLookup(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as SourceMapInput);
-  const byNode = new Map<number, string | undefined>();
+  const kindOf = new Map<number, string | undefined>();
+  const functionOf = new Map<number, string | undefined>();
+  const kindOfFunction = new Map<string, string | undefined>();
   for (const node of profile.nodes) {
     const { url, functionName, lineNumber, columnNumber } = node.callFrame;
-    byNode.set(
+    const file = url === import.meta.url ? source(lineNumber, columnNumber) : url;
+    kindOf.set(
       node.id,
       functionName === '(idle)'
         ? undefined
@@ -129,11 +140,36 @@ async function profileOf(work: () => void): Promise<Map<string, number>> {
           : url.includes('/node_modules/xstate/')
             ? "xstate's interpreter"
             : url === import.meta.url
-              ? engineKind(source(lineNumber, columnNumber))
+              ? engineKind(file)
               : 'other',
     );
+    const where =
+      functionName === '(idle)'
+        ? undefined
+        : `${functionName || '(anonymous)'} ${file.replace(/^.*?(?=machines\/|node_modules\/)/, '')}`.trim();
+    functionOf.set(node.id, where);
+    if (where !== undefined) kindOfFunction.set(where, kindOf.get(node.id));
   }
-  return timeByKind(profile, (id) => byNode.get(id));
+  return {
+    kinds: timeByKind(profile, (id) => kindOf.get(id)),
+    functions: timeByKind(profile, (id) => functionOf.get(id)),
+    kindOfFunction,
+  };
+}
+
+/** The function of `kind` with the most self time in `p`. */
+function topOf(p: Profile, kind: string): string {
+  const top = [...p.functions].filter(([where]) => p.kindOfFunction.get(where) === kind).sort((x, y) => y[1] - x[1])[0];
+  return top ? top[0] : 'none';
+}
+
+/** A profile as a row prints it: by kind, then the functions with the most self time. */
+function profileText(p: Profile, per: number, unit: string): string {
+  const top = [...p.functions]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 4)
+    .map(([where, ms]) => `${where} ${fmt(ms / per)}`);
+  return `${profileLine(p.kinds, per, unit)}; the top functions by self time: ${top.join(', ')}`;
 }
 
 /** A profile's ms by kind as shares of `ms` (a run's median, not slowed by the profiler), largest first. */
@@ -207,14 +243,14 @@ console.log(`200 pushes, 10 min:        median ${fmt(a.median)}, p95 ${fmt(a.p95
 const smallProfile = await profileOf(() => {
   for (let i = 0; i < 60; i++) simulate(small);
 });
-console.log(`  where a full run's time goes: ${profileLine(smallProfile, 60, 'a profiled run')}`);
+console.log(`  where a full run's time goes: ${profileText(smallProfile, 60, 'a profiled run')}`);
 row({
   measure: '200 pushes / 10 min, full run',
   figure: `median ${fmt(a.median)} = ${times(a.median / smallFloor)} the xstate floor (${fmt(smallFloor)})`,
   target: '≤ 1.50× the floor',
   ok: a.median <= 1.5 * smallFloor,
-  profile: profileLine(smallProfile, 60, 'a profiled run'),
-  closes: closesRun(a.median, smallFloor, smallAsks, { ...costs, event: floor }, smallProfile),
+  profile: profileText(smallProfile, 60, 'a profiled run'),
+  closes: closesRun(a.median, smallFloor, smallAsks, { ...costs, event: floor }, smallProfile.kinds),
 });
 
 /**
@@ -257,7 +293,7 @@ function drag(s: Scenario, id: string, moves: number): { median: number; p95: nu
 }
 
 /** Where the time of `moves` drag frames goes (a second drag, profiled; the timed one is not). */
-async function dragProfile(s: Scenario, id: string, moves: number): Promise<Map<string, number>> {
+async function dragProfile(s: Scenario, id: string, moves: number): Promise<Profile> {
   const { frame } = dragger(s, id);
   return profileOf(() => {
     for (let k = 1; k <= moves; k++) frame(k);
@@ -287,7 +323,8 @@ for (const [id, where] of [
   console.log(
     `  drag frame, push near the ${where.padEnd(6)} median ${fmt(d.median)}, p95 ${fmt(d.p95)}, caught up with the previous run in ${(d.caughtUp * 100).toFixed(0)} % of frames`,
   );
-  const profile = await dragProfile(small, id, 100);
+  const profiled = await dragProfile(small, id, 100);
+  const profile = profiled.kinds;
   const gc = profile.get('garbage collection') ?? 0;
   const total = [...profile.values()].reduce((sum, x) => sum + x, 0);
   row({
@@ -295,7 +332,7 @@ for (const [id, where] of [
     figure: `${fmt(d.p95)} (median ${fmt(d.median)}; ${times(d.p95 / smallFloor)} a full run's floor)`,
     target: '≤ 4 ms',
     ok: d.p95 <= 4,
-    profile: profileLine(profile, 100, 'a profiled frame'),
+    profile: profileText(profiled, 100, 'a profiled frame'),
     closes:
       d.median <= 4
         ? `The median frame (${fmt(d.median)}) is within 4 ms; the p95 is the slowest 5 % of frames, ${fmt(d.p95 - d.median)} above it, ` +
@@ -327,14 +364,14 @@ console.log(
 const dayProfile = await profileOf(() => {
   for (let i = 0; i < 2; i++) simulate(day);
 });
-console.log(`  where a full run's time goes: ${profileLine(dayProfile, 2, 'a profiled run')}`);
+console.log(`  where a full run's time goes: ${profileText(dayProfile, 2, 'a profiled run')}`);
 row({
   measure: '10,000 pushes / 24 h, full run',
   figure: `median ${fmt(b.median)} = ${times(b.median / dayFloor)} its xstate floor (${fmt(dayFloor)})`,
   target: '≤ 1.50× the floor',
   ok: b.median <= 1.5 * dayFloor,
-  profile: profileLine(dayProfile, 2, 'a profiled run'),
-  closes: closesRun(b.median, dayFloor, dayAsks, dayCosts, dayProfile),
+  profile: profileText(dayProfile, 2, 'a profiled run'),
+  closes: closesRun(b.median, dayFloor, dayAsks, dayCosts, dayProfile.kinds),
 });
 const realTimeOf = (ms: number) => Math.round((24 * 3_600_000) / ms).toLocaleString('en');
 row({
@@ -352,7 +389,8 @@ const dd = drag(day, 'p100', 30);
 console.log(
   `  drag frame, push near the start median ${fmt(dd.median)}, p95 ${fmt(dd.p95)}, caught up in ${(dd.caughtUp * 100).toFixed(0)} % of frames`,
 );
-const ddProfile = await dragProfile(day, 'p100', 10);
+const ddProfiled = await dragProfile(day, 'p100', 10);
+const ddProfile = ddProfiled.kinds;
 const part = (kind: string) => {
   const total = [...ddProfile.values()].reduce((sum, x) => sum + x, 0);
   return fmt(((ddProfile.get(kind) ?? 0) / total) * dd.median);
@@ -362,12 +400,13 @@ row({
   figure: `median ${fmt(dd.median)}, p95 ${fmt(dd.p95)} (a full run: ${fmt(b.median)})`,
   target: 'median ≤ 16 ms',
   ok: dd.median <= 16,
-  profile: profileLine(ddProfile, 10, 'a profiled frame'),
+  profile: profileText(ddProfiled, 10, 'a profiled frame'),
   closes:
     `A frame must lose ${fmt(dd.median - 16)} at its median. At the median, by the profile: the journal's rollback and replay of the tail ${part('journal and histories')} ` +
     `(closed by rolling its lists back by length marks and indexing the redo log by push and key, so a take-over visits only what it re-applies: machines/INTERNALS.md), ` +
     `the result and trace ${part('result and trace')} (closed by handing the worker a frame's changed pushes and events instead of a whole new Result), ` +
-    `garbage collection ${part('garbage collection')}, the re-run window's xstate ${part("xstate's interpreter")} and clock and checkpoints ${part('clock, checkpoints')}.`,
+    `clock and checkpoints ${part('clock, checkpoints')} (most of it in ${topOf(ddProfiled, 'clock, checkpoints')}), ` +
+    `garbage collection ${part('garbage collection')} and the re-run window's xstate ${part("xstate's interpreter")}.`,
 });
 
 if (!ONLY_TABLE) {
