@@ -110,16 +110,23 @@ export function xstateFloor(rounds = 30): number {
 /**
  * What bare xstate costs per thing a run asks of it, µs: the floor's event, and what one more assign,
  * action function, immediate raise, delayed event set (with the cancel that re-arms it) and cancel of
- * nothing pending add to it. The relays are sampled in turns, `rounds` times, so that all see the
- * same load; each figure is a difference of medians.
+ * nothing pending add to it. Each extra is sampled right after a sample of the floor, `rounds` times,
+ * and priced by the median of those paired differences: on this shared machine the load drifts within a
+ * round, and unpaired medians put one price at 1–11 µs between runs.
  */
-export function xstateCosts(rounds = 15): Costs {
-  const extras: Extra[] = ['none', 'assign', 'action', 'raise', 'delayed', 'cancel'];
+export function xstateCosts(rounds = 10): Costs {
+  const floor = relay('none');
+  const extras: Extra[] = ['assign', 'action', 'raise', 'delayed', 'cancel'];
   const relays = extras.map(relay);
-  const samples = extras.map((): number[] => []);
-  for (let round = 0; round < rounds; round++) relays.forEach((sample, i) => samples[i]!.push(sample()));
-  const [event, ...more] = samples.map(median) as [number, ...number[]];
-  const [assigned, action, raised, delayedAndCancel, cancelled] = more.map((x) => (x - event) / EXTRAS) as [
+  const events: number[] = [];
+  const differences = extras.map((): number[] => []);
+  for (let round = 0; round < rounds; round++)
+    relays.forEach((sample, i) => {
+      const event = floor();
+      events.push(event);
+      differences[i]!.push((sample() - event) / EXTRAS);
+    });
+  const [assigned, action, raised, delayedAndCancel, cancelled] = differences.map(median) as [
     number,
     number,
     number,
@@ -127,7 +134,7 @@ export function xstateCosts(rounds = 15): Costs {
     number,
   ];
   return {
-    event,
+    event: median(events),
     assign: assigned,
     action,
     raise: raised,
