@@ -337,6 +337,7 @@ for (const [id, where] of [
       d.median <= 4
         ? `The median frame (${fmt(d.median)}) is within 4 ms; the p95 is the slowest 5 % of frames, ${fmt(d.p95 - d.median)} above it, ` +
           `and garbage collection is ${Math.round((gc / total) * 100)} % of the profiled frames: what closes it is fewer objects a frame outliving a scavenge ` +
+          `(on a loaded machine the scheduler's pauses add to the tail too) ` +
           `(the frame's parts by the profile at the median: ${sharesOf(profile, d.median, ['garbage collection'])}).`
         : `The median frame (${fmt(d.median)}) is itself over 4 ms: a frame must lose ${fmt(d.p95 - 4)} at its p95, ` +
           `by the profile from ${sharesOf(profile, d.p95)}.`,

@@ -356,8 +356,9 @@ function closesUi(
   const largest = [...work].sort((a, b) => b[1] - a[1]).slice(0, 3);
   return (
     `The bare page's p95 (${bare.toFixed(1)} ms) is what waiting for a frame costs; the target leaves ${allowed.toFixed(1)} ms, ` +
-    `so the p95 must lose ${Math.max(0, p95 - allowed).toFixed(1)} ms of a frame's main-thread work` +
-    `${longTasks ? ` and its ${longTasks} long tasks` : ''}. The largest kinds, a profiled frame: ` +
+    `so the p95 is ${Math.max(0, p95 - allowed).toFixed(1)} ms over it${longTasks ? ` with ${longTasks} long tasks` : ''}: ` +
+    `frames whose work outlasts a frame queue up behind each other. A profiled frame's main-thread work is ` +
+    `${([...work.values()].reduce((sum, ms) => sum + ms, 0) / frames).toFixed(1)} ms; its largest kinds: ` +
     largest.map(([kind, ms]) => `${kind} ${(ms / frames).toFixed(1)} ms → ${CHANGE[kind] ?? 'less of it'}`).join('; ') +
     '.'
   );
