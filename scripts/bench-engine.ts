@@ -2,7 +2,6 @@
  * Engine speed figures (`npm run bench`). Prints numbers and whether each target is met; it never
  * fails a build on timing (speed is measured here, not asserted in unit tests).
  */
-import { createActor, sendTo, assign, setup, type AnyActorRef } from 'xstate';
 import { simulate, Simulator } from '../machines/engine/simulate';
 import type { Scenario } from '../machines/scenario/types';
 import { Time } from '../machines/engine/time';
@@ -14,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { sourceLookup, type SourceMapInput } from './sourcemap';
 import { burstVsSpread } from './bench-burst';
 import { newTable, row, times } from './bench-rows';
+import { asksOf, xstateCosts, xstateFloor } from './bench-model';
+import { engineKind, modelFloor, profileLine, timeByKind, type Asks, type Costs } from './bench-profile';
 
 /** `BENCH_ONLY_TABLE=1`: only the rows of issue #25's table (the scaling and burst figures take minutes). */
 const ONLY_TABLE = process.env.BENCH_ONLY_TABLE === '1';
@@ -95,22 +96,131 @@ function timeBeside(
 
 const fmt = (n: number) => `${n.toFixed(2)} ms`;
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+const count = (n: number) => Math.round(n).toLocaleString('en');
 
-/** How many xstate events a run of `s` sends (each costs at least the floor measured below). */
-function eventsOf(s: Scenario): number {
-  let n = 0;
-  simulate(s, {
-    inspect: (e) => {
-      if (e.type === '@xstate.event') n++;
-    },
-  });
-  return n;
+/** What a run of `s` asks of xstate (events, assigns, actions, timers), counted in one inspected run. */
+const asksOfRun = (s: Scenario): Asks => asksOf((inspect) => simulate(s, { inspect }));
+
+/** Where the time of some work went: ms by kind of work, and by function (self time). */
+interface Profile {
+  readonly kinds: Map<string, number>;
+  readonly functions: Map<string, number>;
+  /** Each function's kind of work. */
+  readonly kindOfFunction: Map<string, string | undefined>;
+}
+
+/**
+ * Where the time goes while `work` runs, by a CPU profile of this process (V8's sampling profiler,
+ * 100 µs): by kind, xstate's interpreter (its package), garbage collection, and the engine's own code
+ * by part (through the bundle's source map); by function, each function's self time with its file.
+ */
+async function profileOf(work: () => void): Promise<Profile> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  work();
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  const bundle = fileURLToPath(import.meta.url);
+  const source = sourceLookup(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as SourceMapInput);
+  const kindOf = new Map<number, string | undefined>();
+  const functionOf = new Map<number, string | undefined>();
+  const kindOfFunction = new Map<string, string | undefined>();
+  for (const node of profile.nodes) {
+    const { url, functionName, lineNumber, columnNumber } = node.callFrame;
+    const file = url === import.meta.url ? source(lineNumber, columnNumber) : url;
+    kindOf.set(
+      node.id,
+      functionName === '(idle)'
+        ? undefined
+        : functionName === '(garbage collector)'
+          ? 'garbage collection'
+          : url.includes('/node_modules/xstate/')
+            ? "xstate's interpreter"
+            : url === import.meta.url
+              ? engineKind(file)
+              : 'other',
+    );
+    const where =
+      functionName === '(idle)'
+        ? undefined
+        : `${functionName || '(anonymous)'} ${file.replace(/^.*?(?=machines\/|node_modules\/)/, '')}`.trim();
+    functionOf.set(node.id, where);
+    if (where !== undefined) kindOfFunction.set(where, kindOf.get(node.id));
+  }
+  return {
+    kinds: timeByKind(profile, (id) => kindOf.get(id)),
+    functions: timeByKind(profile, (id) => functionOf.get(id)),
+    kindOfFunction,
+  };
+}
+
+/** The function of `kind` with the most self time in `p`. */
+function topOf(p: Profile, kind: string): string {
+  const top = [...p.functions].filter(([where]) => p.kindOfFunction.get(where) === kind).sort((x, y) => y[1] - x[1])[0];
+  return top ? top[0] : 'none';
+}
+
+/** A profile as a row prints it: by kind, then the functions with the most self time. */
+function profileText(p: Profile, per: number, unit: string): string {
+  const top = [...p.functions]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 4)
+    .map(([where, ms]) => `${where} ${fmt(ms / per)}`);
+  return `${profileLine(p.kinds, per, unit)}; the top functions by self time: ${top.join(', ')}`;
+}
+
+/** A profile's ms by kind as shares of `ms` (a run's median, not slowed by the profiler), largest first. */
+function sharesOf(profile: ReadonlyMap<string, number>, ms: number, leave: readonly string[] = []): string {
+  const total = [...profile.values()].reduce((sum, x) => sum + x, 0);
+  return [...profile]
+    .filter(([kind]) => !leave.includes(kind))
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 4)
+    .map(([kind, x]) => `${kind} ${fmt((x / total) * ms)}`)
+    .join(', ');
+}
+
+/**
+ * What would close a full run's gap to 1.5× its floor, split in two: (a) what the model asks of xstate
+ * (the model floor: bare xstate doing what this run asks), (b) what the run takes above that, itself
+ * split by the profile into xstate's own functions beyond the model floor and the engine's own code.
+ */
+function closesRun(median: number, floor: number, asks: Asks, costs: Costs, profile: Map<string, number>): string {
+  const model = modelFloor(asks, costs);
+  const perEvent = (n: number) => (n / asks.events).toFixed(2);
+  const total = [...profile.values()].reduce((sum, x) => sum + x, 0);
+  const xstate = ((profile.get("xstate's interpreter") ?? 0) / total) * median;
+  const target = 1.5 * floor;
+  const above = median - model.ms;
+  return (
+    `(a) What the model asks of xstate: ${count(asks.events)} events and, an event, ${perEvent(asks.assigns)} assigns, ` +
+    `${perEvent(asks.delayed)} delayed events set, ${perEvent(asks.cancels)} cancels, ${perEvent(asks.actions)} action functions; ` +
+    `xstate alone, doing what this run asks of it, would take ${fmt(model.ms)} = ${times(model.ms / floor)} the floor ` +
+    `(beyond the events: ${model.terms
+      .slice(1)
+      .filter((t) => t.count !== 0)
+      .map((t) => `${t.what} ${fmt(t.ms)}`)
+      .join(', ')}); asking less means fewer events first, then fewer delayed events set and cancelled. ` +
+    `(b) Above that, ${fmt(above)} = ${times(above / floor)} the floor: xstate's own functions take ${fmt(xstate)} of the median by the profile, ` +
+    `${fmt(xstate - model.ms)} more than the model floor (what it does not price: our machines' nested states, guards and wider contexts), ` +
+    `and our own code ${fmt(median - xstate)}: ${sharesOf(profile, median, ["xstate's interpreter"])}. ` +
+    (model.ms > target
+      ? `The target (${fmt(target)}) is below the model floor: (b) cut to nothing would still miss it by ${fmt(model.ms - target)}; only asking less can close that.`
+      : `The target (${fmt(target)}) leaves ${fmt(target - model.ms)} above the model floor: (b) must come down from ${fmt(above)} to that (${times((target - model.ms) / above)}).`)
+  );
 }
 
 const small = busy(200, 10 * 60_000, 60_000);
-const events = eventsOf(small);
+const smallAsks = asksOfRun(small);
+const events = smallAsks.events;
 // Every xstate event costs several µs: count them when you add behaviour (machines/INTERNALS.md).
 console.log(`200 pushes, 10 min:        ${(events / 200).toFixed(2)} xstate events per push`);
+console.log(
+  `  what it asks of xstate: ${count(events)} events, ${count(smallAsks.assigns)} assigns, ${count(smallAsks.actions)} action functions, ${count(smallAsks.raises)} immediate raises, ${count(smallAsks.delayed)} delayed events set, ${count(smallAsks.cancels)} cancels`,
+);
 time(small, 20); // warm-up
 // The floor and the runs are measured in turns: a 200-push run is a few ms, and measured once before
 // them the floor swung 2.4–7.0 ms between benches of the same code (the load drifts within a bench).
@@ -119,32 +229,58 @@ const smallFloor = (events * floor) / 1000;
 console.log(
   `xstate's own cost here:     ${floor.toFixed(2)} µs per event (bare actors relaying an event with one assign and one sendTo) → the ${events} events of the 200-push run cannot take less than ${fmt(smallFloor)}`,
 );
+// Priced right after the floor, on the same bare actors: what one more of each thing a run asks costs.
+const costs = xstateCosts();
+const inµs = (n: number) => `${n.toFixed(2)} µs`;
+console.log(
+  `  bare xstate's price of each, beside the floor's event (${inµs(costs.event)}): an assign ${inµs(costs.assign)}, an action function ${inµs(costs.action)}, an immediate raise ${inµs(costs.raise)}, a delayed event set ${inµs(costs.delayed)}, a cancel ${inµs(costs.cancel)}`,
+);
+const smallModel = modelFloor(smallAsks, { ...costs, event: floor });
+console.log(
+  `  xstate alone, doing what this run asks of it, would take ${fmt(smallModel.ms)} = ${times(smallModel.ms / smallFloor)} the floor`,
+);
 console.log(`200 pushes, 10 min:        median ${fmt(a.median)}, p95 ${fmt(a.p95)}`);
+const smallProfile = await profileOf(() => {
+  for (let i = 0; i < 60; i++) simulate(small);
+});
+console.log(`  where a full run's time goes: ${profileText(smallProfile, 60, 'a profiled run')}`);
 row({
   measure: '200 pushes / 10 min, full run',
   figure: `median ${fmt(a.median)} = ${times(a.median / smallFloor)} the xstate floor (${fmt(smallFloor)})`,
   target: '≤ 1.50× the floor',
   ok: a.median <= 1.5 * smallFloor,
+  profile: profileText(smallProfile, 60, 'a profiled run'),
+  closes: closesRun(a.median, smallFloor, smallAsks, { ...costs, event: floor }, smallProfile.kinds),
 });
-console.log(`  where a full run's time goes: ${await whereTimeGoes(small, 60)}`);
 
 /**
  * What the UI does on every drag frame: move one push by 100 ms steps and re-simulate with a
  * `Simulator`, which goes on from its last checkpoint before the moved push and, once it has caught
  * up with the previous run (same timers, actor states and journal facts), takes over the rest of it.
+ * Returns frame `k`'s run, timed by the caller.
  */
-function drag(s: Scenario, id: string, moves: number): { median: number; p95: number; caughtUp: number } {
+function dragger(s: Scenario, id: string): { frame: (k: number) => void; sim: Simulator } {
   const sim = new Simulator();
   sim.run(s);
   const i = s.timeline.findIndex((e) => e.do === 'push' && e.id === id);
   const from = s.timeline[i]!.at;
+  return {
+    sim,
+    frame: (k) => {
+      const timeline = [...s.timeline];
+      timeline[i] = { ...timeline[i]!, at: Time.ms(from + (k % 50) * 100 - (k > 50 ? 2_500 : 0)) };
+      sim.run({ ...s, timeline });
+    },
+  };
+}
+
+function drag(s: Scenario, id: string, moves: number): { median: number; p95: number; caughtUp: number } {
+  const { sim, frame } = dragger(s, id);
   const samples: number[] = [];
   let caughtUp = 0;
   for (let k = 1; k <= moves; k++) {
-    const timeline = [...s.timeline];
-    timeline[i] = { ...timeline[i]!, at: Time.ms(from + (k % 50) * 100 - (k > 50 ? 2_500 : 0)) };
     const t0 = performance.now();
-    sim.run({ ...s, timeline });
+    frame(k);
     samples.push(performance.now() - t0);
     if (sim.caughtUpAt !== undefined) caughtUp++;
   }
@@ -155,6 +291,15 @@ function drag(s: Scenario, id: string, moves: number): { median: number; p95: nu
     caughtUp: caughtUp / moves,
   };
 }
+
+/** Where the time of `moves` drag frames goes (a second drag, profiled; the timed one is not). */
+async function dragProfile(s: Scenario, id: string, moves: number): Promise<Profile> {
+  const { frame } = dragger(s, id);
+  return profileOf(() => {
+    for (let k = 1; k <= moves; k++) frame(k);
+  });
+}
+
 // The loader's cost on a 200-push file: the worker pays it on every drag frame (the page no longer does).
 const file = manyPushes('Bench: 200 pushes in 10 minutes');
 const loads: number[] = [];
@@ -178,45 +323,91 @@ for (const [id, where] of [
   console.log(
     `  drag frame, push near the ${where.padEnd(6)} median ${fmt(d.median)}, p95 ${fmt(d.p95)}, caught up with the previous run in ${(d.caughtUp * 100).toFixed(0)} % of frames`,
   );
+  const profiled = await dragProfile(small, id, 100);
+  const profile = profiled.kinds;
+  const gc = profile.get('garbage collection') ?? 0;
+  const total = [...profile.values()].reduce((sum, x) => sum + x, 0);
   row({
     measure: `drag frame, 200 pushes, p95, push near the ${where}`,
     figure: `${fmt(d.p95)} (median ${fmt(d.median)}; ${times(d.p95 / smallFloor)} a full run's floor)`,
     target: '≤ 4 ms',
     ok: d.p95 <= 4,
+    profile: profileText(profiled, 100, 'a profiled frame'),
+    closes:
+      d.median <= 4
+        ? `The median frame (${fmt(d.median)}) is within 4 ms; the p95 is the slowest 5 % of frames, ${fmt(d.p95 - d.median)} above it, ` +
+          `and garbage collection is ${Math.round((gc / total) * 100)} % of the profiled frames: what closes it is fewer objects a frame outliving a scavenge ` +
+          `(on a loaded machine the scheduler's pauses add to the tail too) ` +
+          `(the frame's parts by the profile at the median: ${sharesOf(profile, d.median, ['garbage collection'])}).`
+        : `The median frame (${fmt(d.median)}) is itself over 4 ms: a frame must lose ${fmt(d.p95 - 4)} at its p95, ` +
+          `by the profile from ${sharesOf(profile, d.p95)}.`,
   });
 }
 
 const day = busy(10_000, 24 * 3_600_000, 5 * 60_000);
-const dayEvents = eventsOf(day);
+const dayAsks = asksOfRun(day);
+const dayEvents = dayAsks.events;
+console.log(
+  `10,000 pushes, 24 h: it asks of xstate ${count(dayEvents)} events, ${count(dayAsks.assigns)} assigns, ${count(dayAsks.actions)} action functions, ${count(dayAsks.raises)} immediate raises, ${count(dayAsks.delayed)} delayed events set, ${count(dayAsks.cancels)} cancels`,
+);
 // Measured again next to the runs it is held against: the machine's load drifts over a bench.
-const dayFloor = (dayEvents * xstateFloor()) / 1000;
+const dayFloorPerEvent = xstateFloor();
+const dayFloor = (dayEvents * dayFloorPerEvent) / 1000;
 time(day, 1);
 const b = time(day, 5);
 const realTime = (24 * 3_600_000) / b.median;
+const dayCosts = { ...costs, event: dayFloorPerEvent };
+const dayModel = modelFloor(dayAsks, dayCosts);
 console.log(`10,000 pushes, 24 h, flaps: median ${fmt(b.median)}, ${dayEvents} xstate events, floor ${fmt(dayFloor)}`);
+console.log(
+  `  xstate alone, doing what this run asks of it, would take ${fmt(dayModel.ms)} = ${times(dayModel.ms / dayFloor)} the floor`,
+);
+const dayProfile = await profileOf(() => {
+  for (let i = 0; i < 2; i++) simulate(day);
+});
+console.log(`  where a full run's time goes: ${profileText(dayProfile, 2, 'a profiled run')}`);
 row({
   measure: '10,000 pushes / 24 h, full run',
   figure: `median ${fmt(b.median)} = ${times(b.median / dayFloor)} its xstate floor (${fmt(dayFloor)})`,
   target: '≤ 1.50× the floor',
   ok: b.median <= 1.5 * dayFloor,
+  profile: profileText(dayProfile, 2, 'a profiled run'),
+  closes: closesRun(b.median, dayFloor, dayAsks, dayCosts, dayProfile.kinds),
 });
+const realTimeOf = (ms: number) => Math.round((24 * 3_600_000) / ms).toLocaleString('en');
 row({
   measure: '10,000 pushes / 24 h, × real time',
-  figure: `${Math.round(realTime).toLocaleString('en')}× real time (the floor would be ${Math.round((24 * 3_600_000) / dayFloor).toLocaleString('en')}×)`,
+  figure: `${Math.round(realTime).toLocaleString('en')}× real time (the floor would be ${realTimeOf(dayFloor)}×)`,
   target: '≥ 150,000× on a quiet machine',
   ok: realTime >= 150_000,
+  profile: 'the full run above',
+  closes:
+    `150,000× real time is a run of ${fmt((24 * 3_600_000) / 150_000)}; xstate alone doing what this run asks of it would run at ${realTimeOf(dayModel.ms)}× (${fmt(dayModel.ms)}), ` +
+    `the plain floor at ${realTimeOf(dayFloor)}×: the split of the full run's row above says what closes it.`,
 });
-console.log(`  where a full run's time goes: ${await whereTimeGoes(day, 2)}`);
 drag(day, 'p100', 5); // warm-up
 const dd = drag(day, 'p100', 30);
 console.log(
   `  drag frame, push near the start median ${fmt(dd.median)}, p95 ${fmt(dd.p95)}, caught up in ${(dd.caughtUp * 100).toFixed(0)} % of frames`,
 );
+const ddProfiled = await dragProfile(day, 'p100', 10);
+const ddProfile = ddProfiled.kinds;
+const part = (kind: string) => {
+  const total = [...ddProfile.values()].reduce((sum, x) => sum + x, 0);
+  return fmt(((ddProfile.get(kind) ?? 0) / total) * dd.median);
+};
 row({
   measure: 'drag frame, 10,000 pushes (push near the start)',
   figure: `median ${fmt(dd.median)}, p95 ${fmt(dd.p95)} (a full run: ${fmt(b.median)})`,
   target: 'median ≤ 16 ms',
   ok: dd.median <= 16,
+  profile: profileText(ddProfiled, 10, 'a profiled frame'),
+  closes:
+    `A frame must lose ${fmt(dd.median - 16)} at its median. At the median, by the profile: the journal's rollback and replay of the tail ${part('journal and histories')} ` +
+    `(closed by rolling its lists back by length marks and indexing the redo log by push and key, so a take-over visits only what it re-applies: machines/INTERNALS.md), ` +
+    `the result and trace ${part('result and trace')} (closed by handing the worker a frame's changed pushes and events instead of a whole new Result), ` +
+    `clock and checkpoints ${part('clock, checkpoints')} (most of it in ${topOf(ddProfiled, 'clock, checkpoints')}), ` +
+    `garbage collection ${part('garbage collection')} and the re-run window's xstate ${part("xstate's interpreter")}.`,
 });
 
 if (!ONLY_TABLE) {
@@ -241,104 +432,4 @@ if (!ONLY_TABLE) {
   );
 
   for (const line of await burstVsSpread()) console.log(line);
-}
-
-/**
- * What xstate itself costs per event on this machine, with nothing of Ringside's: six bare actors
- * in a chain (the hops of a VoIP push: provider → APNs → apsd → callservicesd → app → CallKit), each
- * relaying the event with one `assign` and one `sendTo` through the system, as the engine's actors do.
- * The median of `rounds` samples of 1,000 relays, in µs per event.
- */
-function xstateFloor(rounds = 30): number {
-  type Relay = { type: 'relay'; push: string };
-  const hop = (next: string | undefined) =>
-    setup({ types: { context: {} as { n: number }, events: {} as Relay } }).createMachine({
-      context: { n: 0 },
-      on: {
-        relay: next
-          ? {
-              actions: [
-                assign({ n: ({ context }) => context.n + 1 }),
-                sendTo(
-                  ({ system }) => system.get(next) as AnyActorRef,
-                  ({ event }) => event,
-                ),
-              ],
-            }
-          : { actions: assign({ n: ({ context }) => context.n + 1 }) },
-      },
-    });
-  const names = ['h0', 'h1', 'h2', 'h3', 'h4', 'h5'];
-  const hops = Object.fromEntries(names.map((n, i) => [n, hop(names[i + 1])]));
-  const root = createActor(
-    setup({ actors: hops }).createMachine({
-      invoke: names.map((n) => ({ id: n, systemId: n, src: n as never })),
-    }),
-  ).start();
-  const first = root.system.get('h0') as AnyActorRef;
-  const samples: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const t0 = performance.now();
-    for (let i = 0; i < 1_000; i++) first.send({ type: 'relay', push: `p${i}` });
-    samples.push(((performance.now() - t0) * 1000) / (1_000 * names.length));
-  }
-  root.stop();
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
-}
-
-/**
- * Where the time of `runs` full runs of `s` goes, by a CPU profile of this process (V8's sampling
- * profiler, 100 µs): xstate's interpreter (its package), garbage collection, and the engine's own code
- * by part (through the bundle's source map); the shares of the samples, largest first.
- */
-async function whereTimeGoes(s: Scenario, runs: number): Promise<string> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-  for (let i = 0; i < runs; i++) simulate(s);
-  const { profile } = await session.post('Profiler.stop');
-  session.disconnect();
-  const bundle = fileURLToPath(import.meta.url);
-  const source = sourceLookup(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as SourceMapInput);
-  const part = (file: string): string => {
-    if (file.includes('machines/actors/')) return "the actors' own actions";
-    // The engine's room (machines/engine/) since the move: the old patterns named files at machines/'s top.
-    if (/machines\/engine\/(journal|callLog|history)\./.test(file)) return 'journal and histories';
-    if (/machines\/engine\/(simulate|clock|same|checkpoint|wiring|xstateSeam)\./.test(file))
-      return 'clock, checkpoints';
-    if (/machines\/(engine\/(output|result|build)\.|explain\/)/.test(file)) return 'result and trace';
-    return 'other';
-  };
-  const byNode = new Map<number, string | undefined>();
-  for (const node of profile.nodes) {
-    const { url, functionName, lineNumber, columnNumber } = node.callFrame;
-    byNode.set(
-      node.id,
-      functionName === '(idle)'
-        ? undefined
-        : functionName === '(garbage collector)'
-          ? 'garbage collection'
-          : url.includes('/node_modules/xstate/')
-            ? "xstate's interpreter"
-            : url === import.meta.url
-              ? part(source(lineNumber, columnNumber))
-              : 'other',
-    );
-  }
-  const shares = new Map<string, number>();
-  let total = 0;
-  const samples = profile.samples ?? [];
-  for (const id of samples) {
-    const kind = byNode.get(id);
-    if (kind === undefined) continue;
-    shares.set(kind, (shares.get(kind) ?? 0) + 1);
-    total++;
-  }
-  return [...shares]
-    .sort((x, y) => y[1] - x[1])
-    .map(([kind, n]) => `${Math.round((n / total) * 100)} % ${kind}`)
-    .join(', ');
 }

@@ -12,6 +12,10 @@ export interface Row {
   readonly figure: string;
   readonly target: string;
   readonly ok: boolean;
+  /** Where the row's time goes, measured in the same run (a profile by kind of work). */
+  readonly profile?: string;
+  /** What would close the gap to the target: the concrete change, with this run's figure for its worth. */
+  readonly closes?: string;
 }
 
 const FILE = 'dist/bench/rows.jsonl';
@@ -40,6 +44,35 @@ export function rows(): Row[] {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Row);
+}
+
+/**
+ * What the table adds under itself for each row that misses its target (issue #25: the bench names,
+ * with a profile, which rows miss and what would close them): its figure, its profile and what would
+ * close it, each wrapped to `width` columns.
+ */
+export function missedLines(all: readonly Row[], width = 110): string[] {
+  const out: string[] = [];
+  for (const r of all.filter((x) => !x.ok)) {
+    out.push(`MISS  ${r.measure}: ${r.figure}  (target ${r.target})`);
+    if (r.profile) out.push(...wrap(`profile: ${r.profile}`, width, '      '));
+    if (r.closes) out.push(...wrap(`what would close it: ${r.closes}`, width, '      '));
+  }
+  return out;
+}
+
+/** `text` in lines of at most `width` columns (a longer word gets a line of its own), each after `indent`. */
+export function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
 }
 
 /** `x.x×`, for ratios. */

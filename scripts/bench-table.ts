@@ -3,7 +3,7 @@
  * machine is shared: only the ratios to the floors measured in the same run compare between runs).
  */
 import { loadavg, cpus } from 'node:os';
-import { rows } from './bench-rows';
+import { missedLines, rows } from './bench-rows';
 
 const all = rows();
 const width = Math.max(...all.map((r) => r.measure.length), 7);
@@ -17,3 +17,7 @@ for (const r of all)
   console.log(`${r.measure.padEnd(width)}  ${r.ok ? 'ok  ' : 'MISS'}  ${r.figure}  (target ${r.target})`);
 const missed = all.filter((r) => !r.ok).length;
 console.log(`${all.length - missed} of ${all.length} rows meet their target; ${missed} MISS.`);
+if (missed > 0) {
+  console.log("\nWhere each missed row's time goes (measured in this run) and what would close it:");
+  for (const line of missedLines(all)) console.log(line);
+}

@@ -21,12 +21,18 @@ import type { ScenarioFile } from '../machines';
 import { encodeScenario } from '../renderer/state/bridges/share';
 import { sourceLookup, type SourceMapInput } from './sourcemap';
 import { row, times } from './bench-rows';
+import { profileLine } from './bench-profile';
 
 /** `BENCH_PORT` when another bench or server holds the default one. */
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
-/** `BENCH_ONLY_TABLE=1`: only the rows of issue #25's table (no profiled drags, no floor at several loads). */
+/** `BENCH_ONLY_TABLE=1`: only the rows of issue #25's table, each with its profiled drag (no floor at several loads). */
 const ONLY_TABLE = process.env.BENCH_ONLY_TABLE === '1';
 const MOVES = 100;
+/**
+ * The moves of the profiled drag: fewer in table mode, where it is the rows' profile (a profiled frame
+ * at 2,000 pushes is ~0.1 s under load, and all 100 moves doubled the table's UI part).
+ */
+const PROFILED_MOVES = ONLY_TABLE ? 40 : MOVES;
 /** The moves that start a drag, printed apart (see where the figures are printed). */
 const START_MOVES = 5;
 
@@ -122,7 +128,7 @@ async function readBench(page: Page, reset: boolean): Promise<Bench> {
  * Drags push `id` back and forth, 20 ms between moves: p100 of 200 pushes; of 2,000 (whose rows are
  * windowed, so p100's is not drawn until scrolled to) p20, in a row near the top.
  */
-async function drag(page: Page, id: string): Promise<void> {
+async function drag(page: Page, id: string, moves = MOVES): Promise<void> {
   const handle = page.getByRole('button', { name: new RegExp(`^push ${id},`) }).locator('circle');
   // After a drop the push may sit in another row, below the window: the mouse only reaches what is shown.
   await handle.scrollIntoViewIfNeeded();
@@ -130,7 +136,7 @@ async function drag(page: Page, id: string): Promise<void> {
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width / 2, y);
   await page.mouse.down();
-  for (let i = 1; i <= MOVES; i++) {
+  for (let i = 1; i <= moves; i++) {
     await page.mouse.move(box.x + box.width / 2 + (i % 50) * 4 - (i > 50 ? 100 : 0), y);
     await page.waitForTimeout(20);
   }
@@ -160,6 +166,9 @@ const PROGRAM = 'browser, other (input, hit testing, scheduling…)';
 /** The page's side of the worker: run requests encoded, answers decoded (the run itself is off this thread). */
 const SIMULATION = 'JS: simulation bridge (requests to the worker, answers decoded)';
 
+/** The page's source maps by script URL, fetched once for both profiled drags. */
+const sourceMaps = new Map<string, ((line: number, column: number) => string) | undefined>();
+
 /** Main-thread ms by kind of work, over one profiled drag. */
 async function profileDrag(page: Page, id: string, topSelf: [string, number][]): Promise<Map<string, number>> {
   const cdp = await page.context().newCDPSession(page);
@@ -168,7 +177,7 @@ async function profileDrag(page: Page, id: string, topSelf: [string, number][]):
   const browser = page.context().browser()!;
   await browser.startTracing(page, { categories: ['devtools.timeline'] });
   await cdp.send('Profiler.start');
-  await drag(page, id);
+  await drag(page, id, PROFILED_MOVES);
   const { profile } = await cdp.send('Profiler.stop');
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
   await cdp.detach();
@@ -177,7 +186,7 @@ async function profileDrag(page: Page, id: string, topSelf: [string, number][]):
   const add = (kind: string, ms: number) => out.set(kind, (out.get(kind) ?? 0) + ms);
 
   // JS: each sample goes to the simulation when useSimulation is on its stack, else by its leaf.
-  const maps = new Map<string, ((line: number, column: number) => string) | undefined>();
+  const maps = sourceMaps;
   for (const node of profile.nodes as ProfileNode[]) {
     const url = node.callFrame.url;
     if (url.startsWith('http') && !maps.has(url)) {
@@ -318,6 +327,43 @@ function pushes(count: number): ScenarioFile {
 
 const quantile = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
 
+/** The change that takes a kind of main-thread work off a drag frame, as issue #25 and README.md's Speed name them. */
+const CHANGE: Readonly<Record<string, string>> = {
+  style: 'fewer SVG elements restyled a frame (a canvas or one path per lane, with the accessible mirror)',
+  layout: 'fewer SVG elements laid out a frame (a canvas or one path per lane, with the accessible mirror)',
+  'paint (pre-paint, paint, layerize, commit)':
+    'less to paint a frame (a canvas, or the dragged bar on a layer of its own)',
+  [PROGRAM]:
+    "the browser's own input handling, hit testing and scheduling: fewer elements (a canvas) is what lowers it",
+  'JS: React and the renderer': 'fewer components rendered a move (only the dragged row and what it changes)',
+  [SIMULATION]: "smaller answers from the worker (only a frame's changed pushes)",
+  GC: 'fewer objects made a frame',
+};
+
+/**
+ * What would close a UI row: input waits for the next frame, so the bare page's p95 is that wait alone
+ * and the target is a multiple of it; the rest of the p95 is the frame's main-thread work, named by kind.
+ */
+function closesUi(
+  p95: number,
+  bare: number,
+  target: number,
+  longTasks: number,
+  work: ReadonlyMap<string, number>,
+  frames: number,
+): string {
+  const allowed = target * bare;
+  const largest = [...work].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return (
+    `The bare page's p95 (${bare.toFixed(1)} ms) is what waiting for a frame costs; the target leaves ${allowed.toFixed(1)} ms, ` +
+    `so the p95 is ${Math.max(0, p95 - allowed).toFixed(1)} ms over it${longTasks ? ` with ${longTasks} long tasks` : ''}: ` +
+    `frames whose work outlasts a frame queue up behind each other. A profiled frame's main-thread work is ` +
+    `${([...work.values()].reduce((sum, ms) => sum + ms, 0) / frames).toFixed(1)} ms; its largest kinds: ` +
+    largest.map(([kind, ms]) => `${kind} ${(ms / frames).toFixed(1)} ms → ${CHANGE[kind] ?? 'less of it'}`).join('; ') +
+    '.'
+  );
+}
+
 /** Issue #25's UI rows: the target ratio to the bare page's p95, and 0 long tasks. */
 const UI_TARGETS: Readonly<Record<number, number>> = { 200: 1.5, 2_000: 2 };
 
@@ -349,17 +395,19 @@ async function benchApp(browser: Browser, count: number): Promise<void> {
     `   after the drag's first ${START_MOVES} moves: median ${quantile(settled, 0.5).toFixed(1)} ms, p95 ${quantile(settled, 0.95).toFixed(1)} ms`,
   );
 
+  // Profiled in table mode too (issue #25: a missed row names where its time goes, measured in this run).
+  const top: [string, number][] = [];
+  const work = await profileDrag(page, dragged, top);
+  const profiled = await readBench(page, false);
+  const frames = Math.max(1, profiled.samples.length);
+  const busyWork = new Map([...work].filter(([kind]) => kind !== 'idle'));
+  const busy = [...busyWork.values()].reduce((sum, ms) => sum + ms, 0);
+  console.log(
+    `   where a frame's main-thread time goes (a second drag under a CPU profile and a trace, ${profiled.samples.length} frames; profiling slows it down): ${(busy / frames).toFixed(1)} ms a frame`,
+  );
+  for (const [kind, ms] of [...busyWork].sort((a, b) => b[1] - a[1]))
+    console.log(`     ${(ms / frames).toFixed(1).padStart(6)} ms  ${kind}`);
   if (!ONLY_TABLE) {
-    const top: [string, number][] = [];
-    const work = await profileDrag(page, dragged, top);
-    const profiled = await readBench(page, false);
-    const frames = Math.max(1, profiled.samples.length);
-    const busy = [...work].filter(([kind]) => kind !== 'idle').reduce((sum, [, ms]) => sum + ms, 0);
-    console.log(
-      `   where a frame's main-thread time goes (a second drag under a CPU profile and a trace, ${profiled.samples.length} frames; profiling slows it down): ${(busy / frames).toFixed(1)} ms a frame`,
-    );
-    for (const [kind, ms] of [...work].filter(([kind]) => kind !== 'idle').sort((a, b) => b[1] - a[1]))
-      console.log(`     ${(ms / frames).toFixed(1).padStart(6)} ms  ${kind}`);
     console.log(`   the script's top entries by self time, a frame:`);
     for (const [where, ms] of top) console.log(`     ${(ms / frames).toFixed(1).padStart(6)} ms  ${where}`);
   }
@@ -373,6 +421,13 @@ async function benchApp(browser: Browser, count: number): Promise<void> {
     figure: `${p95.toFixed(1)} ms = ${times(ratio)} the bare page's ${bare.toFixed(1)} ms; ${longTasks.length} long tasks${simulating ? '' : '; NO simulation worker in the page'}`,
     target: `≤ ${target.toFixed(2)}× the bare page, 0 long tasks, the simulation in a worker`,
     ok: ratio <= target && longTasks.length === 0 && simulating,
+    profile:
+      `${profileLine(busyWork, frames, `of main-thread work a frame (a profiled drag, ${profiled.samples.length} frames)`)}; ` +
+      `the script's top entries by self time: ${top
+        .slice(0, 3)
+        .map(([where, ms]) => `${where} ${(ms / frames).toFixed(1)} ms`)
+        .join(', ')}`,
+    closes: closesUi(p95, bare, target, longTasks.length, busyWork, frames),
   });
   await page.close();
 }
