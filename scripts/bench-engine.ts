@@ -7,14 +7,11 @@ import type { Scenario } from '../machines/scenario/types';
 import { Time } from '../machines/engine/time';
 import { loadScenario, type TimelineEventFile } from '../machines/scenario';
 import { manyPushes } from '../e2e/scenarios';
-import { Session } from 'node:inspector/promises';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { sourceLookup, type SourceMapInput } from './sourcemap';
 import { burstVsSpread } from './bench-burst';
 import { newTable, row, times } from './bench-rows';
 import { asksOf, xstateCosts, xstateFloor } from './bench-model';
-import { engineKind, modelFloor, profileLine, timeByKind, type Asks, type Costs } from './bench-profile';
+import { modelFloor, type Asks, type Costs } from './bench-profile';
+import { profileOf, profileText, topOf, type Profile } from './bench-engine-profile';
 
 /** `BENCH_ONLY_TABLE=1`: only the rows of issue #25's table (the scaling and burst figures take minutes). */
 const ONLY_TABLE = process.env.BENCH_ONLY_TABLE === '1';
@@ -100,77 +97,6 @@ const count = (n: number) => Math.round(n).toLocaleString('en');
 
 /** What a run of `s` asks of xstate (events, assigns, actions, timers), counted in one inspected run. */
 const asksOfRun = (s: Scenario): Asks => asksOf((inspect) => simulate(s, { inspect }));
-
-/** Where the time of some work went: ms by kind of work, and by function (self time). */
-interface Profile {
-  readonly kinds: Map<string, number>;
-  readonly functions: Map<string, number>;
-  /** Each function's kind of work. */
-  readonly kindOfFunction: Map<string, string | undefined>;
-}
-
-/**
- * Where the time goes while `work` runs, by a CPU profile of this process (V8's sampling profiler,
- * 100 µs): by kind, xstate's interpreter (its package), garbage collection, and the engine's own code
- * by part (through the bundle's source map); by function, each function's self time with its file.
- */
-async function profileOf(work: () => void): Promise<Profile> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-  work();
-  const { profile } = await session.post('Profiler.stop');
-  session.disconnect();
-  const bundle = fileURLToPath(import.meta.url);
-  const source = sourceLookup(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as SourceMapInput);
-  const kindOf = new Map<number, string | undefined>();
-  const functionOf = new Map<number, string | undefined>();
-  const kindOfFunction = new Map<string, string | undefined>();
-  for (const node of profile.nodes) {
-    const { url, functionName, lineNumber, columnNumber } = node.callFrame;
-    const file = url === import.meta.url ? source(lineNumber, columnNumber) : url;
-    kindOf.set(
-      node.id,
-      functionName === '(idle)'
-        ? undefined
-        : functionName === '(garbage collector)'
-          ? 'garbage collection'
-          : url.includes('/node_modules/xstate/')
-            ? "xstate's interpreter"
-            : url === import.meta.url
-              ? engineKind(file)
-              : 'other',
-    );
-    const where =
-      functionName === '(idle)'
-        ? undefined
-        : `${functionName || '(anonymous)'} ${file.replace(/^.*?(?=machines\/|node_modules\/)/, '')}`.trim();
-    functionOf.set(node.id, where);
-    if (where !== undefined) kindOfFunction.set(where, kindOf.get(node.id));
-  }
-  return {
-    kinds: timeByKind(profile, (id) => kindOf.get(id)),
-    functions: timeByKind(profile, (id) => functionOf.get(id)),
-    kindOfFunction,
-  };
-}
-
-/** The function of `kind` with the most self time in `p`. */
-function topOf(p: Profile, kind: string): string {
-  const top = [...p.functions].filter(([where]) => p.kindOfFunction.get(where) === kind).sort((x, y) => y[1] - x[1])[0];
-  return top ? top[0] : 'none';
-}
-
-/** A profile as a row prints it: by kind, then the functions with the most self time. */
-function profileText(p: Profile, per: number, unit: string): string {
-  const top = [...p.functions]
-    .sort((x, y) => y[1] - x[1])
-    .slice(0, 4)
-    .map(([where, ms]) => `${where} ${fmt(ms / per)}`);
-  return `${profileLine(p.kinds, per, unit)}; the top functions by self time: ${top.join(', ')}`;
-}
 
 /** A profile's ms by kind as shares of `ms` (a run's median, not slowed by the profiler), largest first. */
 function sharesOf(profile: ReadonlyMap<string, number>, ms: number, leave: readonly string[] = []): string {
