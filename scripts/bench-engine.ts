@@ -8,7 +8,7 @@ import { Time } from '../machines/engine/time';
 import { loadScenario, type TimelineEventFile } from '../machines/scenario';
 import { manyPushes } from '../e2e/scenarios';
 import { burstVsSpread } from './bench-burst';
-import { newTable, row, times } from './bench-rows';
+import { newTable, quantiles, row, times } from './bench-rows';
 import { asksOf, xstateCosts, xstateFloor } from './bench-model';
 import { modelFloor, type Asks, type Costs } from './bench-profile';
 import { profileOf, profileText, topOf, type Profile } from './bench-engine-profile';
@@ -62,8 +62,7 @@ function time(s: Scenario, runs: number): { median: number; p95: number } {
     simulate(s);
     samples.push(performance.now() - t0);
   }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)]!, p95: samples[Math.floor(samples.length * 0.95)]! };
+  return quantiles(samples);
 }
 
 /**
@@ -85,10 +84,7 @@ function timeBeside(
       samples.push(performance.now() - t0);
     }
   }
-  samples.sort((x, y) => x - y);
-  floors.sort((x, y) => x - y);
-  const run = { median: samples[Math.floor(samples.length / 2)]!, p95: samples[Math.floor(samples.length * 0.95)]! };
-  return { run, floor: floors[Math.floor(floors.length / 2)]! };
+  return { run: quantiles(samples), floor: quantiles(floors).median };
 }
 
 const fmt = (n: number) => `${n.toFixed(2)} ms`;
@@ -210,12 +206,7 @@ function drag(s: Scenario, id: string, moves: number): { median: number; p95: nu
     samples.push(performance.now() - t0);
     if (sim.caughtUpAt !== undefined) caughtUp++;
   }
-  samples.sort((x, y) => x - y);
-  return {
-    median: samples[Math.floor(samples.length / 2)]!,
-    p95: samples[Math.floor(samples.length * 0.95)]!,
-    caughtUp: caughtUp / moves,
-  };
+  return { ...quantiles(samples), caughtUp: caughtUp / moves };
 }
 
 /** Where the time of `moves` drag frames goes (a second drag, profiled; the timed one is not). */
@@ -234,9 +225,8 @@ for (let i = 0; i < 150; i++) {
   if (!loadScenario(file).ok) throw new Error('the bench scenario file does not load');
   if (i >= 50) loads.push(performance.now() - t0);
 }
-loads.sort((x, y) => x - y);
 console.log(
-  `  loading a 200-push scenario file (the worker does before each drag frame): median ${fmt(loads[loads.length >> 1]!)}`,
+  `  loading a 200-push scenario file (the worker does before each drag frame): median ${fmt(quantiles(loads).median)}`,
 );
 
 drag(small, 'p100', 50); // warm-up
@@ -348,7 +338,7 @@ if (!ONLY_TABLE) {
     k1s.push(time(thousand, 9).median / 1_000);
     k100s.push(time(hundredThousand, 1).median / 100_000);
   }
-  const mid = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
+  const mid = (xs: number[]) => quantiles([...xs]).median;
   const k1 = mid(k1s);
   const k100 = mid(k100s);
   const ratio = k100 / k1;

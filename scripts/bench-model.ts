@@ -17,6 +17,7 @@ import {
 } from 'xstate';
 import { ringsideMachine } from '../machines/engine/ringsideMachine';
 import type { Asks, Costs } from './bench-profile';
+import { quantiles } from './bench-rows';
 
 /** What each hop does per relayed event beyond the floor's one `assign` and one `sendTo`. */
 type Extra = 'none' | 'assign' | 'action' | 'raise' | 'delayed' | 'cancel';
@@ -96,7 +97,7 @@ function relay(extra: Extra): () => number {
   };
 }
 
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
+const median = (xs: number[]) => quantiles([...xs]).median;
 
 /**
  * What xstate itself costs per event on this machine, with nothing of Ringside's (see `relay`): the

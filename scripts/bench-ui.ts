@@ -20,7 +20,7 @@ import { manyPushes } from '../e2e/scenarios';
 import type { ScenarioFile } from '../machines';
 import { encodeScenario } from '../renderer/state/bridges/share';
 import { sourceLookup, type SourceMapInput } from './sourcemap';
-import { row, times } from './bench-rows';
+import { quantiles, row, times } from './bench-rows';
 import { profileLine } from './bench-profile';
 
 /** `BENCH_PORT` when another bench or server holds the default one. */
@@ -311,8 +311,7 @@ async function floorP95(page: Page, work: number): Promise<number> {
   await page.mouse.up();
   await page.waitForTimeout(300);
   const { samples } = await readBench(page, true);
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length * 0.95)] ?? NaN;
+  return quantiles(samples).p95;
 }
 
 /**
