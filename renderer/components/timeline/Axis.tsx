@@ -17,25 +17,28 @@ export const Grid = memo(function Grid(props: {
   font: number;
 }) {
   const { start, end, plot, total, font, pillFrom: from, pillTo: to } = props;
-  return tickLabels(ticks(start, end, plot), start, end, plot, font).map(({ t, tx, left, width, flipped, shown }) => {
-    const covered = !shown || (left < to + GAP && from - GAP < left + width);
-    return (
-      <g key={t}>
-        <line className="grid" x1={tx} x2={tx} y1={AXIS - 6} y2={total} />
-        {!covered && (
-          <text className="tick" x={flipped ? tx - 3 : tx + 3} y={TICK_Y} textAnchor={flipped ? 'end' : undefined}>
-            {formatTime(t)}
-          </text>
-        )}
-      </g>
-    );
-  });
+  return tickLabels(ticks(start, end, plot), start, end, plot, font).map(
+    ({ t, tx, label, left, width, flipped, shown }) => {
+      const covered = !shown || (left < to + GAP && from - GAP < left + width);
+      return (
+        <g key={t}>
+          <line className="grid" x1={tx} x2={tx} y1={AXIS - 6} y2={total} />
+          {!covered && (
+            <text className="tick" x={flipped ? tx - 3 : tx + 3} y={TICK_Y} textAnchor={flipped ? 'end' : undefined}>
+              {label}
+            </text>
+          )}
+        </g>
+      );
+    },
+  );
 });
 
-/** Where a tick's label goes (`left`, `width`), and whether it is drawn at all (`shown`). */
+/** A tick's label, where it goes (`left`, `width`), and whether it is drawn at all (`shown`). */
 export interface TickLabel {
   readonly t: number;
   readonly tx: number;
+  readonly label: string;
   readonly left: number;
   readonly width: number;
   readonly flipped: boolean;
@@ -52,12 +55,13 @@ export function tickLabels(at: readonly number[], start: number, end: number, pl
   let lastRight = -Infinity;
   for (const t of at) {
     const tx = xOf(t, start, end, plot);
-    const width = textWidth(formatTime(t), font);
+    const label = formatTime(t);
+    const width = textWidth(label, font);
     const flipped = tx + 3 + width > GUTTER + plot + PLOT_END;
     const left = flipped ? tx - 3 - width : tx + 3;
     const shown = left >= lastRight + GAP;
     if (shown) lastRight = left + width;
-    out.push({ t, tx, left, width, flipped, shown });
+    out.push({ t, tx, label, left, width, flipped, shown });
   }
   return out;
 }
