@@ -271,9 +271,10 @@ export const callKitMachine = setup({
      * hears of every change of which calls are live (not of an answer: `CallRef`); when the last one
      * ends it restarts its background grace (DEV-4: "when the call ends, normal rules return"). A list
      * it already has is not sent again: an action that changed no call (an answer with nothing ringing,
-     * the end of a call already over) gives a backgrounded app no more time. callservicesd only needs whether the app is on a call at all:
-     * it hears that one began with the report that began it (`report`, one event for both), and
-     * that the last one ended `foregroundStateLag` late (EXEMPT-1), unless one began meanwhile.
+     * the end of a call already over) gives a backgrounded app no more time. callservicesd only needs
+     * whether the app is on a call at all: it hears that one began with the report that began it
+     * (`report`, one event for both), and that the last one ended `foregroundStateLag` late (EXEMPT-1),
+     * unless one began meanwhile.
      */
     announce: effects(({ context, enqueue }, report: EventOf<CallKitEvent, 'callkit.reportIncoming'> | undefined) => {
       const live: CallRef[] = [];
