@@ -93,16 +93,21 @@ function file(moved: number): ScenarioFile {
 }
 
 describe('the worker protocol: a drag frame sends what changed', () => {
-  it('gives the page exactly what a fresh simulate() gives, while sending a small part of the trace', () => {
+  /** A worker's server and a page's side of one session: each file sent as the page sends a run, answered. */
+  const protocol = () => {
     const serve = simulationServer(new Simulator());
     const page = new HeldAnswer();
     const timeline: Held<TimelineEventFile> = { list: undefined };
-    const send = (file: ScenarioFile, seq: number) => {
+    return (file: ScenarioFile, seq: number) => {
       // Through a structured clone, as postMessage does both ways.
       const answer = structuredClone<SimAnswer>(serve(structuredClone(runRequest(seq, file, timeline))));
       if (answer.kind !== 'ran' || !answer.ok) throw new Error('the run failed');
       return { answer, got: receiveRun(answer, page) };
     };
+  };
+
+  it('gives the page exactly what a fresh simulate() gives, while sending a small part of the trace', () => {
+    const send = protocol();
     let before = send(pushes(), 1).got.output.result.pushes;
     for (const [seq, moved] of [
       [2, 700],
@@ -131,14 +136,7 @@ describe('the worker protocol: a drag frame sends what changed', () => {
   });
 
   it('sends only the pushes whose story changed when a push dragged before the first event starts the run over', () => {
-    const serve = simulationServer(new Simulator());
-    const page = new HeldAnswer();
-    const timeline: Held<TimelineEventFile> = { list: undefined };
-    const send = (file: ScenarioFile, seq: number) => {
-      const answer = structuredClone<SimAnswer>(serve(structuredClone(runRequest(seq, file, timeline))));
-      if (answer.kind !== 'ran' || !answer.ok) throw new Error('the run failed');
-      return { answer, got: receiveRun(answer, page) };
-    };
+    const send = protocol();
     let before = send(file(0), 1).got.output.result.pushes;
     // p20 goes before p0, then further: each run starts from the new first event, with new objects.
     for (const [seq, moved] of [

@@ -44,7 +44,7 @@ describe('useSimulation: an engine error', () => {
   it('is shown as an error of the document, the last result kept: no blank page, no hang', async () => {
     const views: (SimulationView | undefined)[] = [];
     function Probe({ file }: { file: ScenarioFile }) {
-      views.push(useSimulation(file));
+      views.push(useSimulation(file, 0));
       return null;
     }
     let root: Root;
@@ -74,7 +74,7 @@ describe('useSimulation: which document a view answers', () => {
   it('a new document is drawn with the previous view until its own run lands (the app is busy meanwhile)', async () => {
     const seen: { file: ScenarioFile; view: SimulationView | undefined }[] = [];
     function Probe({ file }: { file: ScenarioFile }) {
-      seen.push({ file, view: useSimulation(file) });
+      seen.push({ file, view: useSimulation(file, 0) });
       return null;
     }
     let root: Root;
@@ -108,21 +108,26 @@ describe('useSimulation: which document a view answers', () => {
 });
 
 describe('useWorldState', () => {
-  it('keeps the state shown when a new run answers an equal one at the playhead: nothing to render again', async () => {
-    const states: (WorldState | undefined)[] = [];
-    function Probe({ file }: { file: ScenarioFile }) {
-      states.push(useWorldState(useSimulation(file), 7_000));
-      return null;
-    }
-    // The run's answer, then the state asked once its view is drawn (the page's engine answers in microtasks).
-    const settle = () =>
-      act(async () => {
-        for (let i = 0; i < 4; i++) await Promise.resolve();
-      });
-    let root: Root;
+  // The run's answer, then the state asked once its view is drawn (the page's engine answers in microtasks).
+  const settle = () =>
+    act(async () => {
+      for (let i = 0; i < 4; i++) await Promise.resolve();
+    });
+  const mount = (): Root => {
+    let root: Root | undefined;
     act(() => {
       root = createRoot(document.createElement('div'));
     });
+    return root!;
+  };
+
+  it('keeps the state shown when a new run answers an equal one at the playhead: nothing to render again', async () => {
+    const states: (WorldState | undefined)[] = [];
+    function Probe({ file }: { file: ScenarioFile }) {
+      states.push(useWorldState(useSimulation(file, 0), 7_000));
+      return null;
+    }
+    const root = mount();
     const first = natDrop(false);
     act(() => root.render(<Probe file={first} />));
     await settle();
@@ -147,14 +152,7 @@ describe('useWorldState', () => {
       seen.push({ doc: view?.doc, state: useWorldState(view, 12_000) });
       return null;
     }
-    const settle = () =>
-      act(async () => {
-        for (let i = 0; i < 4; i++) await Promise.resolve();
-      });
-    let root: Root;
-    act(() => {
-      root = createRoot(document.createElement('div'));
-    });
+    const root = mount();
     // At 12 s the first document's NAT has dropped (at 10 s); the second's never does.
     const first = natDrop(false);
     const second = { ...first, title: 'No NAT drop', timeline: [first.timeline[0]] } as ScenarioFile;

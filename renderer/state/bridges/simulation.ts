@@ -83,7 +83,7 @@ function pageEngine(onAnswer: (answer: SimAnswer) => void): Engine {
  * (`EditorContext.doc`), which the view answering it carries; `playhead`: each run's view carries the
  * world's state there (`SimulationView.state`).
  */
-export function useSimulation(file: ScenarioFile, doc = 0, playhead?: number): SimulationView | undefined {
+export function useSimulation(file: ScenarioFile, doc: number, playhead?: number): SimulationView | undefined {
   const [client] = useState(() => new SimulationClient());
   const [view, setView] = useState<SimulationView | undefined>(() => client.firstView(file, doc, playhead));
   useEffect(() => {
