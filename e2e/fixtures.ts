@@ -42,6 +42,15 @@ const FRESH_FLAG = 'ringside.e2e.fresh';
  */
 const BOOT_TIMEOUT = 0;
 
+/**
+ * Waits until the app is idle: the latest run's result on screen, in the timeline and in the panels
+ * (which follow a deferred render behind it). No limit of its own, as a boot (see BOOT_TIMEOUT): a big
+ * document's run and its panels take longer than expect's 5 s on a loaded machine.
+ */
+export async function idle(page: Page): Promise<void> {
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false', { timeout: BOOT_TIMEOUT });
+}
+
 /** One page that every test of a file shares (see `sharedPage`). */
 export interface SharedPage {
   /** The page; valid inside a test, after the file's `beforeAll`. */

@@ -3,14 +3,13 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type Page } from '@playwright/test';
-import { expect, loadPreset, sharedPage } from './fixtures';
+import { expect, idle, loadPreset, sharedPage } from './fixtures';
 
 // One page for the file, the app started afresh (empty storage) for each test: issue #21.
 const shared = sharedPage();
 
 const expectations = (page: Page) => page.getByRole('region', { name: 'Expectations' });
 const fateRow = (page: Page, name: string) => page.getByRole('region', { name: 'Fates' }).getByRole('row', { name });
-const idle = (page: Page) => expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
 
 /** The panel's lines: `✓ call-2 is rang` or `✗ call-1 is crashed got rang`. */
 async function panelLines(page: Page): Promise<string[]> {
@@ -75,6 +74,56 @@ test('the Expectations panel follows the edits, and ringside check on the saved 
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Undo' }).click();
   await idle(page);
   expect(await panelLines(page)).toEqual(['✓ call-1 is crashed', '✓ call-2 is rang', '✓ strikes = 1']);
+});
+
+test('once the app says it is not busy, its panels show the result its timeline shows, at every commit', async () => {
+  const { page } = shared;
+  await shared.fresh();
+  await loadPreset(page, 'The backgrounding race');
+  // Watches every DOM commit (a MutationObserver runs right after each, before the next task): while
+  // the app is not busy, each push's fate in the Fates panel must be its fate on the timeline. The
+  // panels follow a deferred render behind the timeline, so "not busy" must wait for them too.
+  await page.evaluate(() => {
+    const fates = (root: Element | null, selector: string) => {
+      const found = new Map<string, string>();
+      for (const el of root?.querySelectorAll(selector) ?? []) {
+        const m = /^push ([^,]+),.*, fate ([a-z-]+)/.exec(el.getAttribute('aria-label') ?? '');
+        if (m) found.set(m[1]!, m[2]!);
+      }
+      return found;
+    };
+    const seen = { idle: 0, fates: new Set<string>(), mismatches: [] as string[] };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('.app')?.getAttribute('aria-busy') !== 'false') return;
+      seen.idle++;
+      const timeline = fates(document.querySelector('[role=application][aria-label=Timeline]'), 'g.push[role=button]');
+      const panel = fates(document.querySelector('[aria-label=Fates]'), '[aria-label^="push "]');
+      for (const [id, fate] of timeline) {
+        seen.fates.add(`${id} ${fate}`);
+        if (panel.has(id) && panel.get(id) !== fate)
+          seen.mismatches.push(`${id}: ${fate} drawn, ${panel.get(id)} listed`);
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await fateRow(page, 'push call-1, voip, fate crashed').click();
+  await page.getByRole('button', { name: 'What would have saved it?' }).click();
+  await page.getByRole('button', { name: /^Apply: Had the app reported calls in the foreground too/ }).click();
+  await idle(page);
+  await expect(fateRow(page, 'push call-1, voip, fate rang')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await idle(page);
+  await expect(fateRow(page, 'push call-1, voip, fate crashed')).toBeVisible();
+  const seen = await page.evaluate(() => {
+    const { idle, fates, mismatches } = (
+      window as unknown as { seen: { idle: number; fates: Set<string>; mismatches: string[] } }
+    ).seen;
+    return { idle, fates: [...fates], mismatches };
+  });
+  // The watch saw both results while idle (it was not vacuous), and never a panel behind its timeline.
+  expect(seen.fates).toEqual(expect.arrayContaining(['call-1 crashed', 'call-1 rang']));
+  expect(seen.idle).toBeGreaterThan(2);
+  expect(seen.mismatches).toEqual([]);
 });
 
 test('a push that was answered can be expected to have its audio', async () => {

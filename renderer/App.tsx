@@ -206,9 +206,12 @@ export function App() {
     const { refused } = context;
     return refused?.path === path && typeof refused.value === 'string' ? refused.value : undefined;
   };
-  // Busy until the result on screen is the edited document's own: tests wait for the run to land.
+  // Busy until the result on screen is the edited document's own, in the panels too (they follow a
+  // deferred render behind the timeline): tests wait for the run to land, and a screen reader does not
+  // read the expectations or fates of the edit before.
+  const busy = sim.file !== file || panelSim !== sim;
   return (
-    <div className={shown.opening ? 'app opening' : 'app'} aria-busy={sim.file !== file}>
+    <div className={shown.opening ? 'app opening' : 'app'} aria-busy={busy}>
       {library && (
         // While the library loads: its backdrop over the app, which closes it as the library's would.
         <Deferred
