@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test';
-import { expect, loadPreset, sharedPage } from './fixtures';
+import { expect, idle, loadPreset, sharedPage } from './fixtures';
 
 // One page for the file, the app started afresh (empty storage) for each test: issue #21.
 const shared = sharedPage();
@@ -20,7 +20,7 @@ test('deleting a push that an expectation names deletes the expectation too, say
   await expect(fateRow(page, /push call-2/)).toHaveCount(0);
   await expect(page.getByRole('status')).toContainText('removed 1 expectation that named call-2');
   await expect(page.getByText(/showing the last valid result/)).toHaveCount(0);
-  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+  await idle(page);
 
   // Not frozen: a drag still edits. call-1, moved ~2 s later, lands after the app has caught up and rings.
   const from = (await pushHandle(page, 'call-1').boundingBox())!;

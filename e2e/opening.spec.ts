@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { sharedPage } from './fixtures';
+import { idle, sharedPage } from './fixtures';
 import { manyPushes } from './scenarios';
 
 const shared = sharedPage();
@@ -89,7 +89,7 @@ const openBig = (page: Page) =>
 
 /** The frame the timeline shows once the app is idle. */
 async function settled(page: Page): Promise<Omit<Frame, 'busy'>> {
-  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+  await idle(page);
   const frames = await recordFrames(page);
   const last = (await frames.stop()).at(-1)!;
   return { pushes: last.pushes, inputs: last.inputs, fates: last.fates, state: last.state, playhead: last.playhead };

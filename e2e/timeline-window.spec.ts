@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { encodeScenario } from '../renderer/state/bridges/share';
-import { sharedPage } from './fixtures';
+import { idle, sharedPage } from './fixtures';
 import { manyPushes, stackedCalls, throttledDay } from './scenarios';
 import { paintedInPane } from './visibility';
 
@@ -420,6 +420,6 @@ test('a dragged push stays by the pointer at 2,000 pushes, and the lanes below d
   const dropped = page
     .getByRole('application', { name: 'Timeline', exact: true })
     .getByRole('button', { name: /^push p20,/ });
-  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+  await idle(page);
   await expect(dropped).toBeInViewport();
 });

@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ScenarioFile } from '../machines/scenario';
 import { encodeScenario } from '../renderer/state/bridges/share';
-import { loadPreset, sharedPage } from './fixtures';
+import { idle, loadPreset, sharedPage } from './fixtures';
 import { expectShownWhole } from './visibility';
 
 const shared = sharedPage();
@@ -82,7 +82,7 @@ test('a push dragged before the first event: the view holds and the push stays b
   await page.mouse.move(target, y, { steps: 12 });
   // Still dragging, the run with the push first has landed: the scenario now starts earlier, yet the
   // view stays as the drag began (re-fitted, every lane would move, and the push away from the pointer).
-  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+  await idle(page);
   await expect(page.getByRole('button', { name: /^push call-1, voip, sent −10 min 2\d s/ })).toHaveCount(1);
   expect(await grid()).toBe(before);
   const moved = (await handle.boundingBox())!;
