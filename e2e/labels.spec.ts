@@ -54,7 +54,8 @@ function labelDefects(page: Page): Promise<string[]> {
 
 test('in every preset, timeline labels stay inside their boxes and clear of markers, markers clear of diamonds; cut labels keep their whole text', async () => {
   const page = shared.page;
-  await shared.fresh();
+  // No `shared.fresh()`: this is the file's first test, so the file's `beforeAll` (sharedPage) has just
+  // started the app from nothing, and a second start would only cost another boot.
   await page.getByLabel('Theme').selectOption('dark');
   const titles = await presetTitles(page);
   expect(titles.length).toBeGreaterThan(20);

@@ -12,6 +12,14 @@ export interface LayoutChecks {
   overflowingText(top: Element): string[];
   timelineText(top: Element): TimelineText;
   presentFrameProblems(root: Element): string[];
+  openLanes(svg: Element): OpenLanes;
+  lanesShownWhole(svg: Element, names: string[]): string[];
+}
+
+/** A timeline's lanes drawn open (not folded to a strip), by name, and those not shown whole. */
+export interface OpenLanes {
+  names: string[];
+  problems: string[];
 }
 
 /** The name under which `installLayoutChecks` leaves the checks on the page's window. */
@@ -24,6 +32,23 @@ export type WithLayoutChecks = { ringsideLayout?: LayoutChecks };
  */
 const defineLayoutChecks = () => {
   type Place = (el: Element) => { box: DOMRectReadOnly; clip: DOMRectReadOnly };
+  /**
+   * As `expectShownWhole`: what is wrong when `el` is not inside the window and every box that clips it
+   * (see `installShownWhole`), or nothing.
+   */
+  const notShownWhole = (el: Element, what: string): string | undefined => {
+    const place = (window as Window & { ringsidePlaceInClip?: Place }).ringsidePlaceInClip;
+    if (!place) return 'installShownWhole was not run on this page';
+    const { box: r, clip } = place(el);
+    if (
+      r.top < clip.top - 0.5 ||
+      r.bottom > clip.bottom + 0.5 ||
+      r.left < clip.left - 0.5 ||
+      r.right > clip.right + 0.5
+    )
+      return `${what} not shown whole: ${[r.top, r.right, r.bottom, r.left].map(Math.round).join(' ')} in ${[clip.top, clip.right, clip.bottom, clip.left].map(Math.round).join(' ')}`;
+    return undefined;
+  };
   const checks: LayoutChecks = {
     /**
      * Every shown element with text whose text runs out of its box (scrollWidth > clientWidth, or taller
@@ -108,23 +133,9 @@ const defineLayoutChecks = () => {
         if (el.scrollWidth > el.clientWidth + 1)
           problems.push(`${what}: scroll width ${el.scrollWidth} > ${el.clientWidth}`);
       };
-      // As `expectShownWhole`: inside the window and inside every box that clips it (see `installShownWhole`).
-      const place = (window as Window & { ringsidePlaceInClip?: Place }).ringsidePlaceInClip;
       const shownWhole = (el: Element, what: string) => {
-        if (!place) {
-          problems.push('installShownWhole was not run on this page');
-          return;
-        }
-        const { box: r, clip } = place(el);
-        if (
-          r.top < clip.top - 0.5 ||
-          r.bottom > clip.bottom + 0.5 ||
-          r.left < clip.left - 0.5 ||
-          r.right > clip.right + 0.5
-        )
-          problems.push(
-            `${what} not shown whole: ${[r.top, r.right, r.bottom, r.left].map(Math.round).join(' ')} in ${[clip.top, clip.right, clip.bottom, clip.left].map(Math.round).join(' ')}`,
-          );
+        const problem = notShownWhole(el, what);
+        if (problem) problems.push(problem);
       };
       const caption = root.querySelector('[aria-label="Caption"]');
       noScrolling(caption, 'caption');
@@ -140,6 +151,41 @@ const defineLayoutChecks = () => {
       if (svgs.length === 0) problems.push('no timeline');
       for (const svg of svgs) shownWhole(svg, 'timeline');
       return problems;
+    },
+
+    /**
+     * The lanes of the timeline `svg` drawn open (not folded to a strip), by their names, and each one
+     * whose background is not shown whole (as `expectShownWhole`). In one look, not a locator and a
+     * look per lane: the main view is checked this way at each size, dozens of lanes a test.
+     */
+    openLanes(svg) {
+      const names: string[] = [];
+      const problems: string[] = [];
+      for (const g of svg.querySelectorAll('g[role="group"]')) {
+        if (g.classList.contains('lane-folded')) continue;
+        const name = g.getAttribute('aria-label')!.replace(/ lane$/, '');
+        names.push(name);
+        const bg = g.querySelector('.lane-bg');
+        const problem = bg ? notShownWhole(bg, `${name} lane`) : `${name} lane: no background`;
+        if (problem) problems.push(problem);
+      }
+      return { names, problems };
+    },
+
+    /**
+     * What is wrong with the lanes of `svg` named in `names`, each the one group whose label starts with
+     * "<name> lane" (folded or not), its background shown whole (as `expectShownWhole` on its locator,
+     * which fails on none or several).
+     */
+    lanesShownWhole(svg, names) {
+      const groups = [...svg.querySelectorAll('g[role="group"]')];
+      return names.flatMap((name) => {
+        const found = groups.filter((g) => g.getAttribute('aria-label')?.startsWith(`${name} lane`));
+        if (found.length !== 1) return [`${name} lane: ${found.length} groups, not 1`];
+        const bg = found[0]!.querySelector('.lane-bg');
+        const problem = bg ? notShownWhole(bg, `${name} lane`) : `${name} lane: no background`;
+        return problem ? [problem] : [];
+      });
     },
   };
   (window as Window & WithLayoutChecks).ringsideLayout = checks;

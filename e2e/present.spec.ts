@@ -137,18 +137,38 @@ test("every text on the timeline (bar, push and input labels, markers, ticks) re
   test.setTimeout(360_000);
   const titles = await presetTitles(page);
   const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
+  type Theme = 'light' | 'dark';
   /**
-   * The looks at the frame on `svg`, in one round trip (labelChecks.ts): every text's contrast, and
-   * with `sizes` the bar, push and input labels' sizes and places.
+   * The looks at the frame on `svg` in both themes, in one round trip (labelChecks.ts): every text's
+   * contrast, and in light the bar, push and input labels' sizes and places; with the ground each
+   * theme gives the page, so a theme that changed nothing cannot pass. The theme is set as the app
+   * sets it (`data-theme` on the root: the stylesheet's only input, and nothing in the app reads it
+   * back; timeline.spec checks that "System" follows the OS), first the one the page is in, then
+   * the other, and left there for the next frame: one restyle a frame, and no paint, no Playwright
+   * call and no wait for the OS's switch in between (a switch by `emulateMedia` painted the whole page
+   * and cost two round trips a look).
    */
-  const look = (svg: Locator, sizes: boolean) =>
-    svg.evaluate((root, sizes) => {
+  const look = (svg: Locator) =>
+    svg.evaluate((root) => {
       const checks = (window as Window & WithLabelChecks).ringsideLabels!;
-      const placed = sizes
-        ? { bars: checks.barLabels(root), pushes: checks.pushLabels(root), inputs: checks.inputLabels(root) }
-        : undefined;
-      return { contrasts: checks.contrasts(root), placed };
-    }, sizes);
+      const html = document.documentElement;
+      const themes: Theme[] = html.dataset.theme === 'dark' ? ['dark', 'light'] : ['light', 'dark'];
+      return themes.map((theme) => {
+        html.dataset.theme = theme;
+        const placed =
+          theme === 'light'
+            ? { bars: checks.barLabels(root), pushes: checks.pushLabels(root), inputs: checks.inputLabels(root) }
+            : undefined;
+        const ground = getComputedStyle(html).backgroundColor;
+        return { theme, ground, contrasts: checks.contrasts(root), placed };
+      });
+    });
+  /** Looks at the frame on `svg` in both themes (`look`); expects the themes to ground the page differently. */
+  const inBothThemes = async (svg: Locator, where: string) => {
+    const looks = await look(svg);
+    expect(new Set(looks.map((l) => l.ground)).size, `${where}: the page's ground in each theme`).toBe(2);
+    return looks;
+  };
   const low: string[] = [];
   let checked = 0;
   const contrast = (where: string, labels: { text: string; ratio: number }[]) => {
@@ -160,69 +180,57 @@ test("every text on the timeline (bar, push and input labels, markers, ticks) re
   let checkedPushes = 0;
   let checkedInputs = 0;
   /** Present mode's frame on screen: every text's contrast; in light, its labels 14 px or larger, bars' inside their bars, none over another. */
-  const presentFrame = async (theme: 'light' | 'dark', where: string) => {
-    const { contrasts, placed } = await look(present(page).getByRole('application'), theme === 'light');
-    contrast(`${theme}, present, ${where}`, contrasts);
-    if (!placed) return;
-    const { bars: labels, pushes, inputs } = placed;
-    const at = `present, ${where}`;
-    checkedBars += labels.length;
-    for (const l of labels) {
-      if (l.size < 14) wrong.push(`${at}: "${l.text}" is ${l.size} px`);
-      if (!l.inside) wrong.push(`${at}: "${l.text}" runs out of its ${l.bar} px bar`);
-    }
-    checkedPushes += pushes.length;
-    for (const l of pushes) {
-      if (l.size < 14) wrong.push(`${at}: push "${l.text}" is ${l.size} px`);
-      if (l.overlaps.length) wrong.push(`${at}: push "${l.text}" overlaps ${l.overlaps.join(', ')}`);
-    }
-    checkedInputs += inputs.length;
-    for (const l of inputs) {
-      if (l.size < 14) wrong.push(`${at}: input "${l.text}" is ${l.size} px`);
-      if (l.overlaps.length) wrong.push(`${at}: input "${l.text}" overlaps ${l.overlaps.join(', ')}`);
-    }
-  };
-  // Each frame is looked at in both themes as it stands, the theme switched as the OS switches it (the
-  // toolbar's "System" theme: present mode's dialog covers the toolbar): each preset is loaded and
-  // present mode walked once, not once a theme. Each frame is looked at first in the theme the last
-  // one ended in: a switch restyles and repaints the whole page, and this makes one switch a frame,
-  // not two.
-  await page.getByLabel('Theme').selectOption('system');
-  let shown: 'light' | 'dark' = 'dark';
-  const inEachTheme = async (check: (theme: 'light' | 'dark') => Promise<void>) => {
-    for (const theme of shown === 'light' ? (['light', 'dark'] as const) : (['dark', 'light'] as const)) {
-      if (theme !== shown) await page.emulateMedia({ colorScheme: theme });
-      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-      await check(theme);
-      shown = theme;
+  const presentFrame = async (where: string) => {
+    for (const { theme, contrasts, placed } of await inBothThemes(present(page).getByRole('application'), where)) {
+      contrast(`${theme}, present, ${where}`, contrasts);
+      if (!placed) continue;
+      const { bars: labels, pushes, inputs } = placed;
+      const at = `present, ${where}`;
+      checkedBars += labels.length;
+      for (const l of labels) {
+        if (l.size < 14) wrong.push(`${at}: "${l.text}" is ${l.size} px`);
+        if (!l.inside) wrong.push(`${at}: "${l.text}" runs out of its ${l.bar} px bar`);
+      }
+      checkedPushes += pushes.length;
+      for (const l of pushes) {
+        if (l.size < 14) wrong.push(`${at}: push "${l.text}" is ${l.size} px`);
+        if (l.overlaps.length) wrong.push(`${at}: push "${l.text}" overlaps ${l.overlaps.join(', ')}`);
+      }
+      checkedInputs += inputs.length;
+      for (const l of inputs) {
+        if (l.size < 14) wrong.push(`${at}: input "${l.text}" is ${l.size} px`);
+        if (l.overlaps.length) wrong.push(`${at}: input "${l.text}" overlaps ${l.overlaps.join(', ')}`);
+      }
     }
   };
-  await page.emulateMedia({ colorScheme: shown });
+  // Each frame is looked at in both themes as it stands (`look`): each preset is loaded and present
+  // mode walked once, not once a theme.
+  const before = await page.locator('html').getAttribute('data-theme');
   for (const title of titles) {
     await loadPreset(page, title);
-    await inEachTheme(async (theme) => {
-      const { contrasts, placed } = await look(timeline, theme === 'light');
+    for (const { theme, contrasts, placed } of await inBothThemes(timeline, title)) {
       contrast(`${theme}, ${title}`, contrasts);
-      if (!placed) return;
+      if (!placed) continue;
       const { bars, pushes, inputs } = placed;
       for (const l of bars)
         if (l.size !== 11 || l.bar !== 16) wrong.push(`${title}: "${l.text}" is ${l.size} px in a ${l.bar} px bar`);
       for (const l of pushes) if (l.size !== 12) wrong.push(`${title}: "${l.text}" is ${l.size} px`);
       for (const l of inputs) if (l.size !== 11) wrong.push(`${title}: "${l.text}" is ${l.size} px`);
-    });
+    }
     await page.getByRole('button', { name: '▶ Present' }).click();
     await expect(present(page)).toBeVisible();
     // A moment in the middle (bars still open, deadlines still running), then the whole story.
     await page.keyboard.press('Space');
     await page.keyboard.press('Space');
-    await inEachTheme((theme) => presentFrame(theme, `${title}, moment 2`));
+    await presentFrame(`${title}, moment 2`);
     await page.keyboard.press('End');
     await expect(present(page)).toContainText('Summary');
-    await inEachTheme((theme) => presentFrame(theme, `${title}, summary`));
+    await presentFrame(`${title}, summary`);
     await page.keyboard.press('Escape');
     await expect(present(page)).toHaveCount(0);
   }
-  await page.emulateMedia({ colorScheme: 'light' });
+  // Back to the theme the app had set, for the tests after this one.
+  await page.evaluate((theme) => (document.documentElement.dataset.theme = theme!), before);
   expect(checked).toBeGreaterThan(100);
   expect(low).toEqual([]);
   expect(checkedBars).toBeGreaterThan(50);
