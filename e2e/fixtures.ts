@@ -37,16 +37,18 @@ export async function loadPreset(page: Page, title: string): Promise<void> {
   await toolbar(page).getByLabel('Preset', { exact: true }).selectOption({ label: title });
   await expect(toolbar(page).getByLabel('Scenario title')).toHaveValue(title);
   // The preset's result comes from the worker: wait until it is the one on screen.
-  await expectIdle(page);
+  await idle(page);
 }
 
 /**
- * Waits until the result on screen is the edited document's own (`.app` not busy; see BOOT_TIMEOUT). A
- * count, not `toHaveAttribute`: for every poll that does not match, Playwright renders an ARIA snapshot
- * of the element for the error message, and `.app` is the whole editor (a profile of 23 preset loads:
- * 0.7 s of the renderer's time went to those snapshots). A count is matched without one.
+ * Waits until the app is idle: the latest run's result on screen, in the timeline and in the panels
+ * (which follow a deferred render behind it). No limit of its own, as a boot (see BOOT_TIMEOUT): a big
+ * document's run and its panels take longer than expect's 5 s on a loaded machine. A count, not
+ * `toHaveAttribute`: for every poll that does not match, Playwright renders an ARIA snapshot of the
+ * element for the error message, and `.app` is the whole editor (a profile of 23 preset loads: 0.7 s
+ * of the renderer's time went to those snapshots). A count is matched without one.
  */
-async function expectIdle(page: Page): Promise<void> {
+export async function idle(page: Page): Promise<void> {
   await expect(page.locator('.app[aria-busy="false"]')).toHaveCount(1, { timeout: BOOT_TIMEOUT });
 }
 
@@ -59,15 +61,6 @@ const FRESH_FLAG = 'ringside.e2e.fresh';
  * a big scenario's first run takes longer than expect's 5 s, or 30 s).
  */
 const BOOT_TIMEOUT = 0;
-
-/**
- * Waits until the app is idle: the latest run's result on screen, in the timeline and in the panels
- * (which follow a deferred render behind it). No limit of its own, as a boot (see BOOT_TIMEOUT): a big
- * document's run and its panels take longer than expect's 5 s on a loaded machine.
- */
-export async function idle(page: Page): Promise<void> {
-  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false', { timeout: BOOT_TIMEOUT });
-}
 
 /** One page that every test of a file shares (see `sharedPage`). */
 export interface SharedPage {
@@ -146,7 +139,7 @@ export function sharedPage(
     // Parked on about:blank by the last file (its storage to be cleared) or new: the app from nothing.
     if (page.url() === 'about:blank') await page.goto('/');
     else await restart(page, '/');
-    await expectIdle(page);
+    await idle(page);
   });
   base.afterAll(async () => {
     // Parked between files: an app left running (a 12,000-push timeline) would go on using the CPU
@@ -167,7 +160,7 @@ export function sharedPage(
     async fresh(path = '/') {
       const p = this.page;
       await restart(p, path);
-      await expectIdle(p);
+      await idle(p);
     },
   };
 }

@@ -6,7 +6,7 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { hostileCases, type HostileCase } from '../scripts/hostile-cases';
 import { test as plain, type Page } from '@playwright/test';
-import { expect, cpuClock, probeWork, restart, sharedPage, test } from './fixtures';
+import { expect, cpuClock, idle, probeWork, restart, sharedPage, test } from './fixtures';
 
 /** The share link to a text, as Copy link makes them (base64url of raw DEFLATE). */
 function linkTo(text: string): string {
@@ -101,7 +101,7 @@ plain.describe('hostile links on one page', () => {
         await expect(title).toHaveValue(titleOf(c), { timeout: 20_000 });
       }
       // Its result on screen (the worker answered and the page drew it), then a frame.
-      await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+      await idle(page);
       await responsive(page, cpu, from, yardstick);
     });
   }
@@ -124,7 +124,7 @@ plain.describe('hostile links on one page', () => {
       } else {
         await expect(title).toHaveValue(titleOf(c), { timeout: 20_000 });
       }
-      await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+      await idle(page);
       await responsive(page, cpu, from, yardstick);
     });
   }
@@ -132,7 +132,7 @@ plain.describe('hostile links on one page', () => {
   plain('holding "−" stops zooming out at the widest view instead of freezing the tab', async () => {
     const { page } = shared;
     await restart(page, '/');
-    await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'false');
+    await idle(page);
     await clock();
     const from = await cpu();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
