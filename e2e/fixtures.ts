@@ -84,7 +84,9 @@ let tab: { page: Page; errors: string[]; browser: Browser } | undefined;
  */
 async function workerTab(browser: Browser, baseURL: string | undefined): Promise<NonNullable<typeof tab>> {
   if (tab && tab.browser === browser && !tab.page.isClosed()) return tab;
-  const page = await browser.newPage({ baseURL });
+  // A context of its own rather than browser.newPage's, which may hold no other page: a test can open
+  // tabs beside this page, where the app's scripts are already in the HTTP and code caches.
+  const page = await (await browser.newContext({ baseURL })).newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
@@ -144,10 +146,7 @@ export function sharedPage(
   base.afterAll(async () => {
     // Parked between files: an app left running (a 12,000-push timeline) would go on using the CPU
     // while the worker's other files run.
-    if (page && !page.isClosed() && page.url().startsWith('http')) {
-      await page.evaluate((flag) => sessionStorage.setItem(flag, '1'), FRESH_FLAG);
-      await page.goto('about:blank');
-    }
+    if (page && !page.isClosed() && page.url().startsWith('http')) await park(page);
   });
   base.afterEach(() => {
     expect(errors.splice(0), 'console or page errors').toEqual([]);
@@ -172,9 +171,17 @@ export function sharedPage(
  * for nothing: for tests that check what the page shows while it opens (a refused link's message).
  */
 export async function restart(page: Page, path: string): Promise<void> {
+  await park(page);
+  await page.goto(path);
+}
+
+/**
+ * Leaves `page`, open on the app, for about:blank, its storage to be cleared when it next opens the app
+ * (see `SharedPage.fresh`): its app is gone, so it writes nothing more.
+ */
+export async function park(page: Page): Promise<void> {
   await page.evaluate((flag) => sessionStorage.setItem(flag, '1'), FRESH_FLAG);
   await page.goto('about:blank');
-  await page.goto(path);
 }
 
 /** CPU time used so far, in ms: by a page's main thread, and by its whole renderer process (its workers too). */
