@@ -20,7 +20,6 @@ const SHELL = [
 /** The shell's tests that vi.mock a module. */
 const MOCKING = [
   'cli/check.test.ts',
-  'cli/main.test.ts',
   'renderer/components/FatesReveal.test.tsx',
   'renderer/state/bridges/simulation.test.tsx',
 ];
