@@ -1,4 +1,8 @@
-/** `ringside check` over files that throw: every file gets its own verdict, and the run goes on (#19). */
+/**
+ * main() in-process over files that throw, for the paths a real scenario cannot reach: an exception from
+ * the engine is exit 3, "this is a bug", with the file named; in `ringside check`, every file gets its
+ * own verdict, and the run goes on (#19).
+ */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,29 +36,56 @@ afterEach(() => vi.restoreAllMocks());
 const ROOT = join(__dirname, '..');
 const FETCH = readFileSync(join(ROOT, 'scenarios/report-after-fetch.ringside.json'), 'utf8');
 
-async function check(...files: string[]) {
+/** `ringside <args>` in this process, with what it wrote to stdout and stderr. */
+async function run(...args: string[]) {
   const { main } = await import('./main');
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const code = await main(['node', 'ringside', 'check', ...files]);
+  const code = await main(['node', 'ringside', ...args]);
   const text = (spy: typeof err) => spy.mock.calls.map((c) => String(c[0])).join('');
-  return { code, out: text(out), err: text(err) };
+  return { code, out: text(out), err: text(err), outWrites: out.mock.calls.length };
 }
+const check = (...files: string[]) => run('check', ...files);
+/** Writes a file into dir; returns its path. */
+function file(dir: string, name: string, text: string): string {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+}
+
+describe('an engine exception', () => {
+  const engine = file(
+    mkdtempSync(join(tmpdir(), 'ringside-main-')),
+    'engine.ringside.json',
+    FETCH.replace(/"title": "[^"]*"/, '"title": "Engine bug"'),
+  );
+
+  it('is exit 3, "this is a bug", the file named, no stack', async () => {
+    const r = await run('run', engine);
+    expect(r.code).toBe(3);
+    expect(r.outWrites).toBe(0);
+    expect(r.err).toBe(
+      `ringside: internal error — this is a bug. Please attach the scenario file ${engine} to a report.\n  boom in the engine\n`,
+    );
+  });
+
+  it('in check is exit 3 too, not counted as an invalid file', async () => {
+    const r = await run('check', engine);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('internal error — this is a bug');
+  });
+});
 
 describe('check, when a file throws', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ringside-check-'));
-  const file = (name: string, text: string) => {
-    writeFileSync(join(dir, name), text);
-    return join(dir, name);
-  };
-  const before = file('a-fine.ringside.json', FETCH);
-  const engine = file('b-engine.ringside.json', FETCH.replace(/"title": "[^"]*"/, '"title": "Engine bug"'));
-  const loader = file('c-loader.ringside.json', FETCH.replace(/"notes": "/, '"notes": "LOADER-BUG '));
+  const before = file(dir, 'a-fine.ringside.json', FETCH);
+  const engine = file(dir, 'b-engine.ringside.json', FETCH.replace(/"title": "[^"]*"/, '"title": "Engine bug"'));
+  const loader = file(dir, 'c-loader.ringside.json', FETCH.replace(/"notes": "/, '"notes": "LOADER-BUG '));
   const deep = file(
+    dir,
     'd-deep.ringside.json',
     `{"format":"ringside.scenario/v1","notes":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
   );
-  const after = file('e-fine.ringside.json', FETCH);
+  const after = file(dir, 'e-fine.ringside.json', FETCH);
 
   it('an engine exception is exit 3 naming its file, and the files after it are still checked', async () => {
     const r = await check(before, engine, after);
