@@ -9,10 +9,9 @@
  * core far longer than it runs (0.5 CPU s took 9 s at load 30), and a wall-clock limit failed cases
  * that were fine (issue #21). The wall clock only guards against a hang, with a wide margin.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileCases } from '../scripts/hostile-cases';
 
@@ -70,18 +69,10 @@ const fileOf = (name: string) => join(dir, name.replace(/[^\w.-]/g, '_'));
 let answered: Awaited<ReturnType<typeof checkEach>>;
 beforeAll(
   async () => {
-    // Always fresh code, bundled as npm run build:cli bundles the CLI (its dependencies from node_modules).
+    // Always fresh code, bundled by npm run build:cli's script (its dependencies from node_modules).
     const helper = join(dir, 'check-each.mjs');
-    buildSync({
-      absWorkingDir: ROOT,
-      entryPoints: ['cli/testing/check-each.ts'],
-      outfile: helper,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs'), 'cli/testing/check-each.ts', helper], {
+      cwd: ROOT,
     });
     for (const c of cases) writeFileSync(fileOf(c.name), c.text);
     answered = await checkEach(
