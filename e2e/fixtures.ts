@@ -60,7 +60,7 @@ const FRESH_FLAG = 'ringside.e2e.fresh';
  * (0), as a per-test page's boot had none: the test's or hook's timeout bounds it (on a loaded machine
  * a big scenario's first run takes longer than expect's 5 s, or 30 s).
  */
-const BOOT_TIMEOUT = 0;
+export const BOOT_TIMEOUT = 0;
 
 /** One page that every test of a file shares (see `sharedPage`). */
 export interface SharedPage {

@@ -6,7 +6,7 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { hostileCases, type HostileCase } from '../scripts/hostile-cases';
 import { test as plain, type Page } from '@playwright/test';
-import { expect, cpuClock, idle, park, probeWork, restart, sharedPage, test } from './fixtures';
+import { BOOT_TIMEOUT, expect, cpuClock, idle, park, probeWork, restart, sharedPage, test } from './fixtures';
 
 /** The share link to a text, as Copy link makes them (base64url of raw DEFLATE). */
 function linkTo(text: string): string {
@@ -93,12 +93,12 @@ plain.describe('hostile links on one page', () => {
         `${new URL(page.url()).origin}/${link}`,
       );
       if (c.exit === 2) {
-        await expect(alert).toContainText(message, { timeout: 20_000 });
+        await expect(alert).toContainText(message, { timeout: BOOT_TIMEOUT });
         await expect(alert).toContainText('nothing was opened');
         expect((await alert.textContent())!.length).toBeLessThan(4_000);
         await expect(title).toHaveValue('Work in progress');
       } else {
-        await expect(title).toHaveValue(titleOf(c), { timeout: 20_000 });
+        await expect(title).toHaveValue(titleOf(c), { timeout: BOOT_TIMEOUT });
       }
       // Its result on screen (the worker answered and the page drew it), then a frame.
       await idle(page);
@@ -118,11 +118,11 @@ plain.describe('hostile links on one page', () => {
       const title = page.getByLabel('Scenario title');
       if (c.exit === 2) {
         const alert = page.getByRole('alert');
-        await expect(alert).toContainText(message, { timeout: 20_000 });
+        await expect(alert).toContainText(message, { timeout: BOOT_TIMEOUT });
         await expect(alert).toContainText('opened the first preset instead');
         await expect(title).not.toHaveValue('');
       } else {
-        await expect(title).toHaveValue(titleOf(c), { timeout: 20_000 });
+        await expect(title).toHaveValue(titleOf(c), { timeout: BOOT_TIMEOUT });
       }
       await idle(page);
       await responsive(page, cpu, from, yardstick);

@@ -49,6 +49,11 @@ const defineLayoutChecks = () => {
       return `${what} not shown whole: ${[r.top, r.right, r.bottom, r.left].map(Math.round).join(' ')} in ${[clip.top, clip.right, clip.bottom, clip.left].map(Math.round).join(' ')}`;
     return undefined;
   };
+  /** What is wrong when the lane group `g`'s background is not shown whole (`notShownWhole`), or nothing. */
+  const laneNotShownWhole = (g: Element, name: string): string | undefined => {
+    const bg = g.querySelector('.lane-bg');
+    return bg ? notShownWhole(bg, `${name} lane`) : `${name} lane: no background`;
+  };
   const checks: LayoutChecks = {
     /**
      * Every shown element with text whose text runs out of its box (scrollWidth > clientWidth, or taller
@@ -165,8 +170,7 @@ const defineLayoutChecks = () => {
         if (g.classList.contains('lane-folded')) continue;
         const name = g.getAttribute('aria-label')!.replace(/ lane$/, '');
         names.push(name);
-        const bg = g.querySelector('.lane-bg');
-        const problem = bg ? notShownWhole(bg, `${name} lane`) : `${name} lane: no background`;
+        const problem = laneNotShownWhole(g, name);
         if (problem) problems.push(problem);
       }
       return { names, problems };
@@ -182,8 +186,7 @@ const defineLayoutChecks = () => {
       return names.flatMap((name) => {
         const found = groups.filter((g) => g.getAttribute('aria-label')?.startsWith(`${name} lane`));
         if (found.length !== 1) return [`${name} lane: ${found.length} groups, not 1`];
-        const bg = found[0]!.querySelector('.lane-bg');
-        const problem = bg ? notShownWhole(bg, `${name} lane`) : `${name} lane: no background`;
+        const problem = laneNotShownWhole(found[0]!, name);
         return problem ? [problem] : [];
       });
     },
