@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync, strFromU8 } from 'fflate';
 import { test, type Page } from '@playwright/test';
-import { cpuClock, expect, sharedPage } from './fixtures';
+import { BOOT_TIMEOUT, cpuClock, expect, sharedPage } from './fixtures';
 
 // One page for the file, the app started afresh (empty storage) for each test: issue #21.
 const shared = sharedPage();
@@ -54,7 +54,7 @@ const reality = (page: Page) => page.getByRole('region', { name: 'Reality vs mod
 const title = (page: Page) => page.getByLabel('Scenario title');
 /** The preview, once the worker (a chunk of its own, slow to start on a busy machine) has read the log. */
 const previewShown = (page: Page) =>
-  expect(dialog(page).getByRole('region', { name: 'Recognised lines' })).toBeVisible({ timeout: 20_000 });
+  expect(dialog(page).getByRole('region', { name: 'Recognised lines' })).toBeVisible({ timeout: BOOT_TIMEOUT });
 
 test('a dropped log opens its preview; opened, Reality vs model shows the log and the rules agree', async () => {
   const { page } = shared;
