@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type Page } from '@playwright/test';
-import { expect, idle, loadPreset, sharedPage } from './fixtures';
+import { expect, idle, loadPreset, presetTitles, sharedPage } from './fixtures';
 
 // One page for the file, the app started afresh (empty storage) for each test: issue #21.
 const shared = sharedPage();
@@ -124,6 +124,35 @@ test('once the app says it is not busy, its panels show the result its timeline 
   expect(seen.fates).toEqual(expect.arrayContaining(['call-1 crashed', 'call-1 rang']));
   expect(seen.idle).toBeGreaterThan(2);
   expect(seen.mismatches).toEqual([]);
+});
+
+test('while a picked preset opens the app is busy, even when it is the very file already on screen', async () => {
+  const { page } = shared;
+  await shared.fresh();
+  // The first preset is the document a fresh start shows: picking it again opens a new document of the
+  // same file, whose first result is still on its way. Until it lands the workspace draws the document
+  // before (`.app.opening`), so "not busy" then would let a test (or a screen reader) act on the old one:
+  // labels.spec's zoom went to the opening document and its ticks never changed (CI, stop 35).
+  await page.evaluate(() => {
+    const seen = { opening: 0, idleWhileOpening: 0 };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new MutationObserver(() => {
+      const app = document.querySelector('.app');
+      if (!app?.classList.contains('opening')) return;
+      seen.opening++;
+      if (app.getAttribute('aria-busy') === 'false') seen.idleWhileOpening++;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const [first] = await presetTitles(page);
+  await expect(page.locator('.toolbar').getByLabel('Scenario title')).toHaveValue(first!);
+  await loadPreset(page, first!);
+  await loadPreset(page, 'The backgrounding race');
+  const seen = await page.evaluate(
+    () => (window as unknown as { seen: { opening: number; idleWhileOpening: number } }).seen,
+  );
+  // Both picks were seen opening (the watch was not vacuous), and neither was idle before it landed.
+  expect(seen.opening).toBeGreaterThan(1);
+  expect(seen.idleWhileOpening).toBe(0);
 });
 
 test('a push that was answered can be expected to have its audio', async () => {

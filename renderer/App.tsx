@@ -208,8 +208,9 @@ export function App() {
   };
   // Busy until the result on screen is the edited document's own, in the panels too (they follow a
   // deferred render behind the timeline): tests wait for the run to land, and a screen reader does not
-  // read the expectations or fates of the edit before.
-  const busy = sim.file !== file || panelSim !== sim;
+  // read the expectations or fates of the edit before. Busy too while another document opens, even of
+  // the very same file (a preset picked again): its result is not the one on screen yet (`shown.opening`).
+  const busy = sim.doc !== context.doc || sim.file !== file || panelSim !== sim;
   return (
     <div className={shown.opening ? 'app opening' : 'app'} aria-busy={busy}>
       {library && (
