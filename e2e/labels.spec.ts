@@ -41,6 +41,11 @@ function labelDefects(page: Page): Promise<string[]> {
         if (other !== label && overlap(r, box(other)))
           defects.push(`"${label.textContent}" overlaps "${other.textContent}"`);
     }
+    // A push's label starts in the plot, not under the lane names' column, which is drawn over it: the
+    // beginning is the push's name (the plot starts 168 px, the gutter in SVG units, from the left edge).
+    const plot = box(svg).left + 168 * (box(svg).width / (svg as SVGSVGElement).width.baseVal.value);
+    for (const label of svg.querySelectorAll('.push-label'))
+      if (box(label).left < plot - 0.5) defects.push(`"${label.textContent}" starts under the lane names`);
     // An outcome's marker (a crash, a kill…) is not drawn over an input's diamond: both must read.
     for (const marker of svg.querySelectorAll('.marker text'))
       for (const diamond of svg.querySelectorAll('.input-mark'))

@@ -1,7 +1,7 @@
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Fate } from '../../../machines';
 import { FATE_STYLE, formatTime } from '../../state/view/labels';
-import { LABEL_CHAR, PUSH_FONT } from './geometry';
+import { GUTTER, LABEL_CHAR, PUSH_FONT } from './geometry';
 
 /** The word on a push that rang late (`PushResult.late`). */
 const LATE = 'late';
@@ -43,13 +43,23 @@ function SpanDrawing(props: SpanLook) {
   const after = Math.max(x1, x0 + 8) + 6;
   // A span that runs to the end of the scenario (an undelivered push) would lose its fate word past
   // the edge: its label then ends where the span ends, and the line stops before it.
-  // A span too short to hold it (a push sent near the end) has its label end before its handle.
+  // A span too short to hold it (a push sent near the end) has its label end before its handle, when
+  // the plot has room there; else (a narrow timeline: a comparison's, a push sent at its start) it
+  // starts at the handle, over the span, so that what the right edge cuts is its end, not the lane
+  // names' column its beginning: the push's name and fate stay in sight.
   const charW = (LABEL_CHAR * props.font) / PUSH_FONT;
   const textW = text.length * charW;
-  const inside = after + textW > props.limit;
-  const before = inside && x1 - 2 - textW < x0 + 10;
-  const labelX = !inside ? after : before ? x0 - 10 : x1 - 2;
-  const lineEnd = inside && !before ? Math.max(x0 + 2, labelX - textW - 6) : Math.max(x1, x0 + 2);
+  const place =
+    after + textW <= props.limit
+      ? 'after'
+      : x1 - 2 - textW >= x0 + 10
+        ? 'inside'
+        : x0 - 10 - textW >= GUTTER
+          ? 'before'
+          : 'over';
+  const labelX = { after, inside: x1 - 2, before: x0 - 10, over: x0 + 10 }[place];
+  const lineEnd =
+    place === 'inside' ? Math.max(x0 + 2, labelX - textW - 6) : place === 'over' ? x0 + 2 : Math.max(x1, x0 + 2);
   const mid = y0 + props.row / 2;
   const dash = deliveredAt === undefined ? '4 3' : undefined;
   return (
@@ -60,7 +70,7 @@ function SpanDrawing(props: SpanLook) {
         className="push-label"
         x={labelX}
         y={mid + Math.round(props.font / 3)}
-        textAnchor={inside ? 'end' : undefined}
+        textAnchor={place === 'inside' || place === 'before' ? 'end' : undefined}
       >
         {text}
       </text>
