@@ -64,7 +64,7 @@ export const BOOT_TIMEOUT = 0;
 
 /** One page that every test of a file shares (see `sharedPage`). */
 export interface SharedPage {
-  /** The page; valid inside a test, after the file's `beforeAll`. */
+  /** The page; valid inside a test, after the file's `beforeAll`. The app is not open on it until `fresh()`. */
   readonly page: Page;
   /**
    * Starts the app again from nothing on the same page: autosave and session storage cleared, the
@@ -111,9 +111,12 @@ async function workerTab(browser: Browser, baseURL: string | undefined): Promise
  * Registers hooks that give the tests of the calling file (or `describe`) one page and returns it.
  * Issue #21: a new browser context and renderer process per test was most of the e2e suite's time (a
  * test's own work is often a tenth of its boot), and spawning them is what loaded the machine; the
- * files of a worker now share one page too. Each file gets it as a new page would be: the app started
- * again from nothing (storage cleared), at the file's viewport, in the light scheme with no reduced
- * motion unless asked, with no permissions granted, no dialog handler and the mouse at the corner.
+ * files of a worker now share one page too. Each file gets it as a new page would be, before the app
+ * is opened on it: parked on about:blank with its storage to be cleared, at the file's viewport, in the
+ * light scheme with no reduced motion unless asked, with no permissions granted, no dialog handler and
+ * the mouse at the corner. Each test starts the app with `fresh()` (most do: a test of its own from
+ * nothing), or the file's own `beforeAll` does, for tests that go on from one another on one app.
+ * Starting it here too cost a boot (~1 CPU s) in each file whose first test starts it again (issue #21).
  * Use it with Playwright's plain `test`, not this file's `test`: that one's console check asks for a
  * `page` per test and would open one anyway. Console and page errors are collected here and fail the
  * test they happen in. A test that fails ends its worker; the next worker opens a fresh page for the
@@ -138,10 +141,8 @@ export function sharedPage(
       reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
     });
     await page.mouse.move(0, 0);
-    // Parked on about:blank by the last file (its storage to be cleared) or new: the app from nothing.
-    if (page.url() === 'about:blank') await page.goto('/');
-    else await restart(page, '/');
-    await idle(page);
+    // Parked on about:blank by the last file (its storage to be cleared) or new (its storage empty).
+    if (page.url() !== 'about:blank') await park(page);
   });
   base.afterAll(async () => {
     // Parked between files: an app left running (a 12,000-push timeline) would go on using the CPU
@@ -180,6 +181,8 @@ export async function restart(page: Page, path: string): Promise<void> {
  * (see `SharedPage.fresh`): its app is gone, so it writes nothing more.
  */
 export async function park(page: Page): Promise<void> {
+  // Parked already (or new): about:blank has no storage, and no app to leave.
+  if (page.url() === 'about:blank') return;
   await page.evaluate((flag) => sessionStorage.setItem(flag, '1'), FRESH_FLAG);
   await page.goto('about:blank');
 }

@@ -82,6 +82,8 @@ plain.describe('hostile links on one page', () => {
   };
   plain.beforeAll(async () => {
     shared.page.on('dialog', (dialog) => void dialog.accept());
+    // The first case is pasted over the app's document: the app from nothing, as a user's.
+    await shared.fresh();
     await clock();
   });
 

@@ -6,6 +6,8 @@ import { installLabelChecks, type BarCue, type WithLabelChecks } from './labelCh
 
 const shared = sharedPage();
 test.beforeAll(async () => {
+  // The app from nothing for the first test (the others start it again, or go on from the last).
+  await shared.fresh();
   // The looks at a timeline's bars, defined on the page once (labelChecks.ts).
   await installLabelChecks(shared.page);
 });
@@ -59,7 +61,7 @@ function labelDefects(page: Page): Promise<string[]> {
 
 test('in every preset, timeline labels stay inside their boxes and clear of markers, markers clear of diamonds; cut labels keep their whole text', async () => {
   const page = shared.page;
-  // No `shared.fresh()`: this is the file's first test, so the file's `beforeAll` (sharedPage) has just
+  // No `shared.fresh()`: this is the file's first test, so the file's `beforeAll` has just
   // started the app from nothing, and a second start would only cost another boot.
   await page.getByLabel('Theme').selectOption('dark');
   const titles = await presetTitles(page);

@@ -35,6 +35,8 @@ const LONG_TITLE =
 const shared = sharedPage({ viewport: SMALL, reducedMotion: true });
 let page: Page;
 test.beforeAll(async () => {
+  // One app for the whole file: its tests go on from one another's view.
+  await shared.fresh();
   // The looks at a view, defined on the page once (layoutChecks.ts).
   await installLayoutChecks(shared.page);
 });

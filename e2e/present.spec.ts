@@ -10,6 +10,8 @@ import { installLabelChecks, type WithLabelChecks } from './labelChecks';
 const shared = sharedPage({ reducedMotion: true });
 let page: Page;
 test.beforeAll(async () => {
+  // One app for the whole file: its tests go on from one another's.
+  await shared.fresh();
   // The looks at a frame's labels, defined on the page once (labelChecks.ts).
   await installLabelChecks(shared.page);
 });
