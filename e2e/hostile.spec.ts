@@ -194,9 +194,11 @@ plain.describe('tabs beside the shared page', () => {
     // Three pages boot in turn: on a crowded machine that outran 30 s (issue #21); only a hang should fail.
     plain.setTimeout(90_000);
     // The tabs open in the shared page's context, whose HTTP and code caches are warm: in a context of
-    // their own the first tab fetched and compiled the app's scripts afresh (~2 s of CPU). The shared
-    // page leaves first, its app unedited since it started on empty storage: no copy of its own, and
-    // no tab open beside the three.
+    // their own the first tab fetched and compiled the app's scripts afresh (~2 s of CPU). The context's
+    // storage is emptied first: the shared page starts the app afresh (which clears what an earlier file
+    // left there, autosaved copies included) and leaves at once, its app unedited: no copy of its own,
+    // and no tab open beside the three.
+    await shared.fresh();
     await park(shared.page);
     const context = shared.page.context();
     const first = await context.newPage();
