@@ -24,7 +24,7 @@ export { expect };
  * thousands of the timeline's elements (a profile of 23 preset loads: ~0.9 s of the renderer's 2 s of
  * script was Playwright's label queries, and again at each retry of an expect).
  */
-const toolbar = (page: Page) => page.locator('.toolbar');
+export const toolbar = (page: Page) => page.locator('.toolbar');
 
 /** The titles of the bundled presets, as the toolbar's menu lists them (its heading left out). */
 export async function presetTitles(page: Page): Promise<string[]> {

@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { GUTTER } from '../renderer/components/timeline/geometry';
 
 /** A shown text and its lowest WCAG contrast ratio against what is painted under it. */
 export interface Contrast {
@@ -218,4 +219,20 @@ const defineLabelChecks = () => {
 export async function installLabelChecks(page: Page): Promise<void> {
   await page.addInitScript(defineLabelChecks);
   await page.evaluate(defineLabelChecks);
+}
+
+/**
+ * The push labels on `timeline` (its SVG) that start left of its plot, under the lane names' column,
+ * which is drawn over them: given as their texts. A push's label is drawn where its beginning, the
+ * push's name, can be read. The plot starts GUTTER px of the SVG's own units from its left edge (fewer
+ * screen px in a zoomed-out timeline).
+ */
+export function pushLabelsUnderLaneNames(timeline: Locator): Promise<string[]> {
+  return timeline.evaluate((svg: SVGSVGElement, gutter) => {
+    const box = svg.getBoundingClientRect();
+    const plot = box.left + gutter * (box.width / svg.width.baseVal.value);
+    return [...svg.querySelectorAll('.push-label')]
+      .filter((label) => label.getBoundingClientRect().left < plot - 0.5)
+      .map((label) => label.textContent ?? '');
+  }, GUTTER);
 }

@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { ScenarioFile } from '../machines/scenario';
 import { encodeScenario } from '../renderer/state/bridges/share';
 import { loadPreset, presetTitles, sharedPage } from './fixtures';
-import { installLabelChecks, type BarCue, type WithLabelChecks } from './labelChecks';
+import { installLabelChecks, pushLabelsUnderLaneNames, type BarCue, type WithLabelChecks } from './labelChecks';
 
 const shared = sharedPage();
 test.beforeAll(async () => {
@@ -43,11 +43,6 @@ function labelDefects(page: Page): Promise<string[]> {
         if (other !== label && overlap(r, box(other)))
           defects.push(`"${label.textContent}" overlaps "${other.textContent}"`);
     }
-    // A push's label starts in the plot, not under the lane names' column, which is drawn over it: the
-    // beginning is the push's name (the plot starts 168 px, the gutter in SVG units, from the left edge).
-    const plot = box(svg).left + 168 * (box(svg).width / (svg as SVGSVGElement).width.baseVal.value);
-    for (const label of svg.querySelectorAll('.push-label'))
-      if (box(label).left < plot - 0.5) defects.push(`"${label.textContent}" starts under the lane names`);
     // An outcome's marker (a crash, a kill…) is not drawn over an input's diamond: both must read.
     for (const marker of svg.querySelectorAll('.marker text'))
       for (const diamond of svg.querySelectorAll('.input-mark'))
@@ -66,18 +61,21 @@ test('in every preset, timeline labels stay inside their boxes and clear of mark
   await page.getByLabel('Theme').selectOption('dark');
   const titles = await presetTitles(page);
   expect(titles.length).toBeGreaterThan(20);
+  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   const defects: string[] = [];
   for (const title of titles) {
     // Measured once the preset's own result is drawn: until the worker answers, its inputs stand on the
     // previous preset's fitted view (CI once caught a hangup past the edge in that frame).
     await loadPreset(page, title);
     for (const defect of await labelDefects(page)) defects.push(`${title}: ${defect}`);
+    // A push's label starts in the plot, not under the lane names' column drawn over its beginning.
+    for (const text of await pushLabelsUnderLaneNames(timeline))
+      defects.push(`${title}: "${text}" starts under the lane names`);
   }
   expect(defects).toEqual([]);
 
   // The two seen in screenshots: the 7 s check's label, and "app reinstall" next to a crash.
   await loadPreset(page, 'Main thread blocked for 8 s');
-  const timeline = page.getByRole('application', { name: 'Timeline', exact: true });
   await expect(timeline.locator('.deadline-window title')).toHaveText(/^call-1: 7 s check — nothing reported;/);
   await expect(timeline.locator('.iv-label', { hasText: 'nothing reported' })).toBeVisible();
   // A check the app's crash cut short (PK-1) draws no 7 s window on past the crash.

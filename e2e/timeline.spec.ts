@@ -2,15 +2,15 @@
  * Over 400 lines on purpose: the timeline editor's journeys (drag, select, zoom, compare, themes) share
  * one page setup; each test stands alone.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { ScenarioFile } from '../machines/scenario';
+import { GUTTER } from '../renderer/components/timeline/geometry';
 import { encodeScenario } from '../renderer/state/bridges/share';
 import { idle, loadPreset, sharedPage } from './fixtures';
+import { pushLabelsUnderLaneNames } from './labelChecks';
 import { expectShownWhole } from './visibility';
 
 const shared = sharedPage();
-
-const GUTTER = 168;
 
 /** Page x of simulated time t, for a view fitted to [start, end] as the app does on load. */
 async function xOf(page: Page, t: number, start: number, end: number): Promise<number> {
@@ -331,21 +331,6 @@ test('? lists every shortcut; Tab stays inside the list, Esc or a click outside 
   await expect(link).toBeFocused();
 });
 
-/**
- * The push labels on `timeline` that start left of its plot, in the lane names' column (which is drawn
- * over them), given as their texts: a push's label is drawn where its name and fate can be read.
- */
-function pushLabelsIntoGutter(timeline: Locator): Promise<string[]> {
-  return timeline.evaluate((svg: SVGSVGElement) => {
-    const box = svg.getBoundingClientRect();
-    // The plot starts 168 px (the gutter, in the SVG's own units) from the timeline's left edge.
-    const plot = box.left + 168 * (box.width / svg.width.baseVal.value);
-    return [...svg.querySelectorAll('.push-label')]
-      .filter((label) => label.getBoundingClientRect().left < plot - 0.5)
-      .map((label) => label.textContent ?? '');
-  });
-}
-
 test('compare with a one-click variant: lanes aligned, differing fates listed with both why-chains', async () => {
   const page = shared.page;
   await shared.fresh();
@@ -371,7 +356,7 @@ test('compare with a one-click variant: lanes aligned, differing fates listed wi
     await expect(timeline.getByRole('button', { name: /^push call-1,/ })).toBeInViewport();
     // Half as wide, neither timeline has room for call-1's label after its span or before its handle at
     // 0 s: it starts at the handle, not under the lane names where the beginning, its name, was cut.
-    expect(await pushLabelsIntoGutter(timeline), `${name}: push labels under the lane names`).toEqual([]);
+    expect(await pushLabelsUnderLaneNames(timeline), `${name}: push labels under the lane names`).toEqual([]);
   }
   await expectShownWhole(diff.getByRole('heading', { name: /Differences/ }), 'the differences’ heading');
   await expectShownWhole(call.getByRole('heading', { name: /call-1/ }), 'the differing push');

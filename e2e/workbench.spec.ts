@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type Page } from '@playwright/test';
-import { expect, idle, loadPreset, presetTitles, sharedPage } from './fixtures';
+import { expect, idle, loadPreset, presetTitles, sharedPage, toolbar } from './fixtures';
 
 // One page for the file, the app started afresh (empty storage) for each test: issue #21.
 const shared = sharedPage();
@@ -144,7 +144,7 @@ test('while a picked preset opens the app is busy, even when it is the very file
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   const [first] = await presetTitles(page);
-  await expect(page.locator('.toolbar').getByLabel('Scenario title')).toHaveValue(first!);
+  await expect(toolbar(page).getByLabel('Scenario title')).toHaveValue(first!);
   await loadPreset(page, first!);
   await loadPreset(page, 'The backgrounding race');
   const seen = await page.evaluate(
