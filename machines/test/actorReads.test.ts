@@ -74,7 +74,7 @@ describe('actors read back from the journal only PushFacts', () => {
     ran++;
   });
   it.each(Array.from({ length: PARTS }, (_, i) => i + 1))(`over busy random scenarios, part %i of ${PARTS}`, (part) => {
-    const size = RANDOM.length / PARTS;
+    const size = Math.ceil(RANDOM.length / PARTS);
     for (const s of RANDOM.slice((part - 1) * size, part * size)) simulate(s);
     ran++;
   });
